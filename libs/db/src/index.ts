@@ -1,0 +1,13 @@
+export { createPrismaClient } from './prisma-client.factory';
+export type { PrismaClientOptions } from './prisma-client.factory';
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type { IdempotencyKey, Order, OrderLine, Product, User } from './generated/prisma/client';
+export { applyMigrations, MigrationDriftError } from './migrations/migrator';
+export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';
+export type { MigrationFile } from './migrations/migration-files';
+export { seedDemoData } from './seed/seed';
+export { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './seed/demo-data';
+export { startEmbeddedDatabase } from './embedded/embedded-database';
+export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded/embedded-database';
+export { findFreePort } from './embedded/free-port';
+export { dropDatabase, ensureDatabaseExists, withDatabaseName } from './database-url';
