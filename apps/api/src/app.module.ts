@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+import { PrismaClient } from '@safe-checkout/db';
+import { ClsModule } from 'nestjs-cls';
+import { AuthModule } from './auth/auth.module';
+import { ApiConfig } from './config/api-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { OrdersModule } from './orders/orders.module';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { ProblemsController } from './problems/problems.controller';
+import { ProductsModule } from './products/products.module';
+import { UsersModule } from './users/users.module';
+
+/** The API's composition root: wires feature modules to the database and the idempotency layer. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        LoggingModule,
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [DatabaseModule],
+              adapter: new TransactionalAdapterPrisma<PrismaClient>({ prismaInjectionToken: PrismaClient }),
+            }),
+          ],
+        }),
+        AuthModule,
+        ProductsModule,
+        UsersModule,
+        OrdersModule,
+        HealthModule,
+      ],
+      controllers: [ProblemsController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { hash, verify } from '@node-rs/argon2';
+import { PrismaClient } from '@safe-checkout/db';
+import { ProblemException } from '../problems/problem.exception';
+import { toUserSummary, UserSummary } from '../users/user.representation';
+
+export interface LoginResult {
+  accessToken: string;
+  user: UserSummary;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly unknownUserHash = hash('no account has this password');
+
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(email: string, password: string): Promise<LoginResult> {
+    const user = await this.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
+    // An unknown email still costs one hash verification, so response time does not reveal
+    // which emails have accounts.
+    const passwordHash = user?.passwordHash ?? (await this.unknownUserHash);
+    if (!(await verify(passwordHash, password)) || !user) {
+      throw new ProblemException('invalid-credentials', 'Wrong email or password.');
+    }
+    const accessToken = await this.jwt.signAsync({ sub: user.id, email: user.email });
+    return { accessToken, user: toUserSummary(user) };
+  }
+
+  async me(userId: string): Promise<UserSummary> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId } });
+    if (!user) throw new ProblemException('unauthorized', 'The account behind this token no longer exists.');
+    return toUserSummary(user);
+  }
+}

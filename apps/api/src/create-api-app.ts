@@ -1,0 +1,43 @@
+import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { ApiConfig } from './config/api-config';
+import { ProblemException } from './problems/problem.exception';
+
+/** Builds the configured Nest application (not yet listening): shared by main.ts and the tests. */
+export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: '100kb' });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) =>
+        new ProblemException('validation-failed', 'The request does not follow the documented rules.', {
+          errors: flatten(errors),
+        }),
+    }),
+  );
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('Safe Checkout API')
+    .setDescription('Retry-safe checkout: POST /orders with Idempotency-Key; PUT /users/:id is idempotent by nature.')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/json' });
+  return app;
+}
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}

@@ -1,0 +1,24 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+
+/** The one Prisma client (and connection pool) of the process. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PrismaClient,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) =>
+        createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+    },
+  ],
+  exports: [PrismaClient],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.prisma.$disconnect();
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+
+// Request ids come from the caller when it sends a sane one, so logs of a client, the chaos proxy
+// and the API line up; otherwise we mint one.
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Structured JSON logs (pino) with a request id; secrets are redacted, never logged. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (request, response) => {
+            const incoming = request.headers['x-request-id'];
+            const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+            response.setHeader('X-Request-Id', id);
+            return id;
+          },
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.accessToken'],
+            censor: '[redacted]',
+          },
+          customProps: (_request, response) => {
+            const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
+            return outcome ? { idempotencyOutcome: outcome } : {};
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { parseIdempotencyKeyHeader } from '@safe-checkout/idempotency';
+import type { Response } from 'express';
+import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { ProblemException } from '../problems/problem.exception';
+import { CreateOrderDto } from './dto/create-order.dto';
+import { OrderView } from './order.representation';
+import { OrdersService } from './orders.service';
+
+/** Orders: unsafe by nature (each POST creates one), made safe to retry by Idempotency-Key. */
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'RFC 8941 sf-string, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324"' })
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: CreateOrderDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OrderView> {
+    const key = parseIdempotencyKeyHeader(idempotencyKey);
+    if (!key.ok) throw new ProblemException(key.problem, key.detail);
+    const order = await this.orders.create(caller.id, body);
+    response.status(201).setHeader('Location', `/orders/${order.id}`);
+    return order;
+  }
+
+  @Get()
+  list(@CurrentUser() caller: AuthenticatedUser): Promise<OrderView[]> {
+    return this.orders.list(caller.id);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<OrderView> {
+    return this.orders.get(caller.id, id);
+  }
+}

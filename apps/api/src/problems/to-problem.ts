@@ -1,0 +1,55 @@
+import { HttpException } from '@nestjs/common';
+import { ProblemException } from './problem.exception';
+import { ProblemSlug } from './problem-registry';
+
+const SLUG_BY_STATUS: Record<number, ProblemSlug> = {
+  400: 'validation-failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  503: 'service-unavailable',
+};
+
+// body-parser marks its own failures with `type`; they happen before any handler runs.
+const BODY_PARSER_SLUGS: Record<string, ProblemSlug> = {
+  'entity.parse.failed': 'malformed-json',
+  'entity.too.large': 'payload-too-large',
+  'encoding.unsupported': 'unsupported-media-type',
+  'charset.unsupported': 'unsupported-media-type',
+};
+
+/** Whether `error` means the database cannot be reached (rather than a bug). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
+  return /P1001|P1002|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i.test(
+    text,
+  );
+}
+
+/** Maps anything thrown while serving a request to a problem; `undefined` means an unexpected error (500). */
+export function toProblem(error: unknown): ProblemException | undefined {
+  if (error instanceof ProblemException) return error;
+  const bodyParserType = (error as { type?: unknown })?.type;
+  if (typeof bodyParserType === 'string' && bodyParserType in BODY_PARSER_SLUGS) {
+    return new ProblemException(BODY_PARSER_SLUGS[bodyParserType], (error as Error).message);
+  }
+  if (error instanceof HttpException) {
+    // Nest re-throws body-parser's SyntaxError as a bare BadRequestException, dropping `type`;
+    // its message is JSON.parse's, which is how malformed JSON is still told apart.
+    if (error.getStatus() === 400 && /JSON/.test(describe(error))) return new ProblemException('malformed-json', describe(error));
+    const slug = SLUG_BY_STATUS[error.getStatus()];
+    return slug ? new ProblemException(slug, describe(error)) : undefined;
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ProblemException('service-unavailable', 'The database is unreachable.', {}, { 'Retry-After': '1' });
+  }
+  return undefined;
+}
+
+function describe(error: HttpException): string {
+  const response = error.getResponse();
+  const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
+}

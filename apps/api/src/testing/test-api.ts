@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
+import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { testDatabaseUrl } from '@safe-checkout/db/testing';
+import request from 'supertest';
+import { ApiConfig, readApiConfig } from '../config/api-config';
+import { createApiApp } from '../create-api-app';
+
+/** A real API on a real socket (127.0.0.1, ephemeral port) against this run's test database. */
+export interface TestApi {
+  app: INestApplication;
+  /** supertest bound to the listening server. */
+  http: () => ReturnType<typeof request>;
+  prisma: PrismaClient;
+  config: ApiConfig;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+  const config = readApiConfig({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', PORT: '0', ...overrides });
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 2 });
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    prisma,
+    config,
+    close: async () => {
+      await prisma.$disconnect();
+      await app.close();
+    },
+  };
+}
+
+/** A fresh account of its own, so tests never depend on each other's changes to the demo users. */
+export async function createTestUser(api: TestApi, password = 'test-password'): Promise<{ id: string; email: string; token: string }> {
+  const email = `user-${randomUUID()}@example.test`;
+  const user = await api.prisma.user.create({
+    data: {
+      email,
+      name: 'Test User',
+      passwordHash: await hash(password),
+      addressLine1: '1 Test Street',
+      addressCity: 'Testville',
+      addressPostalCode: '00000',
+      addressCountry: 'GB',
+    },
+  });
+  const login = await api.http().post('/auth/login').send({ email, password }).expect(200);
+  return { id: user.id, email, token: login.body.accessToken };
+}
+
+/** A product of its own with the given stock. */
+export async function createTestProduct(api: TestApi, stock: number, priceCents = 500, currency = 'EUR') {
+  return api.prisma.product.create({
+    data: { sku: `TEST-${randomUUID()}`, name: 'Test product', priceCents, currency, stock },
+  });
+}
+
+/** A fresh, well-formed Idempotency-Key header value (sf-string of a UUIDv4). */
+export function newIdempotencyKey(): string {
+  return `"${randomUUID()}"`;
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+export class ShippingAddressDto {
+  @ApiProperty({ example: '1 Retry Road' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  line1!: string;
+
+  @ApiPropertyOptional({ example: 'Flat 3' })
+  @IsOptional() @IsString() @MaxLength(200)
+  line2?: string;
+
+  @ApiProperty({ example: 'Backoff' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  city!: string;
+
+  @ApiProperty({ example: '10101' })
+  @IsString() @IsNotEmpty() @MaxLength(20)
+  postalCode!: string;
+
+  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code' })
+  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  country!: string;
+}
+
+/** The full profile a `PUT /users/:id` replaces the stored one with. */
+export class UpdateUserDto {
+  @ApiProperty({ example: 'Alice Example' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: 'alice@example.com' })
+  @IsEmail() @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ type: ShippingAddressDto })
+  @IsDefined() @ValidateNested() @Type(() => ShippingAddressDto)
+  shippingAddress!: ShippingAddressDto;
+}
