@@ -24,6 +24,13 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
         }),
     }),
   );
+  // The storefront calls the API from the browser; these headers carry the retry protocol.
+  app.enableCors({
+    origin: config.corsOrigins,
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'X-Request-Id'],
+    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
+    maxAge: 600,
+  });
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('Safe Checkout API')

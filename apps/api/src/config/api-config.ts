@@ -14,6 +14,8 @@ export interface ApiConfig {
   idempotencyKeyTtlSeconds: number;
   /** `IDEMPOTENCY_LEASE_MS`: how long a running request holds its key, default 30 000. */
   idempotencyLeaseMs: number;
+  /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API; default the storefront's (port 4200). */
+  corsOrigins: string[];
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
 }
@@ -41,6 +43,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 1),
     idempotencyKeyTtlSeconds: int('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1),
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
+    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4200,http://127.0.0.1:4200').split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');

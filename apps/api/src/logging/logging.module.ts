@@ -25,6 +25,11 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.accessToken'],
             censor: '[redacted]',
           },
+          // Method, URL and status are what an operator needs; headers would carry secrets.
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
           customProps: (_request, response) => {
             const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
             return outcome ? { idempotencyOutcome: outcome } : {};

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { decideOnExistingRecord } from '../claim-decision';
+import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease } from '../idempotency-key-store';
+import type { IdempotencyRecord, StoredResponse } from '../idempotency-record';
+import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
+import { LeaseLostError } from '../lease-lost.error';
+import { copyRecord, copyResponse } from './record-copy';
+
+/** Options of {@link InMemoryIdempotencyKeyStore}. */
+export interface InMemoryIdempotencyKeyStoreOptions {
+  /** The store's time, used when a claim carries no `now`; defaults to the system clock. */
+  clock?: () => Date;
+}
+
+/**
+ * An {@link IdempotencyKeyStore} in a `Map`, for tests of code built on the store; it passes
+ * `IDEMPOTENCY_KEY_STORE_CONTRACT` like any real store must. Records are copied in and out, so
+ * callers cannot alter stored state.
+ *
+ * Each claim yields to the event loop between reading a record and writing it, as a database
+ * round-trip would, so concurrent claims interleave and lost compare-and-sets really happen.
+ *
+ * @example
+ * const store = new InMemoryIdempotencyKeyStore({ clock: () => now });
+ */
+export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
+  private readonly records = new Map<string, IdempotencyRecord>();
+  private readonly clock: () => Date;
+  private outage: Error | undefined;
+
+  constructor(options: InMemoryIdempotencyKeyStoreOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
+    this.failIfDown();
+    const now = request.now ?? this.clock();
+    for (;;) {
+      const fresh = runningRecord(request, now);
+      const existing = this.records.get(id(request));
+      if (existing === undefined) {
+        // Insert-if-absent happens synchronously, the in-memory equivalent of a unique constraint.
+        this.records.set(id(request), fresh);
+        return { outcome: 'claimed', lease: leaseOf(fresh), tookOver: false };
+      }
+      // A database round-trip: lets concurrent claims interleave here. A settled promise, not
+      // setImmediate or queueMicrotask, so Jest's fake timers cannot stall it.
+      await Promise.resolve();
+      const decision = decideOnExistingRecord(existing, request.fingerprint, now);
+      switch (decision.kind) {
+        case 'take-over':
+          if (this.compareAndSet(existing.leaseToken, fresh)) {
+            return { outcome: 'claimed', lease: leaseOf(fresh), tookOver: true };
+          }
+          continue; // Lost the race to another claimer (or a release): decide again on what is there now.
+        case 'replay':
+          return { outcome: 'replay', response: copyResponse(decision.response) };
+        case 'in-progress':
+          return { outcome: 'in-progress', retryAfterSeconds: decision.retryAfterSeconds };
+        case 'mismatch':
+          return { outcome: 'mismatch' };
+      }
+    }
+  }
+
+  async complete(lease: Lease, response: StoredResponse): Promise<void> {
+    this.failIfDown();
+    const record = this.heldRecord(lease);
+    if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
+    this.records.set(id(lease), { ...record, state: 'completed', response: copyResponse(response) });
+  }
+
+  async release(lease: Lease): Promise<void> {
+    this.failIfDown();
+    if (this.heldRecord(lease) !== undefined) this.records.delete(id(lease));
+  }
+
+  async purgeExpired(now: Date, batchSize: number): Promise<number> {
+    this.failIfDown();
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
+    }
+    const expired = [...this.records.entries()]
+      .filter(([, record]) => record.expiresAt.getTime() <= now.getTime())
+      .sort(([, a], [, b]) => a.expiresAt.getTime() - b.expiresAt.getTime())
+      .slice(0, batchSize);
+    for (const [recordId] of expired) this.records.delete(recordId);
+    return expired.length;
+  }
+
+  /** A copy of the record for (scope, key), or undefined; for assertions. */
+  get(scope: string, key: string): IdempotencyRecord | undefined {
+    const record = this.records.get(id({ scope, key }));
+    return record === undefined ? undefined : copyRecord(record);
+  }
+
+  /** Copies of all records; for assertions. */
+  all(): IdempotencyRecord[] {
+    return [...this.records.values()].map((record) => copyRecord(record));
+  }
+
+  /** Stores a copy of `record` as is, replacing any record for its (scope, key); to arrange a state. */
+  put(record: IdempotencyRecord): void {
+    this.records.set(id(record), copyRecord(record));
+  }
+
+  /**
+   * Makes every method reject with {@link IdempotencyStoreUnavailableError} (with `cause`) until
+   * {@link InMemoryIdempotencyKeyStore.recover} is called; to test the fail-closed 503 path.
+   */
+  simulateOutage(cause: Error = new Error('connect ECONNREFUSED 127.0.0.1:5432')): void {
+    this.outage = cause;
+  }
+
+  /** Ends a {@link InMemoryIdempotencyKeyStore.simulateOutage}. */
+  recover(): void {
+    this.outage = undefined;
+  }
+
+  private failIfDown(): void {
+    if (this.outage !== undefined) throw new IdempotencyStoreUnavailableError(undefined, { cause: this.outage });
+  }
+
+  private heldRecord(lease: Lease): IdempotencyRecord | undefined {
+    const record = this.records.get(id(lease));
+    return record?.state === 'running' && record.leaseToken === lease.leaseToken ? record : undefined;
+  }
+
+  private compareAndSet(expectedLeaseToken: string, replacement: IdempotencyRecord): boolean {
+    if (this.records.get(id(replacement))?.leaseToken !== expectedLeaseToken) return false;
+    this.records.set(id(replacement), replacement);
+    return true;
+  }
+}
+
+function id(of: { scope: string; key: string }): string {
+  // JSON of the pair: no separator character can make two different pairs collide.
+  return JSON.stringify([of.scope, of.key]);
+}
+
+function runningRecord({ scope, key, fingerprint, leaseMs, ttlMs }: ClaimRequest, now: Date): IdempotencyRecord {
+  const after = (ms: number) => new Date(now.getTime() + ms);
+  const times = { leaseExpiresAt: after(leaseMs), createdAt: after(0), expiresAt: after(ttlMs) };
+  return { scope, key, fingerprint, state: 'running', leaseToken: randomUUID(), response: null, ...times };
+}
+
+function leaseOf(record: IdempotencyRecord): Lease {
+  const { scope, key, leaseToken, leaseExpiresAt } = record;
+  return { scope, key, leaseToken, leaseExpiresAt: new Date(leaseExpiresAt) };
+}
