@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { testDatabaseUrl } from '@safe-checkout/db/testing';
+import { fingerprintRequest, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
+import { IDEMPOTENCY_KEY_STORE_CONTRACT } from '@safe-checkout/idempotency/testing';
+import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
+
+describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
+  let prisma: PrismaClient;
+  beforeAll(() => {
+    prisma = createPrismaClient({ databaseUrl: testDatabaseUrl(), poolSize: 20 });
+  });
+  afterAll(() => prisma.$disconnect());
+
+  describe('the store contract every IdempotencyKeyStore meets', () => {
+    beforeEach(() => prisma.idempotencyKey.deleteMany());
+    it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
+  });
+
+  const request = () => ({
+    scope: randomUUID(),
+    key: randomUUID(),
+    fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: undefined, body: { n: 1 } }),
+    leaseMs: 30_000,
+    ttlMs: 86_400_000,
+  });
+
+  it('rolls the stored response back with the operation when the surrounding transaction fails', async () => {
+    const claim = request();
+    const claimed = await new PrismaIdempotencyKeyStore(prisma).claim(claim);
+    if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await new PrismaIdempotencyKeyStore(prisma, { currentClient: () => tx }).complete(claimed.lease, {
+          status: 201, headers: {}, body: '{}',
+        });
+        throw new Error('the operation failed after storing its response');
+      }),
+    ).rejects.toThrow('the operation failed');
+    const row = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
+    expect(row.state).toBe('running');
+  });
+
+  it('lets exactly one of 200 concurrent claims on one key win, the rest seeing it in progress', async () => {
+    const claim = request();
+    const store = new PrismaIdempotencyKeyStore(prisma);
+    const results = await Promise.all(Array.from({ length: 200 }, () => store.claim(claim)));
+    expect(results.filter((r) => r.outcome === 'claimed')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'in-progress')).toHaveLength(199);
+  });
+
+  it('fences a holder whose lease was taken over even when it completes inside a transaction', async () => {
+    const store = new PrismaIdempotencyKeyStore(prisma);
+    const claim = { ...request(), leaseMs: 1, now: new Date('2030-01-01T00:00:00Z') };
+    const first = await store.claim(claim);
+    const second = await store.claim({ ...claim, now: new Date('2030-01-01T00:00:01Z') });
+    if (first.outcome !== 'claimed' || second.outcome !== 'claimed') throw new Error('expected two claims');
+    expect(second.tookOver).toBe(true);
+    await expect(
+      prisma.$transaction((tx) => new PrismaIdempotencyKeyStore(prisma, { currentClient: () => tx }).complete(first.lease, { status: 201, headers: {}, body: '"old"' })),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+  });
+
+  it('reports an unreachable database as IdempotencyStoreUnavailableError, never as a claim', async () => {
+    const down = createPrismaClient({ databaseUrl: 'postgresql://nobody@127.0.0.1:9/nowhere', connectionTimeoutMs: 1000 });
+    try {
+      await expect(new PrismaIdempotencyKeyStore(down).claim(request())).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
+    } finally {
+      await down.$disconnect();
+    }
+  });
+});

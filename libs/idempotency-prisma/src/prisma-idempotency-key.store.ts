@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma } from '@safe-checkout/db';
+import type { IdempotencyKey as IdempotencyKeyRow, PrismaClient } from '@safe-checkout/db';
+import {
+  ClaimRequest,
+  ClaimResult,
+  decideOnExistingRecord,
+  IdempotencyKeyStore,
+  Lease,
+  LeaseLostError,
+  StoredResponse,
+} from '@safe-checkout/idempotency';
+import { toIdempotencyRecord as toRecord } from './idempotency-key.row';
+import { whenStoreUnavailable } from './store-unavailable';
+
+/** The subset of a Prisma client (or interactive-transaction client) the store uses. */
+export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw'>;
+
+/** Options for {@link PrismaIdempotencyKeyStore}. */
+export interface PrismaIdempotencyKeyStoreOptions {
+  /**
+   * The client `complete` writes through: the operation's open transaction, so that the stored
+   * response commits or rolls back with the operation's own writes. Default: the base client.
+   */
+  currentClient?: () => IdempotencyKeyClient;
+}
+
+// A claim loses a race only to a concurrent delete or take-over; a few rounds always settle it.
+const MAX_CLAIM_ROUNDS = 5;
+
+/** `IdempotencyKeyStore` on PostgreSQL through Prisma (table `idempotency_keys`). */
+export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
+  private readonly currentClient: () => IdempotencyKeyClient;
+
+  constructor(
+    private readonly prisma: IdempotencyKeyClient,
+    options: PrismaIdempotencyKeyStoreOptions = {},
+  ) {
+    this.currentClient = options.currentClient ?? (() => prisma);
+  }
+
+  claim(request: ClaimRequest): Promise<ClaimResult> {
+    return whenStoreUnavailable(async () => {
+      const now = request.now ?? new Date();
+      for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+        const result = (await this.insertIfAbsent(request, now)) ?? (await this.decideOnExisting(request, now));
+        if (result) return result;
+      }
+      throw new Error(`claim on idempotency key did not settle after ${MAX_CLAIM_ROUNDS} rounds`);
+    });
+  }
+
+  async complete(lease: Lease, response: StoredResponse): Promise<void> {
+    const { count } = await whenStoreUnavailable(() =>
+      this.currentClient().idempotencyKey.updateMany({
+        // Fencing: only the holder of the current token may complete, so a holder whose lease
+        // was taken over cannot commit a second execution.
+        where: { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' },
+        data: {
+          state: 'completed',
+          responseStatus: response.status,
+          responseHeaders: response.headers,
+          responseBody: response.body,
+          completedAt: new Date(),
+        },
+      }),
+    );
+    if (count !== 1) throw new LeaseLostError(lease.scope, lease.key);
+  }
+
+  async release(lease: Lease): Promise<void> {
+    await whenStoreUnavailable(() =>
+      this.prisma.idempotencyKey.deleteMany({
+        where: { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' },
+      }),
+    );
+  }
+
+  purgeExpired(now: Date, batchSize: number): Promise<number> {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    // SKIP LOCKED: purgers in several API processes share the work instead of queueing on rows.
+    return whenStoreUnavailable(
+      () => this.prisma.$executeRaw`
+        DELETE FROM idempotency_keys WHERE id IN (
+          SELECT id FROM idempotency_keys WHERE expires_at <= ${now}
+          ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)`,
+    );
+  }
+
+  // INSERT … ON CONFLICT DO NOTHING: the unique (scope, key) index decides the race, never a
+  // read-then-insert that two requests could both pass.
+  private async insertIfAbsent(request: ClaimRequest, now: Date): Promise<ClaimResult | undefined> {
+    const lease = newLease(request, now);
+    const { count } = await this.prisma.idempotencyKey.createMany({
+      data: [{ ...leaseColumns(request, lease, now), scope: request.scope, key: request.key }],
+      skipDuplicates: true,
+    });
+    return count === 1 ? { outcome: 'claimed', lease, tookOver: false } : undefined;
+  }
+
+  private async decideOnExisting(request: ClaimRequest, now: Date): Promise<ClaimResult | undefined> {
+    const row = await this.prisma.idempotencyKey.findUnique({ where: { scope_key: { scope: request.scope, key: request.key } } });
+    if (!row) return undefined; // released or purged meanwhile: insert again
+    const decision = decideOnExistingRecord(toRecord(row), request.fingerprint, now);
+    switch (decision.kind) {
+      case 'replay':
+        return { outcome: 'replay', response: decision.response };
+      case 'in-progress':
+        return { outcome: 'in-progress', retryAfterSeconds: decision.retryAfterSeconds };
+      case 'mismatch':
+        return { outcome: 'mismatch' };
+      case 'take-over':
+        return this.takeOver(request, row, now);
+    }
+  }
+
+  // Compare-and-set on the old token: of several requests taking over one lapsed lease, exactly
+  // one wins; the others re-read and find it running (409) or completed (replay).
+  private async takeOver(request: ClaimRequest, row: IdempotencyKeyRow, now: Date): Promise<ClaimResult | undefined> {
+    const lease = newLease(request, now);
+    const { count } = await this.prisma.idempotencyKey.updateMany({
+      where: { id: row.id, leaseToken: row.leaseToken },
+      data: leaseColumns(request, lease, now),
+    });
+    return count === 1 ? { outcome: 'claimed', lease, tookOver: true } : undefined;
+  }
+}
+
+function newLease(request: ClaimRequest, now: Date): Lease {
+  return { scope: request.scope, key: request.key, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + request.leaseMs) };
+}
+
+/** The columns of a freshly claimed record: a take-over resets the row to exactly this. */
+function leaseColumns(request: ClaimRequest, lease: Lease, now: Date) {
+  return {
+    fingerprint: request.fingerprint,
+    state: 'running',
+    leaseToken: lease.leaseToken,
+    leaseExpiresAt: lease.leaseExpiresAt,
+    responseStatus: null,
+    responseHeaders: Prisma.DbNull,
+    responseBody: null,
+    createdAt: now,
+    completedAt: null,
+    expiresAt: new Date(now.getTime() + request.ttlMs),
+  };
+}
