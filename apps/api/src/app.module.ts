@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
@@ -9,7 +9,9 @@ import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrdersModule } from './orders/orders.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ProblemsController } from './problems/problems.controller';
@@ -19,7 +21,7 @@ import { UsersModule } from './users/users.module';
 /** The API's composition root: wires feature modules to the database and the idempotency layer. */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  static forRoot(config: ApiConfig, extraModules: Type[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -36,11 +38,14 @@ export class AppModule {
             }),
           ],
         }),
+        IdempotencyModule,
+        MetricsModule,
         AuthModule,
         ProductsModule,
         UsersModule,
         OrdersModule,
         HealthModule,
+        ...extraModules,
       ],
       controllers: [ProblemsController],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

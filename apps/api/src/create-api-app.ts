@@ -1,4 +1,4 @@
-import { INestApplication, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,9 +7,12 @@ import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { ProblemException } from './problems/problem.exception';
 
-/** Builds the configured Nest application (not yet listening): shared by main.ts and the tests. */
-export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+/**
+ * Builds the configured Nest application (not yet listening): shared by main.ts, the tests and
+ * the benchmark, which adds its baseline route as an extra module (never present in a normal run).
+ */
+export async function createApiApp(config: ApiConfig, extraModules: Type[] = []): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '100kb' });

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { parseIdempotencyKeyHeader } from '@safe-checkout/idempotency';
+import { Idempotent } from '@safe-checkout/idempotency-nest';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { ProblemException } from '../problems/problem.exception';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { OrderView } from './order.representation';
 import { OrdersService } from './orders.service';
@@ -16,15 +15,13 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Post()
+  @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'RFC 8941 sf-string, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324"' })
   async create(
     @CurrentUser() caller: AuthenticatedUser,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: CreateOrderDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<OrderView> {
-    const key = parseIdempotencyKeyHeader(idempotencyKey);
-    if (!key.ok) throw new ProblemException(key.problem, key.detail);
     const order = await this.orders.create(caller.id, body);
     response.status(201).setHeader('Location', `/orders/${order.id}`);
     return order;

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import { ProblemException } from './problem.exception';
 import { ProblemSlug } from './problem-registry';
 
@@ -31,6 +32,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Maps anything thrown while serving a request to a problem; `undefined` means an unexpected error (500). */
 export function toProblem(error: unknown): ProblemException | undefined {
   if (error instanceof ProblemException) return error;
+  if (error instanceof IdempotencyProblemException) return new ProblemException(error.slug, describeProblem(error), {}, error.headers);
   const bodyParserType = (error as { type?: unknown })?.type;
   if (typeof bodyParserType === 'string' && bodyParserType in BODY_PARSER_SLUGS) {
     return new ProblemException(BODY_PARSER_SLUGS[bodyParserType], (error as Error).message);
@@ -46,6 +48,10 @@ export function toProblem(error: unknown): ProblemException | undefined {
     return new ProblemException('service-unavailable', 'The database is unreachable.', {}, { 'Retry-After': '1' });
   }
   return undefined;
+}
+
+function describeProblem(error: IdempotencyProblemException): string {
+  return String((error.getResponse() as { detail?: unknown }).detail);
 }
 
 function describe(error: HttpException): string {

@@ -1,0 +1,16 @@
+import type { StoredResponse } from '@safe-checkout/idempotency';
+import { PROBLEM_CONTENT_TYPE } from '../problems/problem-details.filter';
+import { ProblemSlug } from '../problems/problem-registry';
+import { toProblem } from '../problems/to-problem';
+
+// Answers that retrying cannot change: stored with the key and replayed, like a success
+// (http-contract.md "Orders": insufficient stock is a final business answer). Validation errors
+// are not among them: they are rejected before the operation runs, and the key stays free.
+const FINAL_BUSINESS_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unknown-product', 'mixed-currency']);
+
+/** The stored form of a final business answer, or `undefined` when the key should be freed. */
+export function renderFinalBusinessAnswer(error: unknown): StoredResponse | undefined {
+  const problem = toProblem(error);
+  if (!problem || !FINAL_BUSINESS_ANSWERS.has(problem.slug)) return undefined;
+  return { status: problem.getStatus(), headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem.problem) };
+}

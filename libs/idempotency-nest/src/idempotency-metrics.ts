@@ -1,0 +1,34 @@
+import { Counter, Registry, register as globalRegistry } from 'prom-client';
+
+/** What happened to one request on an idempotent route (http-contract.md "Observability"). */
+export type IdempotencyOutcome =
+  | 'executed'
+  | 'replayed'
+  | 'in_progress'
+  | 'reused'
+  | 'invalid'
+  | 'missing'
+  | 'store_unavailable'
+  | 'lease_lost';
+
+/** Prometheus counters of idempotent requests by outcome and of purged keys. */
+export class IdempotencyMetrics {
+  readonly requests: Counter<'outcome'>;
+  readonly purgedKeys: Counter;
+
+  constructor(registry: Registry = globalRegistry) {
+    // Reuse counters already registered: several app instances may share one process (tests).
+    this.requests = existing(registry, 'idempotency_requests_total') ??
+      new Counter({ name: 'idempotency_requests_total', help: 'Requests on idempotent routes, by outcome', labelNames: ['outcome'], registers: [registry] });
+    this.purgedKeys = existing(registry, 'idempotency_keys_purged_total') ??
+      new Counter({ name: 'idempotency_keys_purged_total', help: 'Expired idempotency keys deleted by the purge job', registers: [registry] });
+  }
+
+  count(outcome: IdempotencyOutcome): void {
+    this.requests.inc({ outcome });
+  }
+}
+
+function existing<T>(registry: Registry, name: string): T | undefined {
+  return registry.getSingleMetric(name) as T | undefined;
+}

@@ -1,0 +1,34 @@
+import type { IdempotencyKeyStore, StoredResponse } from '@safe-checkout/idempotency';
+import type { Request } from 'express';
+import type { Registry } from 'prom-client';
+
+/** How the idempotency layer is wired into an application. */
+export interface IdempotencyModuleOptions {
+  /** Where keys live (e.g. `PrismaIdempotencyKeyStore`). */
+  store: IdempotencyKeyStore;
+  /** Who the key belongs to (keys are scoped by user); `undefined` rejects the request as unauthenticated. */
+  scopeOf: (request: Request) => string | undefined;
+  /** Retention of a key, in seconds. Default 86 400 (24 h). */
+  ttlSeconds?: number;
+  /** How long a running request holds its key, in ms. Default 30 000. */
+  leaseMs?: number;
+  /** Response headers stored and replayed (lower-case). Default `content-type`, `location`. */
+  replayedHeaders?: readonly string[];
+  /**
+   * Runs the handler and the recording of its response as one unit of work: the database
+   * transaction the handler's writes use. Default: no transaction (only for stores that need none).
+   */
+  runInTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
+  /**
+   * Renders an error the handler threw when it is a final business answer (e.g. 422
+   * insufficient-stock) that must be stored and replayed like a success; `undefined` for errors
+   * after which the key is freed for a retry (validation, 5xx). Default: none is final.
+   */
+  renderFinalError?: (error: unknown) => StoredResponse | undefined;
+  /** `Retry-After` (seconds) sent with 503 idempotency-store-unavailable. Default 2. */
+  storeUnavailableRetryAfterSeconds?: number;
+  /** Prometheus registry for the outcome counters. Default: prom-client's global registry. */
+  metricsRegistry?: Registry;
+}
+
+export const IDEMPOTENCY_MODULE_OPTIONS = Symbol('IDEMPOTENCY_MODULE_OPTIONS');

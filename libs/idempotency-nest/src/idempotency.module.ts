@@ -1,0 +1,39 @@
+import { DynamicModule, InjectionToken, Module, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyKeyPurger } from './idempotency-key.purger';
+import { IdempotencyMetrics } from './idempotency-metrics';
+import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/** Async configuration of {@link IdempotencyModule}. */
+export interface IdempotencyModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  inject?: (InjectionToken | OptionalFactoryDependency)[];
+  useFactory: (...deps: never[]) => IdempotencyModuleOptions | Promise<IdempotencyModuleOptions>;
+}
+
+/**
+ * Idempotency keys for NestJS: registers the interceptor for every `@Idempotent()` route, the
+ * outcome metrics, and `IdempotencyKeyPurger` for the application to schedule.
+ */
+@Module({})
+export class IdempotencyModule {
+  static forRootAsync(options: IdempotencyModuleAsyncOptions): DynamicModule {
+    return {
+      module: IdempotencyModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: IDEMPOTENCY_MODULE_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: IdempotencyMetrics,
+          inject: [IDEMPOTENCY_MODULE_OPTIONS],
+          useFactory: (moduleOptions: IdempotencyModuleOptions) => new IdempotencyMetrics(moduleOptions.metricsRegistry),
+        },
+        IdempotencyKeyPurger,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [IdempotencyMetrics, IdempotencyKeyPurger],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+export { IdempotencyModule } from './idempotency.module';
+export type { IdempotencyModuleAsyncOptions } from './idempotency.module';
+export { IDEMPOTENCY_MODULE_OPTIONS } from './idempotency-module-options';
+export type { IdempotencyModuleOptions } from './idempotency-module-options';
+export { Idempotent } from './idempotent.decorator';
+export { IdempotencyInterceptor } from './idempotency.interceptor';
+export { IdempotencyProblemException } from './idempotency-problem.exception';
+export { IdempotencyMetrics } from './idempotency-metrics';
+export type { IdempotencyOutcome } from './idempotency-metrics';
+export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
