@@ -9,7 +9,6 @@ import {
   Lease,
   LeaseLostError,
   parseIdempotencyKeyHeader,
-  StoredResponse,
 } from '@safe-checkout/idempotency';
 import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';

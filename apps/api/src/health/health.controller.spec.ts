@@ -1,4 +1,4 @@
-import { startTestApi, TestApi } from '../testing/test-api';
+import { startTestApi } from '../testing/test-api';
 
 describe('GET /health', () => {
   it('answers 200 without authentication while the database is reachable', async () => {
