@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaClient } from '@safe-checkout/db';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { ProblemException } from '../problems/problem.exception';
 import { CreateOrderDto } from './dto/create-order.dto';
+import { ORDER_FAULT_HOOK, OrderFaultHook } from './order-fault-hook';
 import { toOrderView, OrderView } from './order.representation';
 import { quantitiesByProduct } from './stock-reservation';
 
@@ -12,6 +13,7 @@ export class OrdersService {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(TransactionHost) private readonly txHost: PrismaTransactionHost,
+    @Optional() @Inject(ORDER_FAULT_HOOK) private readonly faultHook?: OrderFaultHook,
   ) {}
 
   /**
@@ -22,6 +24,7 @@ export class OrdersService {
   create(userId: string, body: CreateOrderDto): Promise<OrderView> {
     return this.txHost.withTransaction(async () => {
       const prices = await this.takeStock(body);
+      this.faultHook?.afterStockTaken();
       const currencies = new Set([...prices.values()].map((p) => p.currency));
       if (currencies.size > 1) throw new ProblemException('mixed-currency', `The order mixes ${[...currencies].join(', ')}.`);
       const lines = body.items.map((item, position) => ({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Type } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
@@ -17,9 +17,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
+export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModules: Type[] = []): Promise<TestApi> {
   const config = readApiConfig({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', PORT: '0', ...overrides });
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, extraModules);
   await app.listen(0, '127.0.0.1');
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 2 });
   return {
