@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, StreamableFile } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, StreamableFile, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
@@ -52,7 +52,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new IdempotencyProblemException(parsed.problem, parsed.detail);
     }
     const scope = this.options.scopeOf(request);
-    if (scope === undefined) throw new Error('@Idempotent() route reached without an authenticated user');
+    if (scope === undefined) throw new UnauthorizedException('an idempotent route needs an authenticated caller: keys are scoped by user');
 
     const claim = await this.guardStore(outcome, () =>
       this.options.store.claim({
@@ -113,7 +113,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
       throw error;
     }
-    await this.guardStore(outcome, () => this.options.store.complete(lease, final));
+    await this.guardStore(outcome, () => this.options.store.complete(lease, final)).catch((completeError: unknown) => {
+      if (!(completeError instanceof LeaseLostError)) throw completeError;
+      outcome('lease_lost');
+      throw inProgress(1);
+    });
     outcome('executed');
     return sendStoredResponse(response, final, false);
   }

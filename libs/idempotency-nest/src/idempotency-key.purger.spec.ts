@@ -1,0 +1,98 @@
+import { Test } from '@nestjs/testing';
+import { IdempotencyRecord, IdempotencyStoreUnavailableError } from '@safe-checkout/idempotency';
+import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing';
+import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
+import { IdempotencyModule } from './idempotency.module';
+import { purgedKeysTotal } from './testing/idempotency-outcomes';
+
+const NOW = new Date('2030-06-01T12:00:00.000Z');
+const DAY_MS = 86_400_000;
+
+function recordExpiringAt(expiresAt: Date): IdempotencyRecord {
+  return {
+    scope: 'alice',
+    key: randomUUID(),
+    fingerprint: 'f'.repeat(64),
+    state: 'completed',
+    leaseToken: randomUUID(),
+    leaseExpiresAt: new Date(expiresAt.getTime() - DAY_MS + 30_000),
+    response: { status: 201, headers: {}, body: '{}' },
+    createdAt: new Date(expiresAt.getTime() - DAY_MS),
+    expiresAt,
+  };
+}
+
+describe('IdempotencyKeyPurger', () => {
+  let store: InMemoryIdempotencyKeyStore;
+  let registry: Registry;
+  let purger: IdempotencyKeyPurger;
+  beforeEach(async () => {
+    store = new InMemoryIdempotencyKeyStore();
+    registry = new Registry();
+    const moduleRef = await Test.createTestingModule({
+      imports: [IdempotencyModule.forRootAsync({ useFactory: () => ({ store, scopeOf: () => undefined, metricsRegistry: registry }) })],
+    }).compile();
+    purger = moduleRef.get(IdempotencyKeyPurger);
+  });
+
+  const seed = (expired: number, live: number) => {
+    for (let i = 0; i < expired; i++) store.put(recordExpiringAt(new Date(NOW.getTime() - i * 1000)));
+    for (let i = 1; i <= live; i++) store.put(recordExpiringAt(new Date(NOW.getTime() + i * 1000)));
+  };
+
+  describe('purgeExpiredKeys(now, batchSize)', () => {
+    it('deletes every key expired at now, batch after batch, keeps the others, and resolves to how many it deleted', async () => {
+      seed(7, 2);
+      const purgeExpired = jest.spyOn(store, 'purgeExpired');
+
+      await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(7);
+      expect(purgeExpired.mock.calls).toEqual([[NOW, 3], [NOW, 3], [NOW, 3]]);
+      expect(store.all().every((record) => record.expiresAt > NOW)).toBe(true);
+      expect(store.all()).toHaveLength(2);
+    });
+
+    it('asks once more after a full last batch, and stops at the empty one', async () => {
+      seed(6, 0);
+      const purgeExpired = jest.spyOn(store, 'purgeExpired');
+
+      await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(6);
+      expect(purgeExpired).toHaveBeenCalledTimes(3);
+    });
+
+    it('counts the purged keys in idempotency_keys_purged_total, across runs', async () => {
+      seed(4, 1);
+      await purger.purgeExpiredKeys(NOW, 3);
+      await purger.purgeExpiredKeys(NOW, 3);
+      expect(await purgedKeysTotal(registry)).toBe(4);
+
+      seed(2, 0);
+      await purger.purgeExpiredKeys(NOW, 3);
+      expect(await purgedKeysTotal(registry)).toBe(6);
+    });
+
+    it('rejects with IdempotencyStoreUnavailableError when the store is down, having deleted and counted nothing', async () => {
+      seed(2, 0);
+      store.simulateOutage();
+
+      await expect(purger.purgeExpiredKeys(NOW, 3)).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
+      expect(store.all()).toHaveLength(2);
+      expect(await purgedKeysTotal(registry)).toBe(0);
+    });
+  });
+
+  describe('purgeExpiredKeys()', () => {
+    it('purges what has expired by the current time, PURGE_BATCH_SIZE (500) keys per batch', async () => {
+      const purgeExpired = jest.spyOn(store, 'purgeExpired');
+      const before = Date.now();
+      await purger.purgeExpiredKeys();
+
+      expect(PURGE_BATCH_SIZE).toBe(500);
+      const [now, batchSize] = purgeExpired.mock.calls[0];
+      expect(batchSize).toBe(PURGE_BATCH_SIZE);
+      expect(now.getTime()).toBeGreaterThanOrEqual(before);
+      expect(now.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+  });
+});

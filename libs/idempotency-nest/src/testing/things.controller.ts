@@ -1,0 +1,56 @@
+import { BadRequestException, Body, Controller, PipeTransform, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Idempotent } from '../idempotent.decorator';
+import { Thing, ThingsService } from './things.service';
+
+// Stands in for a ValidationPipe: pipes run inside the interceptor, after the key is claimed.
+const requireNumericQuantity: PipeTransform = {
+  transform(value: unknown) {
+    const quantity = (value as { quantity?: unknown } | undefined)?.quantity;
+    if (typeof quantity !== 'number') throw new BadRequestException('quantity must be a number');
+    return value;
+  },
+};
+
+/** Routes of the adapter's test application, all backed by {@link ThingsService}. */
+@Controller()
+export class ThingsController {
+  constructor(private readonly things: ThingsService) {}
+
+  @Post('things')
+  @Idempotent()
+  create(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Put('things')
+  @Idempotent()
+  replace(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Post('other-things')
+  @Idempotent()
+  createOther(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Post('validated-things')
+  @Idempotent()
+  createValidated(@Body(requireNumericQuantity) body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Post('plain-things')
+  createPlain(@Body() body: unknown): Promise<Thing> {
+    return this.things.create(body);
+  }
+
+  private async createAndLocate(body: unknown, response: Response): Promise<Thing> {
+    const thing = await this.things.create(body);
+    response.setHeader('Location', `/things/${thing.id}`);
+    // A per-response secret: it must reach this client but never be stored for a replay.
+    response.setHeader('Set-Cookie', `session=${thing.nonce}; HttpOnly`);
+    return thing;
+  }
+}
