@@ -1,0 +1,60 @@
+import type { InternalAxiosRequestConfig } from 'axios';
+import {
+  IDEMPOTENCY_ATTEMPT_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  fromIdempotencyKeyHeader,
+  mintIdempotencyKey,
+  toIdempotencyKeyHeader,
+} from './idempotency-key-header';
+import { RetryOperation } from './retry-operation';
+import type { ResolvedOptions } from './retrying-client.options';
+
+const MINTED_FOR_METHODS: ReadonlySet<string> = new Set(['post', 'patch']);
+
+/**
+ * The request interceptor that prepares every attempt. axios-retry re-dispatches a retry
+ * through the instance, so this runs again on each attempt: it starts the operation (and
+ * settles its key) only on the first, and only numbers and times the others.
+ */
+export function createAttemptInterceptor(options: ResolvedOptions) {
+  return (config: InternalAxiosRequestConfig): InternalAxiosRequestConfig => {
+    const operation = RetryOperation.of(config) ?? startOperation(config, options);
+    operation.attempt += 1;
+    operation.attemptStartedAt = Date.now();
+    config.headers.set(IDEMPOTENCY_ATTEMPT_HEADER, String(operation.attempt));
+    config.timeout = attemptTimeoutMs(operation, operation.attemptStartedAt);
+    options.onAttempt?.({
+      attempt: operation.attempt,
+      method: (config.method ?? 'get').toUpperCase(),
+      url: config.url ?? '',
+      idempotencyKey: operation.idempotencyKey,
+    });
+    return config;
+  };
+}
+
+function startOperation(config: InternalAxiosRequestConfig, options: ResolvedOptions): RetryOperation {
+  const key = settleIdempotencyKey(config, options.mintIdempotencyKeys);
+  const deadlineMs = config.deadlineMs ?? options.deadlineMs;
+  const operation = new RetryOperation(key, Date.now(), deadlineMs, config.timeout ?? 0, options.baseDelayMs);
+  operation.attachTo(config);
+  return operation;
+}
+
+// Set only when absent: a header the caller (or an earlier attempt) set always wins, which is
+// what keeps the key identical on every attempt.
+function settleIdempotencyKey(config: InternalAxiosRequestConfig, mint: boolean): string | undefined {
+  const existing = config.headers.get(IDEMPOTENCY_KEY_HEADER);
+  if (typeof existing === 'string' && existing.trim() !== '') return fromIdempotencyKeyHeader(existing);
+  const method = (config.method ?? 'get').toLowerCase();
+  const key = config.idempotencyKey ?? (mint && MINTED_FOR_METHODS.has(method) ? mintIdempotencyKey() : undefined);
+  if (key !== undefined) config.headers.set(IDEMPOTENCY_KEY_HEADER, toIdempotencyKeyHeader(key));
+  return key;
+}
+
+// Under a deadline, no attempt may outlive it: its timeout is clamped to the time left.
+function attemptTimeoutMs(operation: RetryOperation, nowMs: number): number {
+  if (operation.deadlineMs === undefined) return operation.attemptTimeoutMs;
+  const leftMs = Math.max(1, operation.deadlineMs - operation.elapsedMs(nowMs));
+  return operation.attemptTimeoutMs > 0 ? Math.min(operation.attemptTimeoutMs, leftMs) : leftMs;
+}

@@ -1,0 +1,90 @@
+/** A source of uniform numbers in [0, 1), like `Math.random`. Inject a seeded one in tests and simulations. */
+export type RandomSource = () => number;
+
+/**
+ * How the delays of successive retries spread out in time. Formulas from Brooker,
+ * "Exponential Backoff and Jitter" (AWS Architecture Blog, 2015):
+ * - `full`: uniform in [0, cap]; the fewest calls under contention.
+ * - `equal`: cap/2 + uniform in [0, cap/2]; never retries almost immediately, but takes longer.
+ * - `decorrelated`: min(maxDelay, uniform(base, 3 · previous delay)); fast, a few more calls.
+ * - `none`: exactly the cap; clients that failed together retry together (kept for comparison).
+ */
+export type JitterStrategy = 'full' | 'equal' | 'decorrelated' | 'none';
+
+/** The shape of a capped binary exponential backoff. */
+export interface BackoffOptions {
+  /** Cap of the first retry's delay, in milliseconds; each later retry doubles it. */
+  baseDelayMs: number;
+  /** No delay is ever longer than this, in milliseconds. */
+  maxDelayMs: number;
+}
+
+/**
+ * The cap of retry `retry` (1-based): `min(maxDelayMs, baseDelayMs · 2^(retry-1))`.
+ *
+ * @example
+ * exponentialCap(4, { baseDelayMs: 1000, maxDelayMs: 20_000 }); // 8000: the 4th retry's cap is 8 s
+ */
+export function exponentialCap(retry: number, { baseDelayMs, maxDelayMs }: BackoffOptions): number {
+  return Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1));
+}
+
+/**
+ * Full jitter: uniform in [0, cap of `retry`], in milliseconds.
+ *
+ * @example
+ * fullJitterDelay(1, { baseDelayMs: 1000, maxDelayMs: 20_000 }, () => 0.5); // 500
+ */
+export function fullJitterDelay(retry: number, backoff: BackoffOptions, random: RandomSource = Math.random): number {
+  return random() * exponentialCap(retry, backoff);
+}
+
+/**
+ * Equal jitter: half the cap of `retry`, plus uniform in [0, cap/2], in milliseconds.
+ *
+ * @example
+ * equalJitterDelay(2, { baseDelayMs: 1000, maxDelayMs: 20_000 }, () => 0.5); // 1500
+ */
+export function equalJitterDelay(retry: number, backoff: BackoffOptions, random: RandomSource = Math.random): number {
+  const cap = exponentialCap(retry, backoff);
+  return cap / 2 + random() * (cap / 2);
+}
+
+/**
+ * Decorrelated jitter: `min(maxDelayMs, uniform(baseDelayMs, 3 · previousDelayMs))`, in milliseconds.
+ * It depends on the previous delay rather than on the retry number; before the first retry,
+ * pass `baseDelayMs` as the previous delay.
+ *
+ * @example
+ * decorrelatedJitterDelay(1000, { baseDelayMs: 1000, maxDelayMs: 20_000 }, () => 0.5); // 2000
+ */
+export function decorrelatedJitterDelay(
+  previousDelayMs: number,
+  { baseDelayMs, maxDelayMs }: BackoffOptions,
+  random: RandomSource = Math.random,
+): number {
+  return Math.min(maxDelayMs, baseDelayMs + random() * (3 * previousDelayMs - baseDelayMs));
+}
+
+/**
+ * The delay before retry `retry` (1-based) under `strategy`, in milliseconds.
+ * `previousDelayMs` is only read by `decorrelated`.
+ */
+export function backoffDelay(
+  strategy: JitterStrategy,
+  retry: number,
+  previousDelayMs: number,
+  backoff: BackoffOptions,
+  random: RandomSource = Math.random,
+): number {
+  switch (strategy) {
+    case 'full':
+      return fullJitterDelay(retry, backoff, random);
+    case 'equal':
+      return equalJitterDelay(retry, backoff, random);
+    case 'decorrelated':
+      return decorrelatedJitterDelay(previousDelayMs, backoff, random);
+    case 'none':
+      return exponentialCap(retry, backoff);
+  }
+}
