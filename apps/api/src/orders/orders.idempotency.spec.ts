@@ -24,6 +24,19 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     return { user, product, body: { items: [{ productId: product.id, quantity: 2 }] } };
   }
 
+  /** A key held by "another process" (running, with the given lease end) for this user and body. */
+  async function insertRunningKey(userId: string, body: object, leaseExpiresAtMs: number): Promise<string> {
+    const key = randomUUID();
+    await api.prisma.idempotencyKey.create({
+      data: {
+        scope: userId, key, state: 'running', leaseToken: randomUUID(),
+        fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: {}, body }),
+        leaseExpiresAt: new Date(leaseExpiresAtMs), expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return key;
+  }
+
   it('replays the stored response byte for byte, with Location and Idempotent-Replayed, running the order once', async () => {
     const { user, product, body } = await scenario();
     const key = newIdempotencyKey();
@@ -59,14 +72,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
 
   it('answers 409 idempotency-request-in-progress with Retry-After while the original holds its lease', async () => {
     const { user, body } = await scenario();
-    const key = randomUUID();
-    await api.prisma.idempotencyKey.create({
-      data: {
-        scope: user.id, key, state: 'running', leaseToken: randomUUID(),
-        fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: {}, body }),
-        leaseExpiresAt: new Date(Date.now() + 20_000), expiresAt: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const key = await insertRunningKey(user.id, body, Date.now() + 20_000);
     const response = await post(user.token, key, body).expect(409);
     expect(response.body).toMatchObject({ type: '/problems/idempotency-request-in-progress', status: 409 });
     expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(19);
@@ -75,14 +81,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
 
   it('takes over a key whose holder died (lease lapsed) and runs the order once', async () => {
     const { user, body } = await scenario();
-    const key = randomUUID();
-    await api.prisma.idempotencyKey.create({
-      data: {
-        scope: user.id, key, state: 'running', leaseToken: randomUUID(),
-        fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: {}, body }),
-        leaseExpiresAt: new Date(Date.now() - 1000), expiresAt: new Date(Date.now() + 86_400_000),
-      },
-    });
+    const key = await insertRunningKey(user.id, body, Date.now() - 1000);
     await post(user.token, key, body).expect(201);
     await post(user.token, key, body).expect(201).expect('Idempotent-Replayed', 'true');
     expect(await ordersOf(user.id)).toBe(1);
