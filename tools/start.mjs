@@ -1,7 +1,7 @@
 // `npm start`: one command from a fresh clone to a running demo.
 // 1. the database: DATABASE_URL if set, else an embedded PostgreSQL with its data in .data/;
 // 2. migrations and the idempotent seed;
-// 3. the API (and the storefront once it exists), each as a child process;
+// 3. the API and the storefront, each as a child process;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import db from '@safe-checkout/db';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const apiPort = Number(process.env.PORT ?? 3333);
+const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 4200);
 const children = [];
 let embedded;
 let stopping = false;
@@ -77,8 +78,15 @@ async function main() {
 
   startChild('API', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, PORT: String(apiPort) });
   await waitUntilHealthy(`http://127.0.0.1:${apiPort}/health`);
+  const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
+  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], {
+    SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+  await waitUntilHealthy(`http://127.0.0.1:${storefrontPort}/`);
   console.log(`
 Safe Checkout is running:
+  Storefront http://localhost:${storefrontPort}
   API        http://localhost:${apiPort}   (OpenAPI: http://localhost:${apiPort}/docs, health: /health)
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`);

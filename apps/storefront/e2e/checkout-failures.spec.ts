@@ -1,0 +1,108 @@
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
+import { launchChromium } from './support/chromium';
+import { apiUrl, storefrontUrl } from './support/stack';
+import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
+
+const STICKER = 'Sticker: 409 in progress';
+
+/**
+ * The three failure scenarios of the How-this-works page, made to happen to the first attempt
+ * of an order by intercepting it in the browser; every later attempt goes through untouched.
+ */
+describe('checkout when the network or the server fails', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let alice: ProbeUser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    alice = await login('alice@example.com');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    await signIn(page, 'Alice');
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function failFirstOrderAttempt(failure: (route: Route) => Promise<void>): Promise<void> {
+    await page.route(`${apiUrl()}/orders`, (route) => (route.request().method() === 'POST' ? failure(route) : route.fallback()), { times: 1 });
+  }
+
+  async function buyOneSticker(): Promise<{ ordersBefore: number; stockBefore: number }> {
+    const counts = { ordersBefore: await orderCount(alice), stockBefore: await stockOf(STICKER) };
+    await addToCart(page, STICKER, 1);
+    await openCart(page);
+    await buyButton(page).click();
+    await checkoutResult(page).waitFor({ timeout: 30_000 });
+    await waitForTimelineSettled(page);
+    return counts;
+  }
+
+  it('retries a request that was lost on the way and places the order once', async () => {
+    await failFirstOrderAttempt((route) => route.abort('connectionreset'));
+
+    const { ordersBefore, stockBefore } = await buyOneSticker();
+
+    expect(await checkoutResult(page).getAttribute('data-state')).toBe('placed');
+    expect(await timelineRows(page)).toEqual(['1.1 dropped', '1.2 created']);
+    expect(await page.getByText('exponential backoff').count()).toBe(1);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(STICKER)).toBe(stockBefore - 1);
+  });
+
+  it('retries after a server failure (5xx) and places the order once', async () => {
+    await failFirstOrderAttempt((route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        headers: { 'Access-Control-Allow-Origin': storefrontUrl() },
+        body: JSON.stringify({ type: '/problems/service-unavailable', title: 'Service unavailable', status: 503, detail: 'injected by the test' }),
+      }),
+    );
+
+    const { ordersBefore } = await buyOneSticker();
+
+    expect(await checkoutResult(page).getAttribute('data-state')).toBe('placed');
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 created']);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+  });
+
+  it('answers a retry whose first response was lost with the stored order (replayed), not a second order', async () => {
+    await failFirstOrderAttempt(async (route) => {
+      await route.fetch(); // the API places the order…
+      await route.abort('connectionreset'); // …and its answer is lost
+    });
+
+    const { ordersBefore, stockBefore } = await buyOneSticker();
+
+    expect(await checkoutResult(page).textContent()).toContain('Order placed (replayed)');
+    expect(await timelineRows(page)).toEqual(['1.1 dropped', '1.2 replayed']);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(STICKER)).toBe(stockBefore - 1);
+    await saveScreenshot(page, 'checkout-response-lost');
+  });
+
+  it('shows a definite failure (not enough stock) as a readable message and orders nothing', async () => {
+    const ordersBefore = await orderCount(alice);
+    await addToCart(page, 'The last one (stock 1)', 2);
+    await openCart(page);
+    await buyButton(page).click();
+
+    const result = checkoutResult(page);
+    await result.filter({ hasText: 'Definitely failed' }).waitFor({ timeout: 30_000 });
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('Not enough stock');
+    expect(text).not.toMatch(/[{}]|problems\//);
+    expect(await timelineRows(page)).toEqual(['1.1 rejected']);
+    expect(await orderCount(alice)).toBe(ordersBefore);
+    await saveScreenshot(page, 'checkout-definite-failure');
+  });
+});

@@ -1,0 +1,48 @@
+import { apiUrl } from './stack';
+
+// The tests' own view of the API, straight over HTTP: what the storefront claims is checked
+// against what the API actually stored.
+
+export interface ProbeUser {
+  id: string;
+  token: string;
+}
+
+export async function login(email: string, password = 'demo-password'): Promise<ProbeUser> {
+  const body = await call<{ accessToken: string; user: { id: string } }>('POST', '/auth/login', undefined, { email, password });
+  return { id: body.user.id, token: body.accessToken };
+}
+
+export async function orderCount(user: ProbeUser): Promise<number> {
+  return (await call<unknown[]>('GET', '/orders', user)).length;
+}
+
+export async function stockOf(productName: string): Promise<number> {
+  const products = await call<{ name: string; stock: number }[]>('GET', '/products');
+  const product = products.find((p) => p.name === productName);
+  if (!product) throw new Error(`no product named ${productName}`);
+  return product.stock;
+}
+
+export interface ProbeProfile {
+  name: string;
+  email: string;
+  shippingAddress: { line1: string; line2?: string; city: string; postalCode: string; country: string };
+  updatedAt?: string;
+}
+
+export async function profileOf(user: ProbeUser): Promise<{ profile: ProbeProfile; etag: string }> {
+  const response = await fetch(`${apiUrl()}/users/${user.id}`, { headers: { Authorization: `Bearer ${user.token}` } });
+  if (!response.ok) throw new Error(`GET /users/${user.id}: HTTP ${response.status}`);
+  return { profile: (await response.json()) as ProbeProfile, etag: response.headers.get('etag') ?? '' };
+}
+
+async function call<T>(method: string, path: string, user?: ProbeUser, body?: unknown): Promise<T> {
+  const response = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: { ...(user ? { Authorization: `Bearer ${user.token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

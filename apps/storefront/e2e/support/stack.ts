@@ -1,0 +1,15 @@
+/** The storefront under test, e.g. `http://127.0.0.1:41234` (set by the global setup). */
+export function storefrontUrl(): string {
+  return required('E2E_STOREFRONT_URL');
+}
+
+/** The API behind it, for checking what really happened. */
+export function apiUrl(): string {
+  return required('E2E_API_URL');
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is unset: these tests need the globalSetup of apps/storefront/jest.config.js`);
+  return value;
+}

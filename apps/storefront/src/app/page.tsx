@@ -1,0 +1,5 @@
+import { CatalogView } from '@/components/catalog/catalog-view';
+
+export default function ShopPage() {
+  return <CatalogView />;
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import { toApiError, type ApiError } from '@/lib/api';
+import { useApi } from '../providers/api-provider';
+import { signIn, useSession } from '../providers/use-session';
+import { ProblemNotice } from '../ui/problem-notice';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import styles from './sign-in.module.css';
+
+/** Email and password, the demo accounts one click away, and readable errors. */
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const api = useApi();
+  const router = useRouter();
+  const session = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      signIn(await api.login(email.trim(), password));
+      router.push(returnTo);
+    } catch (e) {
+      setError(toApiError(e, api.baseUrl));
+      setPending(false);
+    }
+  }
+
+  function fill(demoEmail: string) {
+    setEmail(demoEmail);
+    setPassword(DEMO_PASSWORD);
+    submitRef.current?.focus();
+  }
+
+  return (
+    <div className={styles.layout}>
+      <form className={`card ${styles.form}`} onSubmit={submit} aria-describedby="sign-in-help">
+        <h1>Sign in</h1>
+        {session && (
+          <p className="callout callout--info">
+            You are signed in as {session.user.name}. Signing in again switches account. <Link href="/">Back to the shop</Link>
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </div>
+        {error && <ProblemNotice error={error} />}
+        <button ref={submitRef} type="submit" className="button button--wide" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <aside className={`card ${styles.demo}`} id="sign-in-help" aria-labelledby="demo-title">
+        <h2 id="demo-title">Demo accounts</h2>
+        <p className="muted">
+          For this demo only. Both use the password <code>{DEMO_PASSWORD}</code>.
+        </p>
+        <ul className={styles.accounts}>
+          {DEMO_ACCOUNTS.map((account) => (
+            <li key={account.email}>
+              <span>
+                <strong>{account.name}</strong>
+                <br />
+                <code>{account.email}</code>
+              </span>
+              <button type="button" className="button button--secondary" onClick={() => fill(account.email)}>
+                Use {account.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

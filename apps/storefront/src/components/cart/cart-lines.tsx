@@ -1,0 +1,46 @@
+'use client';
+
+import type { CartItem, Product } from '@/lib/api';
+import { MAX_QUANTITY } from '@/lib/cart-store';
+import { formatMoney } from '@/lib/format';
+import { QuantityStepper } from './quantity-stepper';
+import styles from './cart.module.css';
+
+export interface CartLinesProps {
+  cart: readonly CartItem[];
+  products: ReadonlyMap<string, Product>;
+  /** While an order is being sent the cart cannot change: its key belongs to these exact items. */
+  locked: boolean;
+  onQuantity: (productId: string, quantity: number) => void;
+}
+
+export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps) {
+  return (
+    <ul className={styles.lines} aria-label="Items in your cart">
+      {cart.map((item) => {
+        const product = products.get(item.productId);
+        const name = product?.name ?? 'A product no longer in the catalog';
+        return (
+          <li key={item.productId} className={styles.line}>
+            <div className={styles.lineInfo}>
+              <span className={styles.lineName}>{name}</span>
+              {product && (
+                <span className="muted">
+                  {formatMoney(product.price)} each · {product.stock.toLocaleString('en-GB')} in stock
+                </span>
+              )}
+              {product && item.quantity > product.stock && (
+                <span className={styles.lineWarning}>Only {product.stock} in stock: the shop will refuse this quantity.</span>
+              )}
+            </div>
+            <QuantityStepper itemName={name} quantity={item.quantity} max={MAX_QUANTITY} disabled={locked} onChange={(q) => onQuantity(item.productId, q)} />
+            <span className={styles.lineTotal}>{product ? formatMoney({ ...product.price, cents: product.price.cents * item.quantity }) : '—'}</span>
+            <button type="button" className="button button--ghost" disabled={locked} onClick={() => onQuantity(item.productId, 0)} aria-label={`Remove ${name}`}>
+              Remove
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

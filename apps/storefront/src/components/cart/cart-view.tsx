@@ -1,0 +1,69 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useMemo } from 'react';
+import type { CartItem, Money, Product } from '@/lib/api';
+import { cartStore, withQuantity } from '@/lib/cart-store';
+import { checkoutStore, recoverAfterReload } from '@/lib/checkout/checkout-store';
+import { useApiData } from '@/lib/use-api-data';
+import { useBrowserStore } from '@/lib/use-browser-store';
+import { CheckoutPanel } from '../checkout/checkout-panel';
+import { RetryTimeline } from '../checkout/retry-timeline';
+import { useApi } from '../providers/api-provider';
+import { Loading } from '../ui/loading';
+import { useSignedInSession } from '../ui/signed-in-only';
+import { ProblemNotice } from '../ui/problem-notice';
+import { CartLines } from './cart-lines';
+import styles from './cart.module.css';
+
+/** The cart, its checkout and the checkout's retry timeline, on one page. */
+export function CartView() {
+  const api = useApi();
+  const session = useSignedInSession();
+  const userId = session.user.id;
+  const cart = useBrowserStore(cartStore(userId), []);
+  const record = useBrowserStore(checkoutStore(userId), null);
+  const inFlight = record?.inFlight.length ?? 0;
+  // Stock changes when an order goes through: read the catalog again once nothing is in flight.
+  const products = useApiData<Product[]>(`products:${inFlight === 0 ? record?.result?.at ?? 0 : 'busy'}`, () => api.listProducts());
+
+  useEffect(() => recoverAfterReload(userId), [userId]);
+
+  const byId = useMemo(() => new Map(products.state === 'ready' ? products.data.map((p) => [p.id, p]) : []), [products]);
+  const total = useMemo(() => cartTotal(cart, byId), [cart, byId]);
+
+  return (
+    <>
+      <h1>Your cart</h1>
+      {products.state === 'error' && <ProblemNotice error={products.error} onRetry={products.reload} />}
+      <div className={styles.layout}>
+        <div>
+          {products.state === 'loading' ? (
+            <Loading label="Loading your cart…" />
+          ) : cart.length === 0 ? (
+            <div className={`card ${styles.empty}`}>
+              <p>Your cart is empty.</p>
+              <Link className="button button--secondary" href="/">
+                Browse the shop
+              </Link>
+            </div>
+          ) : (
+            <CartLines cart={cart} products={byId} locked={inFlight > 0} onQuantity={(id, q) => cartStore(userId).update((c) => withQuantity(c, id, q))} />
+          )}
+          {inFlight > 0 && cart.length > 0 && <p className="muted">The cart is locked while its order is being sent: the key belongs to exactly these items.</p>}
+        </div>
+        <CheckoutPanel session={session} cart={cart} total={total} record={record} />
+      </div>
+      {record && <RetryTimeline record={record} />}
+    </>
+  );
+}
+
+/** The cart at catalog prices, or `null` when a price is unknown or currencies differ. */
+function cartTotal(cart: readonly CartItem[], products: ReadonlyMap<string, Product>): Money | null {
+  if (cart.length === 0) return null;
+  const prices = cart.map((item) => ({ price: products.get(item.productId)?.price, quantity: item.quantity }));
+  const currency = prices[0].price?.currency;
+  if (!currency || prices.some(({ price }) => price?.currency !== currency)) return null;
+  return { currency, cents: prices.reduce((sum, { price, quantity }) => sum + (price?.cents ?? 0) * quantity, 0) };
+}

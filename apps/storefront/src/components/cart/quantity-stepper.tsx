@@ -1,0 +1,53 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { MAX_QUANTITY } from '@/lib/cart-store';
+import styles from './cart.module.css';
+
+export interface QuantityStepperProps {
+  /** What the quantity is of, for labels ("Quantity of Idempotent mug"). */
+  itemName: string;
+  quantity: number;
+  max: number;
+  disabled?: boolean;
+  onChange: (quantity: number) => void;
+}
+
+/** − [n] +, keyboard-friendly; typing a number applies it when it is a valid quantity. */
+export function QuantityStepper({ itemName, quantity, max, disabled, onChange }: QuantityStepperProps) {
+  const [text, setText] = useState(String(quantity));
+  useEffect(() => setText(String(quantity)), [quantity]);
+  const limit = Math.max(1, Math.min(max, MAX_QUANTITY));
+
+  function commit(value: string) {
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 1) onChange(Math.min(n, limit));
+    else setText(String(quantity));
+  }
+
+  return (
+    <div className={styles.stepper} role="group" aria-label={`Quantity of ${itemName}`}>
+      <button type="button" className={styles.stepButton} aria-label={`One fewer ${itemName}`} disabled={disabled || quantity <= 1} onClick={() => onChange(quantity - 1)}>
+        −
+      </button>
+      <input
+        className={styles.stepInput}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={limit}
+        aria-label={`Quantity of ${itemName}`}
+        value={text}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value);
+        }}
+      />
+      <button type="button" className={styles.stepButton} aria-label={`One more ${itemName}`} disabled={disabled || quantity >= limit} onClick={() => onChange(quantity + 1)}>
+        +
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import type { AttemptOutcome, WaitReason } from '@/lib/api';
+import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
+import { formatSeconds } from '@/lib/format';
+
+type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
+
+/** Badge text and colour of each attempt outcome. */
+export const OUTCOME_LABELS: Record<AttemptOutcome, { label: string; tone: Tone }> = {
+  sent: { label: 'Sent, waiting…', tone: 'muted' },
+  dropped: { label: 'Dropped', tone: 'bad' },
+  'timed-out': { label: 'Timed out', tone: 'bad' },
+  'server-error': { label: '5xx', tone: 'bad' },
+  'in-progress': { label: '409 in progress', tone: 'warn' },
+  created: { label: 'Created', tone: 'ok' },
+  replayed: { label: 'Replayed', tone: 'info' },
+  rejected: { label: 'Rejected', tone: 'bad' },
+  'cut-off': { label: 'Cut off by reload', tone: 'muted' },
+};
+
+/** One sentence on what the answer means, for the attempt's detail line. */
+export function describeAnswer(a: TimelineAttempt): string {
+  const status = a.status === undefined ? '' : `HTTP ${a.status}`;
+  switch (a.outcome) {
+    case 'sent':
+      return 'No answer yet.';
+    case 'dropped':
+      return 'The connection failed before any answer arrived: the order may or may not have reached the shop.';
+    case 'timed-out':
+      return 'No answer in time: the order may or may not have reached the shop.';
+    case 'server-error':
+      return `${status}: the shop failed and committed nothing; the same key may run again.`;
+    case 'in-progress':
+      return `${status}: another request with this key is still running; asked to come back later.`;
+    case 'created':
+      return `${status}: the order was created by this attempt.`;
+    case 'replayed':
+      return `${status} with Idempotent-Replayed: the stored answer of the order already placed with this key. Nothing new was ordered.`;
+    case 'rejected':
+      return `${status}: a final answer${a.replayed ? ' (replayed: stored from an earlier request with this key)' : ''}. Retrying cannot change it.`;
+    case 'cut-off':
+      return 'The page was reloaded before the answer arrived.';
+  }
+}
+
+/** Why the client waited as long as it did. */
+export function describeWait(wait: WaitReason): string {
+  if (wait.basis === 'retry-after') {
+    const asked = `the shop said Retry-After: ${formatSeconds(wait.askedMs)}`;
+    const clamped = wait.askedMs > wait.hintMs ? ` (capped at ${formatSeconds(wait.hintMs)}, the client's longest wait)` : '';
+    return `${asked}${clamped}, plus ${formatSeconds(wait.delayMs - wait.hintMs)} of random jitter so clients do not all return at once`;
+  }
+  return `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${wait.retry})`;
+}
+
+/**
+ * The section of the How-this-works page that explains what this checkout went through, so the
+ * customer can read about exactly what they just saw.
+ */
+export function explainerAnchor(attempts: readonly TimelineAttempt[]): string {
+  const saw = (...outcomes: AttemptOutcome[]) => attempts.some((a) => outcomes.includes(a.outcome));
+  if (saw('cut-off')) return 'reload';
+  if (saw('in-progress')) return 'double-click';
+  if (saw('dropped', 'timed-out') && saw('replayed')) return 'response-lost';
+  if (saw('server-error')) return 'server-failed';
+  if (saw('dropped', 'timed-out')) return 'request-lost';
+  if (saw('rejected')) return 'definite-failure';
+  return 'top';
+}

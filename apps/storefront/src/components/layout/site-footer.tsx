@@ -1,0 +1,18 @@
+import Link from 'next/link';
+
+/** Says what this is, and which API this storefront talks to (the chaos demo points it at a proxy). */
+export function SiteFooter({ apiBaseUrl }: { apiBaseUrl: string }) {
+  return (
+    <footer className="site-footer">
+      <div className="container site-footer__inner">
+        <p>
+          Safe Checkout is a reference app: it recovers from network failures without ever ordering twice.{' '}
+          <Link href="/how-it-works">How this works</Link>
+        </p>
+        <p className="muted">
+          API: <code>{apiBaseUrl}</code> · Demo accounts only, no real payments.
+        </p>
+      </div>
+    </footer>
+  );
+}

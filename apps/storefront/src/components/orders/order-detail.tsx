@@ -1,0 +1,80 @@
+'use client';
+
+import Link from 'next/link';
+import type { Order } from '@/lib/api';
+import { formatDateTime, formatMoney, shortId } from '@/lib/format';
+import { useApiData } from '@/lib/use-api-data';
+import { useApi } from '../providers/api-provider';
+import { Loading } from '../ui/loading';
+import { useSignedInSession } from '../ui/signed-in-only';
+import { ProblemNotice } from '../ui/problem-notice';
+import { useProductNames } from './use-product-names';
+import styles from './orders.module.css';
+
+/** One of the customer's orders, line by line, with the prices it was placed at. */
+export function OrderDetail({ orderId }: { orderId: string }) {
+  const api = useApi();
+  const session = useSignedInSession();
+  const order = useApiData<Order>(`order:${orderId}`, () => api.getOrder(session, orderId));
+  const names = useProductNames();
+
+  return (
+    <>
+      <p>
+        <Link href="/orders">← All orders</Link>
+      </p>
+      {order.state === 'loading' && <Loading label="Loading the order…" />}
+      {order.state === 'error' && <ProblemNotice error={order.error} onRetry={order.reload} />}
+      {order.state === 'ready' && (
+        <article className="card" aria-labelledby="order-title">
+          <header className={styles.detailHeader}>
+            <h1 id="order-title">Order {shortId(order.data.id)}</h1>
+            <span className="badge badge--ok">{order.data.status}</span>
+          </header>
+          <p className="muted">
+            Placed {formatDateTime(order.data.createdAt)} · <code>{order.data.id}</code>
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">Order lines</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col" className="numeric">
+                    Quantity
+                  </th>
+                  <th scope="col" className="numeric">
+                    Unit price
+                  </th>
+                  <th scope="col" className="numeric">
+                    Line total
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {order.data.lines.map((line) => (
+                  <tr key={line.productId}>
+                    <td>{names.get(line.productId) ?? line.productId}</td>
+                    <td className="numeric">{line.quantity}</td>
+                    <td className="numeric">{formatMoney(line.unitPrice)}</td>
+                    <td className="numeric">{formatMoney({ ...line.unitPrice, cents: line.unitPrice.cents * line.quantity })}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    Total
+                  </th>
+                  <td className="numeric">
+                    <strong>{formatMoney(order.data.total)}</strong>
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </article>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { useState } from 'react';
+import { type ApiError, type ProfileFields, type Session, type VersionedProfile, toApiError } from '@/lib/api';
+import { formatDateTime } from '@/lib/format';
+import { useApiData } from '@/lib/use-api-data';
+import { useApi } from '../providers/api-provider';
+import { signIn } from '../providers/use-session';
+import { Loading } from '../ui/loading';
+import { useSignedInSession } from '../ui/signed-in-only';
+import { ProblemNotice } from '../ui/problem-notice';
+import { ConflictPanel } from './conflict-panel';
+import { ProfileForm } from './profile-form';
+import { SaveLog, type SaveLogEntry } from './save-log';
+import styles from './profile.module.css';
+
+/** Loads the profile, then hands it to the editor. */
+export function ProfileEditor() {
+  const api = useApi();
+  const session = useSignedInSession();
+  const loaded = useApiData<VersionedProfile>(`profile:${session.user.id}`, () => api.getProfile(session));
+  if (loaded.state === 'loading') return <Loading label="Loading your profile…" />;
+  if (loaded.state === 'error') return <ProblemNotice error={loaded.error} onRetry={loaded.reload} />;
+  return <Editor session={session} initial={loaded.data} />;
+}
+
+function fieldsOf({ name, email, shippingAddress }: ProfileFields): ProfileFields {
+  return { name, email, shippingAddress: { ...shippingAddress } };
+}
+
+/**
+ * Edits on top of the version last read (`base`). Saving sends `PUT` with `If-Match: base.etag`;
+ * a 412 means someone saved in between, and the customer decides whose version wins.
+ */
+function Editor({ session, initial }: { session: Session; initial: VersionedProfile }) {
+  const api = useApi();
+  const [base, setBase] = useState(initial);
+  const [form, setForm] = useState(() => fieldsOf(initial.profile));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [theirs, setTheirs] = useState<VersionedProfile | null>(null);
+  const [log, setLog] = useState<SaveLogEntry[]>([]);
+  const record = (entry: Omit<SaveLogEntry, 'at'>) => setLog((entries) => [...entries, { at: Date.now(), ...entry }]);
+
+  async function save(fields: ProfileFields, ifMatch: string) {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await api.replaceProfile(session, fields, ifMatch);
+      record({ outcome: saved.etag === ifMatch ? 'unchanged' : 'changed', etag: saved.etag });
+      setBase(saved);
+      setForm(fieldsOf(saved.profile));
+      setTheirs(null);
+      signIn({ ...session, user: { ...session.user, name: saved.profile.name, email: saved.profile.email } });
+    } catch (e) {
+      const failure = toApiError(e, api.baseUrl);
+      if (failure.slug === 'precondition-failed') {
+        record({ outcome: 'conflict' });
+        await showTheirs();
+      } else {
+        record({ outcome: 'failed', message: `${failure.title}. ${failure.message}` });
+        setError(failure);
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function showTheirs() {
+    try {
+      setTheirs(await api.getProfile(session));
+    } catch (e) {
+      setError(toApiError(e, api.baseUrl));
+    }
+  }
+
+  function adoptTheirs(version: VersionedProfile) {
+    setBase(version);
+    setForm(fieldsOf(version.profile));
+    setTheirs(null);
+  }
+
+  return (
+    <div className={styles.layout}>
+      <div className={styles.main}>
+        {theirs && <ConflictPanel theirs={theirs} mine={form} onKeepMine={() => save(form, theirs.etag)} onUseTheirs={() => adoptTheirs(theirs)} />}
+        {error && <ProblemNotice error={error} />}
+        <ProfileForm value={form} onChange={setForm} onSubmit={() => save(form, base.etag)} saving={saving} fieldErrors={error?.fieldErrors ?? []} />
+      </div>
+      <aside className={styles.side}>
+        <section className="card" aria-labelledby="version-title">
+          <h2 id="version-title" className={styles.logTitle}>
+            The version you are editing
+          </h2>
+          <dl className={styles.facts}>
+            <dt>ETag</dt>
+            <dd>
+              <code data-testid="profile-etag">{base.etag}</code>
+            </dd>
+            <dt>Last changed</dt>
+            <dd>{base.profile.updatedAt ? formatDateTime(base.profile.updatedAt) : 'never'}</dd>
+          </dl>
+          <p className="muted">Saving sends it as If-Match: if someone saved a newer version meanwhile, the shop refuses (412) instead of silently overwriting it.</p>
+        </section>
+        <SaveLog entries={log} />
+      </aside>
+    </div>
+  );
+}

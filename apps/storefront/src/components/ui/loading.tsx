@@ -1,0 +1,9 @@
+/** A polite placeholder while data loads; announced once by screen readers. */
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}

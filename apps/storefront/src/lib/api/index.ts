@@ -1,0 +1,8 @@
+// The storefront's only door to the API: everything that knows the HTTP contract's wire format
+// lives in this folder; the rest of the app sees the types below and ApiError.
+export { ApiError, toApiError } from './api-error';
+export type { ApiFailureKind, ApiOutcome, FieldError } from './api-error';
+export { CHECKOUT_RETRY_POLICY, sendOrder } from './send-order';
+export type { SendOrderRequest } from './send-order';
+export { StorefrontApi } from './storefront-api';
+export type * from './types';

@@ -1,0 +1,47 @@
+/** What a customer is told about one kind of API problem. */
+export interface CustomerMessage {
+  title: string;
+  advice: string;
+}
+
+// Keyed by the slug that ends the problem `type` (the HTTP contract promises these never change).
+// Problems not listed here fall back to the API's own title and detail.
+const MESSAGES: Record<string, CustomerMessage> = {
+  'invalid-credentials': { title: 'Wrong email or password', advice: 'Check both, or use one of the demo accounts below.' },
+  unauthorized: { title: 'Please sign in again', advice: 'Your session has expired or was signed out.' },
+  forbidden: { title: 'Not yours', advice: 'You can only see and change your own account.' },
+  'not-found': { title: 'Not found', advice: 'It does not exist, or it belongs to another customer.' },
+  'validation-failed': { title: 'Some details need fixing', advice: 'Nothing was saved. Correct the fields listed and try again.' },
+  'email-taken': { title: 'That email is already in use', advice: 'Another account uses this address. Choose a different one.' },
+  'precondition-failed': {
+    title: 'Changed somewhere else',
+    advice: 'Someone (another tab or device) saved a newer version since you loaded this page. Nothing of yours was saved.',
+  },
+  'insufficient-stock': {
+    title: 'Not enough stock',
+    advice: 'Nothing was ordered or charged. Lower the quantity or remove the item, then check out again.',
+  },
+  'unknown-product': { title: 'A product no longer exists', advice: 'Nothing was ordered. Remove it from your cart and try again.' },
+  'mixed-currency': { title: 'Items are priced in different currencies', advice: 'Nothing was ordered. Check out items of one currency at a time.' },
+  'idempotency-key-reused': {
+    title: 'This checkout already belongs to another cart',
+    advice: 'The key was first used with different items, so the server refused to guess. Change the cart to start a new checkout.',
+  },
+  'idempotency-request-in-progress': {
+    title: 'Your order is still being processed',
+    advice: 'The first request has not finished yet. Check again in a moment: it is safe, it uses the same key.',
+  },
+  'idempotency-store-unavailable': {
+    title: 'Orders are paused for a moment',
+    advice: 'The service that prevents duplicate orders is unreachable, so nothing was run. Try again shortly.',
+  },
+  'internal-error': { title: 'Something failed on our side', advice: 'Nothing was saved. Trying again is safe.' },
+  'service-unavailable': { title: 'The shop is temporarily unavailable', advice: 'Try again in a moment.' },
+};
+
+/** The customer-facing wording of a problem, with the API's own wording as the fallback. */
+export function customerMessage(slug: string | undefined, apiTitle?: string, apiDetail?: string): CustomerMessage {
+  const known = slug ? MESSAGES[slug] : undefined;
+  if (known) return known;
+  return { title: apiTitle || 'The request failed', advice: apiDetail || 'Please try again.' };
+}

@@ -1,0 +1,118 @@
+/** An amount of money in minor units (cents), with its ISO 4217 currency. */
+export interface Money {
+  cents: number;
+  currency: string;
+}
+
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  price: Money;
+  /** Units in stock when the catalog was read. */
+  stock: number;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** A signed-in customer: the bearer token and who it belongs to. */
+export interface Session {
+  accessToken: string;
+  user: SessionUser;
+}
+
+/** One line of a cart or of an order request: which product, how many. */
+export interface CartItem {
+  productId: string;
+  quantity: number;
+}
+
+export interface OrderLine extends CartItem {
+  /** The price per unit copied from the catalog when the order was placed. */
+  unitPrice: Money;
+}
+
+export interface Order {
+  id: string;
+  status: string;
+  lines: OrderLine[];
+  total: Money;
+  /** ISO 8601 timestamp. */
+  createdAt: string;
+}
+
+/** A shipping address as the forms edit it: an absent second line is the empty string. */
+export interface ShippingAddress {
+  line1: string;
+  line2: string;
+  city: string;
+  postalCode: string;
+  /** ISO 3166-1 alpha-2, e.g. `GB`. */
+  country: string;
+}
+
+/** What the customer can edit on the profile page. */
+export interface ProfileFields {
+  name: string;
+  email: string;
+  shippingAddress: ShippingAddress;
+}
+
+export interface Profile extends ProfileFields {
+  id: string;
+  /** ISO 8601 timestamp of the last change that changed something; absent if never changed. */
+  updatedAt?: string;
+}
+
+/** A profile together with the version it was read at (its strong ETag), for `If-Match`. */
+export interface VersionedProfile {
+  profile: Profile;
+  etag: string;
+}
+
+/** An order the API confirmed; `replayed` when the answer was the stored one of an earlier request with the same key. */
+export interface PlacedOrder {
+  order: Order;
+  replayed: boolean;
+}
+
+/**
+ * How one HTTP attempt of an order request ended, as the retry timeline shows it:
+ * `sent` (no answer yet), `dropped` (the connection failed, no answer), `timed-out`,
+ * `server-error` (5xx), `in-progress` (409: the same key is still running), `created` (201),
+ * `replayed` (201, the stored answer of an earlier attempt), `rejected` (another 4xx) and
+ * `cut-off` (the page was reloaded or closed before an answer came).
+ */
+export type AttemptOutcome = 'sent' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress' | 'created' | 'replayed' | 'rejected' | 'cut-off';
+
+export interface AttemptAnswer {
+  outcome: AttemptOutcome;
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  /** The server's `Retry-After` hint, in milliseconds. */
+  retryAfterMs?: number;
+  /** The answer carried `Idempotent-Replayed: true`. */
+  replayed?: boolean;
+}
+
+/** Why the client waited as long as it did before a retry. */
+export type WaitReason =
+  /** Jittered exponential backoff: a random delay between 0 and `capMs` (the cap of retry `retry`). */
+  | { basis: 'backoff'; delayMs: number; retry: number; capMs: number }
+  /**
+   * The server's `Retry-After` hint plus up to 20 % jitter. `askedMs` is what the server asked
+   * for; `hintMs` is that, clamped to the client's longest wait.
+   */
+  | { basis: 'retry-after'; delayMs: number; askedMs: number; hintMs: number };
+
+/** Receives the life of one order request, attempt by attempt, as it happens. */
+export interface OrderAttemptObserver {
+  attemptSent(attempt: number): void;
+  attemptEnded(attempt: number, answer: AttemptAnswer): void;
+  /** The client will retry after attempt `attempt` failed, after `wait`. */
+  retryScheduled(attempt: number, wait: WaitReason): void;
+}

@@ -1,0 +1,79 @@
+import type { CartItem } from '../api';
+import { afterReload, beginRequest, canReuse, withAttemptEnded, withAttemptSent, withRequestSettled, type CheckoutRecord } from './checkout-record';
+
+const MUG: CartItem = { productId: 'mug', quantity: 2 };
+const SHIRT: CartItem = { productId: 'shirt', quantity: 1 };
+const keys = (...values: string[]) => {
+  const queue = [...values];
+  return () => queue.shift() ?? 'unexpected-extra-key';
+};
+const placed = (replayed: boolean) => ({ state: 'placed' as const, at: 2, orderId: 'o1', total: { cents: 100, currency: 'EUR' }, replayed });
+
+describe('beginRequest(record, items, freshKey, now)', () => {
+  it('when there is no checkout yet, mints a key and starts request 1 for exactly these items', () => {
+    const record = beginRequest(null, [MUG], keys('k1'), 1);
+    expect(record).toMatchObject({ key: 'k1', items: [MUG], requests: 1, inFlight: [1], attempts: [] });
+  });
+
+  it('when the same items are bought again before confirmation (double-click, retry), reuses the key', () => {
+    const first = beginRequest(null, [MUG, SHIRT], keys('k1'), 1);
+    const second = beginRequest(first, [SHIRT, MUG], keys('k2'), 2);
+    expect(second).toMatchObject({ key: 'k1', requests: 2, inFlight: [1, 2] });
+  });
+
+  it('when the cart changed, starts a new checkout with a new key', () => {
+    const first = beginRequest(null, [MUG], keys('k1'), 1);
+    expect(beginRequest(first, [{ ...MUG, quantity: 3 }], keys('k2'), 2)).toMatchObject({ key: 'k2', requests: 1 });
+  });
+
+  it('when the order was confirmed, starts a new checkout even for the same items', () => {
+    const done = withRequestSettled(beginRequest(null, [MUG], keys('k1'), 1), 1, placed(false));
+    expect(canReuse(done, [MUG])).toBe(false);
+    expect(beginRequest(done, [MUG], keys('k2'), 3).key).toBe('k2');
+  });
+
+  it('when the outcome was unknown, reuses the key and clears the verdict while asking again', () => {
+    const unknown = withRequestSettled(beginRequest(null, [MUG], keys('k1'), 1), 1, { state: 'unknown', at: 2, title: 't', message: 'm' });
+    expect(beginRequest(unknown, [MUG], keys('k2'), 3)).toMatchObject({ key: 'k1', result: undefined, requests: 2 });
+  });
+});
+
+describe('withRequestSettled(record, request, result)', () => {
+  const twoRequests = beginRequest(beginRequest(null, [MUG], keys('k1'), 1), [MUG], keys(), 1);
+
+  it('when a twin request fails after the order was placed, keeps "placed"', () => {
+    const record = withRequestSettled(withRequestSettled(twoRequests, 1, placed(false)), 2, { state: 'unknown', at: 3, title: 't', message: 'm' });
+    expect(record.result).toMatchObject({ state: 'placed', replayed: false });
+    expect(record.inFlight).toEqual([]);
+  });
+
+  it('when one request saw the original answer and another a replay, says "first time"', () => {
+    const record = withRequestSettled(withRequestSettled(twoRequests, 2, placed(true)), 1, placed(false));
+    expect(record.result).toMatchObject({ state: 'placed', replayed: false });
+  });
+
+  it('when every request saw a replay, says "replayed"', () => {
+    const record = withRequestSettled(withRequestSettled(twoRequests, 1, placed(true)), 2, placed(true));
+    expect(record.result).toMatchObject({ state: 'placed', replayed: true });
+  });
+});
+
+describe('afterReload(record, now)', () => {
+  const sending = (): CheckoutRecord => {
+    const record = withAttemptSent(beginRequest(null, [MUG], keys('k1'), 1), 1, 1, 1);
+    return withAttemptSent(withAttemptEnded(record, 1, 1, { outcome: 'in-progress', status: 409 }, 2), 1, 2, 3);
+  };
+
+  it('when a request was in flight, marks its pending attempt cut off and the outcome unknown', () => {
+    const record = afterReload(sending(), 10);
+    expect(record.attempts.map((a) => a.outcome)).toEqual(['in-progress', 'cut-off']);
+    expect(record.inFlight).toEqual([]);
+    expect(record.result?.state).toBe('unknown');
+    expect(record.notes).toHaveLength(1);
+  });
+
+  it('when nothing was in flight, changes nothing', () => {
+    const settled = withRequestSettled(sending(), 1, placed(false));
+    expect(afterReload(settled, 10)).toBe(settled);
+  });
+});

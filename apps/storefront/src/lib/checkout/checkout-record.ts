@@ -1,0 +1,120 @@
+import type { AttemptAnswer, AttemptOutcome, CartItem, Money, WaitReason } from '../api';
+import { cartFingerprint } from '../cart-store';
+
+/** One HTTP attempt on the retry timeline. Times are milliseconds since the epoch. */
+export interface TimelineAttempt {
+  /** Which press of Buy / Check again sent it, 1-based within the checkout. */
+  request: number;
+  /** 1 for the first try of that request (the `Idempotency-Attempt` header). */
+  attempt: number;
+  sentAt: number;
+  endedAt?: number;
+  outcome: AttemptOutcome;
+  status?: number;
+  replayed?: boolean;
+  retryAfterMs?: number;
+  /** The wait the client chose after this attempt failed, before the next one. */
+  wait?: WaitReason;
+}
+
+/** Something that happened to the checkout besides an attempt, e.g. a page reload. */
+export interface TimelineNote {
+  at: number;
+  text: string;
+}
+
+/** Where a checkout ended up, as the customer is told. */
+export type CheckoutResult =
+  | { state: 'placed'; at: number; orderId: string; total: Money; replayed: boolean }
+  | { state: 'failed'; at: number; title: string; message: string }
+  | { state: 'unknown'; at: number; title: string; message: string };
+
+/**
+ * One checkout: the key minted when it started, the exact items it orders, and everything its
+ * requests went through. Kept in sessionStorage until the order is confirmed, so that a
+ * double-click, a retry or a reload all reuse the key.
+ */
+export interface CheckoutRecord {
+  key: string;
+  items: CartItem[];
+  fingerprint: string;
+  startedAt: number;
+  /** Requests sent so far (presses of Buy / Check again). */
+  requests: number;
+  /** Requests sent from this page that have not settled yet. */
+  inFlight: number[];
+  attempts: TimelineAttempt[];
+  notes: TimelineNote[];
+  result?: CheckoutResult;
+}
+
+/** Whether the record's key may be reused for `items`: same items, and no order confirmed yet. */
+export function canReuse(record: CheckoutRecord | null, items: readonly CartItem[]): record is CheckoutRecord {
+  return record !== null && record.result?.state !== 'placed' && record.fingerprint === cartFingerprint(items);
+}
+
+/**
+ * The record after one more request is started for `items`: the same checkout (same key) when
+ * it can be reused, otherwise a new one with `freshKey`.
+ */
+export function beginRequest(record: CheckoutRecord | null, items: readonly CartItem[], freshKey: () => string, now: number): CheckoutRecord {
+  const base = canReuse(record, items) ? record : newRecord(freshKey(), items, now);
+  const request = base.requests + 1;
+  return { ...base, requests: request, inFlight: [...base.inFlight, request], result: undefined };
+}
+
+function newRecord(key: string, items: readonly CartItem[], now: number): CheckoutRecord {
+  const copy = items.map(({ productId, quantity }) => ({ productId, quantity }));
+  return { key, items: copy, fingerprint: cartFingerprint(copy), startedAt: now, requests: 0, inFlight: [], attempts: [], notes: [] };
+}
+
+export function withAttemptSent(record: CheckoutRecord, request: number, attempt: number, now: number): CheckoutRecord {
+  return { ...record, attempts: [...record.attempts, { request, attempt, sentAt: now, outcome: 'sent' }] };
+}
+
+export function withAttemptEnded(record: CheckoutRecord, request: number, attempt: number, answer: AttemptAnswer, now: number): CheckoutRecord {
+  return mapAttempt(record, request, attempt, (a) => ({ ...a, ...answer, endedAt: now }));
+}
+
+export function withRetryScheduled(record: CheckoutRecord, request: number, attempt: number, wait: WaitReason): CheckoutRecord {
+  return mapAttempt(record, request, attempt, (a) => ({ ...a, wait }));
+}
+
+/**
+ * The record once request `request` has settled with `result`. A confirmed order is final:
+ * a later failure of another request (a double-click's twin) cannot hide it, and it stays
+ * "first time" if any request saw the original answer rather than a replay.
+ */
+export function withRequestSettled(record: CheckoutRecord, request: number, result: CheckoutResult): CheckoutRecord {
+  const inFlight = record.inFlight.filter((r) => r !== request);
+  const previous = record.result;
+  if (previous?.state === 'placed') {
+    const replayed = previous.replayed && (result.state !== 'placed' || result.replayed);
+    return { ...record, inFlight, result: { ...previous, replayed } };
+  }
+  return { ...record, inFlight, result };
+}
+
+/**
+ * The record as found after a page reload: requests that were in flight lost their answers.
+ * Their last attempts are marked cut off, and, unless an order was confirmed, the outcome is
+ * unknown until the customer checks again with the same key.
+ */
+export function afterReload(record: CheckoutRecord, now: number): CheckoutRecord {
+  if (record.inFlight.length === 0) return record;
+  const cut = new Set(record.inFlight);
+  const attempts = record.attempts.map((a) => (cut.has(a.request) && a.outcome === 'sent' ? { ...a, outcome: 'cut-off' as const, endedAt: now } : a));
+  const which = record.inFlight.length === 1 ? `request ${record.inFlight[0]} was` : `requests ${record.inFlight.join(', ')} were`;
+  const note = { at: now, text: `Page reloaded while ${which} waiting for an answer.` };
+  const result: CheckoutResult = record.result ?? {
+    state: 'unknown',
+    at: now,
+    title: 'Outcome unknown',
+    message: 'The page was reloaded before the shop answered, so the order may or may not have been placed. Check again: it asks with the same key, so it can never order twice.',
+  };
+  return { ...record, attempts, inFlight: [], notes: [...record.notes, note], result };
+}
+
+function mapAttempt(record: CheckoutRecord, request: number, attempt: number, change: (a: TimelineAttempt) => TimelineAttempt): CheckoutRecord {
+  return { ...record, attempts: record.attempts.map((a) => (a.request === request && a.attempt === attempt ? change(a) : a)) };
+}

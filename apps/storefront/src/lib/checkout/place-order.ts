@@ -1,0 +1,60 @@
+import { sendOrder, toApiError, type CartItem, type OrderAttemptObserver, type Session } from '../api';
+import { cartFingerprint, cartStore } from '../cart-store';
+import {
+  beginRequest,
+  withAttemptEnded,
+  withAttemptSent,
+  withRequestSettled,
+  withRetryScheduled,
+  type CheckoutRecord,
+  type CheckoutResult,
+} from './checkout-record';
+import { newCheckoutKey } from './checkout-key';
+import { checkoutStore, recoverAfterReload } from './checkout-store';
+
+export interface PlaceOrderRequest {
+  apiBaseUrl: string;
+  session: Session;
+  /** What to order: the cart for Buy, the checkout's own items for Check again. */
+  items: readonly CartItem[];
+}
+
+/**
+ * Sends one order request for `items` and records its every attempt on the tab's checkout.
+ * The key is settled synchronously, before anything is awaited: a second click in the same
+ * instant already finds the first one's key in sessionStorage and sends the same key.
+ * Never throws: the outcome is written to the checkout record.
+ */
+export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderRequest): Promise<void> {
+  const userId = session.user.id;
+  const store = checkoutStore(userId);
+  recoverAfterReload(userId);
+  const begun = store.update((record) => beginRequest(record, items, newCheckoutKey, Date.now())) as CheckoutRecord;
+  const { key, requests: request } = begun;
+  // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
+  const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) =>
+    store.update((record) => (record?.key === key ? change(record) : record));
+
+  const observer: OrderAttemptObserver = {
+    attemptSent: (attempt) => onThisCheckout((r) => withAttemptSent(r, request, attempt, Date.now())),
+    attemptEnded: (attempt, answer) => onThisCheckout((r) => withAttemptEnded(r, request, attempt, answer, Date.now())),
+    retryScheduled: (attempt, wait) => onThisCheckout((r) => withRetryScheduled(r, request, attempt, wait)),
+  };
+  let result: CheckoutResult;
+  try {
+    const placed = await sendOrder({ apiBaseUrl, session, items: begun.items, idempotencyKey: key, observer });
+    result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
+    emptyCartIfOrdered(userId, begun);
+  } catch (error) {
+    const failure = toApiError(error, apiBaseUrl);
+    const state = failure.outcome === 'definite' ? 'failed' : 'unknown';
+    result = { state, at: Date.now(), title: state === 'unknown' ? `Outcome unknown: ${failure.title.toLowerCase()}` : failure.title, message: failure.message };
+  }
+  onThisCheckout((r) => withRequestSettled(r, request, result));
+}
+
+// The cart is emptied only if it still holds what was ordered: a cart changed in the meantime
+// is a new checkout the customer has not finished.
+function emptyCartIfOrdered(userId: string, record: CheckoutRecord): void {
+  cartStore(userId).update((cart) => (cartFingerprint(cart) === record.fingerprint ? [] : cart));
+}

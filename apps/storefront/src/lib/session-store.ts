@@ -1,0 +1,18 @@
+import type { Session } from './api';
+import { browserStore, type BrowserStore } from './browser-store';
+
+// localStorage, so that every tab of the browser shares the sign-in (the profile's "changed in
+// another tab" case needs two tabs of the same customer). A demo simplification: a real shop
+// would keep the token in an HttpOnly cookie, out of reach of scripts.
+const SESSION_KEY = 'safe-checkout:session';
+
+function isSession(value: unknown): value is Session | null {
+  if (value === null) return true;
+  const candidate = value as Partial<Session> | undefined;
+  return typeof candidate?.accessToken === 'string' && typeof candidate.user?.id === 'string';
+}
+
+/** The signed-in customer of this browser, or `null`. */
+export function sessionStore(): BrowserStore<Session | null> {
+  return browserStore<Session | null>('local', SESSION_KEY, null, isSession);
+}

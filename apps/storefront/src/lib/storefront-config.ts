@@ -1,0 +1,14 @@
+/** Where the API is when `SAFE_CHECKOUT_API_URL` is unset: the API's default port on this machine. */
+export const DEFAULT_API_BASE_URL = 'http://localhost:3333';
+
+/**
+ * The API's base URL as the browser should call it, from `SAFE_CHECKOUT_API_URL`. Read on the
+ * server at request time (not inlined at build time like `NEXT_PUBLIC_*`), so one build can be
+ * pointed at the API, or at a fault-injecting proxy in front of it, by restarting `next start`.
+ */
+export function apiBaseUrlFromEnv(env: Record<string, string | undefined> = process.env): string {
+  const raw = env.SAFE_CHECKOUT_API_URL?.trim() || DEFAULT_API_BASE_URL;
+  const url = new URL(raw);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`SAFE_CHECKOUT_API_URL must be an http(s) URL, got ${raw}`);
+  return url.href.replace(/\/+$/, '');
+}
