@@ -9,7 +9,7 @@ import { createApiApp } from './create-api-app';
 async function bootstrap(): Promise<void> {
   const config = readApiConfig();
   const app = await createApiApp(config, [ChaosFaultModule]);
-  await app.listen(config.port);
+  await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
   new Logger('Bootstrap').warn(`Safe Checkout API in CHAOS MODE on port ${config.port}: injected faults are enabled`);
 }
 

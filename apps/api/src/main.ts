@@ -5,7 +5,7 @@ import { createApiApp } from './create-api-app';
 async function bootstrap(): Promise<void> {
   const config = readApiConfig();
   const app = await createApiApp(config);
-  await app.listen(config.port);
+  await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
   new Logger('Bootstrap').log(`Safe Checkout API listening on http://localhost:${config.port} (OpenAPI at /docs)`);
 }
 

@@ -25,6 +25,13 @@ export interface IdempotencyModuleOptions {
    * after which the key is freed for a retry (validation, 5xx). Default: none is final.
    */
   renderFinalError?: (error: unknown) => StoredResponse | undefined;
+  /**
+   * Longest `Retry-After` (seconds) sent with 409 idempotency-request-in-progress. The hint is the
+   * smaller of this and the time left on the holder's lease: most operations finish in
+   * milliseconds, so a double-click's twin should come back soon, not when the lease would lapse.
+   * Default 1.
+   */
+  inProgressRetryAfterSeconds?: number;
   /** `Retry-After` (seconds) sent with 503 idempotency-store-unavailable. Default 2. */
   storeUnavailableRetryAfterSeconds?: number;
   /** Prometheus registry for the outcome counters. Default: prom-client's global registry. */

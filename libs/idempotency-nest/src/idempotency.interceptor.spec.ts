@@ -149,6 +149,17 @@ describe('IdempotencyInterceptor', () => {
   });
 
   describe('a duplicate while the original is in flight', () => {
+    it('never hints a Retry-After beyond the time left on the holder\'s lease', async () => {
+      await restartWith({ inProgressRetryAfterSeconds: 120, leaseMs: 5000 });
+      const key = quoted(randomUUID());
+      const held = api.things.hold();
+      const original = send({ key }).then((response) => response);
+      await held.entered;
+      expect((await send({ key }).expect(409)).headers['retry-after']).toBe('5');
+      held.release();
+      await original;
+    });
+
     it('answers 409 idempotency-request-in-progress with Retry-After, and replays once the original finished', async () => {
       const key = quoted(randomUUID());
       const held = api.things.hold();
@@ -157,8 +168,8 @@ describe('IdempotencyInterceptor', () => {
 
       const duplicate = await send({ key }).expect(409);
       expect(duplicate.body).toMatchObject({ type: '/problems/idempotency-request-in-progress', status: 409 });
-      // The default lease is 30 s and the original has only just claimed it.
-      expect(duplicate.headers['retry-after']).toBe('30');
+      // Most operations take milliseconds: the hint is 1 s by default, not the 30 s lease.
+      expect(duplicate.headers['retry-after']).toBe('1');
 
       held.release();
       const first = await original;

@@ -69,7 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return of(sendStoredResponse(response, claim.response, true));
       case 'in-progress':
         outcome('in_progress');
-        throw inProgress(claim.retryAfterSeconds);
+        throw inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds ?? 1));
       case 'mismatch':
         outcome('reused');
         throw new IdempotencyProblemException('idempotency-key-reused', 'This Idempotency-Key was already used for a different request (other body, method or route). Use a new key for a new operation.');

@@ -2,6 +2,8 @@
 export interface ApiConfig {
   /** TCP port. `PORT`, default 3333 (http-contract.md). */
   port: number;
+  /** Interface to listen on. `HOST`, default all interfaces (a container needs that); tests use 127.0.0.1. */
+  host: string | undefined;
   /** `DATABASE_URL`: required; `npm start` sets it to the embedded database when unset. */
   databaseUrl: string;
   /** `DATABASE_POOL_SIZE`, default 10 connections. */
@@ -37,6 +39,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const production = env.NODE_ENV === 'production';
   const config: ApiConfig = {
     port: int('PORT', 3333, 0),
+    host: env.HOST || undefined,
     databaseUrl: env.DATABASE_URL ?? '',
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1),
     jwtSecret: env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET),

@@ -22,7 +22,7 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
   async function startChildApi(): Promise<string> {
     const port = await findFreePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PORT: String(port), LOG_LEVEL: 'silent', IDEMPOTENCY_LEASE_MS: String(LEASE_MS) },
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', IDEMPOTENCY_LEASE_MS: String(LEASE_MS) },
       stdio: 'ignore',
     });
     const url = `http://127.0.0.1:${port}`;

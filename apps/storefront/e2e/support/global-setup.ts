@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findFreePort } from '@safe-checkout/db';
 import { createTestDatabase, type TestDatabase } from '@safe-checkout/db/testing';
-import { findFreePort, startProgram, stopProgram, waitUntilReady } from './processes';
+import { startProgram, stopProgram, waitUntilReady } from './processes';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const STOREFRONT = path.join(ROOT, 'apps/storefront');
@@ -38,7 +39,7 @@ export default async function startE2eStack(): Promise<void> {
 
     const api = startProgram('API', [API_MAIN], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: stack.database.url, PORT: String(apiPort), CORS_ORIGINS: storefrontUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: stack.database.url, HOST: '127.0.0.1', PORT: String(apiPort), CORS_ORIGINS: storefrontUrl, LOG_LEVEL: 'warn' },
     });
     stack.programs.push(api);
     await waitUntilReady('API', `${apiUrl}/health`, api);
