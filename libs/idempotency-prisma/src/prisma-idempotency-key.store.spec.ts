@@ -61,6 +61,21 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     ).rejects.toBeInstanceOf(LeaseLostError);
   });
 
+  it('refuses a take-over decided on a stale read when the holder completed in between', async () => {
+    const store = new PrismaIdempotencyKeyStore(prisma);
+    const claim = { ...request(), leaseMs: 1, now: new Date('2030-01-01T00:00:00Z') };
+    const later = new Date('2030-01-01T00:00:05Z');
+    const first = await store.claim(claim);
+    if (first.outcome !== 'claimed') throw new Error(first.outcome);
+    // What a retry read just before the slow holder committed: running, lease lapsed.
+    const staleRow = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
+    await store.complete(first.lease, { status: 201, headers: {}, body: '"first"' });
+
+    const takeOver = (store as unknown as { takeOver: (r: typeof claim, row: typeof staleRow, now: Date) => Promise<unknown> }).takeOver;
+    expect(await takeOver.call(store, { ...claim, now: later }, staleRow, later)).toBeUndefined();
+    expect(await store.claim({ ...claim, now: later })).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '"first"' } });
+  });
+
   it('reports an unreachable database as IdempotencyStoreUnavailableError, never as a claim', async () => {
     const down = createPrismaClient({ databaseUrl: 'postgresql://nobody@127.0.0.1:9/nowhere', connectionTimeoutMs: 1000 });
     try {

@@ -114,12 +114,19 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     }
   }
 
-  // Compare-and-set on the old token: of several requests taking over one lapsed lease, exactly
-  // one wins; the others re-read and find it running (409) or completed (replay).
+  // Compare-and-set: of several requests taking over one lapsed lease, exactly one wins; the
+  // others re-read and find it running (409) or completed (replay). The condition repeats why the
+  // take-over was decided, not just the token: `complete` keeps the token, so a holder that
+  // completed after we read the row would otherwise be overwritten and its operation run twice.
+  // PostgreSQL re-checks it against the latest committed row version.
   private async takeOver(request: ClaimRequest, row: IdempotencyKeyRow, now: Date): Promise<ClaimResult | undefined> {
     const lease = newLease(request, now);
     const { count } = await this.prisma.idempotencyKey.updateMany({
-      where: { id: row.id, leaseToken: row.leaseToken },
+      where: {
+        id: row.id,
+        leaseToken: row.leaseToken,
+        OR: [{ state: 'running', leaseExpiresAt: { lte: now } }, { expiresAt: { lte: now } }],
+      },
       data: leaseColumns(request, lease, now),
     });
     return count === 1 ? { outcome: 'claimed', lease, tookOver: true } : undefined;

@@ -49,10 +49,10 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
       const decision = decideOnExistingRecord(existing, request.fingerprint, now);
       switch (decision.kind) {
         case 'take-over':
-          if (this.compareAndSet(existing.leaseToken, fresh)) {
+          if (this.compareAndSet(existing, fresh)) {
             return { outcome: 'claimed', lease: leaseOf(fresh), tookOver: true };
           }
-          continue; // Lost the race to another claimer (or a release): decide again on what is there now.
+          continue; // Lost the race to another claimer, a completion or a release: decide again on what is there now.
         case 'replay':
           return { outcome: 'replay', response: copyResponse(decision.response) };
         case 'in-progress':
@@ -126,8 +126,10 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
     return record?.state === 'running' && record.leaseToken === lease.leaseToken ? record : undefined;
   }
 
-  private compareAndSet(expectedLeaseToken: string, replacement: IdempotencyRecord): boolean {
-    if (this.records.get(id(replacement))?.leaseToken !== expectedLeaseToken) return false;
+  // Compares the whole record, not just its token: `complete` keeps the token, and a take-over
+  // decided on a record that has since completed must lose (else the operation runs twice).
+  private compareAndSet(expected: IdempotencyRecord, replacement: IdempotencyRecord): boolean {
+    if (this.records.get(id(replacement)) !== expected) return false;
     this.records.set(id(replacement), replacement);
     return true;
   }

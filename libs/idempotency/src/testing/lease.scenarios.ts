@@ -33,6 +33,33 @@ export const LEASE_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
+    // Found by the chaos soak: a retry read "running, lease lapsed", the slow holder then
+    // completed, and the retry's take-over reset the completed key and ran the order again.
+    name: 'never takes over a key whose holder completed after the claimer read it (no second execution)',
+    async run(store) {
+      const request = claimRequest();
+      const slow = leaseOf(await store.claim(request), false);
+      const late = { ...request, now: at(30_000) };
+      // The claims start first, so they read the record while it is still running.
+      const claims = Array.from({ length: 20 }, () => store.claim(late));
+      const completion = store.complete(slow, orderCreated('ord_slow')).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof LeaseLostError) return false;
+          throw error;
+        },
+      );
+      const [completed, ...results] = await Promise.all([completion, ...claims]);
+      const takeOvers = results.filter((result) => result.outcome === 'claimed');
+      if (completed) {
+        assert.equal(takeOvers.length, 0, 'a completed key was taken over: its operation would run twice');
+        assertResult(await store.claim({ ...late, now: at(31_000) }), { outcome: 'replay', response: orderCreated('ord_slow') });
+      } else {
+        assert.equal(takeOvers.length, 1, 'exactly one retry takes over a lapsed lease');
+      }
+    },
+  },
+  {
     name: 'rejects a second complete with the same lease and keeps the first response',
     async run(store) {
       const request = claimRequest();
