@@ -1,0 +1,100 @@
+// The soak's printed report: a few small tables, then the one-line verdict.
+
+// The proxy's faults, in the order of its FAULT_KINDS.
+const FAULT_KINDS_IN_ORDER = ['request-lost', 'server-failure', 'response-lost', 'latency'];
+
+const pct = (part, whole) => (whole ? `${((100 * part) / whole).toFixed(1)} %` : '–');
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function section(title, rows) {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const cell = (value) => (typeof value === 'number' ? String(value).padStart(6) : value);
+  return [title, ...rows.map(([label, ...values]) => `  ${label.padEnd(width)}  ${values.map(cell).join('  ')}`)].join('\n');
+}
+
+function countBy(items, keyOf) {
+  const counts = new Map();
+  for (const item of items) for (const key of [keyOf(item)].flat()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function faultRows(counts) {
+  return [
+    ['requests through the proxy', counts.requests],
+    ['eligible (POST /orders)', counts.eligible],
+    ...FAULT_KINDS_IN_ORDER.map((kind) => [kind, counts[kind], pct(counts[kind], counts.eligible)]),
+    ['502 from the proxy (replica down)', counts['upstream-errors']],
+  ];
+}
+
+function processFaultRows({ replicaKill, databaseRestart }) {
+  if (!replicaKill) return [['process faults', 'skipped (--no-process-faults)']];
+  const rows = [[`${replicaKill.replica} SIGKILL at ${replicaKill.atCheckouts} checkouts`, `healthy again after ${seconds(replicaKill.downMs)}`]];
+  if (databaseRestart.skipped) return [...rows, ['database restart', `skipped: ${databaseRestart.skipped}`]];
+  rows.push([`database down at ${databaseRestart.atCheckouts} checkouts`, `for ${seconds(databaseRestart.outageMs)}`]);
+  for (const probe of databaseRestart.duringOutage) rows.push([`  ${probe.replica} during the outage`, `GET /health ${probe.health}, POST /orders ${probe.order}`]);
+  for (const r of databaseRestart.recovery) {
+    rows.push([`  ${r.replica} after the restart`, r.error ? `DID NOT RECOVER: ${r.error}` : `healthy after ${seconds(r.recoveredAfterMs)} by itself, POST /orders ${r.order}`]);
+  }
+  return rows;
+}
+
+function attemptRows(checkouts) {
+  const byAttempts = countBy(checkouts, (c) => c.attempts).sort((a, b) => a[0] - b[0]);
+  const most = Math.max(...byAttempts.map(([, n]) => n));
+  return byAttempts.map(([attempts, n]) => [`${attempts} attempt${attempts === 1 ? '' : 's'}`, n, '#'.repeat(Math.ceil((40 * n) / most))]);
+}
+
+function outcomeRows(checkouts) {
+  const n = checkouts.length;
+  const count = (predicate) => checkouts.filter(predicate).length;
+  const rows = [
+    ['succeeded at the first attempt', count((c) => c.outcome === 'succeeded' && !c.resolution && c.attempts === 1)],
+    ['succeeded after retries', count((c) => c.outcome === 'succeeded' && !c.resolution && c.attempts > 1)],
+    ['  of which answered by a replay', count((c) => c.replayed && !c.resolution)],
+    ['ambiguous, resolved afterwards: had happened', count((c) => c.resolution === 'had-happened')],
+    ['ambiguous, resolved afterwards: had not', count((c) => c.resolution === 'had-not-happened')],
+    ['definite failure (4xx)', count((c) => c.outcome === 'definite')],
+    ['still ambiguous', count((c) => c.outcome === 'ambiguous')],
+  ];
+  return rows.map(([label, value]) => [label, value, pct(value, n)]);
+}
+
+/** The whole report; its last line is the verdict line. */
+export function formatReport({ options, faultCounts, processFaults, safe, naive, reconciliation: r, durations, verdictLine }) {
+  const reasons = countBy(safe, (c) => c.failureReasons).map(([reason, n]) => [reason, n]);
+  const gaveUp = countBy(safe.filter((c) => c.resolution), (c) => c.stopReason ?? 'unknown').map(([reason, n]) => [reason, n]);
+  const problems = [...r.safe.examples, ...r.keys.examples];
+  const naiveFailures = countBy(naive.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]) => [`  ${reason}`, n]);
+  return [
+    `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, fault rate ${options.faultRate}, seed ${options.seed}, lease ${options.leaseMs} ms`,
+    section('Faults injected by the proxy', faultRows(faultCounts)),
+    section('Process faults', processFaultRows(processFaults)),
+    section('Retrying client: attempts per checkout', attemptRows(safe)),
+    section('Retrying client: failed attempts by reason', reasons.length ? reasons : [['none', '']]),
+    section('Retrying client: outcomes', outcomeRows(safe)),
+    ...(gaveUp.length ? [section('Retrying client: why it gave up (before resolution)', gaveUp)] : []),
+    section('Naive client (axios-retry + interceptor minting the key)', [
+      ['checkouts', naive.length],
+      ['saw success', naive.filter((c) => c.outcome === 'succeeded').length],
+      ['saw failure', naive.filter((c) => c.outcome === 'failed').length],
+      ...naiveFailures,
+      ['attempts / distinct keys sent', `${naive.reduce((s, c) => s + c.attempts, 0)} / ${naive.reduce((s, c) => s + c.keys.size, 0)}`],
+      ['orders in the database', r.naive.orders],
+      ['duplicate orders', `${r.naive.duplicates} (in ${r.naive.duplicatedCheckouts} checkouts)`],
+      ['saw failure, but the order exists', r.naive.failedButPlaced],
+    ]),
+    section('Reconciliation (from the database)', [
+      ['orders for the checkouts', r.safe.orders],
+      ['duplicates / lost', `${r.safe.duplicates} / ${r.safe.lost}`],
+      ['definite failures that left an order', r.safe.phantom],
+      ['orders matching no checkout', r.unexpected],
+      ['stock moved / units ordered', `${r.stock.delta} / ${r.stock.ordered} ${r.stock.consistent ? '(equal)' : 'MISMATCH'}`],
+      ['orders without their key / keys without order', `${r.keys.unrecordedOrders} / ${r.keys.keysWithoutOrder}`],
+      ['outage probes wrong', `${r.probe.wrong} of ${r.probe.sent}`],
+    ]),
+    ...(problems.length ? [['Offending checkouts and orders (first 5 of each)', ...problems.map((e) => `  ${e}`)].join('\n')] : []),
+    section('Durations', Object.entries(durations).map(([phase, ms]) => [phase, seconds(ms)])),
+    verdictLine,
+  ].join('\n\n');
+}
