@@ -1,0 +1,50 @@
+// The parent's side of bench-api.mjs: start it on the bench's database, learn its port, stop it.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+
+// Nest's start-up (module graph, Prisma client, Swagger) takes a few seconds on a busy 2-core box.
+const API_START_TIMEOUT_MS = 60_000;
+const API_STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * Forks bench-api.mjs on `databaseUrl` and waits until it listens.
+ * @returns {Promise<{url: string, stop: () => Promise<void>}>} its origin, and how to stop it
+ *   (SIGTERM, then SIGKILL after 10 s)
+ */
+export async function startApiProcess(databaseUrl) {
+  const child = fork(new URL('./bench-api.mjs', import.meta.url), {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent' },
+    // Anything the API prints goes to stderr, keeping stdout for the report.
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), API_STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    return { url: `http://127.0.0.1:${await reportedPort(child)}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function reportedPort(child) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the API did not start in time')), API_START_TIMEOUT_MS);
+    const onExit = (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited during start-up (${signal ?? code})`));
+    };
+    child.once('exit', onExit);
+    child.once('message', ({ port }) => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve(port);
+    });
+  });
+}
