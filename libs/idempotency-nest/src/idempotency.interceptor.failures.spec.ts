@@ -69,9 +69,9 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
       const key = randomUUID();
       api.things.failWith(new OutOfStockError(1));
       const first = await send({ key: quoted(key) }).expect(422);
-      expect(first.headers['content-type']).toBe('application/problem+json');
+      expect(first.headers['content-type']).toBe('application/problem+json; charset=utf-8');
       expect(first.body).toEqual({ type: '/problems/insufficient-stock', title: 'Not enough stock', status: 422, available: 1 });
-      expect(api.store.get('alice', key)?.response).toEqual({ status: 422, headers: { 'content-type': 'application/problem+json' }, body: first.text });
+      expect(api.store.get('alice', key)?.response).toEqual({ status: 422, headers: { 'content-type': 'application/problem+json; charset=utf-8' }, body: first.text });
 
       const repeat = await send({ key: quoted(key) }).expect(422);
       expect(repeat.text).toBe(first.text);

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, StreamableFile, UnauthorizedException } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
@@ -16,7 +16,7 @@ import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
 import { IDEMPOTENT_ROUTE } from './idempotent.decorator';
-import { captureResponse, sendStoredResponse } from './stored-response';
+import { captureResponse, sendStoredResponse, withDeclaredCharset } from './stored-response';
 
 /**
  * Runs `@Idempotent()` routes at most once per (user, key): claim the key, then replay, reject,
@@ -78,7 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async execute(lease: Lease, response: Response, next: CallHandler, outcome: (o: IdempotencyOutcome) => void): Promise<StreamableFile> {
+  private async execute(lease: Lease, response: Response, next: CallHandler, outcome: (o: IdempotencyOutcome) => void): Promise<string> {
     const run = this.options.runInTransaction ?? ((work) => work());
     try {
       const stored = await this.guardStore(outcome, () =>
@@ -98,14 +98,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   // The operation's transaction has rolled back. A final business answer is recorded in its
   // place (and replayed to retries); anything else frees the key so a retry runs the operation.
-  private async afterFailure(lease: Lease, error: unknown, response: Response, outcome: (o: IdempotencyOutcome) => void): Promise<StreamableFile> {
+  private async afterFailure(lease: Lease, error: unknown, response: Response, outcome: (o: IdempotencyOutcome) => void): Promise<string> {
     if (error instanceof LeaseLostError) {
       // Another request took the lapsed lease over and its execution is the one that counts;
       // the client's retry will be answered with that one's response.
       outcome('lease_lost');
       throw inProgress(1);
     }
-    const final = this.options.renderFinalError?.(error);
+    const rendered = this.options.renderFinalError?.(error);
+    const final = rendered && withDeclaredCharset(rendered);
     if (!final || error instanceof IdempotencyProblemException) {
       await this.options.store.release(lease).catch((releaseError: unknown) =>
         // The key stays locked until its lease lapses; a retry after that runs the operation.

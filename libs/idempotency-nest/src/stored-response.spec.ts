@@ -29,10 +29,10 @@ describe('captureResponse(value, response, allowlist)', () => {
     expect(response.getHeader('content-type')).toBe('application/json; charset=utf-8');
   });
 
-  it('keeps a content type the handler set', () => {
+  it('keeps a content type the handler set, declaring the UTF-8 charset Express will send it with', () => {
     const response = fakeResponse(200, { 'Content-Type': 'application/vnd.things+json' });
 
-    expect(captureResponse({}, response, ['content-type']).headers).toEqual({ 'content-type': 'application/vnd.things+json' });
+    expect(captureResponse({}, response, ['content-type']).headers).toEqual({ 'content-type': 'application/vnd.things+json; charset=utf-8' });
   });
 
   it('stores an empty body when the handler returned nothing', () => {
@@ -43,16 +43,13 @@ describe('captureResponse(value, response, allowlist)', () => {
 describe('sendStoredResponse(response, stored, replayed)', () => {
   const stored = { status: 422, headers: { 'content-type': 'application/problem+json', location: '/things/1' }, body: '{"title":"café"}' };
 
-  it('sets the stored status and headers and returns the exact UTF-8 bytes of the body', async () => {
+  it('sets the stored status and headers and returns the exact body', () => {
     const response = fakeResponse();
-    const file = sendStoredResponse(response, stored, false);
+    const body = sendStoredResponse(response, stored, false);
 
     expect(response.statusCode).toBe(422);
     expect(response.getHeaders()).toEqual(stored.headers);
-    expect(file.getHeaders()).toMatchObject({ type: 'application/problem+json', length: Buffer.byteLength(stored.body) });
-    const chunks: Buffer[] = [];
-    for await (const chunk of file.getStream()) chunks.push(chunk as Buffer);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(stored.body);
+    expect(body).toBe(stored.body);
   });
 
   it('marks a replay with Idempotent-Replayed: true', () => {
@@ -63,6 +60,8 @@ describe('sendStoredResponse(response, stored, replayed)', () => {
   });
 
   it('sends the JSON content type when the stored response has none', () => {
-    expect(sendStoredResponse(fakeResponse(), { status: 204, headers: {}, body: '' }, false).getHeaders().type).toBe('application/json; charset=utf-8');
+    const response = fakeResponse();
+    sendStoredResponse(response, { status: 204, headers: {}, body: '' }, false);
+    expect(response.getHeader('content-type')).toBe('application/json; charset=utf-8');
   });
 });

@@ -71,8 +71,8 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const staleRow = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
     await store.complete(first.lease, { status: 201, headers: {}, body: '"first"' });
 
-    const takeOver = (store as unknown as { takeOver: (r: typeof claim, row: typeof staleRow, now: Date) => Promise<unknown> }).takeOver;
-    expect(await takeOver.call(store, { ...claim, now: later }, staleRow, later)).toBeUndefined();
+    const takeOver = (store as unknown as { takeOver: (r: typeof claim, rowId: string, leaseToken: string, now: Date) => Promise<unknown> }).takeOver;
+    expect(await takeOver.call(store, { ...claim, now: later }, staleRow.id, staleRow.leaseToken, later)).toBeUndefined();
     expect(await store.claim({ ...claim, now: later })).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '"first"' } });
   });
 

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '@safe-checkout/db';
-import type { IdempotencyKey as IdempotencyKeyRow, PrismaClient } from '@safe-checkout/db';
+import type { PrismaClient } from '@safe-checkout/db';
 import {
   ClaimRequest,
   ClaimResult,
   decideOnExistingRecord,
   IdempotencyKeyStore,
+  IdempotencyRecord,
   Lease,
   LeaseLostError,
   StoredResponse,
 } from '@safe-checkout/idempotency';
-import { toIdempotencyRecord as toRecord } from './idempotency-key.row';
+import { insertOrRead } from './insert-or-read.statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
 /** The subset of a Prisma client (or interactive-transaction client) the store uses. */
-export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw'>;
+export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw' | '$queryRaw'>;
 
 /** Options for {@link PrismaIdempotencyKeyStore}. */
 export interface PrismaIdempotencyKeyStoreOptions {
@@ -25,7 +26,7 @@ export interface PrismaIdempotencyKeyStoreOptions {
   currentClient?: () => IdempotencyKeyClient;
 }
 
-// A claim loses a race only to a concurrent delete or take-over; a few rounds always settle it.
+// A claim loses a race only to a concurrent delete, completion or take-over; a few rounds settle it.
 const MAX_CLAIM_ROUNDS = 5;
 
 /** `IdempotencyKeyStore` on PostgreSQL through Prisma (table `idempotency_keys`). */
@@ -43,7 +44,10 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     return whenStoreUnavailable(async () => {
       const now = request.now ?? new Date();
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const result = (await this.insertIfAbsent(request, now)) ?? (await this.decideOnExisting(request, now));
+        const found = await insertOrRead(this.prisma, request, now);
+        if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false };
+        if (found.kind === 'vanished') continue;
+        const result = await this.decideOnExisting(request, found.record, found.rowId, now);
         if (result) return result;
       }
       throw new Error(`claim on idempotency key did not settle after ${MAX_CLAIM_ROUNDS} rounds`);
@@ -51,21 +55,16 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   }
 
   async complete(lease: Lease, response: StoredResponse): Promise<void> {
-    const { count } = await whenStoreUnavailable(() =>
-      this.currentClient().idempotencyKey.updateMany({
-        // Fencing: only the holder of the current token may complete, so a holder whose lease
-        // was taken over cannot commit a second execution.
-        where: { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' },
-        data: {
-          state: 'completed',
-          responseStatus: response.status,
-          responseHeaders: response.headers,
-          responseBody: response.body,
-          completedAt: new Date(),
-        },
-      }),
+    // Fencing: only the holder of the current token may complete, so a holder whose lease was
+    // taken over cannot commit a second execution. Raw SQL: this runs on every request's hot path.
+    const updated = await whenStoreUnavailable(
+      () => this.currentClient().$executeRaw`
+        UPDATE idempotency_keys
+        SET state = 'completed', response_status = ${response.status}, response_headers = ${JSON.stringify(response.headers)}::jsonb,
+            response_body = ${response.body}, completed_at = ${new Date()}
+        WHERE scope = ${lease.scope} AND key = ${lease.key} AND lease_token = ${lease.leaseToken}::uuid AND state = 'running'`,
     );
-    if (count !== 1) throw new LeaseLostError(lease.scope, lease.key);
+    if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
   async release(lease: Lease): Promise<void> {
@@ -87,21 +86,8 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     );
   }
 
-  // INSERT … ON CONFLICT DO NOTHING: the unique (scope, key) index decides the race, never a
-  // read-then-insert that two requests could both pass.
-  private async insertIfAbsent(request: ClaimRequest, now: Date): Promise<ClaimResult | undefined> {
-    const lease = newLease(request, now);
-    const { count } = await this.prisma.idempotencyKey.createMany({
-      data: [{ ...leaseColumns(request, lease, now), scope: request.scope, key: request.key }],
-      skipDuplicates: true,
-    });
-    return count === 1 ? { outcome: 'claimed', lease, tookOver: false } : undefined;
-  }
-
-  private async decideOnExisting(request: ClaimRequest, now: Date): Promise<ClaimResult | undefined> {
-    const row = await this.prisma.idempotencyKey.findUnique({ where: { scope_key: { scope: request.scope, key: request.key } } });
-    if (!row) return undefined; // released or purged meanwhile: insert again
-    const decision = decideOnExistingRecord(toRecord(row), request.fingerprint, now);
+  private async decideOnExisting(request: ClaimRequest, record: IdempotencyRecord, rowId: string, now: Date): Promise<ClaimResult | undefined> {
+    const decision = decideOnExistingRecord(record, request.fingerprint, now);
     switch (decision.kind) {
       case 'replay':
         return { outcome: 'replay', response: decision.response };
@@ -110,7 +96,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
       case 'mismatch':
         return { outcome: 'mismatch' };
       case 'take-over':
-        return this.takeOver(request, row, now);
+        return this.takeOver(request, rowId, record.leaseToken, now);
     }
   }
 
@@ -119,12 +105,12 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // take-over was decided, not just the token: `complete` keeps the token, so a holder that
   // completed after we read the row would otherwise be overwritten and its operation run twice.
   // PostgreSQL re-checks it against the latest committed row version.
-  private async takeOver(request: ClaimRequest, row: IdempotencyKeyRow, now: Date): Promise<ClaimResult | undefined> {
+  private async takeOver(request: ClaimRequest, rowId: string, leaseToken: string, now: Date): Promise<ClaimResult | undefined> {
     const lease = newLease(request, now);
     const { count } = await this.prisma.idempotencyKey.updateMany({
       where: {
-        id: row.id,
-        leaseToken: row.leaseToken,
+        id: rowId,
+        leaseToken,
         OR: [{ state: 'running', leaseExpiresAt: { lte: now } }, { expiresAt: { lte: now } }],
       },
       data: leaseColumns(request, lease, now),

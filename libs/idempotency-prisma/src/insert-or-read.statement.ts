@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@safe-checkout/db';
+import type { ClaimRequest, IdempotencyRecord, IdempotencyRecordState, Lease } from '@safe-checkout/idempotency';
+
+/** What one insert-or-read round trip found. */
+export type InsertOrReadResult =
+  | { kind: 'inserted'; lease: Lease }
+  | { kind: 'existing'; record: IdempotencyRecord; rowId: string }
+  /** Neither: the row that blocked the insert was deleted (release, purge) before we could read it. */
+  | { kind: 'vanished' };
+
+interface Row {
+  inserted: number;
+  id: string | null;
+  fingerprint: string;
+  state: string;
+  lease_token: string;
+  lease_expires_at: Date;
+  response_status: number | null;
+  response_headers: Record<string, string> | null;
+  response_body: string | null;
+  created_at: Date;
+  expires_at: Date;
+}
+
+/**
+ * Claims the key if it is free, else reads the record that holds it — in one round trip, which
+ * is what makes replays cheap. `ON CONFLICT DO NOTHING` lets the unique (scope, key) index decide
+ * the race between concurrent claims: never a read-then-insert that two requests could both pass.
+ * The outer SELECT cannot see the CTE's own insert (same snapshot), so a found row is always
+ * somebody else's.
+ */
+export async function insertOrRead(prisma: Pick<PrismaClient, '$queryRaw'>, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
+  const lease: Lease = { scope: request.scope, key: request.key, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + request.leaseMs) };
+  const expiresAt = new Date(now.getTime() + request.ttlMs);
+  const [row] = await prisma.$queryRaw<Row[]>`
+    WITH inserted AS (
+      INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, created_at, expires_at)
+      VALUES (${randomUUID()}::uuid, ${request.scope}, ${request.key}, ${request.fingerprint}, 'running',
+              ${lease.leaseToken}::uuid, ${lease.leaseExpiresAt}, ${now}, ${expiresAt})
+      ON CONFLICT (scope, key) DO NOTHING
+      RETURNING id)
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted, k.id, k.fingerprint, k.state, k.lease_token,
+           k.lease_expires_at, k.response_status, k.response_headers, k.response_body, k.created_at, k.expires_at
+    FROM (SELECT 1) AS one
+    LEFT JOIN idempotency_keys k ON k.scope = ${request.scope} AND k.key = ${request.key}`;
+  if (row.inserted === 1) return { kind: 'inserted', lease };
+  if (row.id === null) return { kind: 'vanished' };
+  return { kind: 'existing', rowId: row.id, record: toRecord(request, row) };
+}
+
+function toRecord(request: ClaimRequest, row: Row): IdempotencyRecord {
+  return {
+    scope: request.scope,
+    key: request.key,
+    fingerprint: row.fingerprint,
+    state: row.state as IdempotencyRecordState,
+    leaseToken: row.lease_token,
+    leaseExpiresAt: row.lease_expires_at,
+    // The table's CHECK constraint guarantees a completed row has its status and body.
+    response: row.state === 'completed' ? { status: row.response_status!, headers: row.response_headers ?? {}, body: row.response_body! } : null,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
+}
