@@ -3,7 +3,15 @@
 // 2. migrations and the idempotent seed;
 // 3. the API and the storefront, each as a child process;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
+//
+// Chaos demo: `npm start -- --chaos`, or `SAFE_CHECKOUT_CHAOS=1 npm start`. The API then runs from
+// apps/api/dist/chaos-main.js (the only entry point that honours the proxy's server-failure
+// fault), the chaos proxy (apps/chaos-proxy) listens on CHAOS_PROXY_PORT (default 3334) in front
+// of it with every fault at 0 % (unless CHAOS_RATES says otherwise), and the storefront is
+// pointed at the proxy: SAFE_CHECKOUT_API_URL is the proxy, and SAFE_CHECKOUT_CHAOS_ADMIN_URL its
+// admin endpoint, which makes the cart page show the chaos panel. See docs/chaos.md.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import db from '@safe-checkout/db';
@@ -11,9 +19,20 @@ import db from '@safe-checkout/db';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const apiPort = Number(process.env.PORT ?? 3333);
 const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 4200);
+const chaosProxyPort = Number(process.env.CHAOS_PROXY_PORT ?? 3334);
+const chaos = readChaosFlag(process.argv.slice(2), process.env.SAFE_CHECKOUT_CHAOS);
 const children = [];
 let embedded;
 let stopping = false;
+
+function readChaosFlag(args, envValue) {
+  const unknown = args.filter((arg) => arg !== '--chaos');
+  if (unknown.length) {
+    console.error(`Unknown option(s): ${unknown.join(' ')}\nUsage: node tools/start.mjs [--chaos]   (or SAFE_CHECKOUT_CHAOS=1)`);
+    process.exit(2);
+  }
+  return args.includes('--chaos') || envValue === '1' || envValue === 'true';
+}
 
 async function resolveDatabaseUrl() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -69,6 +88,7 @@ async function stop(exitCode = 0) {
 async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  if (chaos) console.log('Chaos mode: the API runs from chaos-main.js behind the fault-injecting proxy.');
   const databaseUrl = await resolveDatabaseUrl();
   const applied = await db.applyMigrations(databaseUrl);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
@@ -76,20 +96,49 @@ async function main() {
   await db.seedDemoData(prisma);
   await prisma.$disconnect();
 
-  startChild('API', ['apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, PORT: String(apiPort) });
+  startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, PORT: String(apiPort) });
   await waitUntilHealthy(`http://127.0.0.1:${apiPort}/health`);
+  const storefrontEnv = chaos ? await startChaosProxy() : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}` };
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
-  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], {
-    SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}`,
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
+  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], { ...storefrontEnv, NEXT_TELEMETRY_DISABLED: '1' });
   await waitUntilHealthy(`http://127.0.0.1:${storefrontPort}/`);
-  console.log(`
+  console.log(chaos ? chaosBanner() : `
 Safe Checkout is running:
   Storefront http://localhost:${storefrontPort}
   API        http://localhost:${apiPort}   (OpenAPI: http://localhost:${apiPort}/docs, health: /health)
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`);
+}
+
+// The proxy in front of the API (chaos entry point), with no faults until the person turns them
+// on in the storefront's chaos panel. Resolves to what the storefront needs to use it.
+async function startChaosProxy() {
+  if (!existsSync(path.join(root, 'apps/chaos-proxy/dist/main.js'))) throw new Error('apps/chaos-proxy/dist/main.js is missing: build first (npm start -- --chaos builds everything)');
+  startChild('Chaos proxy', ['apps/chaos-proxy/dist/main.js'], {
+    // PORT and HOST are also the API's variables: the proxy must not inherit them.
+    PORT: String(chaosProxyPort),
+    HOST: '127.0.0.1',
+    UPSTREAMS: `http://127.0.0.1:${apiPort}`,
+    CHAOS_RATES: process.env.CHAOS_RATES ?? '',
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${storefrontPort},http://127.0.0.1:${storefrontPort}`,
+  });
+  // /health is forwarded to the API: healthy means the proxy and its upstream are both up.
+  await waitUntilHealthy(`http://127.0.0.1:${chaosProxyPort}/health`);
+  return {
+    SAFE_CHECKOUT_API_URL: `http://localhost:${chaosProxyPort}`,
+    SAFE_CHECKOUT_CHAOS_ADMIN_URL: `http://localhost:${chaosProxyPort}/__chaos`,
+  };
+}
+
+function chaosBanner() {
+  return `
+Safe Checkout is running in CHAOS MODE (demo): the storefront's API calls go through a
+fault-injecting proxy. All faults start at 0 %; turn them on in the cart's "Demo: network chaos" panel.
+  Storefront  http://localhost:${storefrontPort}   (chaos panel: http://localhost:${storefrontPort}/cart)
+  Chaos proxy http://localhost:${chaosProxyPort}   (admin: GET/PUT http://localhost:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
+  API         http://localhost:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
+  Demo users  alice@example.com / bob@example.com, password demo-password (demo only)
+Press Ctrl-C to stop.`;
 }
 
 main().catch(async (error) => {

@@ -8,6 +8,11 @@ export function apiUrl(): string {
   return required('E2E_API_URL');
 }
 
+/** The database both use, for a spec that starts more programs on it (the chaos spec). */
+export function databaseUrl(): string {
+  return required('E2E_DATABASE_URL');
+}
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is unset: these tests need the globalSetup of apps/storefront/jest.config.js`);

@@ -4,24 +4,25 @@ import type { Locator, Page } from 'playwright-core';
 import { storefrontUrl } from './stack';
 
 // What a customer does, in the storefront's own words (roles and labels, as a screen reader
-// would find them), so that the tests also check that the pages are labelled.
+// would find them), so that the tests also check that the pages are labelled. `base` is the
+// storefront to use: the global setup's, unless a spec runs one of its own (the chaos demo).
 
-export async function signIn(page: Page, account: 'Alice' | 'Bob'): Promise<void> {
-  await page.goto(`${storefrontUrl()}/sign-in`);
+export async function signIn(page: Page, account: 'Alice' | 'Bob', base = storefrontUrl()): Promise<void> {
+  await page.goto(`${base}/sign-in`);
   await page.getByRole('button', { name: `Use ${account}` }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-export async function addToCart(page: Page, productName: string, times = 1): Promise<void> {
-  if (!page.url().endsWith('/')) await page.goto(`${storefrontUrl()}/`);
+export async function addToCart(page: Page, productName: string, times = 1, base = storefrontUrl()): Promise<void> {
+  if (page.url() !== `${base}/`) await page.goto(`${base}/`);
   const card = page.getByRole('article', { name: productName });
   for (let i = 0; i < times; i++) await card.getByRole('button', { name: 'Add to cart' }).click();
   await card.getByText(`${times} in your cart`).waitFor();
 }
 
-export async function openCart(page: Page): Promise<void> {
-  await page.goto(`${storefrontUrl()}/cart`);
+export async function openCart(page: Page, base = storefrontUrl()): Promise<void> {
+  await page.goto(`${base}/cart`);
   await buyButton(page).waitFor();
 }
 

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ApiProvider } from '@/components/providers/api-provider';
-import { apiBaseUrlFromEnv } from '@/lib/storefront-config';
+import { ChaosAdminProvider } from '@/components/providers/chaos-admin-provider';
+import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv } from '@/lib/storefront-config';
 import '@/styles/tokens.css';
 import '@/styles/base.css';
 import '@/styles/primitives.css';
@@ -17,9 +18,11 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Render per request, so that SAFE_CHECKOUT_API_URL is read when the server runs, not baked in at build time.
+  // Render per request, so that SAFE_CHECKOUT_API_URL (and the chaos demo's admin URL) are read
+  // when the server runs, not baked in at build time.
   await connection();
   const apiBaseUrl = apiBaseUrlFromEnv();
+  const chaosAdminUrl = chaosAdminUrlFromEnv();
   return (
     <html lang="en">
       <body>
@@ -27,11 +30,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ApiProvider baseUrl={apiBaseUrl}>
-          <SiteHeader />
-          <main id="main" className="container main" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter apiBaseUrl={apiBaseUrl} />
+          <ChaosAdminProvider adminUrl={chaosAdminUrl}>
+            <SiteHeader />
+            <main id="main" className="container main" tabIndex={-1}>
+              {children}
+            </main>
+            <SiteFooter apiBaseUrl={apiBaseUrl} chaosDemo={chaosAdminUrl !== null} />
+          </ChaosAdminProvider>
         </ApiProvider>
       </body>
     </html>

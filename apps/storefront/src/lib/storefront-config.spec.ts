@@ -1,4 +1,4 @@
-import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv } from './storefront-config';
+import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv, chaosAdminUrlFromEnv } from './storefront-config';
 
 describe('apiBaseUrlFromEnv(env)', () => {
   it('when SAFE_CHECKOUT_API_URL is unset, is the API on this machine', () => {
@@ -11,5 +11,20 @@ describe('apiBaseUrlFromEnv(env)', () => {
 
   it('when it is not an http(s) URL, refuses to start', () => {
     expect(() => apiBaseUrlFromEnv({ SAFE_CHECKOUT_API_URL: 'ftp://example.test' })).toThrow(/http/);
+  });
+});
+
+describe('chaosAdminUrlFromEnv(env)', () => {
+  it('when SAFE_CHECKOUT_CHAOS_ADMIN_URL is unset or blank, is null: no chaos panel', () => {
+    expect(chaosAdminUrlFromEnv({})).toBeNull();
+    expect(chaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: '  ' })).toBeNull();
+  });
+
+  it('when it is set, is that URL without a trailing slash', () => {
+    expect(chaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: 'http://localhost:3334/__chaos/' })).toBe('http://localhost:3334/__chaos');
+  });
+
+  it('when it is not an http(s) URL, refuses to start', () => {
+    expect(() => chaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: 'javascript:alert(1)' })).toThrow(/SAFE_CHECKOUT_CHAOS_ADMIN_URL/);
   });
 });

@@ -7,6 +7,7 @@ import { cartStore, withQuantity } from '@/lib/cart-store';
 import { checkoutStore, recoverAfterReload } from '@/lib/checkout/checkout-store';
 import { useApiData } from '@/lib/use-api-data';
 import { useBrowserStore } from '@/lib/use-browser-store';
+import { ChaosPanel } from '../chaos/chaos-panel';
 import { CheckoutPanel } from '../checkout/checkout-panel';
 import { RetryTimeline } from '../checkout/retry-timeline';
 import { useApi } from '../providers/api-provider';
@@ -16,7 +17,7 @@ import { ProblemNotice } from '../ui/problem-notice';
 import { CartLines } from './cart-lines';
 import styles from './cart.module.css';
 
-/** The cart, its checkout and the checkout's retry timeline, on one page. */
+/** The cart, its checkout and the checkout's retry timeline, on one page (and, in demo mode, the chaos panel). */
 export function CartView() {
   const api = useApi();
   const session = useSignedInSession();
@@ -52,7 +53,10 @@ export function CartView() {
           )}
           {inFlight > 0 && cart.length > 0 && <p className="muted">The cart is locked while its order is being sent: the key belongs to exactly these items.</p>}
         </div>
-        <CheckoutPanel session={session} cart={cart} total={total} record={record} />
+        <div className={styles.checkout}>
+          <CheckoutPanel session={session} cart={cart} total={total} record={record} />
+        </div>
+        <ChaosPanel className={styles.chaos} />
       </div>
       {record && <RetryTimeline record={record} />}
     </>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
+import { formatSeconds } from '@/lib/format';
 import styles from './how-it-works.module.css';
 
 type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
@@ -106,6 +108,16 @@ export function HowItWorks() {
         <dd>
           You reloaded while the order was on its way. The answer was lost with the page, but the key was kept in this tab, so &ldquo;Check
           again&rdquo; asks with the same key: you see the order (replayed) or it is placed now, once.
+        </dd>
+        <dt id="slow-answer">
+          <span className="badge badge--bad">Timed out</span> then <span className="badge badge--warn">409 in progress</span>,{' '}
+          <span className="badge badge--info">Replayed</span> or <span className="badge badge--ok">Created</span>
+        </dt>
+        <dd>
+          The answer took longer than the client waits for one attempt ({formatSeconds(CHECKOUT_RETRY_POLICY.attemptTimeoutMs)}). The client gives up
+          on that attempt, not on the order: it retries with the same key. If the first request is still running, the shop answers 409 in progress;
+          once it has finished, the retry gets its stored answer; if the retry gets there first, it places the order and the late request is
+          replayed. One order either way.
         </dd>
         <dt id="waits">Waits</dt>
         <dd>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /** Says what this is, and which API this storefront talks to (the chaos demo points it at a proxy). */
-export function SiteFooter({ apiBaseUrl }: { apiBaseUrl: string }) {
+export function SiteFooter({ apiBaseUrl, chaosDemo }: { apiBaseUrl: string; chaosDemo: boolean }) {
   return (
     <footer className="site-footer">
       <div className="container site-footer__inner">
@@ -10,7 +10,8 @@ export function SiteFooter({ apiBaseUrl }: { apiBaseUrl: string }) {
           <Link href="/how-it-works">How this works</Link>
         </p>
         <p className="muted">
-          API: <code>{apiBaseUrl}</code> · Demo accounts only, no real payments.
+          API: <code>{apiBaseUrl}</code>
+          {chaosDemo && ' (a fault-injecting proxy: set its faults in the cart)'} · Demo accounts only, no real payments.
         </p>
       </div>
     </footer>

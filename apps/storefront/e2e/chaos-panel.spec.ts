@@ -1,0 +1,157 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
+import { startChaosStack, type ChaosStack } from './support/chaos-stack';
+import { launchChromium } from './support/chromium';
+import { databaseUrl } from './support/stack';
+import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
+
+const CAP = 'Exponential backoff cap';
+const FAULT_LABELS = ['Request lost', 'Server failure', 'Response lost', 'Slow answer'] as const;
+
+type ProxySettings = { rates: Record<string, number>; latencyMs: number; counts: Record<string, number> };
+
+/**
+ * Demo mode (`npm start -- --chaos`): the storefront's API calls go through the chaos proxy, in
+ * front of an API started from its chaos entry point, and the cart shows the chaos panel. The
+ * faults are real (connections dropped by the proxy, a 500 from inside the API's transaction);
+ * only the moment the rate goes back to 0 % is pinned, by holding the retry in the browser
+ * until the panel has switched the fault off.
+ */
+describe('demo mode: the network chaos panel', () => {
+  let chaos: ChaosStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let alice: ProbeUser;
+
+  // The proxy as the test sees it, straight over HTTP.
+  const proxySettings = async (body?: object): Promise<ProxySettings> => {
+    const response = await fetch(chaos.adminUrl, body ? { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {});
+    if (!response.ok) throw new Error(`${chaos.adminUrl}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as ProxySettings;
+  };
+  const panel = () => page.getByTestId('chaos-panel');
+  const slider = (label: string) => page.getByRole('slider', { name: label });
+
+  beforeAll(async () => {
+    [chaos, browser] = await Promise.all([startChaosStack(databaseUrl()), launchChromium()]);
+    alice = await login('alice@example.com');
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await chaos?.stop();
+  });
+  beforeEach(async () => {
+    await proxySettings({ rates: { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 }, latencyMs: 11_000, resetCounts: true });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** Sets one rate in the panel and applies it, as a person would. */
+  async function setRate(label: string, percent: number): Promise<void> {
+    await slider(label).fill(String(percent));
+    await panel().getByRole('button', { name: 'Apply' }).click();
+    await panel().getByRole('status').filter({ hasText: 'Applied' }).waitFor();
+  }
+
+  it('is not there when the storefront was started without a chaos admin URL', async () => {
+    await signIn(page, 'Alice');
+    await openCart(page);
+
+    expect(await page.getByText('Demo: network chaos').count()).toBe(0);
+    expect(await page.getByRole('slider').count()).toBe(0);
+    expect(await page.getByRole('contentinfo').textContent()).not.toContain('fault-injecting');
+  });
+
+  it('shows the proxy’s rates, sets them with PUT from sliders and the keyboard, and refuses more than 100 %', async () => {
+    await signIn(page, 'Alice', chaos.storefrontUrl);
+    await openCart(page, chaos.storefrontUrl);
+    await panel().getByText('Faults off', { exact: true }).waitFor();
+    for (const label of FAULT_LABELS) expect(await slider(label).inputValue()).toBe('0');
+
+    await slider('Request lost').fill('20');
+    await slider('Server failure').fill('30');
+    await slider('Response lost').focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await page.getByLabel('Hold for (seconds)').fill('3');
+    await panel().getByText('Not applied yet').waitFor();
+    await panel().getByRole('button', { name: 'Apply' }).click();
+
+    await panel().getByRole('status').filter({ hasText: 'Applied: request lost 20 %, server failure 30 %, response lost 10 %' }).waitFor();
+    expect(await proxySettings()).toMatchObject({ rates: { 'request-lost': 0.2, 'server-failure': 0.3, 'response-lost': 0.1, latency: 0 }, latencyMs: 3_000 });
+    await panel().getByText('Faults on: 60 % of order attempts').waitFor();
+
+    await slider('Slow answer').fill('50');
+    await panel().getByText('The rates add up to 110 %').waitFor();
+    expect(await panel().getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
+
+    await panel().getByRole('button', { name: 'All faults off' }).click();
+    await panel().getByRole('status').filter({ hasText: 'All faults off' }).waitFor();
+    expect((await proxySettings()).rates).toEqual({ 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 });
+    expect(await slider('Slow answer').inputValue()).toBe('0');
+  });
+
+  const SCENARIOS = [
+    { fault: 'Request lost', rows: ['1.1 dropped', '1.2 created'], placedByFirstAttempt: false, verdict: 'Order placed' },
+    { fault: 'Server failure', rows: ['1.1 server-error', '1.2 created'], placedByFirstAttempt: false, verdict: 'Order placed' },
+    { fault: 'Response lost', rows: ['1.1 dropped', '1.2 replayed'], placedByFirstAttempt: true, verdict: 'Order placed (replayed)' },
+  ];
+
+  it.each(SCENARIOS)('with $fault at 100 % for the first attempt, places exactly one order and the timeline shows $rows', async ({ fault, rows, placedByFirstAttempt, verdict }) => {
+    await signIn(page, 'Alice', chaos.storefrontUrl);
+    await addToCart(page, CAP, 1, chaos.storefrontUrl);
+    await openCart(page, chaos.storefrontUrl);
+    const [ordersBefore, stockBefore] = [await orderCount(alice), await stockOf(CAP)];
+    await setRate(fault, 100);
+    const retry = await holdSecondOrderAttempt(page, chaos.proxyUrl);
+
+    await buyButton(page).click();
+    await retry.held;
+    // The first attempt has failed and its retry waits in the browser: the API has the order
+    // only if the fault struck after it was placed.
+    expect(await orderCount(alice)).toBe(ordersBefore + (placedByFirstAttempt ? 1 : 0));
+    await setRate(fault, 0);
+    retry.release();
+
+    await checkoutResult(page).filter({ hasText: verdict }).waitFor({ timeout: 30_000 });
+    await waitForTimelineSettled(page);
+    expect(await timelineRows(page)).toEqual(rows);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(CAP)).toBe(stockBefore - 1);
+    // Chromium resends a request dropped on a kept-alive connection by itself (up to twice), so
+    // the proxy may count more faults than the timeline shows attempts.
+    expect(Number(await injectedCount(page, fault))).toBeGreaterThanOrEqual(1);
+    expect((await proxySettings()).counts['upstream-errors']).toBe(0);
+    if (fault === 'Response lost') await saveScreenshot(page, 'chaos-panel');
+  });
+});
+
+/**
+ * Holds the second `POST /orders` of the page (the retry) in the browser until `release()`;
+ * `held` resolves when it is being held, that is once the first attempt has failed.
+ */
+async function holdSecondOrderAttempt(page: Page, proxyUrl: string): Promise<{ held: Promise<void>; release: () => void }> {
+  let onHeld!: () => void;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (onHeld = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let posts = 0;
+  await page.route(`${proxyUrl}/orders`, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    posts += 1;
+    if (posts === 2) {
+      onHeld();
+      await released;
+    }
+    await route.continue();
+  });
+  return { held, release };
+}
+
+function injectedCount(page: Page, fault: string): Promise<string | null> {
+  const group: Locator = page.getByRole('group', { name: fault });
+  return group.getByTestId('injected-count').textContent();
+}

@@ -1,0 +1,72 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startProgram, waitUntilReady } from './processes';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const STOREFRONT = path.join(ROOT, 'apps/storefront');
+const NEXT_CLI = require.resolve('next/dist/bin/next', { paths: [STOREFRONT] });
+
+/** The built programs the browser tests run: `storefront:test` builds them first. */
+export const BUILT = {
+  api: path.join(ROOT, 'apps/api/dist/main.js'),
+  /** The API that honours the proxy's `X-Chaos-Fault: server-failure`. */
+  chaosApi: path.join(ROOT, 'apps/api/dist/chaos-main.js'),
+  chaosProxy: path.join(ROOT, 'apps/chaos-proxy/dist/main.js'),
+  storefront: path.join(STOREFRONT, '.next/BUILD_ID'),
+} as const;
+
+/** Throws, naming the command that builds them, when any of `files` is missing. */
+export function assertBuilt(...files: string[]): void {
+  for (const file of files) {
+    if (!existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npx nx run @safe-checkout/storefront:test\`, which builds first`);
+  }
+}
+
+// Each start function adds its program to `into` before waiting for it, so that a caller
+// whose start fails half-way can still stop everything it started.
+
+/** An API (`entry`: {@link BUILT.api} or {@link BUILT.chaosApi}) on `port`, ready when `/health` answers. */
+export async function startApi(into: ChildProcess[], options: { entry: string; port: number; databaseUrl: string; corsOrigin: string }): Promise<string> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const api = startProgram('API', [options.entry], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, HOST: '127.0.0.1', PORT: String(options.port), CORS_ORIGINS: options.corsOrigin, LOG_LEVEL: 'warn' },
+  });
+  into.push(api);
+  await waitUntilReady('API', `${url}/health`, api);
+  return url;
+}
+
+/** The chaos proxy in front of `upstream`, every fault at 0 %, ready when its admin endpoint answers. */
+export async function startChaosProxy(into: ChildProcess[], options: { port: number; upstream: string; corsOrigin: string }): Promise<string> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const proxy = startProgram('Chaos proxy', [BUILT.chaosProxy], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', UPSTREAMS: options.upstream, CHAOS_RATES: '', CORS_ORIGINS: options.corsOrigin },
+  });
+  into.push(proxy);
+  await waitUntilReady('Chaos proxy', `${url}/__chaos`, proxy);
+  return url;
+}
+
+/** `next start` of the built storefront, talking to `apiUrl`, and in demo mode when `chaosAdminUrl` is given. */
+export async function startStorefront(into: ChildProcess[], options: { port: number; apiUrl: string; chaosAdminUrl?: string }): Promise<string> {
+  const url = `http://127.0.0.1:${options.port}`;
+  // Only the chaos spec's storefront is in demo mode, whatever the shell running the tests says.
+  const env = { ...process.env };
+  delete env.SAFE_CHECKOUT_CHAOS_ADMIN_URL;
+  const web = startProgram('Storefront', [NEXT_CLI, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
+    cwd: STOREFRONT,
+    env: {
+      ...env,
+      SAFE_CHECKOUT_API_URL: options.apiUrl,
+      ...(options.chaosAdminUrl ? { SAFE_CHECKOUT_CHAOS_ADMIN_URL: options.chaosAdminUrl } : {}),
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    },
+  });
+  into.push(web);
+  await waitUntilReady('Storefront', `${url}/how-it-works`, web);
+  return url;
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import { toApiError, type ApiError } from '@/lib/api';
+import { MAX_LATENCY_MS, NETWORK_FAULTS, type ChaosChange, type ChaosStatus, type NetworkFault } from '@/lib/chaos';
+import { ProblemNotice } from '../ui/problem-notice';
+import { ALL_FAULTS_OFF, draftChange, draftProblem, shownLatencySeconds, shownRates, totalPercent, type ChaosDraft } from './chaos-draft';
+import { describeRates } from './chaos-text';
+import { FaultRateField } from './fault-rate-field';
+import styles from './chaos.module.css';
+
+export interface ChaosFormProps {
+  status: ChaosStatus;
+  /** Sends a change to the proxy; resolves to its new settings, throws `ApiError`. */
+  change(change: ChaosChange): Promise<ChaosStatus>;
+}
+
+type Outcome = { kind: 'applied'; text: string } | { kind: 'failed'; error: ApiError };
+
+/**
+ * The rates as a form: sliders edit a draft, Apply sends what differs from the proxy's
+ * settings in one `PUT`, so that dragging a slider does not send a request per pixel.
+ */
+export function ChaosForm({ status, change }: ChaosFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<ChaosDraft>({});
+  const [sending, setSending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const rates = shownRates(status, draft);
+  const pending = draftChange(status, draft);
+  const problem = draftProblem(status, draft);
+  const allOff = totalPercent(status.ratePercent) === 0;
+
+  async function send(next: ChaosChange, describe: (applied: ChaosStatus) => string) {
+    setSending(true);
+    setOutcome(null);
+    try {
+      const applied = await change(next);
+      setDraft({});
+      setOutcome({ kind: 'applied', text: describe(applied) });
+    } catch (error) {
+      setOutcome({ kind: 'failed', error: toApiError(error, '') });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    if (pending && !problem) void send(pending, (applied) => `Applied: ${describeRates(applied)}.`);
+  }
+
+  const setRate = (fault: NetworkFault, percent: number) => setDraft((d) => ({ ...d, ratePercent: { ...d.ratePercent, [fault]: percent } }));
+
+  return (
+    <form className={styles.form} onSubmit={apply} aria-describedby={`${id}-total`}>
+      <fieldset className={styles.faults}>
+        <legend className="visually-hidden">Chance of each fault per order attempt</legend>
+        {NETWORK_FAULTS.map((fault) => (
+          <FaultRateField
+            key={fault}
+            fault={fault}
+            percent={rates[fault]}
+            latencyMs={status.latencyMs}
+            injected={status.injected[fault]}
+            onPercent={(percent) => setRate(fault, percent)}
+          >
+            {fault === 'latency' && (
+              <div className={`field ${styles.hold}`}>
+                <label htmlFor={`${id}-hold`}>Hold for (seconds)</label>
+                <input
+                  id={`${id}-hold`}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={MAX_LATENCY_MS / 1000}
+                  step={0.5}
+                  value={shownLatencySeconds(status, draft)}
+                  onChange={(e) => setDraft((d) => ({ ...d, latencySeconds: e.target.value }))}
+                />
+              </div>
+            )}
+          </FaultRateField>
+        ))}
+      </fieldset>
+      <p id={`${id}-total`} className={`${styles.total} ${problem ? 'field__error' : ''}`} aria-live="polite">
+        {problem ?? `Together: ${totalPercent(rates)} % of order attempts get a fault; the others pass untouched.${pending ? ' Not applied yet.' : ''}`}
+      </p>
+      <div className={styles.actions}>
+        <button type="submit" className="button" disabled={!pending || problem !== null || sending}>
+          Apply
+        </button>
+        <button type="button" className="button button--secondary" disabled={sending || (allOff && !pending)} onClick={() => void send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}>
+          All faults off
+        </button>
+        <button type="button" className="button button--ghost" disabled={sending} onClick={() => void send({ resetCounts: true }, () => 'Counts reset to zero.')}>
+          Reset counts
+        </button>
+      </div>
+      <div role="status" className={styles.outcome}>
+        {outcome?.kind === 'applied' && <p className="muted">{outcome.text}</p>}
+      </div>
+      {outcome?.kind === 'failed' && <ProblemNotice error={outcome.error} />}
+    </form>
+  );
+}
