@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 describe('POST /auth/login and GET /auth/me', () => {
@@ -37,4 +38,29 @@ describe('POST /auth/login and GET /auth/me', () => {
     const response = await api.http().get('/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
     expect(response.body.type).toBe('/problems/unauthorized');
   });
+
+  it('accepts only HS256 tokens signed with the secret and not expired: unsigned (alg none), expired and other-algorithm tokens get 401', async () => {
+    const { user } = (await api.http().post('/auth/login').send({ email: 'alice@example.com', password: 'demo-password' }).expect(200)).body;
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { sub: user.id, email: user.email, iat: now - 10 };
+    const valid = signedToken({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: now + 60 }, api.config.jwtSecret);
+    expect((await api.http().get('/auth/me').set('Authorization', `Bearer ${valid}`).expect(200)).body).toEqual(user);
+    for (const token of [
+      `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ ...claims, exp: now + 60 })}.`,
+      signedToken({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: now - 1 }, api.config.jwtSecret),
+      signedToken({ alg: 'HS512', typ: 'JWT' }, { ...claims, exp: now + 60 }, api.config.jwtSecret, 'sha512'),
+    ]) {
+      const response = await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(response.body.type).toBe('/problems/unauthorized');
+    }
+  });
 });
+
+function base64url(json: object): string {
+  return Buffer.from(JSON.stringify(json)).toString('base64url');
+}
+
+function signedToken(header: object, payload: object, secret: string, hash = 'sha256'): string {
+  const unsigned = `${base64url(header)}.${base64url(payload)}`;
+  return `${unsigned}.${createHmac(hash, secret).update(unsigned).digest('base64url')}`;
+}
