@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
-import { launchChromium } from './support/chromium';
+import { useChromiumPage } from './support/chromium';
 import { apiUrl, storefrontUrl } from './support/stack';
 import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
 
@@ -11,25 +11,16 @@ const STICKER = 'Sticker: 409 in progress';
  * of an order by intercepting it in the browser; every later attempt goes through untouched.
  */
 describe('checkout when the network or the server fails', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumPage();
   let page: Page;
   let alice: ProbeUser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     alice = await login('alice@example.com');
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    page = chromium.page;
     await signIn(page, 'Alice');
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   async function failFirstOrderAttempt(failure: (route: Route) => Promise<void>): Promise<void> {

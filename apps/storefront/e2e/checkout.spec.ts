@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { login, orderCount, stockOf } from './support/api-probe';
-import { launchChromium } from './support/chromium';
+import { useChromiumPage } from './support/chromium';
 import { apiUrl } from './support/stack';
 import {
   addToCart,
@@ -18,22 +18,10 @@ const MUG = 'Idempotent mug';
 const SHIRT = 'Full-jitter T-shirt';
 
 describe('checkout', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = chromium.page;
   });
 
   it('places exactly one order when Buy is clicked five times as fast as possible with the guard off', async () => {
@@ -45,7 +33,7 @@ describe('checkout', () => {
     await page.getByLabel('Disable double-click guard').check();
     // A slow mobile network: every answer takes at least 400 ms, so all five clicks land while
     // the first request is still out, as they would for an impatient customer.
-    const cdp = await context.newCDPSession(page);
+    const cdp = await chromium.context.newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: -1, uploadThroughput: -1 });
 
     await clickRapidly(page, buyButton(page), 5);

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { login, profileOf } from './support/api-probe';
-import { launchChromium } from './support/chromium';
+import { useChromiumPage } from './support/chromium';
 import { saveScreenshot, signIn } from './support/storefront-page';
 import { storefrontUrl } from './support/stack';
 
@@ -17,22 +17,10 @@ async function save(page: Page, expectedEntries: number): Promise<string> {
 }
 
 describe('profile', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = chromium.page;
   });
 
   it('saving the same profile twice leaves the same result', async () => {
@@ -59,7 +47,7 @@ describe('profile', () => {
     await openProfile(page);
     const cityBefore = await page.getByLabel('City').inputValue();
 
-    const otherTab = await context.newPage();
+    const otherTab = await chromium.context.newPage();
     await openProfile(otherTab);
     await otherTab.getByLabel('City').fill('Jitterton');
     expect(await save(otherTab, 1)).toBe('changed');

@@ -1,25 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import type { Page } from 'playwright-core';
+import { useChromiumPage } from './support/chromium';
 import { signIn } from './support/storefront-page';
 import { storefrontUrl } from './support/stack';
 
 describe('signing in and out', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const chromium = useChromiumPage();
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+  beforeEach(() => {
+    page = chromium.page;
   });
 
   it('signs in with a demo account shown on the page, and out again', async () => {

@@ -2,29 +2,22 @@ import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing'
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { idempotencyOutcomes } from './testing/idempotency-outcomes';
-import { IdempotencyTestApp, IdempotencyTestAppOptions, startIdempotencyTestApp } from './testing/idempotency-test-app';
-import { MUG, quoted, sendThing, ThingRequest } from './testing/send-thing';
+import { MUG, quoted, ThingRequest } from './testing/send-thing';
+import { useIdempotencyTestApp } from './testing/use-idempotency-test-app';
 
 describe('IdempotencyInterceptor', () => {
-  let api: IdempotencyTestApp;
-  beforeEach(async () => (api = await startIdempotencyTestApp()));
-  afterEach(() => api.close());
-  const restartWith = async (options: IdempotencyTestAppOptions) => {
-    await api.close();
-    api = await startIdempotencyTestApp(options);
-  };
-
-  const send = (options: ThingRequest) => sendThing(api.url, options);
+  const app = useIdempotencyTestApp();
+  const { send, restartWith } = app;
 
   describe('on a route without @Idempotent()', () => {
     it('passes the request through untouched: no key needed, none stored, nothing counted', async () => {
-      const withoutKey = await request(api.url).post('/plain-things').send(MUG).expect(201);
-      const withKey = await request(api.url).post('/plain-things').set('Idempotency-Key', quoted(randomUUID())).send(MUG).expect(201);
+      const withoutKey = await request(app.api.url).post('/plain-things').send(MUG).expect(201);
+      const withKey = await request(app.api.url).post('/plain-things').set('Idempotency-Key', quoted(randomUUID())).send(MUG).expect(201);
 
       expect([withoutKey.body.id, withKey.body.id]).toEqual([1, 2]);
       expect(withKey.headers['idempotent-replayed']).toBeUndefined();
-      expect(api.store.all()).toEqual([]);
-      expect(await idempotencyOutcomes(api.registry)).toEqual({});
+      expect(app.api.store.all()).toEqual([]);
+      expect(await idempotencyOutcomes(app.api.registry)).toEqual({});
     });
   });
 
@@ -34,9 +27,9 @@ describe('IdempotencyInterceptor', () => {
 
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ type: '/problems/idempotency-key-missing', status: 400 });
-      expect(api.things.executions).toBe(0);
-      expect(api.store.all()).toEqual([]);
-      expect(await idempotencyOutcomes(api.registry)).toEqual({ missing: 1 });
+      expect(app.api.things.executions).toBe(0);
+      expect(app.api.store.all()).toEqual([]);
+      expect(await idempotencyOutcomes(app.api.registry)).toEqual({ missing: 1 });
     });
 
     const key = randomUUID();
@@ -51,17 +44,17 @@ describe('IdempotencyInterceptor', () => {
       const response = await send({ key: header }).expect(400);
 
       expect(response.body).toMatchObject({ type: '/problems/idempotency-key-invalid', status: 400 });
-      expect(api.things.executions).toBe(0);
-      expect(api.store.all()).toEqual([]);
-      expect(await idempotencyOutcomes(api.registry)).toEqual({ invalid: 1 });
+      expect(app.api.things.executions).toBe(0);
+      expect(app.api.store.all()).toEqual([]);
+      expect(await idempotencyOutcomes(app.api.registry)).toEqual({ invalid: 1 });
     });
 
     it('answers 400 idempotency-key-invalid for two Idempotency-Key header lines', async () => {
-      const response = await request(api.url).post('/things').set('x-user', 'alice')
+      const response = await request(app.api.url).post('/things').set('x-user', 'alice')
         .set({ 'Idempotency-Key': [quoted(randomUUID()), quoted(randomUUID())] }).send(MUG).expect(400);
 
       expect(response.body.type).toBe('/problems/idempotency-key-invalid');
-      expect(api.things.executions).toBe(0);
+      expect(app.api.things.executions).toBe(0);
     });
   });
 
@@ -69,7 +62,7 @@ describe('IdempotencyInterceptor', () => {
     it('runs the handler once and answers with its own status, body and headers, not marked as replayed', async () => {
       const response = await send({ key: quoted(randomUUID()) }).expect(201);
 
-      expect(api.things.executions).toBe(1);
+      expect(app.api.things.executions).toBe(1);
       expect(response.body).toEqual({ id: 1, nonce: expect.any(String), received: MUG });
       expect(response.headers.location).toBe('/things/1');
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -81,7 +74,7 @@ describe('IdempotencyInterceptor', () => {
       const key = randomUUID();
       const response = await send({ key: quoted(key) }).expect(201);
 
-      expect(api.store.get('alice', key)).toMatchObject({
+      expect(app.api.store.get('alice', key)).toMatchObject({
         state: 'completed',
         response: { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', location: '/things/1' }, body: response.text },
       });
@@ -92,7 +85,7 @@ describe('IdempotencyInterceptor', () => {
       const key = randomUUID();
       await send({ key: quoted(key) }).expect(201);
 
-      expect(api.store.get('alice', key)?.response?.headers).toEqual({ location: '/things/1' });
+      expect(app.api.store.get('alice', key)?.response?.headers).toEqual({ location: '/things/1' });
     });
   });
 
@@ -102,7 +95,7 @@ describe('IdempotencyInterceptor', () => {
       const first = await send({ key }).expect(201);
       const repeat = await send({ key }).expect(201);
 
-      expect(api.things.executions).toBe(1);
+      expect(app.api.things.executions).toBe(1);
       expect(repeat.text).toBe(first.text);
       expect(repeat.headers['idempotent-replayed']).toBe('true');
       expect(repeat.headers.location).toBe(first.headers.location);
@@ -118,7 +111,7 @@ describe('IdempotencyInterceptor', () => {
 
       expect(repeat.headers['idempotent-replayed']).toBe('true');
       expect(repeat.text).toBe(first.text);
-      expect(api.things.executions).toBe(1);
+      expect(app.api.things.executions).toBe(1);
     });
 
     it('recognises the same body whatever its key order and whitespace', async () => {
@@ -143,7 +136,7 @@ describe('IdempotencyInterceptor', () => {
       const reused = await send({ key, ...other }).expect(422);
 
       expect(reused.body).toMatchObject({ type: '/problems/idempotency-key-reused', status: 422 });
-      expect(api.things.executions).toBe(1);
+      expect(app.api.things.executions).toBe(1);
       expect((await send({ key }).expect(201)).text).toBe(first.text);
     });
   });
@@ -152,7 +145,7 @@ describe('IdempotencyInterceptor', () => {
     it('never hints a Retry-After beyond the time left on the holder\'s lease', async () => {
       await restartWith({ inProgressRetryAfterSeconds: 120, leaseMs: 5000 });
       const key = quoted(randomUUID());
-      const held = api.things.hold();
+      const held = app.api.things.hold();
       const original = send({ key }).then((response) => response);
       await held.entered;
       expect((await send({ key }).expect(409)).headers['retry-after']).toBe('5');
@@ -162,7 +155,7 @@ describe('IdempotencyInterceptor', () => {
 
     it('answers 409 idempotency-request-in-progress with Retry-After, and replays once the original finished', async () => {
       const key = quoted(randomUUID());
-      const held = api.things.hold();
+      const held = app.api.things.hold();
       const original = send({ key }).then((response) => response);
       await held.entered;
 
@@ -177,7 +170,7 @@ describe('IdempotencyInterceptor', () => {
       const repeat = await send({ key }).expect(201);
       expect(repeat.headers['idempotent-replayed']).toBe('true');
       expect(repeat.text).toBe(first.text);
-      expect(api.things.executions).toBe(1);
+      expect(app.api.things.executions).toBe(1);
     });
   });
 
@@ -187,10 +180,10 @@ describe('IdempotencyInterceptor', () => {
       const alice = await send({ key: quoted(key), user: 'alice' }).expect(201);
       const bob = await send({ key: quoted(key), user: 'bob' }).expect(201);
 
-      expect(api.things.executions).toBe(2);
+      expect(app.api.things.executions).toBe(2);
       expect(bob.headers['idempotent-replayed']).toBeUndefined();
       expect(bob.text).not.toBe(alice.text);
-      expect(api.store.all().map((record) => record.scope).sort()).toEqual(['alice', 'bob']);
+      expect(app.api.store.all().map((record) => record.scope).sort()).toEqual(['alice', 'bob']);
     });
   });
 
@@ -207,14 +200,14 @@ describe('IdempotencyInterceptor', () => {
       after(1);
       const fresh = await send({ key, body: { name: 'cap', quantity: 1 } }).expect(201);
       expect(fresh.headers['idempotent-replayed']).toBeUndefined();
-      expect(api.things.executions).toBe(2);
+      expect(app.api.things.executions).toBe(2);
     });
   });
 
   describe('metrics', () => {
     it('counts each outcome in idempotency_requests_total of the configured registry', async () => {
       const key = quoted(randomUUID());
-      const held = api.things.hold();
+      const held = app.api.things.hold();
       const original = send({ key }).then((response) => response);
       await held.entered;
       await send({ key }).expect(409);
@@ -226,8 +219,8 @@ describe('IdempotencyInterceptor', () => {
       await send({ key: '"short"' }).expect(400);
       await send({}).expect(400);
 
-      expect(await idempotencyOutcomes(api.registry)).toEqual({ executed: 1, in_progress: 1, replayed: 2, reused: 1, invalid: 1, missing: 1 });
-      expect(await api.registry.getSingleMetricAsString('idempotency_requests_total')).toContain('idempotency_requests_total{outcome="replayed"} 2');
+      expect(await idempotencyOutcomes(app.api.registry)).toEqual({ executed: 1, in_progress: 1, replayed: 2, reused: 1, invalid: 1, missing: 1 });
+      expect(await app.api.registry.getSingleMetricAsString('idempotency_requests_total')).toContain('idempotency_requests_total{outcome="replayed"} 2');
     });
   });
 });
