@@ -41,7 +41,8 @@ export async function restartDatabase(database, replicas, probe) {
       const order = await probeOrder(replica.url, probe);
       return { replica: replica.name, recoveredAfterMs: Date.now() - restartedAt, order };
     } catch (error) {
-      return { replica: replica.name, error: error.message };
+      const death = replica.death();
+      return { replica: replica.name, error: death ? `${error.message}; the process ${death}` : error.message };
     }
   }));
   return { outageMs, duringOutage, recovery };

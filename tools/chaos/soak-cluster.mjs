@@ -29,6 +29,13 @@ class ApiReplica {
     }
   }
 
+  /** How the process ended, with the tail of its stderr, or undefined while it runs. */
+  death() {
+    const { child, stderrTail } = this.process ?? {};
+    if (!child || (child.exitCode === null && child.signalCode === null)) return undefined;
+    return `exited (${child.signalCode ?? `code ${child.exitCode}`})${stderrTail() ? `; stderr:\n${stderrTail()}` : ''}`;
+  }
+
   /** SIGKILL: no shutdown hooks, transactions cut mid-way, leases left behind. */
   kill() {
     return stopChild(this.process, 'SIGKILL');

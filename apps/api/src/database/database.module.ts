@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 
@@ -9,8 +9,15 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
     {
       provide: PrismaClient,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) =>
-        createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize }),
+      useFactory: (config: ApiConfig) => {
+        const logger = new Logger('Database');
+        return createPrismaClient({
+          databaseUrl: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          // The pool replaces the connection by itself; requests that needed it answered 503.
+          onConnectionError: (error) => logger.warn(`database connection lost: ${error.message}`),
+        });
+      },
     },
   ],
   exports: [PrismaClient],

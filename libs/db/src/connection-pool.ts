@@ -1,0 +1,40 @@
+import { Pool } from 'pg';
+
+/** Options for {@link createConnectionPool}. */
+export interface ConnectionPoolOptions {
+  /** PostgreSQL connection URL. */
+  databaseUrl: string;
+  /** Connection pool size. Default 10 (node-postgres' default). */
+  poolSize?: number;
+  /** How long a connection attempt may take before failing, in ms. Default 5000. */
+  connectionTimeoutMs?: number;
+  /**
+   * Told of every connection the server ends (restart, failover, `pg_terminate_backend`). The
+   * pool drops that connection and opens new ones by itself; this is for logging.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * A node-postgres pool whose connections can die without taking the process with them.
+ *
+ * node-postgres emits `error` on a client whose connection ends while no query runs on it, and
+ * an `error` event nobody listens to ends a Node process. The pool listens while a client is idle,
+ * but a client that is checked out between two queries belongs to whoever checked it out, and the
+ * Prisma adapter leaves such a window. Failure scenario (docs/chaos.md, the database restart): a
+ * database restart under load killed one API replica out of two with "terminating connection
+ * due to administrator command". Every client gets a listener for its whole life; the next query
+ * on the dead client fails, and that failure is what the request sees (503).
+ *
+ * The bounded connection timeout makes an outage a quick error instead of requests hanging.
+ */
+export function createConnectionPool(options: ConnectionPoolOptions): Pool {
+  const pool = new Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+  });
+  const report = options.onConnectionError ?? (() => undefined);
+  pool.on('connect', (client) => client.on('error', report));
+  return pool;
+}
