@@ -39,6 +39,12 @@ export interface SendOrderRequest {
  * `POST /orders` through the retrying client, reporting every attempt to `observer`. Each call
  * gets a client of its own so that the client's hooks describe exactly this request, even when
  * a double-click sends several at once with the same key. Throws `ApiError`.
+ *
+ * The price of that: the retry budget (one per client instance) covers one checkout, not the
+ * tab, so what bounds a checkout's extra load is `retries: 3` and the deadline. A tab-wide
+ * budget would need hooks per request in the retrying client, and would make the chaos panel's
+ * checkouts stop retrying after about five failed attempts in the tab: the budget's purpose,
+ * but not what this demo sets out to show.
  */
 export async function sendOrder({ apiBaseUrl, session, items, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
   const answers = new Map<number, AttemptAnswer>();
