@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Pool } from 'pg';
 
 /** Options for {@link createConnectionPool}. */
@@ -34,7 +35,9 @@ export function createConnectionPool(options: ConnectionPoolOptions): Pool {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
   });
-  const report = options.onConnectionError ?? (() => undefined);
+  // A socket's events run in the async context of whatever opened the connection (some earlier
+  // request): bound here, a lost connection is not logged as that request's.
+  const report = AsyncResource.bind(options.onConnectionError ?? (() => undefined));
   pool.on('connect', (client) => client.on('error', report));
   return pool;
 }
