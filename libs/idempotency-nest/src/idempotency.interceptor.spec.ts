@@ -1,5 +1,6 @@
 import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing';
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import request from 'supertest';
 import { idempotencyOutcomes } from './testing/idempotency-outcomes';
 import { MUG, quoted, ThingRequest } from './testing/send-thing';
@@ -55,6 +56,23 @@ describe('IdempotencyInterceptor', () => {
 
       expect(response.body.type).toBe('/problems/idempotency-key-invalid');
       expect(app.api.things.executions).toBe(0);
+    });
+
+    // Node joins the two lines into "<key>, ", which used to parse as a different key, so the
+    // retry that sent the header once created a second order (issue 10).
+    it.each([
+      ['a key line and an empty line', (key: string) => [key, '']],
+      ['an empty line and a key line', (key: string) => ['', key]],
+      ['the same key on two lines', (key: string) => [key, key]],
+    ])('answers 400 idempotency-key-invalid for %s, runs nothing and leaves the key free', async (_case, lines) => {
+      const key = randomUUID();
+      const raw = await sendRawPost(app.api.url, '/things', lines(key));
+
+      expect(raw).toMatch(/^HTTP\/1\.1 400/);
+      expect(raw).toContain('/problems/idempotency-key-invalid');
+      expect(app.api.things.executions).toBe(0);
+      expect(app.api.store.all()).toEqual([]);
+      await send({ key }).expect(201);
     });
   });
 
@@ -141,6 +159,52 @@ describe('IdempotencyInterceptor', () => {
     });
   });
 
+  describe('the same request on another spelling of the route', () => {
+    it.each([['a trailing slash', '/things/'], ['another case', '/THINGS'], ['both', '/Things/']])(
+      'replays the original for %s: the fingerprint uses the matched route, not the raw path',
+      async (_case, path) => {
+        const key = quoted(randomUUID());
+        const first = await send({ key }).expect(201);
+        const again = await send({ key, path }).expect(201);
+
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(again.text).toBe(first.text);
+        expect(app.api.things.executions).toBe(1);
+      },
+    );
+
+    it('keeps route parameters apart: the same key and body on another id is 422 idempotency-key-reused', async () => {
+      const key = quoted(randomUUID());
+      await send({ key, path: '/things/1/parts' }).expect(201);
+      await send({ key, path: '/things/1/parts/' }).expect(201).expect('Idempotent-Replayed', 'true');
+      const other = await send({ key, path: '/things/2/parts' }).expect(422);
+
+      expect(other.body.type).toBe('/problems/idempotency-key-reused');
+      expect(app.api.things.executions).toBe(1);
+    });
+  });
+
+  describe('a route with an optional key (@Idempotent({ keyRequired: false }))', () => {
+    it('runs a request without a key every time, storing nothing', async () => {
+      await send({ path: '/optional-key-things' }).expect(201);
+      await send({ path: '/optional-key-things' }).expect(201);
+
+      expect(app.api.things.executions).toBe(2);
+      expect(app.api.store.all()).toEqual([]);
+    });
+
+    it('still claims and replays a request that sends a key, and rejects a malformed one', async () => {
+      const key = quoted(randomUUID());
+      const first = await send({ key, path: '/optional-key-things' }).expect(201);
+      const again = await send({ key, path: '/optional-key-things' }).expect(201);
+      await send({ key: '"short"', path: '/optional-key-things' }).expect(400);
+
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.text).toBe(first.text);
+      expect(app.api.things.executions).toBe(1);
+    });
+  });
+
   describe('a duplicate while the original is in flight', () => {
     it('never hints a Retry-After beyond the time left on the holder\'s lease', async () => {
       await restartWith({ inProgressRetryAfterSeconds: 120, leaseMs: 5000 });
@@ -224,3 +288,18 @@ describe('IdempotencyInterceptor', () => {
     });
   });
 });
+
+/** A POST with `Idempotency-Key` sent as the given header lines, over a raw socket (supertest joins them). */
+function sendRawPost(url: string, path: string, keyLines: string[]): Promise<string> {
+  const { port } = new URL(url);
+  const body = JSON.stringify(MUG);
+  const head = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'x-user: alice', 'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', ...keyLines.map((line) => `Idempotency-Key: ${line}`)];
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head.join('\r\n')}\r\n\r\n${body}`));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('end', () => resolve(received));
+    socket.on('error', reject);
+  });
+}

@@ -15,7 +15,8 @@ import { lastValueFrom, Observable, of } from 'rxjs';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
-import { IDEMPOTENT_ROUTE } from './idempotent.decorator';
+import { IDEMPOTENT_ROUTE, IdempotentRouteOptions } from './idempotent.decorator';
+import { matchedRoute } from './matched-route';
 import { captureResponse, sendStoredResponse, withDeclaredCharset } from './stored-response';
 
 /**
@@ -36,9 +37,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
-    if (!this.reflector.get<boolean>(IDEMPOTENT_ROUTE, context.getHandler())) return next.handle();
+    const route = this.reflector.get<Required<IdempotentRouteOptions> | undefined>(IDEMPOTENT_ROUTE, context.getHandler());
+    if (!route) return next.handle();
     const http = context.switchToHttp();
-    return this.handleKeyedRequest(http.getRequest<Request>(), http.getResponse<Response>(), next);
+    const request = http.getRequest<Request>();
+    // Optional keys (Stripe's style): a request without one runs once, unrecorded.
+    if (!route.keyRequired && keyHeaderLines(request).length === 0) return next.handle();
+    return this.handleKeyedRequest(request, http.getResponse<Response>(), next);
   }
 
   private async handleKeyedRequest(request: Request, response: Response, next: CallHandler): Promise<Observable<unknown>> {
@@ -46,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.locals.idempotencyOutcome = value;
       this.metrics.count(value);
     };
-    const parsed = parseIdempotencyKeyHeader(request.headers['idempotency-key']);
+    const parsed = parseIdempotencyKeyHeader(keyHeaderLines(request));
     if (!parsed.ok) {
       outcome(parsed.problem === 'idempotency-key-missing' ? 'missing' : 'invalid');
       throw new IdempotencyProblemException(parsed.problem, parsed.detail);
@@ -58,7 +63,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.options.store.claim({
         scope,
         key: parsed.key,
-        fingerprint: fingerprintRequest({ method: request.method, route: request.baseUrl + request.path, query: request.query, body: request.body }),
+        fingerprint: fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body }),
         leaseMs: this.options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
         ttlMs: (this.options.ttlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS) * 1000,
       }),
@@ -135,6 +140,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new IdempotencyProblemException('idempotency-store-unavailable', 'The idempotency key store cannot be reached, so the request was not run. Retry later with the same key.', { 'Retry-After': retryAfter });
     }
   }
+}
+
+// Node joins repeated header lines into one comma-separated string ("<key>, " for a key line
+// plus an empty one), which would parse as another key; every line is looked at separately so
+// that several lines are 400 idempotency-key-invalid (http-contract.md).
+function keyHeaderLines(request: Request): string[] {
+  return request.headersDistinct?.['idempotency-key'] ?? [];
 }
 
 function inProgress(retryAfterSeconds: number): IdempotencyProblemException {

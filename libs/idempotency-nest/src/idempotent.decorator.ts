@@ -2,6 +2,16 @@ import { SetMetadata } from '@nestjs/common';
 
 export const IDEMPOTENT_ROUTE = 'safe-checkout:idempotent';
 
+/** How an `@Idempotent()` route treats its key. */
+export interface IdempotentRouteOptions {
+  /**
+   * Whether a request without `Idempotency-Key` is rejected with 400 idempotency-key-missing
+   * (default `true`, http-contract.md). `false` runs such a request once, unrecorded, as Stripe's
+   * API does; a request that does send a key is still claimed, replayed or rejected.
+   */
+  keyRequired?: boolean;
+}
+
 /**
  * Makes a route retry-safe: it requires an `Idempotency-Key`, runs at most once per user and
  * key, and replays its stored response to repeats (http-contract.md "Idempotency-Key semantics").
@@ -10,4 +20,5 @@ export const IDEMPOTENT_ROUTE = 'safe-checkout:idempotent';
  * @Post() @Idempotent()
  * create(@Body() body: CreateOrderDto) { … }
  */
-export const Idempotent = () => SetMetadata(IDEMPOTENT_ROUTE, true);
+export const Idempotent = (options: IdempotentRouteOptions = {}) =>
+  SetMetadata(IDEMPOTENT_ROUTE, { keyRequired: options.keyRequired ?? true } satisfies Required<IdempotentRouteOptions>);

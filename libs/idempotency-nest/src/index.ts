@@ -3,6 +3,7 @@ export type { IdempotencyModuleAsyncOptions } from './idempotency.module';
 export { IDEMPOTENCY_MODULE_OPTIONS } from './idempotency-module-options';
 export type { IdempotencyModuleOptions } from './idempotency-module-options';
 export { Idempotent } from './idempotent.decorator';
+export type { IdempotentRouteOptions } from './idempotent.decorator';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyProblemException } from './idempotency-problem.exception';
 export { IdempotencyMetrics } from './idempotency-metrics';

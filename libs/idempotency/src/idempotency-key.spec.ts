@@ -87,6 +87,8 @@ describe('parseIdempotencyKeyHeader(raw)', () => {
       ['characters after the closing quote', `"${UUID}"x`],
       ['parameters', `"${UUID}";x=1`],
       ['two keys a proxy combined into one line', `"${UUID}", "${UUID}"`],
+      ['a bare key and an empty line joined by Node', `${UUID}, `],
+      ['two bare keys joined into one line', `${UUID},${UUID}`],
     ])('rejects %s', (_what, raw) => {
       expect(parseIdempotencyKeyHeader(raw)).toEqual(invalid);
     });
@@ -108,6 +110,11 @@ describe('parseIdempotencyKeyHeader(raw)', () => {
 
     it('answers invalid for several header lines, even identical ones', () => {
       expect(parseIdempotencyKeyHeader([UUID, UUID])).toEqual(invalid);
+    });
+
+    it('answers invalid for a key line plus an empty line, which is not the key alone', () => {
+      expect(parseIdempotencyKeyHeader([UUID, ''])).toEqual(invalid);
+      expect(parseIdempotencyKeyHeader([quoted(UUID), ''])).toEqual(invalid);
     });
   });
 

@@ -23,7 +23,8 @@ const SURROUNDING_OWS = /^[ \t]+|[ \t]+$/g;
  * a bare value that does not start with `"`; both forms of the same characters are the same key.
  * The key must be {@link IDEMPOTENCY_KEY_MIN_LENGTH}–{@link IDEMPOTENCY_KEY_MAX_LENGTH} characters
  * of visible ASCII (0x21–0x7E) after unquoting, so a space inside quotes is rejected.
- * Parameters (`"…";x=1`), bad escapes, unterminated quotes and several header lines are invalid;
+ * Parameters (`"…";x=1`), bad escapes, unterminated quotes, several header lines and a bare value
+ * with a comma (header lines joined into a list) are invalid;
  * an absent header (or an empty list of lines) is missing; an empty value is invalid.
  *
  * @param raw - the header as Node delivers it: `req.headers['idempotency-key']`
@@ -42,6 +43,8 @@ export function parseIdempotencyKeyHeader(raw: string | string[] | undefined): I
   const value = (Array.isArray(raw) ? raw[0] : raw).replace(SURROUNDING_OWS, '');
   if (value === '') return invalid('the Idempotency-Key header is empty');
 
+  // A comma outside quotes means a list: header lines that a proxy or Node joined into one.
+  if (!value.startsWith('"') && value.includes(',')) return invalid('send exactly one Idempotency-Key: a bare key must not contain a comma');
   const unquoted = value.startsWith('"') ? unquote(value) : { key: value };
   if ('ok' in unquoted) return unquoted;
   const problem = checkKey(unquoted.key);

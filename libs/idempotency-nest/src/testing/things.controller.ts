@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, PipeTransform, Post, Put, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Param, PipeTransform, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Idempotent } from '../idempotent.decorator';
 import { Thing, ThingsService } from './things.service';
@@ -38,6 +38,18 @@ export class ThingsController {
   @Post('validated-things')
   @Idempotent()
   createValidated(@Body(requireNumericQuantity) body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Post('things/:id/parts')
+  @Idempotent()
+  createPart(@Param('id') _id: string, @Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
+    return this.createAndLocate(body, response);
+  }
+
+  @Post('optional-key-things')
+  @Idempotent({ keyRequired: false })
+  createWithOptionalKey(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
     return this.createAndLocate(body, response);
   }
 
