@@ -18,6 +18,8 @@ function recordExpiringAt(expiresAt: Date): IdempotencyRecord {
     state: 'completed',
     leaseToken: randomUUID(),
     leaseExpiresAt: new Date(expiresAt.getTime() - DAY_MS + 30_000),
+    recoveryPoint: 'finished',
+    recoveryState: null,
     response: { status: 201, headers: {}, body: '{}' },
     createdAt: new Date(expiresAt.getTime() - DAY_MS),
     expiresAt,

@@ -2,7 +2,12 @@ import { Counter, Registry, register as globalRegistry } from 'prom-client';
 
 /** What happened to one request on an idempotent route (http-contract.md "Observability"). */
 export type IdempotencyOutcome =
+  /** The operation ran from the start and its answer is stored. */
   | 'executed'
+  /** A claim continued an operation from a recovery point (a retry, or after a crash) and finished it. */
+  | 'resumed'
+  /** The operation failed (5xx, unknown outcome of a foreign call): key freed, or kept at its recovery point. */
+  | 'failed'
   | 'replayed'
   | 'in_progress'
   | 'reused'

@@ -34,7 +34,7 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
       const retry = await send({ key: quoted(key) }).expect(201);
       expect(retry.headers['idempotent-replayed']).toBeUndefined();
       expect(app.api.things.executions).toBe(2);
-      expect(await idempotencyOutcomes(app.api.registry)).toEqual({ executed: 1 });
+      expect(await idempotencyOutcomes(app.api.registry)).toEqual({ executed: 1, failed: 1 });
     });
 
     it('frees the key after a 400 the handler throws', async () => {

@@ -1,17 +1,23 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
+  ClaimResult,
   DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
   DEFAULT_IDEMPOTENCY_LEASE_MS,
   DEFAULT_REPLAYED_HEADERS,
   fingerprintRequest,
+  finishWith,
   IdempotencyStoreUnavailableError,
   Lease,
   LeaseLostError,
+  localPhase,
   parseIdempotencyKeyHeader,
+  runAtomicPhases,
+  STARTED,
 } from '@safe-checkout/idempotency';
 import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';
+import { AtomicOperation, isAtomicOperation } from './atomic-operation';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
@@ -19,9 +25,14 @@ import { IDEMPOTENT_ROUTE, IdempotentRouteOptions } from './idempotent.decorator
 import { matchedRoute } from './matched-route';
 import { captureResponse, sendStoredResponse, withDeclaredCharset } from './stored-response';
 
+/** What one keyed request came to: the outcome to record, and the body to send or the error to throw. */
+type Answer = { outcome: IdempotencyOutcome; body: string } | { outcome: IdempotencyOutcome; error: unknown };
+
 /**
  * Runs `@Idempotent()` routes at most once per (user, key): claim the key, then replay, reject,
- * or execute the handler and store its response in the handler's own transaction.
+ * or run the operation's atomic phases from the claim's recovery point, each local phase in one
+ * transaction with the key's progress. A plain route is the one-phase case: its handler runs in
+ * one transaction that also stores its response.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -43,103 +54,122 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<Request>();
     // Optional keys (Stripe's style): a request without one runs once, unrecorded.
     if (!route.keyRequired && keyHeaderLines(request).length === 0) return next.handle();
-    return this.handleKeyedRequest(request, http.getResponse<Response>(), next);
+    return this.handleKeyedRequest(request, http.getResponse<Response>(), next, route);
   }
 
-  private async handleKeyedRequest(request: Request, response: Response, next: CallHandler): Promise<Observable<unknown>> {
-    const outcome = (value: IdempotencyOutcome) => {
-      response.locals.idempotencyOutcome = value;
-      this.metrics.count(value);
-    };
+  private async handleKeyedRequest(request: Request, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Observable<unknown>> {
+    const answer = await this.answer(request, response, next, route);
+    // The one place an outcome is recorded: for the log line and the metrics.
+    response.locals.idempotencyOutcome = answer.outcome;
+    this.metrics.count(answer.outcome);
+    if ('error' in answer) throw answer.error;
+    return of(answer.body);
+  }
+
+  private async answer(request: Request, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Answer> {
     const parsed = parseIdempotencyKeyHeader(keyHeaderLines(request));
     if (!parsed.ok) {
-      outcome(parsed.problem === 'idempotency-key-missing' ? 'missing' : 'invalid');
-      throw new IdempotencyProblemException(parsed.problem, parsed.detail);
+      const error = new IdempotencyProblemException(parsed.problem, parsed.detail);
+      return { outcome: parsed.problem === 'idempotency-key-missing' ? 'missing' : 'invalid', error };
     }
     const scope = this.options.scopeOf(request);
     if (scope === undefined) throw new UnauthorizedException('an idempotent route needs an authenticated caller: keys are scoped by user');
-
-    const claim = await this.guardStore(outcome, () =>
-      this.options.store.claim({
+    let claim: ClaimResult;
+    try {
+      claim = await this.options.store.claim({
         scope,
         key: parsed.key,
         fingerprint: fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body }),
         leaseMs: this.options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
         ttlMs: (this.options.ttlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS) * 1000,
-      }),
-    );
+      });
+    } catch (error) {
+      return this.storeFailure(error);
+    }
     switch (claim.outcome) {
       case 'replay':
-        outcome('replayed');
-        return of(sendStoredResponse(response, claim.response, true));
+        return { outcome: 'replayed', body: sendStoredResponse(response, claim.response, true) };
       case 'in-progress':
-        outcome('in_progress');
-        throw inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds ?? 1));
-      case 'mismatch':
-        outcome('reused');
-        throw new IdempotencyProblemException('idempotency-key-reused', 'This Idempotency-Key was already used for a different request (other body, method or route). Use a new key for a new operation.');
+        return { outcome: 'in_progress', error: inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds ?? 1)) };
+      case 'mismatch': {
+        const detail = 'This Idempotency-Key was already used for a different request (other body, method or route). Use a new key for a new operation.';
+        return { outcome: 'reused', error: new IdempotencyProblemException('idempotency-key-reused', detail) };
+      }
       case 'claimed':
-        return of(await this.execute(claim.lease, response, next, outcome));
+        return this.execute(claim, response, next, route);
     }
   }
 
-  private async execute(lease: Lease, response: Response, next: CallHandler, outcome: (o: IdempotencyOutcome) => void): Promise<string> {
-    const run = this.options.runInTransaction ?? ((work) => work());
+  private async execute(claim: Extract<ClaimResult, { outcome: 'claimed' }>, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Answer> {
+    const resumed = claim.resume.recoveryPoint !== STARTED;
     try {
-      const stored = await this.guardStore(outcome, () =>
-        run(async () => {
-          const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          const captured = captureResponse(value, response, this.replayedHeaders);
-          await this.options.store.complete(lease, captured);
-          return captured;
-        }),
-      );
-      outcome('executed');
-      return sendStoredResponse(response, stored, false);
+      const operation = route.phased ? await this.atomicOperationOf(next) : this.onePhase(next, response);
+      const stored = await runAtomicPhases(operation.phases, {
+        store: this.options.store,
+        lease: claim.lease,
+        resume: claim.resume,
+        input: operation.input,
+        runInTransaction: this.options.runInTransaction ?? ((work) => work()),
+      });
+      return { outcome: resumed ? 'resumed' : 'executed', body: sendStoredResponse(response, stored, false) };
     } catch (error) {
-      return this.afterFailure(lease, error, response, outcome);
+      return this.afterFailure(claim.lease, error, response);
     }
   }
 
-  // The operation's transaction has rolled back. A final business answer is recorded in its
-  // place (and replayed to retries); anything else frees the key so a retry runs the operation.
-  private async afterFailure(lease: Lease, error: unknown, response: Response, outcome: (o: IdempotencyOutcome) => void): Promise<string> {
-    if (error instanceof LeaseLostError) {
-      // Another request took the lapsed lease over and its execution is the one that counts;
-      // the client's retry will be answered with that one's response.
-      outcome('lease_lost');
-      throw inProgress(1);
-    }
-    const rendered = this.options.renderFinalError?.(error);
-    const final = rendered && withDeclaredCharset(rendered);
-    if (!final || error instanceof IdempotencyProblemException) {
+  // The handler of a plain @Idempotent() route is the only phase: it runs in the transaction that
+  // stores its response.
+  private onePhase(next: CallHandler, response: Response): AtomicOperation {
+    const handler = localPhase('handler', STARTED, async () =>
+      finishWith(captureResponse(await lastValueFrom(next.handle(), { defaultValue: undefined }), response, this.replayedHeaders)),
+    );
+    return { phases: [handler], input: undefined };
+  }
+
+  private async atomicOperationOf(next: CallHandler): Promise<AtomicOperation> {
+    const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
+    if (!isAtomicOperation(value)) throw new TypeError('a route marked @Idempotent({ phased: true }) must return an AtomicOperation');
+    return value;
+  }
+
+  // The failing phase's transaction has rolled back. A final business answer is recorded in its
+  // place (and replayed to retries); anything else gives the key up: freed when nothing had
+  // committed, or kept at its recovery point for a retry or the recovery worker to resume.
+  private async afterFailure(lease: Lease, error: unknown, response: Response): Promise<Answer> {
+    if (error instanceof LeaseLostError) return leaseLost();
+    if (error instanceof IdempotencyStoreUnavailableError) return this.storeFailure(error);
+    const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalError?.(error);
+    if (!rendered) {
       await this.options.store.release(lease).catch((releaseError: unknown) =>
-        // The key stays locked until its lease lapses; a retry after that runs the operation.
+        // The key stays locked until its lease lapses; a retry after that runs or resumes it.
         this.logger.warn({ err: releaseError }, 'could not release idempotency key after a failure'),
       );
-      throw error;
+      return { outcome: 'failed', error };
     }
-    await this.guardStore(outcome, () => this.options.store.complete(lease, final)).catch((completeError: unknown) => {
-      if (!(completeError instanceof LeaseLostError)) throw completeError;
-      outcome('lease_lost');
-      throw inProgress(1);
-    });
-    outcome('executed');
-    return sendStoredResponse(response, final, false);
+    const final = withDeclaredCharset(rendered);
+    try {
+      await this.options.store.complete(lease, final);
+    } catch (completeError) {
+      if (completeError instanceof LeaseLostError) return leaseLost();
+      return this.storeFailure(completeError);
+    }
+    return { outcome: 'executed', body: sendStoredResponse(response, final, false) };
   }
 
   // Fail closed (contract: "the key store itself is unreachable"): without the store we cannot
   // tell a retry from a first attempt, so the operation must not run unrecorded.
-  private async guardStore<T>(outcome: (o: IdempotencyOutcome) => void, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (!(error instanceof IdempotencyStoreUnavailableError)) throw error;
-      outcome('store_unavailable');
-      const retryAfter = String(this.options.storeUnavailableRetryAfterSeconds ?? 2);
-      throw new IdempotencyProblemException('idempotency-store-unavailable', 'The idempotency key store cannot be reached, so the request was not run. Retry later with the same key.', { 'Retry-After': retryAfter });
-    }
+  private storeFailure(error: unknown): Answer {
+    if (!(error instanceof IdempotencyStoreUnavailableError)) return { outcome: 'failed', error };
+    const retryAfter = String(this.options.storeUnavailableRetryAfterSeconds ?? 2);
+    const detail = 'The idempotency key store cannot be reached, so the request was not run. Retry later with the same key.';
+    return { outcome: 'store_unavailable', error: new IdempotencyProblemException('idempotency-store-unavailable', detail, { 'Retry-After': retryAfter }) };
   }
+}
+
+// Another request took the lapsed lease over and its execution is the one that counts; the
+// client's retry will be answered with that one's response.
+function leaseLost(): Answer {
+  return { outcome: 'lease_lost', error: inProgress(1) };
 }
 
 // Node joins repeated header lines into one comma-separated string ("<key>, " for a key line
@@ -156,3 +186,4 @@ function inProgress(retryAfterSeconds: number): IdempotencyProblemException {
     { 'Retry-After': String(retryAfterSeconds) },
   );
 }
+

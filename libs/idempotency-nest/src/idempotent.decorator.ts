@@ -10,6 +10,13 @@ export interface IdempotentRouteOptions {
    * API does; a request that does send a key is still claimed, replayed or rejected.
    */
   keyRequired?: boolean;
+  /**
+   * Whether the handler returns an `AtomicOperation` (phases and their input) for the
+   * layer to run, instead of the response itself (default `false`: the handler is the one phase,
+   * run in the transaction that stores its response). A phased handler runs outside any
+   * transaction and must not write: its phases do.
+   */
+  phased?: boolean;
 }
 
 /**
@@ -19,6 +26,9 @@ export interface IdempotentRouteOptions {
  * @example
  * @Post() @Idempotent()
  * create(@Body() body: CreateOrderDto) { … }
+ * @example
+ * @Post() @Idempotent({ phased: true })
+ * create(@Body() body: CreateOrderDto): AtomicOperation { return this.checkout.placeOrder(body); }
  */
 export const Idempotent = (options: IdempotentRouteOptions = {}) =>
-  SetMetadata(IDEMPOTENT_ROUTE, { keyRequired: options.keyRequired ?? true } satisfies Required<IdempotentRouteOptions>);
+  SetMetadata(IDEMPOTENT_ROUTE, { keyRequired: options.keyRequired ?? true, phased: options.phased ?? false } satisfies Required<IdempotentRouteOptions>);

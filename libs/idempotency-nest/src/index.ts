@@ -4,6 +4,8 @@ export { IDEMPOTENCY_MODULE_OPTIONS } from './idempotency-module-options';
 export type { IdempotencyModuleOptions } from './idempotency-module-options';
 export { Idempotent } from './idempotent.decorator';
 export type { IdempotentRouteOptions } from './idempotent.decorator';
+export { atomicOperation } from './atomic-operation';
+export type { AtomicOperation } from './atomic-operation';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyProblemException } from './idempotency-problem.exception';
 export { IdempotencyMetrics } from './idempotency-metrics';

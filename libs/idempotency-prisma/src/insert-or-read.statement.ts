@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@safe-checkout/db';
+import { leaseOfRecord, newClaimRecord } from '@safe-checkout/idempotency';
 import type { ClaimRequest, IdempotencyRecord, IdempotencyRecordState, Lease } from '@safe-checkout/idempotency';
 
 /** What one insert-or-read round trip found. */
@@ -16,6 +17,8 @@ interface Row {
   state: string;
   lease_token: string;
   lease_expires_at: Date;
+  recovery_point: string;
+  recovery_state: unknown;
   response_status: number | null;
   response_headers: Record<string, string> | null;
   response_body: string | null;
@@ -31,20 +34,20 @@ interface Row {
  * somebody else's.
  */
 export async function insertOrRead(prisma: Pick<PrismaClient, '$queryRaw'>, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
-  const lease: Lease = { scope: request.scope, key: request.key, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + request.leaseMs) };
-  const expiresAt = new Date(now.getTime() + request.ttlMs);
+  const claim = newClaimRecord(request, now);
   const [row] = await prisma.$queryRaw<Row[]>`
     WITH inserted AS (
-      INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, created_at, expires_at)
-      VALUES (${randomUUID()}::uuid, ${request.scope}, ${request.key}, ${request.fingerprint}, 'running',
-              ${lease.leaseToken}::uuid, ${lease.leaseExpiresAt}, ${now}, ${expiresAt})
+      INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, recovery_point, created_at, expires_at)
+      VALUES (${randomUUID()}::uuid, ${claim.scope}, ${claim.key}, ${claim.fingerprint}, ${claim.state},
+              ${claim.leaseToken}::uuid, ${claim.leaseExpiresAt}, ${claim.recoveryPoint}, ${claim.createdAt}, ${claim.expiresAt})
       ON CONFLICT (scope, key) DO NOTHING
       RETURNING id)
     SELECT (SELECT count(*) FROM inserted)::int AS inserted, k.id, k.fingerprint, k.state, k.lease_token,
-           k.lease_expires_at, k.response_status, k.response_headers, k.response_body, k.created_at, k.expires_at
+           k.lease_expires_at, k.recovery_point, k.recovery_state, k.response_status, k.response_headers, k.response_body,
+           k.created_at, k.expires_at
     FROM (SELECT 1) AS one
     LEFT JOIN idempotency_keys k ON k.scope = ${request.scope} AND k.key = ${request.key}`;
-  if (row.inserted === 1) return { kind: 'inserted', lease };
+  if (row.inserted === 1) return { kind: 'inserted', lease: leaseOfRecord(claim) };
   if (row.id === null) return { kind: 'vanished' };
   return { kind: 'existing', rowId: row.id, record: toRecord(request, row) };
 }
@@ -57,6 +60,8 @@ function toRecord(request: ClaimRequest, row: Row): IdempotencyRecord {
     state: row.state as IdempotencyRecordState,
     leaseToken: row.lease_token,
     leaseExpiresAt: row.lease_expires_at,
+    recoveryPoint: row.recovery_point,
+    recoveryState: row.recovery_state ?? null,
     // The table's CHECK constraint guarantees a completed row has its status and body.
     response: row.state === 'completed' ? { status: row.response_status!, headers: row.response_headers ?? {}, body: row.response_body! } : null,
     createdAt: row.created_at,

@@ -1,14 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { Prisma } from '@safe-checkout/db';
 import type { PrismaClient } from '@safe-checkout/db';
 import {
   ClaimRequest,
   ClaimResult,
   decideOnExistingRecord,
+  FINISHED,
+  FROM_THE_START,
   IdempotencyKeyStore,
   IdempotencyRecord,
   Lease,
   LeaseLostError,
+  leaseOfRecord,
+  newClaimRecord,
+  RecoveryPoint,
+  ResumePoint,
+  StalledClaim,
+  StalledClaimRequest,
+  STARTED,
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import { insertOrRead } from './insert-or-read.statement';
@@ -45,7 +53,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
       const now = request.now ?? new Date();
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
         const found = await insertOrRead(this.prisma, request, now);
-        if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false };
+        if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false, resume: FROM_THE_START };
         if (found.kind === 'vanished') continue;
         const result = await this.decideOnExisting(request, found.record, found.rowId, now);
         if (result) return result;
@@ -60,19 +68,53 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     const updated = await whenStoreUnavailable(
       () => this.currentClient().$executeRaw`
         UPDATE idempotency_keys
-        SET state = 'completed', response_status = ${response.status}, response_headers = ${JSON.stringify(response.headers)}::jsonb,
-            response_body = ${response.body}, completed_at = ${new Date()}
+        SET state = 'completed', recovery_point = ${FINISHED}, recovery_state = NULL, response_status = ${response.status},
+            response_headers = ${JSON.stringify(response.headers)}::jsonb, response_body = ${response.body}, completed_at = ${new Date()}
         WHERE scope = ${lease.scope} AND key = ${lease.key} AND lease_token = ${lease.leaseToken}::uuid AND state = 'running'`,
     );
     if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
-  async release(lease: Lease): Promise<void> {
-    await whenStoreUnavailable(() =>
-      this.prisma.idempotencyKey.deleteMany({
-        where: { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' },
-      }),
+  async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
+    // Fenced like complete, and written through the phase's own transaction.
+    const updated = await whenStoreUnavailable(
+      () => this.currentClient().$executeRaw`
+        UPDATE idempotency_keys SET recovery_point = ${recoveryPoint}, recovery_state = ${JSON.stringify(recoveryState ?? null)}::jsonb
+        WHERE scope = ${lease.scope} AND key = ${lease.key} AND lease_token = ${lease.leaseToken}::uuid AND state = 'running'`,
     );
+    if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
+  }
+
+  async release(lease: Lease, now: Date = new Date()): Promise<void> {
+    const held = { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' };
+    await whenStoreUnavailable(async () => {
+      // Nothing committed yet: free the key. Past "started", a phase committed (an order exists):
+      // keep the recovery point and let the lease lapse now, so the next claim resumes there.
+      await this.prisma.idempotencyKey.deleteMany({ where: { ...held, recoveryPoint: STARTED } });
+      await this.prisma.idempotencyKey.updateMany({ where: { ...held, recoveryPoint: { not: STARTED } }, data: { leaseExpiresAt: now } });
+    });
+  }
+
+  claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+    const lapsedBefore = new Date(now.getTime() - lapsedForMs);
+    const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+    // SKIP LOCKED: workers in several API processes each take different keys instead of queueing;
+    // the new lease token fences the crashed holder should it come back.
+    return whenStoreUnavailable(async () => {
+      const rows = await this.prisma.$queryRaw<{ scope: string; key: string; lease_token: string; recovery_point: string; recovery_state: unknown }[]>`
+        UPDATE idempotency_keys k SET lease_token = gen_random_uuid(), lease_expires_at = ${leaseExpiresAt}
+        WHERE k.id IN (
+          SELECT id FROM idempotency_keys
+          WHERE state = 'running' AND recovery_point <> ${STARTED} AND recovery_point = ANY(${[...recoveryPoints]}::text[])
+            AND lease_expires_at <= ${lapsedBefore} AND expires_at > ${now}
+          ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING k.scope, k.key, k.lease_token::text AS lease_token, k.recovery_point, k.recovery_state`;
+      return rows.map((row) => ({
+        lease: { scope: row.scope, key: row.key, leaseToken: row.lease_token, leaseExpiresAt },
+        resume: { recoveryPoint: row.recovery_point, recoveryState: row.recovery_state ?? null },
+      }));
+    });
   }
 
   purgeExpired(now: Date, batchSize: number): Promise<number> {
@@ -96,7 +138,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
       case 'mismatch':
         return { outcome: 'mismatch' };
       case 'take-over':
-        return this.takeOver(request, rowId, record.leaseToken, now);
+        return this.takeOver(request, rowId, record.leaseToken, now, decision.resume);
     }
   }
 
@@ -105,36 +147,34 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // take-over was decided, not just the token: `complete` keeps the token, so a holder that
   // completed after we read the row would otherwise be overwritten and its operation run twice.
   // PostgreSQL re-checks it against the latest committed row version.
-  private async takeOver(request: ClaimRequest, rowId: string, leaseToken: string, now: Date): Promise<ClaimResult | undefined> {
-    const lease = newLease(request, now);
+  private async takeOver(request: ClaimRequest, rowId: string, leaseToken: string, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
+    const claim = newClaimRecord(request, now, resume);
     const { count } = await this.prisma.idempotencyKey.updateMany({
       where: {
         id: rowId,
         leaseToken,
         OR: [{ state: 'running', leaseExpiresAt: { lte: now } }, { expiresAt: { lte: now } }],
       },
-      data: leaseColumns(request, lease, now),
+      data: claimColumns(claim),
     });
-    return count === 1 ? { outcome: 'claimed', lease, tookOver: true } : undefined;
+    return count === 1 ? { outcome: 'claimed', lease: leaseOfRecord(claim), tookOver: true, resume } : undefined;
   }
 }
 
-function newLease(request: ClaimRequest, now: Date): Lease {
-  return { scope: request.scope, key: request.key, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + request.leaseMs) };
-}
-
-/** The columns of a freshly claimed record: a take-over resets the row to exactly this. */
-function leaseColumns(request: ClaimRequest, lease: Lease, now: Date) {
+/** The columns of a claim record: a take-over resets the row to exactly this. */
+function claimColumns(claim: IdempotencyRecord) {
   return {
-    fingerprint: request.fingerprint,
-    state: 'running',
-    leaseToken: lease.leaseToken,
-    leaseExpiresAt: lease.leaseExpiresAt,
+    fingerprint: claim.fingerprint,
+    state: claim.state,
+    leaseToken: claim.leaseToken,
+    leaseExpiresAt: claim.leaseExpiresAt,
+    recoveryPoint: claim.recoveryPoint,
+    recoveryState: claim.recoveryState === null ? Prisma.DbNull : (claim.recoveryState as Prisma.InputJsonValue),
     responseStatus: null,
     responseHeaders: Prisma.DbNull,
     responseBody: null,
-    createdAt: now,
+    createdAt: claim.createdAt,
     completedAt: null,
-    expiresAt: new Date(now.getTime() + request.ttlMs),
+    expiresAt: claim.expiresAt,
   };
 }

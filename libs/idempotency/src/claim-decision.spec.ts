@@ -15,6 +15,8 @@ function running(overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecord 
     state: 'running',
     leaseToken: '0b9a7f5e-5c1c-4d43-9d1b-3f0f4a1b2c3d',
     leaseExpiresAt: ms(10_000),
+    recoveryPoint: 'started',
+    recoveryState: null,
     response: null,
     createdAt: ms(-20_000),
     expiresAt: ms(86_400_000),
@@ -27,7 +29,8 @@ function completed(overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecor
 }
 
 const decide = (record: IdempotencyRecord, fingerprint = FINGERPRINT) => decideOnExistingRecord(record, fingerprint, NOW);
-const RETENTION_EXPIRED = { kind: 'take-over', reason: 'retention-expired' };
+const FROM_THE_START = { recoveryPoint: 'started', recoveryState: null };
+const RETENTION_EXPIRED = { kind: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
 
 describe('decideOnExistingRecord(record, fingerprint, now)', () => {
   describe('1. retention expired', () => {
@@ -86,7 +89,21 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
   describe('5. running with a lapsed lease', () => {
     it.each([0, -1, -60_000])('takes over when the lease ended %i ms from now', (offsetMs) => {
       const lapsed = running({ leaseExpiresAt: ms(offsetMs) });
-      expect(decide(lapsed)).toEqual({ kind: 'take-over', reason: 'lease-expired' });
+      expect(decide(lapsed)).toEqual({ kind: 'take-over', reason: 'lease-expired', resume: FROM_THE_START });
+    });
+
+    it('resumes at the lapsed holder\'s recovery point with its saved state', () => {
+      const advanced = running({ leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
+      expect(decide(advanced)).toEqual({
+        kind: 'take-over',
+        reason: 'lease-expired',
+        resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } },
+      });
+    });
+
+    it('starts over when the retention expired, wherever the holder had got to', () => {
+      const advanced = running({ expiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
+      expect(decide(advanced)).toEqual(RETENTION_EXPIRED);
     });
   });
 });

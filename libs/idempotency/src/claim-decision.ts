@@ -1,9 +1,14 @@
+import { FROM_THE_START } from './claim-record';
+import type { ResumePoint } from './idempotency-key-store';
 import type { IdempotencyRecord, StoredResponse } from './idempotency-record';
 
 /** What to do with a claim on a key that already has a record. */
 export type ClaimDecision =
-  /** Replace the record as if it were new; the caller must compare-and-set on the old `leaseToken`. */
-  | { kind: 'take-over'; reason: 'retention-expired' | 'lease-expired' }
+  /**
+   * Replace the record with a new claim starting at `resume`; the caller must compare-and-set on
+   * the old `leaseToken`.
+   */
+  | { kind: 'take-over'; reason: 'retention-expired' | 'lease-expired'; resume: ResumePoint }
   /** Answer with the stored response. */
   | { kind: 'replay'; response: StoredResponse }
   /** Another request holds the lease; `retryAfterSeconds` = remaining lease, rounded up, at least 1. */
@@ -23,14 +28,15 @@ export type ClaimDecision =
  * 3. completed → replay;
  * 4. running, lease live (`leaseExpiresAt > now`) → in-progress;
  * 5. running, lease lapsed → take-over: the holder is presumed dead, and fencing stops it from
- *    completing should it still be alive.
+ *    completing should it still be alive. The same request resumes at the holder's recovery point
+ *    with its saved state, so a phase that committed is never run again (payments.md §2).
  *
  * @param record - the record currently stored for the key
  * @param fingerprint - `fingerprintRequest` of the claiming request
  * @param now - the claim's time
  */
 export function decideOnExistingRecord(record: IdempotencyRecord, fingerprint: string, now: Date): ClaimDecision {
-  if (record.expiresAt.getTime() <= now.getTime()) return { kind: 'take-over', reason: 'retention-expired' };
+  if (record.expiresAt.getTime() <= now.getTime()) return { kind: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
   if (record.fingerprint !== fingerprint) return { kind: 'mismatch' };
   if (record.state === 'completed') {
     if (record.response === null) throw new TypeError('a completed idempotency record must carry its response');
@@ -38,5 +44,5 @@ export function decideOnExistingRecord(record: IdempotencyRecord, fingerprint: s
   }
   const remainingMs = record.leaseExpiresAt.getTime() - now.getTime();
   if (remainingMs > 0) return { kind: 'in-progress', retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) };
-  return { kind: 'take-over', reason: 'lease-expired' };
+  return { kind: 'take-over', reason: 'lease-expired', resume: { recoveryPoint: record.recoveryPoint, recoveryState: record.recoveryState } };
 }

@@ -1,4 +1,4 @@
-import type { StoredResponse } from './idempotency-record';
+import type { RecoveryPoint, StoredResponse } from './idempotency-record';
 
 /** A request to claim a key before running its operation. */
 export interface ClaimRequest {
@@ -24,10 +24,22 @@ export interface Lease {
   leaseExpiresAt: Date;
 }
 
+/** Where a claimed operation starts: from the beginning, or where an earlier holder left it. */
+export interface ResumePoint {
+  /** `started` for a new operation; a later point when a lapsed holder had advanced it. */
+  recoveryPoint: RecoveryPoint;
+  /** What the finished phases saved; null at `started`. */
+  recoveryState: unknown;
+}
+
 /** The answer to a claim: run the operation, or answer without running it. */
 export type ClaimResult =
-  /** Run the operation under `lease`; `tookOver` is true when a lapsed or retention-expired record was replaced. */
-  | { outcome: 'claimed'; lease: Lease; tookOver: boolean }
+  /**
+   * Run the operation under `lease` from `resume`; `tookOver` is true when a lapsed or
+   * retention-expired record was replaced. A lapsed holder's recovery point is kept (the same
+   * request resumes there); a retention-expired record starts over.
+   */
+  | { outcome: 'claimed'; lease: Lease; tookOver: boolean; resume: ResumePoint }
   /** Send the stored response with `Idempotent-Replayed: true`. */
   | { outcome: 'replay'; response: StoredResponse }
   /** 409 `idempotency-request-in-progress` with this `Retry-After`, in seconds. */
@@ -57,14 +69,51 @@ export interface IdempotencyKeyStore {
    */
   complete(lease: Lease, response: StoredResponse): Promise<void>;
   /**
-   * Frees the key after the operation failed (5xx, thrown error, nothing committed): deletes the
-   * record if it is running and still carries the lease token; a no-op otherwise.
+   * Records that a local phase committed: moves the running record to `recoveryPoint` with
+   * `recoveryState`, only while it carries `lease.leaseToken` (else `LeaseLostError`). Adapters
+   * call it inside the phase's own transaction, so the phase's writes and the new recovery point
+   * commit together (payments.md §2).
    */
-  release(lease: Lease): Promise<void>;
+  advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void>;
+  /**
+   * Gives the key up after the operation failed (5xx, thrown error, unknown outcome of a foreign
+   * call), only while the record carries the lease token; a no-op otherwise. A record still at
+   * `started` has nothing committed and is deleted, so a retry runs the operation afresh. A
+   * record past it keeps its recovery point and state and only loses its lease (it lapses now), so
+   * a retry or the recovery worker resumes where it stopped and never repeats a finished phase.
+   */
+  release(lease: Lease, now?: Date): Promise<void>;
+  /**
+   * For recovery workers: takes over up to `limit` running records at one of `recoveryPoints`
+   * whose lease lapsed at least `lapsedForMs` before `now` and whose retention has not expired
+   * (holders that crashed, or customers who never retried), giving each a new lease of `leaseMs`.
+   * Records another worker is taking at the same moment are skipped, never waited for, so workers
+   * in several processes share the work.
+   */
+  claimStalled(request: StalledClaimRequest): Promise<StalledClaim[]>;
   /**
    * Deletes records whose `expiresAt <= now`, running or completed, at most `batchSize` (a positive
    * integer), oldest expiry first. Resolves to how many were deleted; call again while it equals
    * `batchSize`.
    */
   purgeExpired(now: Date, batchSize: number): Promise<number>;
+}
+
+/** What {@link IdempotencyKeyStore.claimStalled} looks for. */
+export interface StalledClaimRequest {
+  /** Only records at one of these points (an operation's own, never `started` or `finished`). */
+  recoveryPoints: readonly RecoveryPoint[];
+  /** How long a lease must have lapsed before a worker steps in, in ms. */
+  lapsedForMs: number;
+  /** The new lease, in ms. */
+  leaseMs: number;
+  /** At most this many records (a positive integer). */
+  limit: number;
+  now: Date;
+}
+
+/** A stalled operation a recovery worker now holds. */
+export interface StalledClaim {
+  lease: Lease;
+  resume: ResumePoint;
 }

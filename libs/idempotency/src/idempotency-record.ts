@@ -11,6 +11,18 @@ export interface StoredResponse {
   body: string;
 }
 
+/**
+ * Where a multi-phase operation stands (payments.md §2): the name of the phase to run next.
+ * Every record starts at {@link STARTED} and ends at {@link FINISHED} when its response is stored;
+ * a one-phase operation goes straight from one to the other.
+ */
+export type RecoveryPoint = string;
+
+/** The recovery point of a freshly claimed key: nothing of the operation has committed yet. */
+export const STARTED: RecoveryPoint = 'started';
+/** The recovery point of a completed key: the response is stored and replayed. */
+export const FINISHED: RecoveryPoint = 'finished';
+
 /** What a store keeps per (scope, key). */
 export interface IdempotencyRecord {
   /** The user id: keys are scoped by user, so two users' identical keys never meet. */
@@ -24,6 +36,10 @@ export interface IdempotencyRecord {
   leaseToken: string;
   /** When the running holder is presumed dead and the key may be taken over. */
   leaseExpiresAt: Date;
+  /** The phase to run next; {@link STARTED} until a local phase advances it, {@link FINISHED} once completed. */
+  recoveryPoint: RecoveryPoint;
+  /** What the finished phases saved for the next ones (JSON, e.g. the order id); null at {@link STARTED}. */
+  recoveryState: unknown;
   /** Set when completed; null while running. */
   response: StoredResponse | null;
   createdAt: Date;

@@ -7,10 +7,24 @@ export {
 export type { IdempotencyKeyParseResult } from './idempotency-key';
 export { fingerprintRequest } from './request-fingerprint';
 export type { FingerprintedRequest } from './request-fingerprint';
-export type { IdempotencyRecord, IdempotencyRecordState, StoredResponse } from './idempotency-record';
+export { FINISHED, STARTED } from './idempotency-record';
+export type { IdempotencyRecord, IdempotencyRecordState, RecoveryPoint, StoredResponse } from './idempotency-record';
+export { FROM_THE_START, leaseOfRecord, newClaimRecord } from './claim-record';
+export { finishWith, foreignPhase, localPhase, runAtomicPhases, toRecoveryPoint } from './atomic-phases';
+export type { AtomicPhase, AtomicPhaseContext, PhaseOutcome } from './atomic-phases';
+export { resumeStalledOperations } from './stalled-operations';
+export type { StalledOperationsOptions, StalledOperationsReport } from './stalled-operations';
 export { decideOnExistingRecord } from './claim-decision';
 export type { ClaimDecision } from './claim-decision';
-export type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease } from './idempotency-key-store';
+export type {
+  ClaimRequest,
+  ClaimResult,
+  IdempotencyKeyStore,
+  Lease,
+  ResumePoint,
+  StalledClaim,
+  StalledClaimRequest,
+} from './idempotency-key-store';
 export { LeaseLostError } from './lease-lost.error';
 export { IdempotencyStoreUnavailableError } from './idempotency-store-unavailable.error';
 export { IDEMPOTENCY_PROBLEMS } from './idempotency-problems';

@@ -14,7 +14,7 @@ describe('prisma/migrations against schema.prisma', () => {
   afterAll(() => prisma.$disconnect());
 
   it('covers every model of the schema in this test', () => {
-    expect(Object.values(Prisma.ModelName).sort()).toEqual(['IdempotencyKey', 'Order', 'OrderLine', 'Product', 'User']);
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(['IdempotencyKey', 'Order', 'OrderLine', 'PaymentIntent', 'Product', 'User']);
   });
 
   it('round-trips every field of users, products, orders and order lines', async () => {
@@ -61,6 +61,8 @@ describe('prisma/migrations against schema.prisma', () => {
       state: 'completed',
       leaseToken: randomUUID(),
       leaseExpiresAt: new Date('2026-01-01T00:00:30.000Z'),
+      recoveryPoint: 'finished',
+      recoveryState: { orderId: 'x', paymentIntentId: 'pi_x' },
       responseStatus: 201,
       responseHeaders: { 'content-type': 'application/json' },
       responseBody: '{"id":"x"}',
@@ -72,6 +74,56 @@ describe('prisma/migrations against schema.prisma', () => {
     await expect(prisma.idempotencyKey.create({ data: { ...data, leaseToken: randomUUID() } })).rejects.toMatchObject({ code: 'P2002' });
   });
 
+  it('starts a key at the recovery point "started" and keeps completed keys at "finished" only', async () => {
+    const running = { scope: randomUUID(), key: 'parity-key-running-01', fingerprint: 'f'.repeat(64), state: 'running', leaseToken: randomUUID(), leaseExpiresAt: new Date(), expiresAt: new Date('2099-01-01T00:00:00.000Z') };
+    expect(await prisma.idempotencyKey.create({ data: running })).toMatchObject({ recoveryPoint: 'started', recoveryState: null });
+    const completedElsewhere = { ...running, key: 'parity-key-completed', state: 'completed', responseStatus: 201, responseBody: '{}', recoveryPoint: 'order_created' };
+    await expect(prisma.idempotencyKey.create({ data: completedElsewhere })).rejects.toThrow(/idempotency_keys_finished_iff_completed/);
+  });
+
+  it('round-trips every field of payment intents and finds them through both indexes', async () => {
+    const account = `acct_${randomUUID()}`;
+    const data = {
+      id: `pi_parity${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+      account,
+      amount: 1999,
+      currency: 'eur',
+      status: 'requires_payment_method',
+      paymentMethod: 'pm_parity',
+      metadata: { order_id: 'parity-order', user_id: 'parity-user' },
+      declineCode: 'insufficient_funds',
+      createdAt: new Date('2026-01-01T00:00:00.123Z'),
+    };
+    const created = await prisma.paymentIntent.create({ data });
+
+    expect(created).toEqual(data);
+    expect(await prisma.paymentIntent.findMany({ where: { account }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })).toEqual([created]);
+    const byOrder = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM payment_intents WHERE account = ${account} AND metadata->>'order_id' = 'parity-order'`;
+    expect(byOrder).toEqual([{ id: data.id }]);
+    const indexes = await prisma.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE tablename = 'payment_intents' ORDER BY indexname`;
+    expect(indexes.map((index) => index.indexname)).toEqual([
+      'payment_intents_account_created_at_id_idx',
+      'payment_intents_account_order_id_idx',
+      'payment_intents_pkey',
+    ]);
+  });
+
+  it('refuses a payment intent that is not positive, or declined without a decline code', async () => {
+    const base = { account: 'acct_parity', currency: 'eur', paymentMethod: 'pm_parity', metadata: {} };
+    const id = () => `pi_${randomUUID()}`;
+    await expect(prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 0, status: 'succeeded' } })).rejects.toThrow(
+      /payment_intents_amount_positive/,
+    );
+    await expect(prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 1, status: 'requires_payment_method' } })).rejects.toThrow(
+      /payment_intents_decline_code_iff_declined/,
+    );
+    await expect(
+      prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 1, status: 'succeeded', declineCode: 'generic_decline' } }),
+    ).rejects.toThrow(/payment_intents_decline_code_iff_declined/);
+  });
+
   it('refuses negative stock and completed keys without a response', async () => {
     await expect(
       prisma.product.create({ data: { sku: `NEG-${randomUUID()}`, name: 'N', priceCents: 1, currency: 'EUR', stock: -1 } }),
@@ -79,7 +131,7 @@ describe('prisma/migrations against schema.prisma', () => {
     await expect(
       prisma.idempotencyKey.create({
         data: {
-          scope: randomUUID(), key: 'k'.repeat(16), fingerprint: '0'.repeat(64), state: 'completed',
+          scope: randomUUID(), key: 'k'.repeat(16), fingerprint: '0'.repeat(64), state: 'completed', recoveryPoint: 'finished',
           leaseToken: randomUUID(), leaseExpiresAt: new Date(), expiresAt: new Date(),
         },
       }),

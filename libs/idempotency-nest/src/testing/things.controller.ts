@@ -1,6 +1,8 @@
 import { BadRequestException, Body, Controller, Param, PipeTransform, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Idempotent } from '../idempotent.decorator';
+import { AtomicOperation } from '../atomic-operation';
+import { shippingOperation, ShippingLog } from './shipping.phases';
 import { Thing, ThingsService } from './things.service';
 
 // Stands in for a ValidationPipe: pipes run inside the interceptor, after the key is claimed.
@@ -15,6 +17,9 @@ const requireNumericQuantity: PipeTransform = {
 /** Routes of the adapter's test application, all backed by {@link ThingsService}. */
 @Controller()
 export class ThingsController {
+  /** What the phases of POST /shipped-things did; tests read and script it. */
+  readonly shipping: ShippingLog = { steps: [] };
+
   constructor(private readonly things: ThingsService) {}
 
   @Post('things')
@@ -51,6 +56,12 @@ export class ThingsController {
   @Idempotent({ keyRequired: false })
   createWithOptionalKey(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<Thing> {
     return this.createAndLocate(body, response);
+  }
+
+  @Post('shipped-things')
+  @Idempotent({ phased: true })
+  ship(@Body() body: unknown): AtomicOperation {
+    return shippingOperation(this.things, this.shipping, body);
   }
 
   @Post('plain-things')

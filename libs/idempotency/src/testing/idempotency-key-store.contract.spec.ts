@@ -13,7 +13,9 @@ function delegatingTo(store: InMemoryIdempotencyKeyStore): IdempotencyKeyStore {
   return {
     claim: (request) => store.claim(request),
     complete: (lease, response) => store.complete(lease, response),
-    release: (lease) => store.release(lease),
+    advance: (lease, point, state) => store.advance(lease, point, state),
+    release: (lease, now) => store.release(lease, now),
+    claimStalled: (request) => store.claimStalled(request),
     purgeExpired: (now, batchSize) => store.purgeExpired(now, batchSize),
   };
 }
@@ -48,8 +50,8 @@ describe('IDEMPOTENCY_KEY_STORE_CONTRACT', () => {
         const { scope, key, fingerprint, leaseMs, ttlMs } = request;
         const lease = { scope, key, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + leaseMs) };
         const expiresAt = new Date(now.getTime() + ttlMs);
-        inner.put({ ...lease, fingerprint, state: 'running', response: null, createdAt: now, expiresAt });
-        return { outcome: 'claimed', lease, tookOver: false };
+        inner.put({ ...lease, fingerprint, state: 'running', recoveryPoint: 'started', recoveryState: null, response: null, createdAt: now, expiresAt });
+        return { outcome: 'claimed', lease, tookOver: false, resume: { recoveryPoint: 'started', recoveryState: null } };
       },
     };
     await expect(scenario('grants exactly one of 50 concurrent claims').run(checkThenAct)).rejects.toThrow(/expected/i);

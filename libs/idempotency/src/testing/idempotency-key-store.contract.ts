@@ -1,6 +1,7 @@
 import { CLAIM_SCENARIOS } from './claim.scenarios';
 import { LEASE_SCENARIOS } from './lease.scenarios';
 import { PURGE_SCENARIOS } from './purge.scenarios';
+import { RECOVERY_SCENARIOS } from './recovery.scenarios';
 import type { IdempotencyKeyStoreScenario } from './store-scenario';
 
 /**
@@ -19,4 +20,5 @@ export const IDEMPOTENCY_KEY_STORE_CONTRACT: readonly IdempotencyKeyStoreScenari
   ...CLAIM_SCENARIOS,
   ...LEASE_SCENARIOS,
   ...PURGE_SCENARIOS,
+  ...RECOVERY_SCENARIOS,
 ];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { decideOnExistingRecord } from '../claim-decision';
-import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease } from '../idempotency-key-store';
-import type { IdempotencyRecord, StoredResponse } from '../idempotency-record';
+import { FROM_THE_START, leaseOfRecord, newClaimRecord } from '../claim-record';
+import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
+import { FINISHED, IdempotencyRecord, RecoveryPoint, STARTED, StoredResponse } from '../idempotency-record';
 import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
 import { LeaseLostError } from '../lease-lost.error';
 import { copyRecord, copyResponse } from './record-copy';
@@ -36,22 +37,24 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
     this.failIfDown();
     const now = request.now ?? this.clock();
     for (;;) {
-      const fresh = runningRecord(request, now);
       const existing = this.records.get(id(request));
       if (existing === undefined) {
         // Insert-if-absent happens synchronously, the in-memory equivalent of a unique constraint.
+        const fresh = newClaimRecord(request, now);
         this.records.set(id(request), fresh);
-        return { outcome: 'claimed', lease: leaseOf(fresh), tookOver: false };
+        return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: false, resume: FROM_THE_START };
       }
       // A database round-trip: lets concurrent claims interleave here. A settled promise, not
       // setImmediate or queueMicrotask, so Jest's fake timers cannot stall it.
       await Promise.resolve();
       const decision = decideOnExistingRecord(existing, request.fingerprint, now);
       switch (decision.kind) {
-        case 'take-over':
+        case 'take-over': {
+          const fresh = newClaimRecord(request, now, decision.resume);
           if (this.compareAndSet(existing, fresh)) {
-            return { outcome: 'claimed', lease: leaseOf(fresh), tookOver: true };
+            return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: true, resume: copyResume(decision.resume) };
           }
+        }
           continue; // Lost the race to another claimer, a completion or a release: decide again on what is there now.
         case 'replay':
           return { outcome: 'replay', response: copyResponse(decision.response) };
@@ -67,12 +70,37 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
     this.failIfDown();
     const record = this.heldRecord(lease);
     if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
-    this.records.set(id(lease), { ...record, state: 'completed', response: copyResponse(response) });
+    this.records.set(id(lease), { ...record, state: 'completed', recoveryPoint: FINISHED, recoveryState: null, response: copyResponse(response) });
   }
 
-  async release(lease: Lease): Promise<void> {
+  async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
     this.failIfDown();
-    if (this.heldRecord(lease) !== undefined) this.records.delete(id(lease));
+    const record = this.heldRecord(lease);
+    if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
+    this.records.set(id(lease), { ...record, recoveryPoint, recoveryState: jsonCopy(recoveryState) });
+  }
+
+  async release(lease: Lease, now: Date = this.clock()): Promise<void> {
+    this.failIfDown();
+    const record = this.heldRecord(lease);
+    if (record === undefined) return;
+    if (record.recoveryPoint === STARTED) this.records.delete(id(lease));
+    else this.records.set(id(lease), { ...record, leaseExpiresAt: new Date(now) });
+  }
+
+  async claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
+    this.failIfDown();
+    const lapsedBefore = now.getTime() - lapsedForMs;
+    const stalled = [...this.records.values()]
+      .filter((r) => r.state === 'running' && recoveryPoints.includes(r.recoveryPoint))
+      .filter((r) => r.leaseExpiresAt.getTime() <= lapsedBefore && r.expiresAt.getTime() > now.getTime())
+      .sort((a, b) => a.leaseExpiresAt.getTime() - b.leaseExpiresAt.getTime())
+      .slice(0, limit);
+    return stalled.map((record) => {
+      const taken = { ...record, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + leaseMs) };
+      this.records.set(id(record), taken);
+      return { lease: leaseOfRecord(taken), resume: copyResume({ recoveryPoint: taken.recoveryPoint, recoveryState: taken.recoveryState }) };
+    });
   }
 
   async purgeExpired(now: Date, batchSize: number): Promise<number> {
@@ -140,13 +168,10 @@ function id(of: { scope: string; key: string }): string {
   return JSON.stringify([of.scope, of.key]);
 }
 
-function runningRecord({ scope, key, fingerprint, leaseMs, ttlMs }: ClaimRequest, now: Date): IdempotencyRecord {
-  const after = (ms: number) => new Date(now.getTime() + ms);
-  const times = { leaseExpiresAt: after(leaseMs), createdAt: after(0), expiresAt: after(ttlMs) };
-  return { scope, key, fingerprint, state: 'running', leaseToken: randomUUID(), response: null, ...times };
+function jsonCopy(value: unknown): unknown {
+  return value === null || value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
-function leaseOf(record: IdempotencyRecord): Lease {
-  const { scope, key, leaseToken, leaseExpiresAt } = record;
-  return { scope, key, leaseToken, leaseExpiresAt: new Date(leaseExpiresAt) };
+function copyResume(resume: { recoveryPoint: RecoveryPoint; recoveryState: unknown }) {
+  return { recoveryPoint: resume.recoveryPoint, recoveryState: jsonCopy(resume.recoveryState) };
 }

@@ -10,6 +10,7 @@ export function copyRecord(record: IdempotencyRecord): IdempotencyRecord {
     leaseExpiresAt: new Date(record.leaseExpiresAt),
     createdAt: new Date(record.createdAt),
     expiresAt: new Date(record.expiresAt),
+    recoveryState: record.recoveryState === null || record.recoveryState === undefined ? null : JSON.parse(JSON.stringify(record.recoveryState)),
     response: record.response === null ? null : copyResponse(record.response),
   };
 }
