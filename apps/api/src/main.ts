@@ -1,12 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { readApiConfig } from './config/api-config';
+import { DEVELOPMENT_JWT_SECRET_WARNING, readApiConfig } from './config/api-config';
 import { createApiApp } from './create-api-app';
 
 async function bootstrap(): Promise<void> {
   const config = readApiConfig();
   const app = await createApiApp(config);
+  const logger = new Logger('Bootstrap');
+  if (config.usesDevelopmentJwtSecret) logger.warn(DEVELOPMENT_JWT_SECRET_WARNING);
   await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
-  new Logger('Bootstrap').log(`Safe Checkout API listening on http://localhost:${config.port} (OpenAPI at /docs)`);
+  logger.log(`Safe Checkout API listening on http://localhost:${config.port} (OpenAPI at /docs)`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
-/** Who the bearer token says the caller is. */
+/** The caller: the existing user named by a verified bearer token (id and email from the database). */
 export interface AuthenticatedUser {
   id: string;
   email: string;

@@ -1,31 +1,58 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { PrismaClient } from '@safe-checkout/db';
 import { ProblemException } from '../problems/problem.exception';
-import { AuthenticatedRequest } from './authenticated-user';
+import { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Global guard: every route needs a valid bearer token unless marked `@Public()`. */
+// Tokens name their user by the database id. PostgreSQL prints UUIDs in lower case and we sign
+// only ids it printed, so any other form (upper case, braces, a number) was not issued by us.
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Global guard: every route needs a valid bearer token unless marked `@Public()`. Valid means
+ * signed with our secret (HS256), not expired, and naming an existing user as `sub`; the caller
+ * is then that user's row, never the token's other claims.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.user = await this.userNamedBy(await this.verifiedSubject(request));
+    return true;
+  }
+
+  private async verifiedSubject(request: AuthenticatedRequest): Promise<string> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new ProblemException('unauthorized', 'Missing bearer token.');
     }
+    let payload: { sub?: unknown } | null;
     try {
-      const payload = await this.jwt.verifyAsync<{ sub: string; email: string }>(token);
-      request.user = { id: payload.sub, email: payload.email };
-      return true;
+      payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token);
     } catch {
       throw new ProblemException('unauthorized', 'The bearer token is invalid or has expired.');
     }
+    const subject = payload?.sub;
+    if (typeof subject !== 'string' || !CANONICAL_UUID.test(subject)) {
+      throw new ProblemException('unauthorized', 'The bearer token does not name a user.');
+    }
+    return subject;
+  }
+
+  // One primary-key lookup per request. Errors are not caught: an unreachable database is a 503
+  // (problem filter), not the caller's fault, so it must not look like a bad token.
+  private async userNamedBy(subject: string): Promise<AuthenticatedUser> {
+    const user = await this.prisma.user.findUnique({ where: { id: subject }, select: { id: true, email: true } });
+    if (!user) throw new ProblemException('unauthorized', 'The account behind this token no longer exists.');
+    return user;
   }
 }

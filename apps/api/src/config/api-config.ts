@@ -8,8 +8,17 @@ export interface ApiConfig {
   databaseUrl: string;
   /** `DATABASE_POOL_SIZE`, default 10 connections. */
   databasePoolSize: number;
-  /** `JWT_SECRET`: signs access tokens. A fixed development value outside production. */
+  /**
+   * `JWT_SECRET`: signs access tokens. Required in production (at least
+   * {@link MIN_PRODUCTION_JWT_SECRET_BYTES} bytes, not the development value); outside production
+   * an unset or empty one falls back to the public development secret.
+   */
   jwtSecret: string;
+  /**
+   * Whether {@link jwtSecret} is the development secret, which is public (it is in the source):
+   * anyone can forge tokens. Never true in production; main.ts warns at start when it is.
+   */
+  usesDevelopmentJwtSecret: boolean;
   /** `JWT_TTL_SECONDS`, default 3600. */
   jwtTtlSeconds: number;
   /** `IDEMPOTENCY_KEY_TTL_SECONDS`: retention of keys, default 86 400 (24 h). */
@@ -26,6 +35,15 @@ export const API_CONFIG = Symbol('API_CONFIG');
 
 const DEV_JWT_SECRET = 'safe-checkout-development-secret-do-not-use-in-production';
 
+/** 32 bytes = 256 bits, the output size of HS256's hash (RFC 7518 §3.2 requires a key at least that long). */
+export const MIN_PRODUCTION_JWT_SECRET_BYTES = 32;
+
+/** Logged at warn level when the API starts with {@link ApiConfig.usesDevelopmentJwtSecret}. */
+export const DEVELOPMENT_JWT_SECRET_WARNING =
+  'JWT_SECRET is not set: signing tokens with the PUBLIC development secret; anyone can forge tokens and act as any user. ' +
+  `Set JWT_SECRET to a random value of at least ${MIN_PRODUCTION_JWT_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`) for anything but a local demo; ` +
+  'with NODE_ENV=production the API refuses to start without one.';
+
 /** Reads and validates the environment; throws one error listing every bad variable. */
 export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const errors: string[] = [];
@@ -37,12 +55,15 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     return value;
   };
   const production = env.NODE_ENV === 'production';
+  // Empty counts as unset: docker-compose.yml passes `JWT_SECRET: ${JWT_SECRET:-}` through.
+  const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   const config: ApiConfig = {
     port: int('PORT', 3333, 0),
     host: env.HOST || undefined,
     databaseUrl: env.DATABASE_URL ?? '',
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1),
-    jwtSecret: env.JWT_SECRET ?? (production ? '' : DEV_JWT_SECRET),
+    jwtSecret,
+    usesDevelopmentJwtSecret: jwtSecret === DEV_JWT_SECRET,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 1),
     idempotencyKeyTtlSeconds: int('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1),
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
@@ -50,7 +71,18 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
-  if (!config.jwtSecret) errors.push('JWT_SECRET is required when NODE_ENV=production');
+  if (production) errors.push(...productionJwtSecretErrors(config.jwtSecret));
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
+}
+
+// The development secret is in the source, so production refuses it like a missing one.
+function productionJwtSecretErrors(secret: string): string[] {
+  if (!secret) return ['JWT_SECRET is required when NODE_ENV=production'];
+  if (secret === DEV_JWT_SECRET) return ['JWT_SECRET must not be the public development secret when NODE_ENV=production'];
+  const bytes = Buffer.byteLength(secret, 'utf8');
+  if (bytes < MIN_PRODUCTION_JWT_SECRET_BYTES) {
+    return [`JWT_SECRET must be at least ${MIN_PRODUCTION_JWT_SECRET_BYTES} bytes when NODE_ENV=production (got ${bytes})`];
+  }
+  return [];
 }

@@ -174,14 +174,17 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
   });
 });
 
-describe('POST /orders when the key store is unreachable', () => {
-  it('fails closed: 503 idempotency-store-unavailable with Retry-After, never running the order', async () => {
+describe('POST /orders when the database (and with it the key store) is unreachable', () => {
+  // The guard's user lookup meets the outage first; the idempotency layer's own fail-closed 503
+  // (idempotency-store-unavailable, the key store alone failing) is specified in
+  // libs/idempotency-nest's interceptor tests.
+  it('fails closed: 503 service-unavailable with Retry-After, never running the order', async () => {
     const api = await startTestApi({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:9/nowhere' });
     try {
       const token = await api.app.get(JwtService).signAsync({ sub: randomUUID(), email: 'x@example.com' });
       const response = await api.http().post('/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', newIdempotencyKey())
         .send({ items: [{ productId: randomUUID(), quantity: 1 }] }).expect(503);
-      expect(response.body).toMatchObject({ type: '/problems/idempotency-store-unavailable', status: 503 });
+      expect(response.body).toMatchObject({ type: '/problems/service-unavailable', status: 503 });
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await api.close();

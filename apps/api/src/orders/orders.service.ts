@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaClient } from '@safe-checkout/db';
+import { ownedBy } from '../auth/owner-scope';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { ProblemException } from '../problems/problem.exception';
 import { CreateOrderDto } from './dto/create-order.dto';
@@ -48,7 +49,7 @@ export class OrdersService {
 
   async list(userId: string): Promise<OrderView[]> {
     const orders = await this.prisma.order.findMany({
-      where: { userId },
+      where: ownedBy(userId),
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       include: { lines: true },
     });
@@ -58,7 +59,7 @@ export class OrdersService {
   async get(userId: string, orderId: string): Promise<OrderView> {
     // Another user's order is indistinguishable from a missing one (http-contract.md: 404).
     const order = UUID.test(orderId)
-      ? await this.prisma.order.findFirst({ where: { id: orderId, userId }, include: { lines: true } })
+      ? await this.prisma.order.findFirst({ where: { id: orderId, ...ownedBy(userId) }, include: { lines: true } })
       : null;
     if (!order) throw new ProblemException('not-found', `You have no order ${orderId}.`);
     return toOrderView(order);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { Prisma, PrismaClient, User } from '@safe-checkout/db';
+import { requireOwnerId } from '../auth/owner-scope';
 import { ProblemException } from '../problems/problem.exception';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -20,8 +21,8 @@ export class UsersService {
   ) {}
 
   async get(callerId: string, userId: string): Promise<VersionedProfile> {
-    assertOwnProfile(callerId, userId);
-    return versioned(await this.prisma.user.findUniqueOrThrow({ where: { id: callerId } }));
+    const id = ownProfileId(callerId, userId);
+    return versioned(await this.prisma.user.findUniqueOrThrow({ where: { id } }));
   }
 
   /**
@@ -29,20 +30,20 @@ export class UsersService {
    * PUT that changes nothing writes nothing (same `updatedAt`, same ETag).
    */
   replace(callerId: string, userId: string, body: UpdateUserDto, ifMatch: string | undefined): Promise<VersionedProfile> {
-    assertOwnProfile(callerId, userId);
+    const id = ownProfileId(callerId, userId);
     return this.txHost.withTransaction(async () => {
       const tx = this.txHost.tx;
       // Row lock: the If-Match comparison and the write must see the same version, or two
       // concurrent PUTs carrying the same ETag could both pass the check (lost update).
-      await tx.$queryRaw`SELECT id FROM users WHERE id = ${callerId}::uuid FOR UPDATE`;
-      const current = versioned(await tx.user.findUniqueOrThrow({ where: { id: callerId } }));
+      await tx.$queryRaw`SELECT id FROM users WHERE id = ${id}::uuid FOR UPDATE`;
+      const current = versioned(await tx.user.findUniqueOrThrow({ where: { id } }));
       if (!ifMatchAllows(ifMatch, current.etag)) {
         throw new ProblemException('precondition-failed', 'The profile changed since the ETag in If-Match was issued.', {}, { ETag: current.etag });
       }
       const changes = toColumns(body);
       if (!differs(current.profile, changes)) return current;
       try {
-        return versioned(await tx.user.update({ where: { id: callerId }, data: { ...changes, updatedAt: new Date() } }));
+        return versioned(await tx.user.update({ where: { id }, data: { ...changes, updatedAt: new Date() } }));
       } catch (error) {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
           throw new ProblemException('email-taken', `The email ${changes.email} belongs to another account.`);
@@ -53,8 +54,11 @@ export class UsersService {
   }
 }
 
-function assertOwnProfile(callerId: string, userId: string): void {
-  if (callerId !== userId) throw new ProblemException('forbidden', 'You can only read and change your own profile.');
+// The caller's id, checked fail-closed, and only when it is the profile asked for.
+function ownProfileId(callerId: string, userId: string): string {
+  const id = requireOwnerId(callerId);
+  if (id !== userId) throw new ProblemException('forbidden', 'You can only read and change your own profile.');
+  return id;
 }
 
 function versioned(user: User): VersionedProfile {
