@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
+import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
+import { useJsonBody } from './http/use-json-body';
 import { ProblemException } from './problems/problem.exception';
 
 /**
@@ -12,11 +14,12 @@ import { ProblemException } from './problems/problem.exception';
  * the benchmark, which adds its baseline route as an extra module (never present in a normal run).
  */
 export async function createApiApp(config: ApiConfig, extraModules: Type[] = []): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true });
+  // bodyParser: false, or Nest would add its own json and urlencoded parsers: useJsonBody is the only one.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(
+    new CanonicalUuidParamPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -34,6 +37,8 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });
+  // After CORS, so that a refused body is answered with the CORS headers the browser needs to read it.
+  useJsonBody(app);
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('Safe Checkout API')

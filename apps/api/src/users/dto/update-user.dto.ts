@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class ShippingAddressDto {
   @ApiProperty({ example: '1 Retry Road' })
@@ -35,6 +35,7 @@ export class UpdateUserDto {
   email!: string;
 
   @ApiProperty({ type: ShippingAddressDto })
-  @IsDefined() @ValidateNested() @Type(() => ShippingAddressDto)
+  // IsObject: ValidateNested alone lets an array through (`[]` validates as zero addresses).
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ShippingAddressDto)
   shippingAddress!: ShippingAddressDto;
 }

@@ -1,0 +1,19 @@
+// What request bodies the API accepts. Dependency-free on purpose: the problem catalog quotes
+// these numbers in the explanations it serves, so they cannot drift from what is enforced.
+
+/**
+ * How deeply objects and arrays may nest in a request body (`{}` is depth 1,
+ * `{"items":[{}]}` depth 3). No route needs more than 3; the limit bounds every recursive walk
+ * after parsing (fingerprint, class-transformer, class-validator), which would otherwise
+ * overflow the stack a few thousand levels down.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** Largest accepted body, in bytes after Content-Encoding is undone (so a gzip bomb stops here too). */
+export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
+
+/**
+ * The content codings a body may carry (RFC 9110 §8.4.1), besides `identity`. `x-gzip` is read
+ * as `gzip` (RFC 9110 §8.4.1.3). Stacked codings (`gzip, br`) are not accepted.
+ */
+export const ACCEPTED_CONTENT_ENCODINGS = ['gzip', 'deflate', 'br'] as const;
