@@ -33,7 +33,8 @@ export class IdempotencyModule {
         IdempotencyKeyPurger,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [IdempotencyMetrics, IdempotencyKeyPurger],
+      // The options too: a recovery worker resumes stalled operations with the same store and transactions.
+      exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger],
     };
   }
 }

@@ -33,7 +33,7 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
     victim = await createTestUser(api);
     productId = (await createTestProduct(api, 10)).id;
     const order = await api.http().post('/orders').set('Authorization', `Bearer ${victim.token}`).set('Idempotency-Key', newIdempotencyKey())
-      .send({ items: [{ productId, quantity: 1 }] }).expect(201);
+      .send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] }).expect(201);
     victimOrderId = order.body.id;
     const deleted = await createTestUser(api);
     await api.prisma.user.delete({ where: { id: deleted.id } });
@@ -62,7 +62,7 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
       ['POST /orders', () => {
         const key = newIdempotencyKey();
         usedKeys.push(key.slice(1, -1));
-        return as.post('/orders').set('Idempotency-Key', key).send({ items: [{ productId, quantity: 1 }] });
+        return as.post('/orders').set('Idempotency-Key', key).send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] });
       }],
       ...profileIds.flatMap((id): [string, () => Promise<Response>][] => [
         [`GET /users/${id}`, () => as.get(`/users/${id}`)],
@@ -142,7 +142,7 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
     await as.get('/auth/me').expect(200);
     await as.get('/orders').expect(200);
     await as.get(`/users/${user.id}`).expect(200);
-    await as.post('/orders').set('Idempotency-Key', newIdempotencyKey()).send({ items: [{ productId, quantity: 1 }] }).expect(201);
+    await as.post('/orders').set('Idempotency-Key', newIdempotencyKey()).send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] }).expect(201);
   });
 });
 

@@ -5,7 +5,7 @@ async function placeOrderAskingForAFault(api: TestApi) {
   const user = await createTestUser(api);
   const product = await createTestProduct(api, 10);
   const key = newIdempotencyKey();
-  const body = { items: [{ productId: product.id, quantity: 1 }] };
+  const body = { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 1 }] };
   const send = (fault: boolean) => {
     const req = api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key);
     return (fault ? req.set('X-Chaos-Fault', 'server-failure') : req).send(body);

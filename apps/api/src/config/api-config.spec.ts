@@ -9,7 +9,19 @@ describe('readApiConfig', () => {
       port: 3333,
       idempotencyKeyTtlSeconds: 86_400,
       idempotencyLeaseMs: 30_000,
+      paymentProviderUrl: 'http://127.0.0.1:3340',
+      paymentProviderSecretKey: 'sk_test_safe_checkout_sandbox',
+      checkoutRecoveryAfterSeconds: 60,
     });
+  });
+
+  it('reads the payment provider and the checkout recovery delay (payments.md §4)', () => {
+    expect(readApiConfig({ DATABASE_URL, PAYMENT_PROVIDER_URL: 'https://api.stripe.com', PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x', CHECKOUT_RECOVERY_AFTER_SECONDS: '5' })).toMatchObject({
+      paymentProviderUrl: 'https://api.stripe.com',
+      paymentProviderSecretKey: 'sk_test_x',
+      checkoutRecoveryAfterSeconds: 5,
+    });
+    expect(() => readApiConfig({ DATABASE_URL, CHECKOUT_RECOVERY_AFTER_SECONDS: 'soon' })).toThrow(/CHECKOUT_RECOVERY_AFTER_SECONDS must be an integer/);
   });
 
   it('lists every invalid variable in one error', () => {

@@ -29,7 +29,20 @@ export interface ApiConfig {
   corsOrigins: string[];
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
+  /**
+   * `PAYMENT_PROVIDER_URL`: where charges go, in Stripe's PaymentIntents wire format (payments.md
+   * §4). Default the sandbox, `http://127.0.0.1:3340`; a chaos proxy in front of it, or
+   * `https://api.stripe.com` with a test-mode key.
+   */
+  paymentProviderUrl: string;
+  /** `PAYMENT_PROVIDER_SECRET_KEY`, default the sandbox's public `sk_test_safe_checkout_sandbox`. */
+  paymentProviderSecretKey: string;
+  /** `CHECKOUT_RECOVERY_AFTER_SECONDS`: how soon after a lapsed lease the recovery worker resumes a checkout, default 60. */
+  checkoutRecoveryAfterSeconds: number;
 }
+
+/** The sandbox's development secret key (payments.md §1): public, like the demo passwords. */
+export const SANDBOX_SECRET_KEY = 'sk_test_safe_checkout_sandbox';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -69,6 +82,9 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
     corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4200,http://127.0.0.1:4200').split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
+    paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',
+    paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,
+    checkoutRecoveryAfterSeconds: int('CHECKOUT_RECOVERY_AFTER_SECONDS', 60, 0),
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
   if (production) errors.push(...productionJwtSecretErrors(config.jwtSecret));

@@ -1,6 +1,6 @@
 import type { StoredResponse } from '@safe-checkout/idempotency';
-import { PROBLEM_CONTENT_TYPE } from '../problems/problem-details.filter';
 import { ProblemSlug } from '../problems/problem-registry';
+import { renderProblem } from '../problems/render-problem';
 import { toProblem } from '../problems/to-problem';
 
 // Answers that retrying cannot change: stored with the key and replayed, like a success
@@ -12,5 +12,5 @@ const FINAL_BUSINESS_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unkn
 export function renderFinalBusinessAnswer(error: unknown): StoredResponse | undefined {
   const problem = toProblem(error);
   if (!problem || !FINAL_BUSINESS_ANSWERS.has(problem.slug)) return undefined;
-  return { status: problem.getStatus(), headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem.problem) };
+  return renderProblem(problem);
 }

@@ -1,10 +1,22 @@
 import type { Order, OrderLine } from '@safe-checkout/db';
 
-/** An order as the API shows it (http-contract.md "Orders"). */
+/** How far an order's checkout got (payments.md §2); `confirmed` for orders placed before payments. */
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+
+/** What paid the order: the provider's PaymentIntent (payments.md §2 "Reading an order"). */
+export interface OrderPaymentView {
+  paymentIntentId: string;
+  amount: number;
+  currency: string;
+}
+
+/** An order as the API shows it (http-contract.md "Orders", payments.md §2). */
 export interface OrderView {
   id: string;
   userId: string;
-  status: string;
+  status: OrderStatus;
+  /** Present once the order is paid. */
+  payment?: OrderPaymentView;
   items: { productId: string; quantity: number; unitPriceCents: number }[];
   totalCents: number;
   currency: string;
@@ -15,7 +27,8 @@ export function toOrderView(order: Order & { lines: OrderLine[] }): OrderView {
   return {
     id: order.id,
     userId: order.userId,
-    status: order.status,
+    status: order.status as OrderStatus,
+    ...(order.paymentIntentId ? { payment: { paymentIntentId: order.paymentIntentId, amount: order.totalCents, currency: order.currency } } : {}),
     items: [...order.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => ({ productId: line.productId, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),

@@ -12,7 +12,7 @@ describe('200 concurrent POST /orders with one Idempotency-Key', () => {
     const user = await createTestUser(api);
     const product = await createTestProduct(api, 1000);
     const key = newIdempotencyKey();
-    const body = { items: [{ productId: product.id, quantity: 3 }] };
+    const body = { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 3 }] };
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         targets[i % targets.length].http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(body),

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Idempotent } from '@safe-checkout/idempotency-nest';
-import type { Response } from 'express';
+import { AtomicOperation, atomicOperation, Idempotent } from '@safe-checkout/idempotency-nest';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { CheckoutInput, CheckoutPhases } from './checkout.phases';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { OrderView } from './order.representation';
 import { OrdersService } from './orders.service';
@@ -12,19 +12,22 @@ import { OrdersService } from './orders.service';
 @ApiBearerAuth()
 @Controller('orders')
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly checkout: CheckoutPhases,
+  ) {}
 
+  /**
+   * Places and pays an order: the checkout's atomic phases (checkout.phases.ts), run once per key
+   * by the idempotency layer from wherever the key's recovery point says: 201 paid, 402
+   * payment-declined, 422, or 503 payment-provider-unavailable (same key resumes at the charge).
+   */
   @Post()
-  @Idempotent()
+  @Idempotent({ phased: true })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'RFC 8941 sf-string, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324"' })
-  async create(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Body() body: CreateOrderDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<OrderView> {
-    const order = await this.orders.create(caller.id, body);
-    response.status(201).setHeader('Location', `/orders/${order.id}`);
-    return order;
+  create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateOrderDto): AtomicOperation {
+    const input: CheckoutInput = { userId: caller.id, items: body.items, paymentMethod: body.paymentMethod };
+    return atomicOperation(this.checkout.phases, input);
   }
 
   @Get()

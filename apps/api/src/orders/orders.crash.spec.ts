@@ -22,7 +22,7 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
   async function startChildApi(): Promise<string> {
     const port = await findFreePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', IDEMPOTENCY_LEASE_MS: String(LEASE_MS) },
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', IDEMPOTENCY_LEASE_MS: String(LEASE_MS) },
       stdio: 'ignore',
     });
     const url = `http://127.0.0.1:${port}`;
@@ -45,7 +45,7 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
     const user = await createTestUser(api);
     const product = await createTestProduct(api, 50);
     const key = randomUUID();
-    const body = { items: [{ productId: product.id, quantity: 4 }] };
+    const body = { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 4 }] };
     // Holds the child's transaction open after the stock update, while it inserts the order.
     const stall = `stall_${user.id.replace(/-/g, '')}`;
     await api.prisma.$executeRawUnsafe(`CREATE FUNCTION ${stall}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$`);

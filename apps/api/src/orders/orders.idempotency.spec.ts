@@ -21,7 +21,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
   async function scenario(stock = 100) {
     const user = await createTestUser(api);
     const product = await createTestProduct(api, stock);
-    return { user, product, body: { items: [{ productId: product.id, quantity: 2 }] } };
+    return { user, product, body: { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 2 }] } };
   }
 
   /** A key held by "another process" (running, with the given lease end) for this user and body. */
@@ -65,7 +65,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     const { user, product, body } = await scenario();
     const key = newIdempotencyKey();
     await post(user.token, key, body).expect(201);
-    const reused = await post(user.token, key, { items: [{ productId: product.id, quantity: 3 }] }).expect(422);
+    const reused = await post(user.token, key, { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 3 }] }).expect(422);
     expect(reused.body).toMatchObject({ type: '/problems/idempotency-key-reused', status: 422 });
     expect(await ordersOf(user.id)).toBe(1);
   });
@@ -91,7 +91,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
   it('stores nothing for a request rejected by validation, so the same key then places the order', async () => {
     const { user, body } = await scenario();
     const key = newIdempotencyKey();
-    await post(user.token, key, { items: [] }).expect(400);
+    await post(user.token, key, { paymentMethod: 'pm_card_visa', items: [] }).expect(400);
     await api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key)
       .set('Content-Type', 'application/json').send('{"items": [').expect(400);
     const placed = await post(user.token, key, body).expect(201);
@@ -130,7 +130,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
   it('stores 422 insufficient-stock as the final answer for the key and replays it, taking no stock', async () => {
     const { user, product } = await scenario(1);
     const key = newIdempotencyKey();
-    const body = { items: [{ productId: product.id, quantity: 5 }] };
+    const body = { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 5 }] };
     const first = await post(user.token, key, body).expect(422);
     await api.prisma.product.update({ where: { id: product.id }, data: { stock: 10 } });
     const again = await post(user.token, key, body).expect(422).expect('Idempotent-Replayed', 'true');
@@ -153,7 +153,7 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     const key = randomUUID();
     await post(user.token, key, body).expect(201);
     await api.prisma.idempotencyKey.updateMany({ where: { scope: user.id, key }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const fresh = await post(user.token, key, { items: [{ productId: body.items[0].productId, quantity: 1 }] }).expect(201);
+    const fresh = await post(user.token, key, { paymentMethod: 'pm_card_visa', items: [{ productId: body.items[0].productId, quantity: 1 }] }).expect(201);
     expect(fresh.headers['idempotent-replayed']).toBeUndefined();
 
     await api.prisma.idempotencyKey.updateMany({ where: { scope: user.id, key }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -183,7 +183,7 @@ describe('POST /orders when the database (and with it the key store) is unreacha
     try {
       const token = await api.app.get(JwtService).signAsync({ sub: randomUUID(), email: 'x@example.com' });
       const response = await api.http().post('/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', newIdempotencyKey())
-        .send({ items: [{ productId: randomUUID(), quantity: 1 }] }).expect(503);
+        .send({ paymentMethod: 'pm_card_visa', items: [{ productId: randomUUID(), quantity: 1 }] }).expect(503);
       expect(response.body).toMatchObject({ type: '/problems/service-unavailable', status: 503 });
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     } finally {

@@ -46,32 +46,32 @@ describe('POST /orders with input the API must refuse before anything runs', () 
     return { response, product, user };
   }
 
-  const order = (productId: string) => `{"items":[{"productId":"${productId}","quantity":2}]}`;
+  const order = (productId: string) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${productId}","quantity":2}]}`;
 
   describe('numbers too large for a double (JSON.parse gives ±Infinity)', () => {
     it.each<[string, Body]>([
-      ['quantity 1e400', (p) => `{"items":[{"productId":"${p}","quantity":1e400}]}`],
-      ['quantity -1e400', (p) => `{"items":[{"productId":"${p}","quantity":-1e400}]}`],
-      ['quantity 2E+308', (p) => `{"items":[{"productId":"${p}","quantity":2E+308}]}`],
-      ['a number deep in an array of an unknown member', (p) => `{"items":[{"productId":"${p}","quantity":1}],"note":{"x":[0,[1e999]]}}`],
-      ['a number as an order line', () => '{"items":[1e400]}'],
+      ['quantity 1e400', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1e400}]}`],
+      ['quantity -1e400', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":-1e400}]}`],
+      ['quantity 2E+308', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":2E+308}]}`],
+      ['a number deep in an array of an unknown member', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"note":{"x":[0,[1e999]]}}`],
+      ['a number as an order line', () => '{"paymentMethod":"pm_card_visa","items":[1e400]}'],
     ])('answers 400 json-number-out-of-range to %s, writing nothing', async (_name, body) => {
       const response = await expectRefused(body, 400, 'json-number-out-of-range');
       expect(response.body.pointer).toEqual(expect.stringMatching(/^\/(items|note)\//));
     });
 
     it('names where the number is with a JSON pointer', async () => {
-      const response = await expectRefused((p) => `{"items":[{"productId":"${p}","quantity":1e400}]}`, 400, 'json-number-out-of-range');
+      const response = await expectRefused((p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1e400}]}`, 400, 'json-number-out-of-range');
       expect(response.body.pointer).toBe('/items/0/quantity');
     });
   });
 
   describe('JSON nested thousands of levels deep', () => {
     it.each<[string, Body]>([
-      ['items: [[[…]]] 5 000 deep', () => `{"items":${nested(5000, '')}}`],
+      ['items: [[[…]]] 5 000 deep', () => `{"paymentMethod":"pm_card_visa","items":${nested(5000, '')}}`],
       ['{"a":{"a":…}} 5 000 deep', () => nestedObjects(5000)],
       ['one level past the limit (33)', () => nestedObjects(33)],
-      ['arrays inside an order line', (p) => `{"items":[{"productId":"${p}","quantity":${nested(40, '1')}}]}`],
+      ['arrays inside an order line', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":${nested(40, '1')}}]}`],
     ])('answers 400 json-too-deep to %s, writing nothing', async (_name, body) => {
       await expectRefused(body, 400, 'json-too-deep');
     });
@@ -105,9 +105,9 @@ describe('POST /orders with input the API must refuse before anything runs', () 
 
   describe('NUL characters (PostgreSQL text cannot store them)', () => {
     it.each<[string, Body]>([
-      ['in a product id', (p) => `{"items":[{"productId":"${p}\\u0000","quantity":1}]}`],
-      ['in a member name', (p) => `{"items":[{"productId":"${p}","quantity":1,"x\\u0000":1}]}`],
-      ['deep in an unknown member', (p) => `{"items":[{"productId":"${p}","quantity":1}],"note":[{"a":["ok","\\u0000"]}]}`],
+      ['in a product id', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}\\u0000","quantity":1}]}`],
+      ['in a member name', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1,"x\\u0000":1}]}`],
+      ['deep in an unknown member', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"note":[{"a":["ok","\\u0000"]}]}`],
     ])('answers 400 json-nul-character %s, writing nothing', async (_name, body) => {
       await expectRefused(body, 400, 'json-nul-character');
     });
@@ -146,7 +146,7 @@ describe('POST /orders with input the API must refuse before anything runs', () 
 
     it('counts upper- and lower-case spellings of one product as the same product', async () => {
       const { response, product } = await expectPlaced(
-        (p) => `{"items":[{"productId":"${p.toUpperCase()}","quantity":1},{"productId":"${p}","quantity":1}]}`,
+        (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p.toUpperCase()}","quantity":1},{"productId":"${p}","quantity":1}]}`,
       );
       expect(response.body.items.map((i: { productId: string }) => i.productId)).toEqual([product.id, product.id]);
     });
@@ -164,15 +164,15 @@ describe('POST /orders with input the API must refuse before anything runs', () 
 
   describe('JSON of the wrong shape', () => {
     it.each<[string, Body]>([
-      ['items as an object', () => '{"items":{}}'],
-      ['items as a string', () => '{"items":"x"}'],
-      ['items as null', () => '{"items":null}'],
-      ['items as a number', () => '{"items":5}'],
-      ['an order line that is an array', (p) => `{"items":[[{"productId":"${p}","quantity":1}]]}`],
-      ['an order line that is null', () => '{"items":[null]}'],
-      ['an order line that is a string', () => '{"items":["x"]}'],
-      ['a productId that is not a string', () => '{"items":[{"productId":["x"],"quantity":1}]}'],
-      ['a quantity that is a string', (p) => `{"items":[{"productId":"${p}","quantity":"2"}]}`],
+      ['items as an object', () => '{"paymentMethod":"pm_card_visa","items":{}}'],
+      ['items as a string', () => '{"paymentMethod":"pm_card_visa","items":"x"}'],
+      ['items as null', () => '{"paymentMethod":"pm_card_visa","items":null}'],
+      ['items as a number', () => '{"paymentMethod":"pm_card_visa","items":5}'],
+      ['an order line that is an array', (p) => `{"paymentMethod":"pm_card_visa","items":[[{"productId":"${p}","quantity":1}]]}`],
+      ['an order line that is null', () => '{"paymentMethod":"pm_card_visa","items":[null]}'],
+      ['an order line that is a string', () => '{"paymentMethod":"pm_card_visa","items":["x"]}'],
+      ['a productId that is not a string', () => '{"paymentMethod":"pm_card_visa","items":[{"productId":["x"],"quantity":1}]}'],
+      ['a quantity that is a string', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":"2"}]}`],
     ])('answers 400 validation-failed to %s, writing nothing', async (_name, body) => {
       await expectRefused(body, 400, 'validation-failed');
     });
@@ -184,11 +184,11 @@ describe('POST /orders with input the API must refuse before anything runs', () 
 
   describe('text that is not well-formed Unicode', () => {
     it.each<[string, Body]>([
-      ['a lone high surrogate in a product id', (p) => `{"items":[{"productId":"${p}\\ud800","quantity":1}]}`],
-      ['a lone low surrogate in a member name', (p) => `{"items":[{"productId":"${p}","quantity":1,"\\udc00":1}]}`],
-      ['a reversed pair deep in an unknown member', (p) => `{"items":[{"productId":"${p}","quantity":1}],"n":[["\\udc00\\ud800"]]}`],
-      ['bytes that are not UTF-8', (p) => Buffer.concat([Buffer.from(`{"items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])],
-      ['an encoded surrogate (CESU-8)', (p) => Buffer.concat([Buffer.from(`{"items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')])],
+      ['a lone high surrogate in a product id', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}\\ud800","quantity":1}]}`],
+      ['a lone low surrogate in a member name', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1,"\\udc00":1}]}`],
+      ['a reversed pair deep in an unknown member', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":[["\\udc00\\ud800"]]}`],
+      ['bytes that are not UTF-8', (p) => Buffer.concat([Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])],
+      ['an encoded surrogate (CESU-8)', (p) => Buffer.concat([Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')])],
     ])('answers 400 ill-formed-unicode to %s, writing nothing', async (_name, body) => {
       await expectRefused(body, 400, 'ill-formed-unicode');
     });
@@ -197,7 +197,7 @@ describe('POST /orders with input the API must refuse before anything runs', () 
   it('keeps the key free after a refused request, so the same key then places the order once', async () => {
     const { user, product } = await scenario();
     const key = newIdempotencyKey();
-    await post(user.token, key, `{"items":[{"productId":"${product.id}","quantity":1e400}]}`, JSON_TYPE).expect(400);
+    await post(user.token, key, `{"paymentMethod":"pm_card_visa","items":[{"productId":"${product.id}","quantity":1e400}]}`, JSON_TYPE).expect(400);
     await post(user.token, key, order(product.id), JSON_TYPE).expect(201);
     await post(user.token, key, order(product.id), JSON_TYPE).expect(201).expect('Idempotent-Replayed', 'true');
     expect((await api.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(98);

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaClient } from '@safe-checkout/db';
-import { ownedBy } from '../auth/owner-scope';
+import { ownedBy, requireOwnerId } from '../auth/owner-scope';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { ProblemException } from '../problems/problem.exception';
-import { CreateOrderDto } from './dto/create-order.dto';
+import type { CheckoutInput } from './checkout.phases';
 import { ORDER_FAULT_HOOK, OrderFaultHook } from './order-fault-hook';
 import { toOrderView, OrderView } from './order.representation';
 import { quantitiesByProduct } from './stock-reservation';
@@ -18,17 +18,17 @@ export class OrdersService {
   ) {}
 
   /**
-   * Creates the order, its lines (unit prices copied from the catalog) and takes the stock, in
-   * one transaction — the caller's, when the idempotency layer opened one, so that the stored
-   * response commits with these writes.
+   * Creates the order awaiting payment, its lines (unit prices copied from the catalog) and takes
+   * the stock, in one transaction: the checkout phase's, which also moves its key to
+   * `order_created` (checkout.phases.ts), so the order and the key's progress commit together.
    */
-  create(userId: string, body: CreateOrderDto): Promise<OrderView> {
+  createAwaitingPayment({ userId, items, paymentMethod }: CheckoutInput): Promise<OrderView> {
     return this.txHost.withTransaction(async () => {
-      const prices = await this.takeStock(body);
+      const prices = await this.takeStock(items);
       this.faultHook?.afterStockTaken();
       const currencies = new Set([...prices.values()].map((p) => p.currency));
       if (currencies.size > 1) throw new ProblemException('mixed-currency', `The order mixes ${[...currencies].join(', ')}.`);
-      const lines = body.items.map((item, position) => ({
+      const lines = items.map((item, position) => ({
         position,
         productId: item.productId,
         quantity: item.quantity,
@@ -36,7 +36,9 @@ export class OrdersService {
       }));
       const order = await this.txHost.tx.order.create({
         data: {
-          userId,
+          userId: requireOwnerId(userId),
+          status: 'awaiting_payment',
+          paymentMethod,
           totalCents: lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
           currency: [...currencies][0],
           lines: { create: lines },
@@ -67,9 +69,9 @@ export class OrdersService {
 
   // A conditional decrement (stock >= quantity) instead of read-then-write: two orders for the
   // last unit cannot both succeed, and the CHECK (stock >= 0) constraint backs it up.
-  private async takeStock(body: CreateOrderDto): Promise<Map<string, { priceCents: number; currency: string }>> {
+  private async takeStock(items: CheckoutInput['items']): Promise<Map<string, { priceCents: number; currency: string }>> {
     const tx = this.txHost.tx;
-    for (const [productId, quantity] of quantitiesByProduct(body.items)) {
+    for (const [productId, quantity] of quantitiesByProduct(items)) {
       const { count } = await tx.product.updateMany({
         where: { id: productId, stock: { gte: quantity } },
         data: { stock: { decrement: quantity } },
@@ -83,7 +85,7 @@ export class OrdersService {
         available: product.stock,
       });
     }
-    const products = await tx.product.findMany({ where: { id: { in: body.items.map((i) => i.productId) } } });
+    const products = await tx.product.findMany({ where: { id: { in: items.map((i) => i.productId) } } });
     return new Map(products.map((p) => [p.id, { priceCents: p.priceCents, currency: p.currency }]));
   }
 }

@@ -29,11 +29,14 @@ export const API_PROBLEMS = {
   'payload-too-large': { status: 413, title: 'Request body too large', explanation: 'The request body exceeds the size limit.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', explanation: 'Send the body as application/json.' },
   'unsupported-content-encoding': { status: 415, title: 'Unsupported content encoding', explanation: `Send the body uncompressed (identity) or with one Content-Encoding among ${ACCEPTED_CONTENT_ENCODINGS.join(', ')}; the Accept-Encoding response header lists them. Nothing was done.` },
+  'payment-declined': { status: 402, title: 'Payment declined', explanation: 'The payment provider declined the card (`declineCode` says why, e.g. insufficient_funds). Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries; to try another card, send a new order with a new key.' },
+  'payment-method-invalid': { status: 422, title: 'Payment method cannot be charged', explanation: 'The payment provider does not know this payment method. Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries.' },
   'insufficient-stock': { status: 422, title: 'Not enough stock', explanation: 'One or more products do not have the requested quantity in stock. This is a final answer for this Idempotency-Key: it is replayed on retries.' },
   'unknown-product': { status: 422, title: 'Unknown product', explanation: 'An order line names a product that does not exist.' },
   'mixed-currency': { status: 422, title: 'Mixed currencies', explanation: 'All products of one order must be priced in the same currency.' },
   'internal-error': { status: 500, title: 'Internal server error', explanation: 'Something failed on our side and nothing was committed. Retrying with the same Idempotency-Key is safe.' },
   'service-unavailable': { status: 503, title: 'Service unavailable', explanation: 'The API cannot use its database right now: it is unreachable, the connection was lost, or every connection is busy. The request was not completed; retry after the `Retry-After` seconds (an order with the same Idempotency-Key: it runs at most once).' },
+  'payment-provider-unavailable': { status: 503, title: 'Payment provider unavailable', explanation: 'The order exists, but the payment provider did not answer, so whether the card was charged is not known yet. Retry after `Retry-After` seconds with the same Idempotency-Key: the checkout resumes at the charge, which the provider deduplicates, so the card is charged at most once; if you do not retry, the shop finishes the checkout by itself.' },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ApiProblemSlug = keyof typeof API_PROBLEMS;

@@ -17,8 +17,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** Charges go to the run's sandbox process (jest-global-setup.ts) unless `PAYMENT_PROVIDER_URL` is overridden. */
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModules: Type[] = []): Promise<TestApi> {
-  const config = readApiConfig({ DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent', PORT: '0', ...overrides });
+  const config = readApiConfig({
+    DATABASE_URL: testDatabaseUrl(),
+    PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...overrides,
+  });
   const app = await createApiApp(config, extraModules);
   await app.listen(0, '127.0.0.1');
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 2 });
@@ -62,4 +69,16 @@ export async function createTestProduct(api: TestApi, stock: number, priceCents 
 /** A fresh, well-formed Idempotency-Key header value (sf-string of a UUIDv4). */
 export function newIdempotencyKey(): string {
   return `"${randomUUID()}"`;
+}
+
+/** The sandbox's test payment methods (payments.md §1). */
+export const TEST_CARDS = {
+  visa: 'pm_card_visa',
+  declined: 'pm_card_chargeDeclined',
+  insufficientFunds: 'pm_card_chargeDeclinedInsufficientFunds',
+} as const;
+
+/** A `POST /orders` body: the given lines, paid with `paymentMethod` (default a card that succeeds). */
+export function orderBody(items: { productId: string; quantity: number }[], paymentMethod: string = TEST_CARDS.visa) {
+  return { items, paymentMethod };
 }

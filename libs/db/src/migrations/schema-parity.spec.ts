@@ -45,7 +45,13 @@ describe('prisma/migrations against schema.prisma', () => {
       include: { lines: true, user: true },
     });
 
-    expect(order).toMatchObject({ status: 'confirmed', totalCents: 246, currency: 'EUR', user: { addressCountry: 'FR' } });
+    expect(order).toMatchObject({ status: 'awaiting_payment', totalCents: 246, currency: 'EUR', paymentMethod: null, paymentIntentId: null, paidAt: null, user: { addressCountry: 'FR' } });
+    const paid = await prisma.order.update({
+      where: { id: order.id },
+      data: { status: 'paid', paymentMethod: 'pm_card_visa', paymentIntentId: `pi_${suffix}`, paidAt: new Date('2026-01-01T00:00:00.456Z') },
+    });
+    expect(await prisma.order.findUniqueOrThrow({ where: { paymentIntentId: `pi_${suffix}` } })).toEqual(paid);
+    await expect(prisma.order.update({ where: { id: order.id }, data: { status: 'awaiting_payment' } })).rejects.toThrow(/orders_paid_iff_payment_intent/);
     expect(order.lines).toEqual([
       expect.objectContaining({ orderId: order.id, position: 0, productId: product.id, quantity: 2, unitPriceCents: 123 }),
     ]);

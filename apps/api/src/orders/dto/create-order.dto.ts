@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CanonicalUuid } from '../../http/canonical-uuid.decorator';
 
 export class OrderItemDto {
@@ -14,10 +14,15 @@ export class OrderItemDto {
   quantity!: number;
 }
 
-/** `POST /orders` body: 1–50 lines, each 1–1000 units (http-contract.md "Orders"). */
+/** `POST /orders` body: 1–50 lines, each 1–1000 units, and the payment method to charge (http-contract.md "Orders", payments.md §2). */
 export class CreateOrderDto {
   @ApiProperty({ type: [OrderItemDto] })
   // IsObject: without it a line that is itself an array (`[[{…}]]`) passes ValidateNested.
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderItemDto)
   items!: OrderItemDto[];
+
+  @ApiProperty({ example: 'pm_card_visa', description: "The provider's payment method id (the sandbox's test methods: pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined, pm_card_chargeDeclinedInsufficientFunds)" })
+  // 1–255 visible ASCII characters (payments.md §2); which ids exist is the provider's to say.
+  @IsString() @Length(1, 255) @Matches(/^[\x21-\x7e]+$/, { message: 'paymentMethod must be a payment method id such as pm_card_visa' })
+  paymentMethod!: string;
 }

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { AtomicPhase, finishWith, foreignPhase, localPhase, STARTED, StoredResponse, toRecoveryPoint } from '@safe-checkout/idempotency';
+import { ChargeAnswer } from '../payments/charge-answer';
+import { PaymentProvider } from '../payments/payment-provider';
+import { ProblemException } from '../problems/problem.exception';
+import { renderProblem } from '../problems/render-problem';
+import { OrderPaymentsService } from './order-payments.service';
+import { OrderView } from './order.representation';
+import { OrdersService } from './orders.service';
+
+/** What POST /orders asked for: the state of the first phase. */
+export interface CheckoutInput {
+  userId: string;
+  items: { productId: string; quantity: number }[];
+  paymentMethod: string;
+}
+
+/** What the checkout keeps with its key once the order exists (recovery point `order_created`). */
+export interface CheckoutState {
+  orderId: string;
+}
+
+/** The recovery point after the order's transaction committed: the order exists, awaiting payment. */
+export const ORDER_CREATED = 'order_created';
+
+/**
+ * `POST /orders` as atomic phases (payments.md §2; Brandur Leach's rocket-rides-atomic):
+ *
+ *   started ──[1. create the order, take the stock]──▶ order_created
+ *   order_created ──[2. charge the total at the provider, outside any transaction]──
+ *                 ──[3. record the answer: paid 201 | payment_failed 402/422, stock back]──▶ finished
+ *
+ * A crash or an unknown charge outcome leaves the key at `order_created`: a retry with the same
+ * key, or the recovery worker, resumes at step 2 with the same derived charge key, so the order is
+ * created once and charged once.
+ */
+@Injectable()
+export class CheckoutPhases {
+  readonly phases: readonly AtomicPhase[] = [
+    localPhase('create the order, awaiting payment', STARTED, (input: CheckoutInput) => this.createOrder(input)),
+    foreignPhase(
+      'charge the order at the payment provider',
+      ORDER_CREATED,
+      (state: CheckoutState) => this.charge(state),
+      (state: CheckoutState, answer: ChargeAnswer) => this.recordPayment(state, answer),
+    ),
+  ];
+
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly orderPayments: OrderPaymentsService,
+    private readonly payments: PaymentProvider,
+  ) {}
+
+  private async createOrder(input: CheckoutInput) {
+    const order = await this.orders.createAwaitingPayment(input);
+    return toRecoveryPoint(ORDER_CREATED, { orderId: order.id } satisfies CheckoutState);
+  }
+
+  private async charge({ orderId }: CheckoutState): Promise<ChargeAnswer> {
+    const order = await this.orderPayments.orderToCharge(orderId);
+    // The provider keeps idempotency keys 24 h: past that, a re-sent charge would be a new one.
+    if (order.derivedKeyMayHaveExpired) {
+      const earlier = await this.payments.findSucceededCharge(orderId);
+      if (earlier) return { kind: 'succeeded', paymentIntent: earlier };
+    }
+    return this.payments.charge(order);
+  }
+
+  private async recordPayment({ orderId }: CheckoutState, answer: ChargeAnswer) {
+    if (answer.kind === 'succeeded') return finishWith(created(await this.orderPayments.markPaid(orderId, answer.paymentIntent)));
+    await this.orderPayments.markPaymentFailed(orderId);
+    const problem =
+      answer.kind === 'declined'
+        ? new ProblemException('payment-declined', `The payment was declined: ${answer.message}`, { declineCode: answer.declineCode, orderId })
+        : new ProblemException('payment-method-invalid', `The payment method cannot be charged: ${answer.message}`, { orderId });
+    return finishWith(renderProblem(problem));
+  }
+}
+
+function created(order: OrderView): StoredResponse {
+  return {
+    status: 201,
+    headers: { 'content-type': 'application/json; charset=utf-8', location: `/orders/${order.id}` },
+    body: JSON.stringify(order),
+  };
+}

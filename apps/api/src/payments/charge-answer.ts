@@ -1,0 +1,18 @@
+/** A PaymentIntent as the provider (Stripe, or apps/payment-sandbox) shows it; the fields we read. */
+export interface PaymentIntent {
+  id: string;
+  amount: number;
+  currency: string;
+  status: string;
+  metadata: Record<string, string>;
+}
+
+/**
+ * What the provider answered definitely to a charge (payments.md §2, phase 3). Anything else (no
+ * answer, 5xx, 409 after the retries) is not an answer: the outcome is unknown and the charge
+ * throws 503 `payment-provider-unavailable` instead.
+ */
+export type ChargeAnswer =
+  | { kind: 'succeeded'; paymentIntent: PaymentIntent }
+  | { kind: 'declined'; declineCode: string; message: string }
+  | { kind: 'invalid-payment-method'; message: string };

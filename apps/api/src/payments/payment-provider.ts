@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createRetryingClient, RetryingClientError } from '@safe-checkout/retrying-client';
+import type { AxiosInstance } from 'axios';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ChargeAnswer, PaymentIntent } from './charge-answer';
+import { chargeKeyOf } from './charge-key';
+import { PaymentMetrics } from './payment-metrics';
+import { ProblemException } from '../problems/problem.exception';
+
+/** What a charge needs to know of the order. */
+export interface OrderToCharge {
+  orderId: string;
+  userId: string;
+  totalCents: number;
+  /** ISO 4217, any case; sent lower-case as Stripe wants it. */
+  currency: string;
+  paymentMethod: string;
+}
+
+// A charge answers in milliseconds; these bound how long a checkout waits for an unknown outcome
+// before it answers 503 and leaves the rest to a retry or the recovery worker.
+// Seconds a customer should wait before retrying a checkout whose charge had no answer.
+const PROVIDER_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+const CHARGE_RETRY_POLICY = { retries: 3, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 4_000, deadlineMs: 10_000 } as const;
+
+/**
+ * The payment provider, spoken to in Stripe's PaymentIntents wire format (apps/payment-sandbox, or
+ * Stripe's test mode: only PAYMENT_PROVIDER_URL and PAYMENT_PROVIDER_SECRET_KEY change). Every
+ * charge goes through the project's retrying client, server-side: jittered backoff, a retry budget,
+ * a per-attempt timeout and a deadline, with the order's derived key on every attempt.
+ */
+@Injectable()
+export class PaymentProvider {
+  private readonly logger = new Logger(PaymentProvider.name);
+  private readonly http: AxiosInstance;
+
+  constructor(
+    @Inject(API_CONFIG) config: ApiConfig,
+    private readonly metrics: PaymentMetrics,
+  ) {
+    this.http = createRetryingClient({
+      ...CHARGE_RETRY_POLICY,
+      axios: { baseURL: config.paymentProviderUrl, headers: { Authorization: `Bearer ${config.paymentProviderSecretKey}` } },
+      onRetry: (event) => this.metrics.countRetry(event.reason),
+    });
+  }
+
+  /**
+   * Charges the order's total once, whatever happens: confirms a PaymentIntent at once with the
+   * key derived from the order id, so a repeat (a retry, another process, after a crash) gets the
+   * first charge replayed by the provider.
+   *
+   * @throws ProblemException `payment-provider-unavailable` (503 + Retry-After) when the outcome is
+   *   unknown: no answer, 5xx, or the same key still in flight after the retries
+   */
+  async charge(order: OrderToCharge): Promise<ChargeAnswer> {
+    const form = new URLSearchParams({
+      amount: String(order.totalCents),
+      currency: order.currency.toLowerCase(),
+      payment_method: order.paymentMethod,
+      confirm: 'true',
+      'metadata[order_id]': order.orderId,
+      'metadata[user_id]': order.userId,
+    });
+    try {
+      const { data } = await this.http.post<PaymentIntent>('/v1/payment_intents', form.toString(), {
+        // Stripe takes the key as a bare value; our sandbox accepts that form too.
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': chargeKeyOf(order.orderId) },
+      });
+      this.metrics.countCharge('succeeded');
+      return { kind: 'succeeded', paymentIntent: data };
+    } catch (error) {
+      const answer = definiteAnswerOf(error);
+      if (answer) {
+        this.metrics.countCharge(answer.kind === 'declined' ? 'declined' : 'invalid_payment_method');
+        return answer;
+      }
+      this.metrics.countCharge('unavailable');
+      throw this.unavailable(error);
+    }
+  }
+
+  /**
+   * The succeeded PaymentIntent of an order, if there is one: for a charge whose derived key may
+   * have expired at the provider (24 h), which a new attempt must not re-send blindly.
+   *
+   * @throws ProblemException `payment-provider-unavailable` when the provider cannot be asked
+   */
+  async findSucceededCharge(orderId: string): Promise<PaymentIntent | undefined> {
+    try {
+      const { data } = await this.http.get<{ data: PaymentIntent[] }>('/v1/payment_intents/search', {
+        params: { query: `metadata['order_id']:'${orderId}'` },
+      });
+      return data.data.find((intent) => intent.status === 'succeeded');
+    } catch (error) {
+      throw this.unavailable(error);
+    }
+  }
+
+  private unavailable(error: unknown): ProblemException {
+    const status = (error as RetryingClientError).response?.status;
+    // A 4xx other than a decline is our own request at fault (a wrong secret key, say): nothing was
+    // charged, and retrying will not help until it is fixed. Say so loudly; to the customer it is
+    // the same "try again later".
+    if (status !== undefined && status < 500 && status !== 409) this.logger.error({ err: error }, 'the payment provider rejected the charge request itself');
+    const detail = 'The payment provider did not answer, so whether the card was charged is not known yet. Nothing will be charged twice: retry with the same Idempotency-Key to find out.';
+    return new ProblemException('payment-provider-unavailable', detail, {}, { 'Retry-After': String(PROVIDER_UNAVAILABLE_RETRY_AFTER_SECONDS) });
+  }
+}
+
+interface StripeError {
+  error?: { type?: string; code?: string; decline_code?: string; param?: string; message?: string };
+}
+
+function definiteAnswerOf(error: unknown): ChargeAnswer | undefined {
+  if (!(error instanceof RetryingClientError) || error.outcome !== 'definite') return undefined;
+  const status = error.response?.status;
+  const body = (error.response?.data as StripeError | undefined)?.error;
+  if (status === 402 && body?.type === 'card_error') {
+    return { kind: 'declined', declineCode: body.decline_code ?? body.code ?? 'card_declined', message: body.message ?? 'Your card was declined.' };
+  }
+  if (status === 400 && body?.param === 'payment_method') {
+    return { kind: 'invalid-payment-method', message: body.message ?? 'No such payment method.' };
+  }
+  return undefined;
+}
