@@ -1,7 +1,9 @@
 // `npm start`: one command from a fresh clone to a running demo.
 // 1. the database: DATABASE_URL if set, else an embedded PostgreSQL with its data in .data/;
 // 2. migrations and the idempotent seed;
-// 3. the API and the storefront, each as a child process;
+// 3. the payment provider sandbox (apps/payment-sandbox: Stripe's PaymentIntents API, a subset, in
+//    a database of its own on the same server), then the API (charging through it) and the
+//    storefront, each as a child process;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
 //
 // Chaos demo: `npm start -- --chaos`, or `SAFE_CHECKOUT_CHAOS=1 npm start`. The API then runs from
@@ -20,6 +22,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const apiPort = Number(process.env.PORT ?? 3333);
 const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 4200);
 const chaosProxyPort = Number(process.env.CHAOS_PROXY_PORT ?? 3334);
+const sandboxPort = Number(process.env.PAYMENT_SANDBOX_PORT ?? 3340);
 const chaos = readChaosFlag(process.argv.slice(2), process.env.SAFE_CHECKOUT_CHAOS);
 const children = [];
 let embedded;
@@ -96,7 +99,15 @@ async function main() {
   await db.seedDemoData(prisma);
   await prisma.$disconnect();
 
-  startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], { DATABASE_URL: databaseUrl, PORT: String(apiPort) });
+  // The sandbox derives its own database from DATABASE_URL (<name>_payment_sandbox), creates and
+  // migrates it itself, as a separate service would.
+  startChild('Payment sandbox', ['apps/payment-sandbox/dist/main.js'], { DATABASE_URL: databaseUrl, PAYMENT_SANDBOX_PORT: String(sandboxPort) });
+  await waitUntilHealthy(`http://127.0.0.1:${sandboxPort}/health`);
+  startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(apiPort),
+    PAYMENT_PROVIDER_URL: process.env.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${sandboxPort}`,
+  });
   await waitUntilHealthy(`http://127.0.0.1:${apiPort}/health`);
   const storefrontEnv = chaos ? await startChaosProxy() : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}` };
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
@@ -106,6 +117,7 @@ async function main() {
 Safe Checkout is running:
   Storefront http://localhost:${storefrontPort}
   API        http://localhost:${apiPort}   (OpenAPI: http://localhost:${apiPort}/docs, health: /health)
+  Payments   http://localhost:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`);
 }
@@ -137,6 +149,7 @@ fault-injecting proxy. All faults start at 0 %; turn them on in the cart's "Demo
   Storefront  http://localhost:${storefrontPort}   (chaos panel: http://localhost:${storefrontPort}/cart)
   Chaos proxy http://localhost:${chaosProxyPort}   (admin: GET/PUT http://localhost:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
   API         http://localhost:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
+  Payments    http://localhost:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API)
   Demo users  alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`;
 }

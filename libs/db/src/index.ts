@@ -1,7 +1,7 @@
 export { createPrismaClient } from './prisma-client.factory';
 export type { PrismaClientOptions } from './prisma-client.factory';
 export { Prisma, PrismaClient } from './generated/prisma/client';
-export type { IdempotencyKey, Order, OrderLine, Product, User } from './generated/prisma/client';
+export type { IdempotencyKey, Order, OrderLine, PaymentIntent, Product, User } from './generated/prisma/client';
 export { applyMigrations, MigrationDriftError } from './migrations/migrator';
 export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';
 export type { MigrationFile } from './migrations/migration-files';

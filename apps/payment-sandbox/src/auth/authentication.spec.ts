@@ -1,0 +1,65 @@
+import { aCharge, sandboxHttp } from '../testing/sandbox-http';
+import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
+
+// payments.md §1, first row: any request without the secret key, or with a wrong one, is 401.
+describe('authentication by secret key', () => {
+  let sandbox: TestSandbox;
+  let http: ReturnType<typeof sandboxHttp>;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    http = sandboxHttp(sandbox.url, sandbox.secretKey);
+  });
+  afterAll(() => sandbox.close());
+
+  const basic = (userPass: string) => `Basic ${Buffer.from(userPass).toString('base64')}`;
+
+  describe.each([
+    ['POST /v1/payment_intents', (options: Parameters<typeof http.get>[1]) => http.post('/v1/payment_intents', aCharge(), options)],
+    ['GET /v1/payment_intents', (options: Parameters<typeof http.get>[1]) => http.get('/v1/payment_intents', options)],
+    ['GET /v1/payment_intents/:id', (options: Parameters<typeof http.get>[1]) => http.get('/v1/payment_intents/pi_x', options)],
+    ['GET /v1/payment_intents/search', (options: Parameters<typeof http.get>[1]) => http.get("/v1/payment_intents/search?query=metadata['order_id']:'1'", options)],
+    ['GET /v1/an-unknown-route', (options: Parameters<typeof http.get>[1]) => http.get('/v1/an-unknown-route', options)],
+  ])('%s', (_route, send) => {
+    it('answers 401 with a Stripe error object and WWW-Authenticate when no key is sent', async () => {
+      const response = await send({ secretKey: null });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(response.headers.get('www-authenticate')).toBe('Basic realm="Stripe"');
+      expect(response.body).toEqual({ error: { type: 'invalid_request_error', message: expect.stringContaining('You did not provide an API key') } });
+    });
+
+    it.each([
+      ['a wrong key', { secretKey: 'sk_test_wrong_key_0000' }, "Invalid API Key provided: sk_test_**********0000"],
+      ['a wrong key as the Basic user name', { authorization: basic('sk_test_wrong_key_0000:') }, 'Invalid API Key provided'],
+      ['the key with another scheme', { authorization: 'Token sk_test_safe' }, 'You did not provide an API key'],
+      ['an empty Bearer', { authorization: 'Bearer ' }, 'You did not provide an API key'],
+    ])('answers 401 for %s', async (_case, options, message) => {
+      const response = await send(options);
+      expect(response.status).toBe(401);
+      expect(response.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining(message) });
+    });
+  });
+
+  it('never echoes the right key, nor a wrong one beyond its prefix and last four characters', async () => {
+    const response = await http.get('/v1/payment_intents', { secretKey: `${sandbox.secretKey}x` });
+    expect(response.text).not.toContain(sandbox.secretKey);
+  });
+
+  it('accepts the key as Bearer token and as HTTP Basic user name (curl -u sk_…:)', async () => {
+    expect((await http.get('/v1/payment_intents', { authorization: `Bearer ${sandbox.secretKey}` })).status).toBe(200);
+    expect((await http.get('/v1/payment_intents', { authorization: basic(`${sandbox.secretKey}:`) })).status).toBe(200);
+  });
+
+  it('serves GET /health without a key', async () => {
+    const response = await http.get('/health', { secretKey: null });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('stores nothing for a POST it rejects as unauthenticated', async () => {
+    const before = await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } });
+    await http.post('/v1/payment_intents', aCharge(), { secretKey: null, idempotencyKey: crypto.randomUUID() });
+    expect(await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } })).toBe(before);
+    expect(await sandbox.prisma.idempotencyKey.count({ where: { scope: sandbox.account } })).toBe(0);
+  });
+});

@@ -1,0 +1,22 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { SandboxConfig } from './config/sandbox-config';
+import { prepareSandboxDatabase } from './database/prepare-sandbox-database';
+import { SandboxModule } from './sandbox.module';
+
+/**
+ * Prepares the sandbox's database (created if derived and missing, migrated) and builds the
+ * configured application, not yet listening: shared by main.ts and the tests.
+ */
+export async function createSandboxApp(config: SandboxConfig): Promise<INestApplication> {
+  await prepareSandboxDatabase(config.database);
+  // Stripe's API takes form bodies only: no JSON parser.
+  const app = await NestFactory.create<NestExpressApplication>(SandboxModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // Extended: `metadata[order_id]=…` becomes { metadata: { order_id: … } }, as Stripe reads it.
+  app.useBodyParser('urlencoded', { extended: true, limit: '100kb' });
+  return app;
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { SANDBOX_CONFIG, SandboxConfig } from '../config/sandbox-config';
+
+/**
+ * Structured JSON logs (pino), one line per request, with a Stripe-style `Request-Id` (`req_…`)
+ * that is also sent back; the secret key is never logged.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [SANDBOX_CONFIG],
+      useFactory: (config: SandboxConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (_request, response) => {
+            const id = `req_${randomBytes(10).toString('hex')}`;
+            response.setHeader('Request-Id', id);
+            return id;
+          },
+          redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
+          customProps: (_request, response) => {
+            const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
+            return outcome ? { idempotencyOutcome: outcome } : {};
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

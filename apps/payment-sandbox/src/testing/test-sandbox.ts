@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { testDatabaseUrl } from '@safe-checkout/db/testing';
+import { accountOf } from '../auth/secret-key';
+import { readSandboxConfig, SandboxConfig } from '../config/sandbox-config';
+import { createSandboxApp } from '../create-sandbox-app';
+
+/** A real sandbox on a real socket (127.0.0.1, ephemeral port) against this run's test database. */
+export interface TestSandbox {
+  app: INestApplication;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  /** A secret key of its own, so its account (and its list) is its own too. */
+  secretKey: string;
+  account: string;
+  config: SandboxConfig;
+  /** A client on the sandbox's database, for looking behind the API. */
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export async function startTestSandbox(env: NodeJS.ProcessEnv = {}): Promise<TestSandbox> {
+  const config = readSandboxConfig({
+    PAYMENT_SANDBOX_DATABASE_URL: testDatabaseUrl(),
+    PAYMENT_PROVIDER_SECRET_KEY: `sk_test_${randomUUID().replace(/-/g, '')}`,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const app = await createSandboxApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const prisma = createPrismaClient({ databaseUrl: config.database.url, poolSize: 2 });
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    secretKey: config.secretKey,
+    account: accountOf(config.secretKey),
+    config,
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await app.close();
+    },
+  };
+}
