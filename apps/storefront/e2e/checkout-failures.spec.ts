@@ -27,6 +27,24 @@ describe('checkout when the network or the server fails', () => {
     await page.route(`${apiUrl()}/orders`, (route) => (route.request().method() === 'POST' ? failure(route) : route.fallback()), { times: 1 });
   }
 
+  /** Plays `steps` on the order attempts in turn; attempts after the last step reach the API. */
+  async function scriptOrderAttempts(steps: ('503' | '500' | 'drop')[]): Promise<void> {
+    let seen = 0;
+    await page.route(`${apiUrl()}/orders`, (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const step = steps[seen++];
+      if (step === undefined) return route.fallback();
+      if (step === 'drop') return route.abort('connectionreset');
+      const slug = step === '500' ? 'internal-error' : 'service-unavailable';
+      return route.fulfill({
+        status: Number(step),
+        contentType: 'application/problem+json',
+        headers: { 'Access-Control-Allow-Origin': storefrontUrl() },
+        body: JSON.stringify({ type: `/problems/${slug}`, title: slug, status: Number(step), detail: 'injected by the test' }),
+      });
+    });
+  }
+
   async function buyOneSticker(): Promise<{ ordersBefore: number; stockBefore: number }> {
     const counts = { ordersBefore: await orderCount(alice), stockBefore: await stockOf(STICKER) };
     await addToCart(page, STICKER, 1);
@@ -79,6 +97,41 @@ describe('checkout when the network or the server fails', () => {
     expect(await orderCount(alice)).toBe(ordersBefore + 1);
     expect(await stockOf(STICKER)).toBe(stockBefore - 1);
     await saveScreenshot(page, 'checkout-response-lost');
+  });
+
+  it('when every attempt fails on the server (5xx), says definitely failed and nothing saved, not "unknown", and orders nothing', async () => {
+    await scriptOrderAttempts(['500', '500', '500', '500']);
+
+    const { ordersBefore, stockBefore } = await buyOneSticker();
+
+    const result = checkoutResult(page);
+    expect(await result.getAttribute('data-state')).toBe('failed');
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('Definitely failed: Something failed on our side');
+    expect(text).toContain('Nothing was saved');
+    expect(text).not.toMatch(/unknown|may or may not/i);
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 server-error']);
+    expect(await orderCount(alice)).toBe(ordersBefore);
+    expect(await stockOf(STICKER)).toBe(stockBefore);
+  });
+
+  it('when 5xx, 5xx, 5xx and then no answer, says the outcome is unknown without claiming the shop never answered; Check again settles it', async () => {
+    await scriptOrderAttempts(['503', '503', '503', 'drop']);
+
+    const { ordersBefore } = await buyOneSticker();
+
+    const result = checkoutResult(page);
+    expect(await result.getAttribute('data-state')).toBe('unknown');
+    const text = (await result.textContent()) ?? '';
+    expect(text).toContain('Outcome unknown: the last attempt got no answer');
+    expect(text).toContain('the 3 before it were answered with HTTP 503, 503 and 503');
+    expect(text).not.toMatch(/connection|nothing was saved/i);
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 dropped']);
+
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await result.filter({ hasText: 'Order placed' }).waitFor({ timeout: 30_000 });
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 dropped', '2.1 created']);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
   });
 
   it('shows a definite failure (not enough stock) as a readable message and orders nothing', async () => {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, profileOf } from './support/api-probe';
+import { login, profileOf, restoreProfile, type ProbeProfile, type ProbeUser } from './support/api-probe';
 import { useChromiumPage } from './support/chromium';
 import { saveScreenshot, signIn } from './support/storefront-page';
 import { storefrontUrl } from './support/stack';
@@ -41,31 +41,87 @@ describe('profile', () => {
     expect(etagShown).toBe(afterFirst.etag);
   });
 
-  it('explains a 412 when the profile was changed in another tab, and lets the customer choose', async () => {
-    const bob = await login('bob@example.com');
-    await signIn(page, 'Bob');
-    await openProfile(page);
-    const cityBefore = await page.getByLabel('City').inputValue();
+  describe('two tabs saving one after the other (412, then a field-level merge)', () => {
+    let bob: ProbeUser;
+    let original: ProbeProfile;
+    let tabA: Page;
+    beforeEach(async () => {
+      bob = await login('bob@example.com');
+      original = (await profileOf(bob)).profile;
+      await signIn(page, 'Bob');
+      tabA = await chromium.context.newPage();
+      await openProfile(tabA);
+      await openProfile(page); // tab B: loads the same version as tab A
+    });
+    // Other specs expect Bob as seeded ("Bob Example" in the header).
+    afterEach(() => restoreProfile(bob, original));
 
-    const otherTab = await chromium.context.newPage();
-    await openProfile(otherTab);
-    await otherTab.getByLabel('City').fill('Jitterton');
-    expect(await save(otherTab, 1)).toBe('changed');
+    it("saves only what tab B edited on top of tab A's version: A's City and B's Name both survive", async () => {
+      await tabA.getByLabel('City').fill('Jitterton');
+      expect(await save(tabA, 1)).toBe('changed');
 
-    await page.getByLabel('Address line 2 (optional)').fill('Back door');
-    expect(await save(page, 1)).toBe('conflict');
-    const conflict = page.getByTestId('profile-conflict');
-    await conflict.waitFor();
-    const text = (await conflict.textContent()) ?? '';
-    expect(text).toContain('changed in another tab');
-    expect(text).toContain('412');
-    expect(text).toContain('Jitterton');
-    expect(text).not.toMatch(/[{}]|problems\//);
-    expect((await profileOf(bob)).profile.shippingAddress).toMatchObject({ city: 'Jitterton' });
-    await saveScreenshot(page, 'profile-conflict');
+      await page.getByLabel('Name').fill('Bob Merged');
+      expect(await save(page, 1)).toBe('conflict');
+      const conflict = page.getByTestId('profile-conflict');
+      await conflict.waitFor();
+      const text = (await conflict.textContent()) ?? '';
+      expect(text).toContain('changed in another tab');
+      expect(text).toContain('412');
+      expect(text).not.toMatch(/[{}]|problems\//);
+      expect(await mergeStates(page)).toEqual({ name: 'mine', city: 'theirs' });
+      expect((await profileOf(bob)).profile).toMatchObject({ name: original.name, shippingAddress: { city: 'Jitterton' } });
 
-    await page.getByRole('button', { name: 'Save my version over theirs' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="save-log"] li').length === 2);
-    expect((await profileOf(bob)).profile.shippingAddress).toMatchObject({ line2: 'Back door', city: cityBefore });
+      await conflict.getByRole('button', { name: 'Save their version with my edits' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="save-log"] li').length === 2);
+
+      const saved = await profileOf(bob);
+      expect(saved.profile).toMatchObject({ name: 'Bob Merged', email: original.email, shippingAddress: { city: 'Jitterton', line1: original.shippingAddress.line1 } });
+      expect(await page.getByTestId('save-log').locator('li').first().getAttribute('data-outcome')).toBe('changed');
+      expect(await page.getByTestId('profile-etag').textContent()).toBe(saved.etag);
+      expect(await page.getByLabel('City').inputValue()).toBe('Jitterton');
+      expect(await conflict.count()).toBe(0);
+    });
+
+    it('when both tabs changed City, saves nothing until tab B picks a side, then keeps that side and the rest of A', async () => {
+      await tabA.getByLabel('City').fill('Jitterton');
+      await tabA.getByLabel('Address line 2 (optional)').fill('Flat A');
+      expect(await save(tabA, 1)).toBe('changed');
+
+      await page.getByLabel('City').fill('Backoff Bay');
+      expect(await save(page, 1)).toBe('conflict');
+      const conflict = page.getByTestId('profile-conflict');
+      await conflict.waitFor();
+      expect(await mergeStates(page)).toEqual({ line2: 'theirs', city: 'conflict' });
+      const saveMerged = conflict.getByRole('button', { name: 'Save their version with my edits' });
+      expect(await saveMerged.isDisabled()).toBe(true);
+      expect(await conflict.textContent()).toContain('You both changed City');
+      await saveScreenshot(page, 'profile-conflict');
+
+      await conflict.locator('tr[data-field="city"]').getByRole('radio', { name: 'Mine' }).check();
+      await saveMerged.click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="save-log"] li').length === 2);
+
+      expect((await profileOf(bob)).profile.shippingAddress).toMatchObject({ city: 'Backoff Bay', line2: 'Flat A' });
+    });
+
+    it('when tab B changed nothing, offers their version and nothing to overwrite', async () => {
+      await tabA.getByLabel('City').fill('Jitterton');
+      expect(await save(tabA, 1)).toBe('changed');
+
+      expect(await save(page, 1)).toBe('conflict');
+      const conflict = page.getByTestId('profile-conflict');
+      await conflict.waitFor();
+      expect(await conflict.getByRole('button', { name: 'Save their version with my edits' }).count()).toBe(0);
+      await conflict.getByRole('button', { name: 'Use their version' }).click();
+
+      expect(await page.getByLabel('City').inputValue()).toBe('Jitterton');
+      expect(await page.getByTestId('profile-etag').textContent()).toBe((await profileOf(bob)).etag);
+    });
   });
 });
+
+/** The conflict panel's rows, as field → merge state (`mine`, `theirs`, `same`, `conflict`). */
+async function mergeStates(page: Page): Promise<Record<string, string>> {
+  const rows = page.getByTestId('profile-conflict').locator('tr[data-field]');
+  return Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-field'), tr.getAttribute('data-merge')])));
+}

@@ -37,6 +37,11 @@ export async function profileOf(user: ProbeUser): Promise<{ profile: ProbeProfil
   return { profile: (await response.json()) as ProbeProfile, etag: response.headers.get('etag') ?? '' };
 }
 
+/** `PUT /users/:id` without `If-Match`: puts a profile back as a test found it. */
+export async function restoreProfile(user: ProbeUser, { name, email, shippingAddress }: ProbeProfile): Promise<void> {
+  await call('PUT', `/users/${user.id}`, user, { name, email, shippingAddress });
+}
+
 async function call<T>(method: string, path: string, user?: ProbeUser, body?: unknown): Promise<T> {
   const response = await fetch(`${apiUrl()}${path}`, {
     method,

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import type { CheckoutResult } from '@/lib/checkout/checkout-record';
+import { checkoutVerdict } from '@/lib/checkout/checkout-verdict';
 import { formatMoney, shortId } from '@/lib/format';
 
 export interface CheckoutResultViewProps {
@@ -19,25 +20,24 @@ export function CheckoutResultView({ result, onCheckAgain, checking }: CheckoutR
   useEffect(() => headingRef.current?.focus(), [result.state, result.at]);
 
   if (result.state === 'placed') {
+    const { title, message } = checkoutVerdict({ kind: 'placed', replayed: result.replayed });
     return (
       <div className="callout callout--ok" data-testid="checkout-result" data-state="placed">
         <p className="callout__title" tabIndex={-1} ref={headingRef}>
-          {result.replayed ? 'Order placed (replayed)' : 'Order placed'}
+          {title}
         </p>
         <p>
-          {result.replayed
-            ? 'The shop had already placed this order: it answered with the stored result instead of ordering again.'
-            : 'Your order was placed once, whatever the clicks and retries below.'}{' '}
-          Order <Link href={`/orders/${result.orderId}`}>{shortId(result.orderId)}</Link>, total {formatMoney(result.total)}.
+          {message} Order <Link href={`/orders/${result.orderId}`}>{shortId(result.orderId)}</Link>, total {formatMoney(result.total)}.
         </p>
       </div>
     );
   }
+  // Heading and body were chosen together by checkoutVerdict when the request ended.
   if (result.state === 'failed') {
     return (
       <div className="callout callout--bad" role="alert" data-testid="checkout-result" data-state="failed">
         <p className="callout__title" tabIndex={-1} ref={headingRef}>
-          Definitely failed: {result.title}
+          {result.title}
         </p>
         <p>{result.message}</p>
       </div>

@@ -28,7 +28,11 @@ export function describeAnswer(a: TimelineAttempt): string {
     case 'timed-out':
       return 'No answer in time: the order may or may not have reached the shop.';
     case 'server-error':
-      return `${status}: the shop failed and committed nothing; the same key may run again.`;
+      // The HTTP contract: a 5xx problem from the API commits nothing. An error page from
+      // something in front of it (a gateway's 502 or 504) promises nothing of the kind.
+      return a.slug
+        ? `${status}: the shop failed and committed nothing; the same key may run again.`
+        : `${status}, not the shop's own answer: something in front of it failed, and the order may or may not have reached the shop.`;
     case 'in-progress':
       return `${status}: another request with this key is still running; asked to come back later.`;
     case 'created':

@@ -123,17 +123,22 @@ export function HowItWorks() {
         <dd>
           Between attempts the client waits a random time under an exponentially growing cap (full jitter), or what the shop asked for in{' '}
           <code>Retry-After</code> plus a little jitter, so that many customers retrying at once do not hit the shop in the same instant. It gives
-          up after a few tries or 30 seconds and tells you the outcome is unknown rather than guessing.
+          up after a few tries or 30 seconds and tells you what the last attempt settled: a failure the shop reported (5xx) saved nothing, so
+          that is a definite failure; no answer leaves the outcome unknown, and the page says so rather than guessing.
         </dd>
         <dt id="definite-failure">
           <span className="badge badge--bad">Definitely failed</span>
         </dt>
-        <dd>A 4xx answer such as &ldquo;not enough stock&rdquo;: the shop refused the order, nothing was ordered, and retrying cannot change it.</dd>
+        <dd>
+          A 4xx answer such as &ldquo;not enough stock&rdquo;: the shop refused the order, nothing was ordered, and retrying cannot change it. Or
+          the shop&apos;s own 5xx answer to the last attempt: it rolled the order back and saved nothing, so trying again (same key) is safe.
+        </dd>
         <dt id="profile">Profile saves</dt>
         <dd>
           Saving the profile is a <code>PUT</code> of the whole profile: sending it twice leaves the same result, so it needs no key. It carries the
           version you loaded (<code>If-Match</code>); if someone saved in another tab meanwhile, the shop answers 412 instead of overwriting their
-          change, and you choose.
+          change. The page then reads their version and saves only the fields you edited on top of it; where you both changed the same field,
+          you choose.
         </dd>
       </dl>
 

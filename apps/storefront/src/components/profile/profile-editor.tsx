@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { type ApiError, type ProfileFields, type Session, type VersionedProfile, toApiError } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
+import { mergeProfiles } from '@/lib/profile/profile-merge';
 import { useApiData } from '@/lib/use-api-data';
 import { useApi } from '../providers/api-provider';
 import { signIn } from '../providers/use-session';
@@ -30,7 +31,8 @@ function fieldsOf({ name, email, shippingAddress }: ProfileFields): ProfileField
 
 /**
  * Edits on top of the version last read (`base`). Saving sends `PUT` with `If-Match: base.etag`;
- * a 412 means someone saved in between, and the customer decides whose version wins.
+ * a 412 means someone saved in between. The version read after it (`theirs`) is merged with
+ * this tab's edits field by field, so that saving again replaces only what this tab changed.
  */
 function Editor({ session, initial }: { session: Session; initial: VersionedProfile }) {
   const api = useApi();
@@ -83,7 +85,17 @@ function Editor({ session, initial }: { session: Session; initial: VersionedProf
   return (
     <div className={styles.layout}>
       <div className={styles.main}>
-        {theirs && <ConflictPanel theirs={theirs} mine={form} onKeepMine={() => save(form, theirs.etag)} onUseTheirs={() => adoptTheirs(theirs)} />}
+        {theirs && (
+          // `base` stays the version this tab loaded until a save succeeds: "mine" is always this
+          // tab's edits since then, even after a second 412 brings an even newer `theirs`.
+          <ConflictPanel
+            key={theirs.etag}
+            merge={mergeProfiles(base.profile, form, theirs.profile)}
+            onSave={(fields) => save(fields, theirs.etag)}
+            onUseTheirs={() => adoptTheirs(theirs)}
+            saving={saving}
+          />
+        )}
         {error && <ProblemNotice error={error} />}
         <ProfileForm value={form} onChange={setForm} onSubmit={() => save(form, base.etag)} saving={saving} fieldErrors={error?.fieldErrors ?? []} />
       </div>

@@ -65,6 +65,12 @@ export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
   const status = error.response?.status;
   if (status === undefined) {
     const timedOut = error.failures.at(-1)?.kind === 'timeout';
+    const answered = error.failures.filter((f) => f.status !== undefined).map((f) => f.status);
+    if (answered.length > 0) {
+      // Earlier attempts were answered, so the shop is reachable: only the last one went unanswered.
+      const message = `The last of ${attempts} attempts got no answer${timedOut ? ' in time' : ''} from ${apiBaseUrl}; earlier attempts were answered with HTTP ${answered.join(', ')}.`;
+      return new ApiError(timedOut ? 'timeout' : 'unreachable', 'The shop stopped answering', message, error.outcome, { attempts });
+    }
     const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
     return timedOut
       ? new ApiError('timeout', 'The shop did not answer in time', `No answer from ${apiBaseUrl} after ${tries}.`, error.outcome, { attempts })

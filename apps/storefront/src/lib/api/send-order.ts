@@ -92,10 +92,11 @@ export async function sendOrder({ apiBaseUrl, session, items, idempotencyKey, ob
 function classifyAnswer(status: number, headers: unknown, data: unknown): AttemptAnswer {
   const replayed = readHeader(headers, 'Idempotent-Replayed') === 'true';
   const retryAfterMs = parseRetryAfterMs(readHeader(headers, 'Retry-After'), Date.now());
-  const base = { status, replayed, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  const slug = problemSlug(data);
+  const base = { status, replayed, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), ...(slug === undefined ? {} : { slug }) };
   if (status >= 200 && status < 300) return { ...base, outcome: replayed ? 'replayed' : 'created' };
   if (status >= 500) return { ...base, outcome: 'server-error' };
-  if (status === 409 && problemSlug(data) === 'idempotency-request-in-progress') return { ...base, outcome: 'in-progress' };
+  if (status === 409 && slug === 'idempotency-request-in-progress') return { ...base, outcome: 'in-progress' };
   return { ...base, outcome: 'rejected' };
 }
 

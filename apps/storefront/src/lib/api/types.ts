@@ -97,6 +97,11 @@ export interface AttemptAnswer {
   retryAfterMs?: number;
   /** The answer carried `Idempotent-Replayed: true`. */
   replayed?: boolean;
+  /**
+   * The last segment of the problem `type` when the answer was the API's RFC 9457 problem
+   * (`internal-error`); absent for an error page from something in front of the API.
+   */
+  slug?: string;
 }
 
 /** Why the client waited as long as it did before a retry. */

@@ -1,5 +1,6 @@
 import type { AttemptAnswer, AttemptOutcome, CartItem, Money, WaitReason } from '../api';
 import { cartFingerprint } from '../cart-store';
+import { checkoutVerdict } from './checkout-verdict';
 
 /** One HTTP attempt on the retry timeline. Times are milliseconds since the epoch. */
 export interface TimelineAttempt {
@@ -13,6 +14,8 @@ export interface TimelineAttempt {
   status?: number;
   replayed?: boolean;
   retryAfterMs?: number;
+  /** The problem's slug, when the answer was the API's RFC 9457 problem. */
+  slug?: string;
   /** The wait the client chose after this attempt failed, before the next one. */
   wait?: WaitReason;
 }
@@ -23,7 +26,11 @@ export interface TimelineNote {
   text: string;
 }
 
-/** Where a checkout ended up, as the customer is told. */
+/**
+ * Where a checkout ended up. A placed order keeps its facts (its wording follows from
+ * `replayed`, which a twin request may still change); the others keep the heading and body
+ * `checkoutVerdict` chose, because what they were decided from is not stored.
+ */
 export type CheckoutResult =
   | { state: 'placed'; at: number; orderId: string; total: Money; replayed: boolean }
   | { state: 'failed'; at: number; title: string; message: string }
@@ -106,12 +113,7 @@ export function afterReload(record: CheckoutRecord, now: number): CheckoutRecord
   const attempts = record.attempts.map((a) => (cut.has(a.request) && a.outcome === 'sent' ? { ...a, outcome: 'cut-off' as const, endedAt: now } : a));
   const which = record.inFlight.length === 1 ? `request ${record.inFlight[0]} was` : `requests ${record.inFlight.join(', ')} were`;
   const note = { at: now, text: `Page reloaded while ${which} waiting for an answer.` };
-  const result: CheckoutResult = record.result ?? {
-    state: 'unknown',
-    at: now,
-    title: 'Outcome unknown',
-    message: 'The page was reloaded before the shop answered, so the order may or may not have been placed. Check again: it asks with the same key, so it can never order twice.',
-  };
+  const result: CheckoutResult = record.result ?? { ...checkoutVerdict({ kind: 'cut-off' }), at: now };
   return { ...record, attempts, inFlight: [], notes: [...record.notes, note], result };
 }
 

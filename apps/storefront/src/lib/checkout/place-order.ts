@@ -1,4 +1,4 @@
-import { sendOrder, toApiError, type CartItem, type OrderAttemptObserver, type Session } from '../api';
+import { sendOrder, toApiError, type AttemptAnswer, type CartItem, type OrderAttemptObserver, type Session } from '../api';
 import { cartFingerprint, cartStore } from '../cart-store';
 import {
   beginRequest,
@@ -11,6 +11,7 @@ import {
 } from './checkout-record';
 import { newCheckoutKey } from './checkout-key';
 import { checkoutStore, recoverAfterReload } from './checkout-store';
+import { checkoutVerdict } from './checkout-verdict';
 
 export interface PlaceOrderRequest {
   apiBaseUrl: string;
@@ -35,9 +36,14 @@ export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderReque
   const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) =>
     store.update((record) => (record?.key === key ? change(record) : record));
 
+  // This request's answers in attempt order: the verdict reads the same answers the timeline shows.
+  const answers: AttemptAnswer[] = [];
   const observer: OrderAttemptObserver = {
     attemptSent: (attempt) => onThisCheckout((r) => withAttemptSent(r, request, attempt, Date.now())),
-    attemptEnded: (attempt, answer) => onThisCheckout((r) => withAttemptEnded(r, request, attempt, answer, Date.now())),
+    attemptEnded: (attempt, answer) => {
+      answers[attempt - 1] = answer;
+      onThisCheckout((r) => withAttemptEnded(r, request, attempt, answer, Date.now()));
+    },
     retryScheduled: (attempt, wait) => onThisCheckout((r) => withRetryScheduled(r, request, attempt, wait)),
   };
   let result: CheckoutResult;
@@ -46,9 +52,8 @@ export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderReque
     result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
-    const failure = toApiError(error, apiBaseUrl);
-    const state = failure.outcome === 'definite' ? 'failed' : 'unknown';
-    result = { state, at: Date.now(), title: state === 'unknown' ? `Outcome unknown: ${failure.title.toLowerCase()}` : failure.title, message: failure.message };
+    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: toApiError(error, apiBaseUrl) });
+    result = { ...verdict, at: Date.now() };
   }
   onThisCheckout((r) => withRequestSettled(r, request, result));
 }

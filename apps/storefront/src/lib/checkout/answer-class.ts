@@ -1,0 +1,25 @@
+import type { AttemptAnswer } from '../api';
+
+/**
+ * What one answer says about the order (HTTP contract, "Idempotency-Key semantics"):
+ * - `none`: no answer (dropped, timed out): that attempt may have placed it;
+ * - `running`: 409, a request with this key is still running: it may yet place it;
+ * - `unclear`: a 5xx that is not the API's problem (a gateway's 502): that attempt may have placed it;
+ * - `failed`: a 5xx problem: this attempt ran under the key and committed nothing, so no earlier
+ *   attempt had placed the order either, or this one would have been answered with it (a replay);
+ * - `refused`: turned away before the key was looked up (401, 408, 429, 503 store unavailable):
+ *   this attempt did nothing, and says nothing about earlier ones;
+ * - `rejected`: another 4xx, the shop's final answer for this order.
+ */
+export type AnswerClass = 'none' | 'running' | 'unclear' | 'failed' | 'refused' | 'rejected';
+
+const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 408, 429]);
+
+/** The {@link AnswerClass} of one attempt's answer. */
+export function answerClass(a: AttemptAnswer): AnswerClass {
+  if (a.status === undefined) return 'none';
+  if (a.outcome === 'in-progress') return 'running';
+  if (REFUSED_STATUSES.has(a.status) || a.slug === 'idempotency-store-unavailable') return 'refused';
+  if (a.status >= 500) return a.slug ? 'failed' : 'unclear';
+  return 'rejected';
+}

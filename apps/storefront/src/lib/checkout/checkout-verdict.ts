@@ -1,0 +1,143 @@
+import type { ApiError, AttemptAnswer } from '../api';
+import { answerClass } from './answer-class';
+
+/** How one request of a checkout ended, as far as this page knows. */
+export type RequestEnding = PlacedEnding | FailedEnding | CutOffEnding;
+
+export interface PlacedEnding {
+  kind: 'placed';
+  replayed: boolean;
+}
+
+/** The client gave up: `answers` are the request's attempts in order, as on the timeline; `error` describes the last. */
+export interface FailedEnding {
+  kind: 'failed';
+  answers: readonly AttemptAnswer[];
+  error: ApiError;
+}
+
+/** The page was reloaded before the answer came. */
+export interface CutOffEnding {
+  kind: 'cut-off';
+}
+
+/** What the customer is told: placed, definitely not placed, or unknown, with the heading and body that say so. */
+export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' = 'placed' | 'failed' | 'unknown'> {
+  state: State;
+  title: string;
+  message: string;
+}
+
+type NotPlaced = CheckoutVerdict<'failed' | 'unknown'>;
+
+/**
+ * The one place that decides what a checkout's outcome is called and how it is explained, so
+ * that heading and body always agree. A failed request is judged by its last attempt; earlier
+ * attempts only matter when the last one cannot speak for them (`refused`).
+ *
+ * @example
+ * checkoutVerdict({ kind: 'failed', answers: [dropped, serverError500], error }).state; // 'failed'
+ * checkoutVerdict({ kind: 'failed', answers: [serverError503, serverError503, dropped], error }).state; // 'unknown'
+ */
+export function checkoutVerdict(ending: PlacedEnding): CheckoutVerdict<'placed'>;
+export function checkoutVerdict(ending: FailedEnding | CutOffEnding): NotPlaced;
+export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict;
+export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
+  switch (ending.kind) {
+    case 'placed':
+      return ending.replayed
+        ? { state: 'placed', title: 'Order placed (replayed)', message: 'The shop had already placed this order: it answered with the stored result instead of ordering again.' }
+        : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
+    case 'cut-off':
+      return unknown('Outcome unknown', 'The page was reloaded before the shop answered, so the order may or may not have been placed.');
+    case 'failed':
+      return failedVerdict(ending.answers.length > 0 ? ending.answers : [answerOf(ending.error)], ending.error);
+  }
+}
+
+function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotPlaced {
+  const last = answers[answers.length - 1];
+  const earlier = answers.slice(0, -1);
+  const status = `HTTP ${last.status}`;
+  switch (answerClass(last)) {
+    case 'rejected':
+      return definite(error.title, error.kind === 'problem' ? error.message : `The shop refused the order (${status}), so nothing was ordered.`);
+    case 'failed':
+      return definite(error.title, `${failureHistory(answers)} Nothing was saved, so it is safe to try again: Buy now sends the same key, so it can never order twice.`);
+    case 'refused': {
+      const open = earlier.filter((a) => ['none', 'running', 'unclear'].includes(answerClass(a)));
+      if (open.length === 0) return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`);
+      return unknown(
+        'Outcome unknown: an earlier attempt may have placed it',
+        `The last attempt was turned away before it ran (${status}: ${error.title.toLowerCase()}), but ${open.length === 1 ? 'an earlier attempt' : 'earlier attempts'} got ${list(open)}, so the order may or may not have been placed.`,
+      );
+    }
+    case 'running':
+      return unknown(
+        'Outcome unknown: your order is still being processed',
+        `The last attempt was told that a request with this key is still running (${status}), so the order may or may not be placed when it finishes.`,
+      );
+    case 'unclear':
+      return unknown(
+        `Outcome unknown: ${status} from something in front of the shop`,
+        `The last attempt was answered with ${status}, but not by the shop itself, so the order may or may not have been placed.`,
+      );
+    case 'none':
+      return noAnswerVerdict(last, earlier);
+  }
+}
+
+function noAnswerVerdict(last: AttemptAnswer, earlier: readonly AttemptAnswer[]): NotPlaced {
+  const lastText = last.outcome === 'timed-out' ? 'got no answer in time' : 'got no answer';
+  if (earlier.some((a) => a.status !== undefined)) {
+    const before = earlier.every((a) => a.status !== undefined)
+      ? `${earlier.length === 1 ? 'the one before it was' : `the ${earlier.length} before it were`} answered with ${list(earlier)}`
+      : `the ones before it got ${list(earlier)}`;
+    return unknown(
+      'Outcome unknown: the last attempt got no answer',
+      `The last of ${earlier.length + 1} attempts ${lastText}; ${before}. The shop is reachable, but the order may or may not have been placed.`,
+    );
+  }
+  const who = earlier.length === 0 ? 'The request' : `None of the ${earlier.length + 1} attempts`;
+  const advice = last.outcome === 'dropped' ? ' Check your connection.' : '';
+  return unknown(
+    last.outcome === 'timed-out' ? 'Outcome unknown: the shop did not answer in time' : 'Outcome unknown: no answer from the shop',
+    `${who} ${earlier.length === 0 ? lastText : 'got an answer'}, so the order may or may not have been placed.${advice}`,
+  );
+}
+
+function failureHistory(answers: readonly AttemptAnswer[]): string {
+  const n = answers.length;
+  if (n === 1) return `The shop failed on its side (${list(answers)}) and rolled the order back.`;
+  if (answers.every((a) => answerClass(a) === 'failed')) return `All ${n} attempts failed on the shop's side (${list(answers)}) and were rolled back.`;
+  if (answers.every((a) => a.status !== undefined)) return `The shop answered all ${n} attempts (${list(answers)}); the last failed on its side and was rolled back.`;
+  return (
+    `The last of ${n} attempts was answered with ${list(answers.slice(-1))}: the shop failed on its side and rolled it back. ` +
+    `Had an earlier attempt (${list(answers.slice(0, -1))}) placed the order, the shop would have answered with that order instead.`
+  );
+}
+
+/** `HTTP 503, 503 and 500`, or `no answer and HTTP 503`: what each attempt got, in order. */
+function list(answers: readonly AttemptAnswer[]): string {
+  const allAnswered = answers.every((a) => a.status !== undefined);
+  const words = answers.map((a, i) => {
+    if (a.status !== undefined) return allAnswered && i > 0 ? String(a.status) : `HTTP ${a.status}`;
+    return a.outcome === 'timed-out' ? 'no answer in time' : 'no answer';
+  });
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+// The attempt an ApiError describes, for a request whose attempts were not observed.
+function answerOf(error: ApiError): AttemptAnswer {
+  if (error.status === undefined) return { outcome: error.kind === 'timeout' ? 'timed-out' : 'dropped' };
+  const outcome = error.status >= 500 ? 'server-error' : error.slug === 'idempotency-request-in-progress' ? 'in-progress' : 'rejected';
+  return { outcome, status: error.status, ...(error.kind === 'problem' && error.slug ? { slug: error.slug } : {}) };
+}
+
+function definite(title: string, message: string): NotPlaced {
+  return { state: 'failed', title: `Definitely failed: ${title}`, message };
+}
+
+function unknown(title: string, message: string): NotPlaced {
+  return { state: 'unknown', title, message };
+}

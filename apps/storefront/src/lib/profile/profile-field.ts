@@ -1,0 +1,33 @@
+import type { ProfileFields, ShippingAddress } from '../api';
+
+/** One editable field of the profile; the address fields go by their own names (`city`). */
+export type ProfileFieldKey = 'name' | 'email' | keyof ShippingAddress;
+
+/** Every editable field, in the order the form shows them. */
+export const PROFILE_FIELD_KEYS: readonly ProfileFieldKey[] = ['name', 'email', 'line1', 'line2', 'city', 'postalCode', 'country'];
+
+export function readField(fields: ProfileFields, key: ProfileFieldKey): string {
+  return key === 'name' || key === 'email' ? fields[key] : fields.shippingAddress[key];
+}
+
+/** `fields` with `key` set to `value` (a new object; `fields` is left as it was). */
+export function withField(fields: ProfileFields, key: ProfileFieldKey, value: string): ProfileFields {
+  if (key === 'name' || key === 'email') return { ...fields, shippingAddress: { ...fields.shippingAddress }, [key]: value };
+  return { ...fields, shippingAddress: { ...fields.shippingAddress, [key]: value } };
+}
+
+/**
+ * Whether two values of `key` are stored as the same: the PUT body is trimmed and the country
+ * upper-cased (`toUpdateUserDto`), and the API lower-cases the email, so typing "Paris " over
+ * "Paris" is no edit.
+ */
+export function sameFieldValue(key: ProfileFieldKey, a: string, b: string): boolean {
+  return asStored(key, a) === asStored(key, b);
+}
+
+function asStored(key: ProfileFieldKey, value: string): string {
+  const trimmed = value.trim();
+  if (key === 'email') return trimmed.toLowerCase();
+  if (key === 'country') return trimmed.toUpperCase();
+  return trimmed;
+}
