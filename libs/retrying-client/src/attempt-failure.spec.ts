@@ -26,6 +26,13 @@ describe('classifyFailure(error, attempt, durationMs)', () => {
     expect(classify(answered(409, { type: 'https://api.example/problems/idempotency-key-reused' })).retryable).toBe(false);
   });
 
+  it("retries Stripe's 409 idempotency_error (a request with the same key is in flight), and nothing else of Stripe's", () => {
+    const inFlight = { error: { type: 'idempotency_error', message: 'There is currently another in-progress request using this idempotent key.' } };
+    expect(classify(answered(409, inFlight))).toMatchObject({ reason: 'http:409-in-progress', retryable: true, ambiguous: true });
+    expect(classify(answered(409, { error: { type: 'invalid_request_error' } })).retryable).toBe(false);
+    expect(classify(answered(400, { error: { type: 'idempotency_error' } })).retryable).toBe(false);
+  });
+
   it('calls 5xx ambiguous (the server may have applied it) and 4xx definite', () => {
     expect(classify(answered(503)).ambiguous).toBe(true);
     expect(classify(answered(429)).ambiguous).toBe(false);

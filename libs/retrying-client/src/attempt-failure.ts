@@ -65,11 +65,18 @@ export function classifyFailure(error: unknown, attempt: number, durationMs: num
   return { ...base, code, kind: 'network', reason: `network:${code ?? 'unknown'}`, retryable, ambiguous: true };
 }
 
-/** A 409 whose RFC 9457 problem `type` says another attempt with this key is still running. */
+/**
+ * A 409 that says another attempt with this key is still running: an RFC 9457 problem whose `type`
+ * ends in `idempotency-request-in-progress` (http-contract.md), or Stripe's error object of type
+ * `idempotency_error`, which Stripe answers with 409 only for a key whose request is in flight (a
+ * key reused with other parameters is a 400).
+ */
 function isInProgressProblem(data: unknown): boolean {
   const body = typeof data === 'string' ? parseJson(data) : data;
-  if (typeof body !== 'object' || body === null || !('type' in body)) return false;
-  return typeof body.type === 'string' && body.type.endsWith(IN_PROGRESS_TYPE_SUFFIX);
+  if (typeof body !== 'object' || body === null) return false;
+  if ('type' in body) return typeof body.type === 'string' && body.type.endsWith(IN_PROGRESS_TYPE_SUFFIX);
+  const stripeError = 'error' in body ? body.error : undefined;
+  return typeof stripeError === 'object' && stripeError !== null && 'type' in stripeError && stripeError.type === 'idempotency_error';
 }
 
 function parseJson(text: string): unknown {
