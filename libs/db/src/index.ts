@@ -1,5 +1,7 @@
 export { createPrismaClient } from './prisma-client.factory';
 export type { PrismaClientOptions } from './prisma-client.factory';
+export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './transient-database-failure';
+export type { TransientDatabaseFailure } from './transient-database-failure';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type { IdempotencyKey, Order, OrderLine, PaymentIntent, Product, User } from './generated/prisma/client';
 export { applyMigrations, MigrationDriftError } from './migrations/migrator';
@@ -8,6 +10,6 @@ export type { MigrationFile } from './migrations/migration-files';
 export { seedDemoData } from './seed/seed';
 export { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './seed/demo-data';
 export { startEmbeddedDatabase } from './embedded/embedded-database';
-export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded/embedded-database';
+export type { EmbeddedDatabase, EmbeddedDatabaseOptions, PortChooser } from './embedded/embedded-database';
 export { findFreePort } from './embedded/free-port';
 export { dropDatabase, ensureDatabaseExists, withDatabaseName } from './database-url';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { register } from 'prom-client';
 import { Public } from '../auth/public.decorator';
 
-/** Prometheus scrape endpoint (idempotency outcomes, purged keys, HTTP durations). */
+/** Prometheus scrape endpoint (idempotency outcomes, purged keys, transient failures, HTTP durations). */
 @ApiTags('observability')
 @Public()
 @Controller('metrics')

@@ -1,7 +1,9 @@
 import { HttpException } from '@nestjs/common';
+import { transientDatabaseFailureOf } from '@safe-checkout/db';
 import { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import { ProblemException } from './problem.exception';
 import { ProblemSlug } from './problem-registry';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, TransientFailureException } from './transient-failure.exception';
 
 const SLUG_BY_STATUS: Record<number, ProblemSlug> = {
   400: 'validation-failed',
@@ -21,14 +23,6 @@ const BODY_PARSER_SLUGS: Record<string, ProblemSlug> = {
   'charset.unsupported': 'unsupported-media-type',
 };
 
-/** Whether `error` means the database cannot be reached (rather than a bug). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /P1001|P1002|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connection timeout|DatabaseNotReachable|the database system is (starting up|shutting down)|terminating connection/i.test(
-    text,
-  );
-}
-
 /** Maps anything thrown while serving a request to a problem; `undefined` means an unexpected error (500). */
 export function toProblem(error: unknown): ProblemException | undefined {
   if (error instanceof ProblemException) return error;
@@ -42,12 +36,13 @@ export function toProblem(error: unknown): ProblemException | undefined {
     // its message is JSON.parse's, which is how malformed JSON is still told apart.
     if (error.getStatus() === 400 && /JSON/.test(describe(error))) return new ProblemException('malformed-json', describe(error));
     const slug = SLUG_BY_STATUS[error.getStatus()];
-    return slug ? new ProblemException(slug, describe(error)) : undefined;
+    // Every 503 tells the client when to come back, the health check's too.
+    const headers: Record<string, string> = slug === 'service-unavailable' ? { 'Retry-After': String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) } : {};
+    return slug ? new ProblemException(slug, describe(error), {}, headers) : undefined;
   }
-  if (isDatabaseUnavailable(error)) {
-    return new ProblemException('service-unavailable', 'The database is unreachable.', {}, { 'Retry-After': '1' });
-  }
-  return undefined;
+  // Checked by codes first (Prisma, SQLSTATE, socket), messages only where the driver has none.
+  const transient = transientDatabaseFailureOf(error);
+  return transient ? new TransientFailureException(transient) : undefined;
 }
 
 function describeProblem(error: IdempotencyProblemException): string {
