@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createConnectionPool } from './connection-pool';
 import { createPrismaClient } from './prisma-client.factory';
+import { transientDatabaseFailureOf } from './transient-database-failure';
 import { testDatabaseUrl } from './testing/test-database-url';
 
 /** Ends server sessions the way a database restart does (SQLSTATE 57P01). */
@@ -56,6 +58,47 @@ describe('createPrismaClient', () => {
 
       expect(await prisma.product.count()).toBeGreaterThan(0);
     } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
+
+describe('createPrismaClient: statement and transaction timeouts', () => {
+  it('refuses a transaction timeout that does not exceed the statement timeout', () => {
+    expect(() => createPrismaClient({ databaseUrl: testDatabaseUrl(), statementTimeoutMs: 1000, transactionTimeoutMs: 1000 })).toThrow(RangeError);
+  });
+
+  // The statement timeout fires first, inside the transaction, so it is PostgreSQL that cancels and
+  // rolls back, not Prisma's transaction timer racing a statement still running.
+  it('cancels a stuck statement by the statement timeout, inside its transaction, which rolls back whole', async () => {
+    const prisma = createPrismaClient({ databaseUrl: testDatabaseUrl(), poolSize: 2, statementTimeoutMs: 300, transactionTimeoutMs: 1500 });
+    const suffix = randomUUID().replace(/-/g, '');
+    const stall = `stall_lines_${suffix}`;
+    try {
+      const user = await prisma.user.create({
+        data: { email: `stall-${suffix}@example.test`, name: 'S', passwordHash: 'x', addressLine1: 'l', addressCity: 'c', addressPostalCode: 'p', addressCountry: 'FR' },
+      });
+      const product = await prisma.product.create({ data: { sku: `STALL-${suffix}`, name: 'P', priceCents: 1, currency: 'EUR', stock: 5 } });
+      await prisma.$executeRawUnsafe(`CREATE FUNCTION ${stall}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$`);
+      await prisma.$executeRawUnsafe(`CREATE TRIGGER ${stall} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${stall}()`);
+
+      const failure = await prisma
+        .$transaction(async (tx) => {
+          await tx.product.update({ where: { id: product.id }, data: { stock: { decrement: 1 } } });
+          return tx.order.create({ data: { userId: user.id, totalCents: 1, currency: 'EUR', lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: 1 }] } } });
+        })
+        .then(() => undefined, (error: unknown) => error);
+
+      expect(String(failure)).toMatch(/statement timeout|57014/);
+      // The API answers it 503 with Retry-After, like every other transient database failure.
+      expect(transientDatabaseFailureOf(failure)).toBe('statement_timeout');
+
+      expect(await prisma.order.count({ where: { userId: user.id } })).toBe(0);
+      expect(await prisma.orderLine.count({ where: { productId: product.id } })).toBe(0);
+      expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(5);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${stall} ON orders`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${stall}()`);
       await prisma.$disconnect();
     }
   });

@@ -1,6 +1,9 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Pool } from 'pg';
 
+/** Longest a single statement may run, in ms (PostgreSQL `statement_timeout`). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
 /** Options for {@link createConnectionPool}. */
 export interface ConnectionPoolOptions {
   /** PostgreSQL connection URL. */
@@ -9,6 +12,13 @@ export interface ConnectionPoolOptions {
   poolSize?: number;
   /** How long a connection attempt may take before failing, in ms. Default 5000. */
   connectionTimeoutMs?: number;
+  /**
+   * PostgreSQL's `statement_timeout` on every connection, in ms. Default
+   * {@link DEFAULT_STATEMENT_TIMEOUT_MS}. It must stay below the interactive transaction timeout
+   * (see prisma-client.factory.ts): a stuck statement then fails inside its transaction, which
+   * rolls back whole.
+   */
+  statementTimeoutMs?: number;
   /**
    * Told of every connection the server ends (restart, failover, `pg_terminate_backend`). The
    * pool drops that connection and opens new ones by itself; this is for logging.
@@ -34,6 +44,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Pool {
     connectionString: options.databaseUrl,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
   });
   // A socket's events run in the async context of whatever opened the connection (some earlier
   // request): bound here, a lost connection is not logged as that request's.

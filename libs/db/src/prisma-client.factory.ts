@@ -1,9 +1,25 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { ConnectionPoolOptions, createConnectionPool } from './connection-pool';
+import { ConnectionPoolOptions, createConnectionPool, DEFAULT_STATEMENT_TIMEOUT_MS } from './connection-pool';
 import { PrismaClient } from './generated/prisma/client';
 
-/** Options for {@link createPrismaClient}: those of its connection pool. */
-export type PrismaClientOptions = ConnectionPoolOptions;
+/** Options for {@link createPrismaClient}: those of its connection pool, and its transactions'. */
+export type PrismaClientOptions = ConnectionPoolOptions & {
+  /**
+   * Longest an interactive transaction may stay open, in ms. Default
+   * {@link DEFAULT_TRANSACTION_TIMEOUT_MS}; must exceed the statement timeout.
+   */
+  transactionTimeoutMs?: number;
+};
+
+/**
+ * Longest an interactive transaction may stay open, in ms: above the statement timeout on purpose.
+ * Failure scenario (reported while hardening, issue 10; not reproduced in isolation): when Prisma's
+ * own transaction timer (5 s by default) expired while a statement was still running, Prisma rolled
+ * back and released the connection, and the rest of a nested write failed on a foreign key as if it
+ * ran outside the transaction. With PostgreSQL's statement_timeout below this, a stuck statement
+ * is cancelled by the server first, inside the transaction, which then rolls back whole.
+ */
+export const DEFAULT_TRANSACTION_TIMEOUT_MS = DEFAULT_STATEMENT_TIMEOUT_MS + 5_000;
 
 /**
  * A Prisma 7 client on node-postgres through `@prisma/adapter-pg` (no native query engine), on a
@@ -11,6 +27,11 @@ export type PrismaClientOptions = ConnectionPoolOptions;
  * `$disconnect()` ends the pool.
  */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
-  const adapter = new PrismaPg(createConnectionPool(options), { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
+  const transactionTimeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
+  if (!(transactionTimeoutMs > statementTimeoutMs)) {
+    throw new RangeError(`the transaction timeout (${transactionTimeoutMs} ms) must exceed the statement timeout (${statementTimeoutMs} ms)`);
+  }
+  const adapter = new PrismaPg(createConnectionPool({ ...options, statementTimeoutMs }), { disposeExternalPool: true });
+  return new PrismaClient({ adapter, transactionOptions: { timeout: transactionTimeoutMs } });
 }

@@ -9,7 +9,9 @@
  *   conflict (40P01, 40001, P2034);
  * - `connection_lost`: the server ended the session mid-request (`pg_terminate_backend`, a
  *   restart: 57P01, 57P02, class 08, P1017, "Connection terminated unexpectedly");
- * - `database_unreachable`: no connection could be opened at all (P1001, ECONNREFUSED, 57P03).
+ * - `database_unreachable`: no connection could be opened at all (P1001, ECONNREFUSED, 57P03);
+ * - `statement_timeout`: the server cancelled a statement that ran past `statement_timeout`
+ *   (57014), which libs/db sets below the transaction timeout so that it rolls back whole.
  *
  * In every case the transaction did not commit, with one exception that callers must settle by
  * other means: a connection lost while COMMIT was in flight leaves the outcome unknown.
@@ -20,7 +22,8 @@ export type TransientDatabaseFailure =
   | 'too_many_connections'
   | 'write_conflict'
   | 'connection_lost'
-  | 'database_unreachable';
+  | 'database_unreachable'
+  | 'statement_timeout';
 
 /** Every {@link TransientDatabaseFailure}, e.g. to initialise metric labels. */
 export const TRANSIENT_DATABASE_FAILURES: readonly TransientDatabaseFailure[] = [
@@ -30,6 +33,7 @@ export const TRANSIENT_DATABASE_FAILURES: readonly TransientDatabaseFailure[] = 
   'write_conflict',
   'connection_lost',
   'database_unreachable',
+  'statement_timeout',
 ];
 
 // Prisma error codes, SQLSTATEs and Node socket codes. They cannot collide: Prisma's are P1xxx-P6xxx,
@@ -50,6 +54,7 @@ const BY_CODE: Readonly<Record<string, TransientDatabaseFailure>> = {
   '57P05': 'connection_lost', // idle_session_timeout
   '25P03': 'connection_lost', // idle_in_transaction_session_timeout
   '57P03': 'database_unreachable', // cannot_connect_now: starting up, shutting down, recovering
+  '57014': 'statement_timeout', // query_canceled: statement_timeout (libs/db sets one on every connection)
   '08001': 'database_unreachable',
   '08004': 'database_unreachable',
   ECONNREFUSED: 'database_unreachable',
