@@ -33,7 +33,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   // The storefront calls the API from the browser; these headers carry the retry protocol.
   app.enableCors({
     origin: config.corsOrigins,
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'X-Request-Id'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'Prefer', 'X-Request-Id'],
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });

@@ -1,4 +1,6 @@
 export { createPrismaClient } from './prisma-client.factory';
+export { listenForNotifications } from './notification-listener';
+export type { NotificationListener, NotificationListenerOptions } from './notification-listener';
 export type { PrismaClientOptions } from './prisma-client.factory';
 export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './transient-database-failure';
 export type { TransientDatabaseFailure } from './transient-database-failure';

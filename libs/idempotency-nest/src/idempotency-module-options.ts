@@ -1,4 +1,4 @@
-import type { IdempotencyKeyStore, StoredResponse } from '@safe-checkout/idempotency';
+import type { IdempotencyKeyStore, KeyCompletionSignal, StoredResponse } from '@safe-checkout/idempotency';
 import type { Request } from 'express';
 import type { Registry } from 'prom-client';
 
@@ -32,6 +32,16 @@ export interface IdempotencyModuleOptions {
    * Default 1.
    */
   inProgressRetryAfterSeconds?: number;
+  /**
+   * Wakes duplicates that wait for the first request's answer (`Prefer: wait`), across processes
+   * (e.g. `PostgresKeyCompletionSignal`). Default: the store itself when it is one (the in-memory
+   * store), else none: waiting duplicates then poll the key every 100 ms.
+   */
+  completionSignal?: KeyCompletionSignal;
+  /** Longest wait granted to `Prefer: wait=N`, in seconds. Default 10. */
+  maxPreferWaitSeconds?: number;
+  /** Most requests of this process waiting for a first answer at once; beyond, 409 at once. Default 1000. */
+  maxWaitingDuplicates?: number;
   /** `Retry-After` (seconds) sent with 503 idempotency-store-unavailable. Default 2. */
   storeUnavailableRetryAfterSeconds?: number;
   /** Prometheus registry for the outcome counters. Default: prom-client's global registry. */

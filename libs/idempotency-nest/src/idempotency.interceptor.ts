@@ -10,14 +10,17 @@ import {
   IdempotencyStoreUnavailableError,
   Lease,
   LeaseLostError,
+  KeyCompletionSignal,
   localPhase,
   parseIdempotencyKeyHeader,
+  preferredWaitSeconds,
   runAtomicPhases,
   STARTED,
 } from '@safe-checkout/idempotency';
 import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';
 import { AtomicOperation, isAtomicOperation } from './atomic-operation';
+import { DuplicateWaiting } from './duplicate-waiting';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
@@ -38,6 +41,7 @@ type Answer = { outcome: IdempotencyOutcome; body: string } | { outcome: Idempot
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
   private readonly replayedHeaders: readonly string[];
+  private readonly duplicates: DuplicateWaiting;
 
   constructor(
     private readonly reflector: Reflector,
@@ -45,6 +49,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly metrics: IdempotencyMetrics,
   ) {
     this.replayedHeaders = options.replayedHeaders ?? DEFAULT_REPLAYED_HEADERS;
+    this.duplicates = new DuplicateWaiting({
+      signal: options.completionSignal ?? asSignal(options.store),
+      maxWaitSeconds: options.maxPreferWaitSeconds,
+      maxWaiting: options.maxWaitingDuplicates,
+    });
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> | Promise<Observable<unknown>> {
@@ -74,15 +83,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope = this.options.scopeOf(request);
     if (scope === undefined) throw new UnauthorizedException('an idempotent route needs an authenticated caller: keys are scoped by user');
-    let claim: ClaimResult;
-    try {
-      claim = await this.options.store.claim({
+    const claimKey = () =>
+      this.options.store.claim({
         scope,
         key: parsed.key,
         fingerprint: fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body }),
         leaseMs: this.options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
         ttlMs: (this.options.ttlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS) * 1000,
       });
+    let claim: ClaimResult;
+    try {
+      // A duplicate that asked to wait (Prefer: wait) gets the first request's answer, not a 409.
+      claim = await this.duplicates.untilSettled(await claimKey(), preferredWaitSeconds(request.headersDistinct?.prefer), scope, parsed.key, claimKey);
     } catch (error) {
       return this.storeFailure(error);
     }
@@ -177,6 +189,10 @@ function leaseLost(): Answer {
 // that several lines are 400 idempotency-key-invalid (http-contract.md).
 function keyHeaderLines(request: Request): string[] {
   return request.headersDistinct?.['idempotency-key'] ?? [];
+}
+
+function asSignal(store: unknown): KeyCompletionSignal | undefined {
+  return typeof (store as Partial<KeyCompletionSignal>).waitForSettlement === 'function' ? (store as KeyCompletionSignal) : undefined;
 }
 
 function inProgress(retryAfterSeconds: number): IdempotencyProblemException {

@@ -35,3 +35,6 @@ export {
   DEFAULT_REPLAYED_HEADERS,
   pickReplayableHeaders,
 } from './idempotency-options';
+export { preferredWaitSeconds } from './prefer-wait';
+export type { KeyCompletionSignal } from './key-completion-signal';
+export { DEFAULT_MAX_SETTLEMENT_WAITERS, SettlementWaiters, settlementIdOf } from './settlement-waiters';

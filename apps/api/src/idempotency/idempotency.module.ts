@@ -1,15 +1,40 @@
-import { Module } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PrismaClient } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
-import { PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
+import { PostgresKeyCompletionSignal, PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { renderFinalBusinessAnswer } from './final-business-answer';
 import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
+
+/** One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on shutdown. */
+@Module({
+  providers: [
+    {
+      provide: PostgresKeyCompletionSignal,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => {
+        const logger = new Logger('KeyCompletionSignal');
+        return new PostgresKeyCompletionSignal({
+          databaseUrl: config.databaseUrl,
+          onConnectionError: (error) => logger.warn(`listening connection lost, reconnecting: ${error.message}`),
+        });
+      },
+    },
+  ],
+  exports: [PostgresKeyCompletionSignal],
+})
+class KeyCompletionSignalModule implements OnApplicationShutdown {
+  constructor(@Inject(PostgresKeyCompletionSignal) private readonly signal: PostgresKeyCompletionSignal) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.signal.close();
+  }
+}
 
 /**
  * Wires the idempotency libraries into the API: keys in PostgreSQL, scoped by the authenticated
@@ -20,14 +45,17 @@ import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
   imports: [
     ScheduleModule.forRoot(),
     IdempotencyLibraryModule.forRootAsync({
-      inject: [PrismaClient, TransactionHost, API_CONFIG],
-      useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost, config: ApiConfig) => ({
+      imports: [KeyCompletionSignalModule],
+      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal],
+      useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost, config: ApiConfig, completionSignal: PostgresKeyCompletionSignal) => ({
         store: new PrismaIdempotencyKeyStore(prisma, { currentClient: () => txHost.tx }),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
         runInTransaction: (work) => txHost.withTransaction(work),
         renderFinalError: renderFinalBusinessAnswer,
+        // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
+        completionSignal,
       }),
     }),
   ],

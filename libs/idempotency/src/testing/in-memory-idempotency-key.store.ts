@@ -4,7 +4,9 @@ import { FROM_THE_START, leaseOfRecord, newClaimRecord } from '../claim-record';
 import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
 import { FINISHED, IdempotencyRecord, RecoveryPoint, STARTED, StoredResponse } from '../idempotency-record';
 import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
+import type { KeyCompletionSignal } from '../key-completion-signal';
 import { LeaseLostError } from '../lease-lost.error';
+import { SettlementWaiters, settlementIdOf } from '../settlement-waiters';
 import { copyRecord, copyResponse } from './record-copy';
 
 /** Options of {@link InMemoryIdempotencyKeyStore}. */
@@ -24,8 +26,9 @@ export interface InMemoryIdempotencyKeyStoreOptions {
  * @example
  * const store = new InMemoryIdempotencyKeyStore({ clock: () => now });
  */
-export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
+export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyCompletionSignal {
   private readonly records = new Map<string, IdempotencyRecord>();
+  private readonly waiters = new SettlementWaiters();
   private readonly clock: () => Date;
   private outage: Error | undefined;
 
@@ -71,6 +74,11 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
     const record = this.heldRecord(lease);
     if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
     this.records.set(id(lease), { ...record, state: 'completed', recoveryPoint: FINISHED, recoveryState: null, response: copyResponse(response) });
+    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
+  }
+
+  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
   }
 
   async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
@@ -86,6 +94,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore {
     if (record === undefined) return;
     if (record.recoveryPoint === STARTED) this.records.delete(id(lease));
     else this.records.set(id(lease), { ...record, leaseExpiresAt: new Date(now) });
+    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
   }
 
   async claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {

@@ -1,0 +1,62 @@
+import { Client } from 'pg';
+import { listenForNotifications } from './notification-listener';
+import { testDatabaseUrl } from './testing/test-database-url';
+
+async function sql(text: string): Promise<void> {
+  const client = new Client({ connectionString: testDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('listenForNotifications', () => {
+  it('delivers the payloads of its channel only, once committed', async () => {
+    const payloads: string[] = [];
+    const listener = listenForNotifications({ databaseUrl: testDatabaseUrl(), channel: 'spec_channel_a', onNotification: (p) => payloads.push(p) });
+    try {
+      await listener.ready;
+      await sql(`BEGIN; SELECT pg_notify('spec_channel_a', 'rolled back'); ROLLBACK`);
+      await sql(`SELECT pg_notify('spec_channel_b', 'other channel')`);
+      await sql(`SELECT pg_notify('spec_channel_a', 'one')`);
+      await eventually(() => payloads.length > 0);
+      expect(payloads).toEqual(['one']);
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('listens again after the server ended its connection', async () => {
+    const payloads: string[] = [];
+    const errors: Error[] = [];
+    const listener = listenForNotifications({
+      databaseUrl: testDatabaseUrl(), channel: 'spec_channel_c', reconnectDelayMs: 20,
+      onNotification: (p) => payloads.push(p), onConnectionError: (e) => errors.push(e),
+    });
+    try {
+      await listener.ready;
+      await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN spec_channel_c'`);
+      await eventually(() => errors.length > 0);
+      await eventually(() => {
+        void sql(`SELECT pg_notify('spec_channel_c', 'after')`);
+        return payloads.includes('after');
+      });
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('refuses a channel name that is not a plain identifier', () => {
+    expect(() => listenForNotifications({ databaseUrl: testDatabaseUrl(), channel: 'x; DROP TABLE users', onNotification: () => undefined })).toThrow(RangeError);
+  });
+});

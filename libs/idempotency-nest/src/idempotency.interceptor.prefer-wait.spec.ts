@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { idempotencyOutcomes } from './testing/idempotency-outcomes';
+import { MUG, quoted } from './testing/send-thing';
+import { useIdempotencyTestApp } from './testing/use-idempotency-test-app';
+
+// A duplicate that sends `Prefer: wait=N` (RFC 7240) waits for the first request's answer instead
+// of getting 409 and polling (issue 13).
+describe('IdempotencyInterceptor with Prefer: wait', () => {
+  const app = useIdempotencyTestApp();
+  const duplicate = (key: string, prefer?: string) => {
+    const req = request(app.api.url).post('/things').set('x-user', 'alice').set('Idempotency-Key', key);
+    return (prefer ? req.set('Prefer', prefer) : req).send(MUG);
+  };
+
+  it('answers a duplicate that waits with the first request\'s response, replayed, once the first finishes', async () => {
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+    const waiting = duplicate(key, 'wait=5').then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    held.release();
+
+    const [first, second] = await Promise.all([original, waiting]);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.text).toBe(first.text);
+    expect(app.api.things.executions).toBe(1);
+    expect(await idempotencyOutcomes(app.api.registry)).toEqual({ executed: 1, replayed: 1 });
+  });
+
+  it('answers 409 with Retry-After when the wait runs out first, and at once without Prefer: wait', async () => {
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+
+    const started = Date.now();
+    const timedOut = await duplicate(key, 'wait=1').expect(409);
+    const waitedMs = Date.now() - started;
+    const impatient = await duplicate(key).expect(409);
+    held.release();
+    await original;
+
+    expect(waitedMs).toBeGreaterThanOrEqual(900);
+    expect(timedOut.headers['retry-after']).toBe('1');
+    expect(impatient.body.type).toBe('/problems/idempotency-request-in-progress');
+  });
+
+  it('caps the wait at maxPreferWaitSeconds, whatever the client asks', async () => {
+    await app.restartWith({ maxPreferWaitSeconds: 1 });
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+
+    const started = Date.now();
+    await duplicate(key, 'wait=60').expect(409);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    held.release();
+    await original;
+  });
+
+  it('bounds the duplicates that wait at once (maxWaitingDuplicates): the next one gets 409 at once', async () => {
+    await app.restartWith({ maxWaitingDuplicates: 1 });
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+    const patient = duplicate(key, 'wait=5').then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    await duplicate(key, 'wait=5').expect(409);
+    held.release();
+    expect((await patient).status).toBe(201);
+    await original;
+  });
+
+  it('polls the key, never spins, when the completion signal cannot take the waiter', async () => {
+    await app.restartWith({ completionSignal: { waitForSettlement: async () => false } });
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+    const waiting = duplicate(key, 'wait=5').then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    held.release();
+
+    expect((await waiting).headers['idempotent-replayed']).toBe('true');
+    await original;
+  });
+});

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { testDatabaseUrl } from '@safe-checkout/db/testing';
+import { ClaimRequest, fingerprintRequest, Lease } from '@safe-checkout/idempotency';
+import { PostgresKeyCompletionSignal } from './postgres-key-completion.signal';
+import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
+
+// The NOTIFY comes from a trigger on idempotency_keys, so any process that settles a key wakes
+// the waiters of every process: here the store and the signal use separate connections.
+describe('PostgresKeyCompletionSignal', () => {
+  let prisma: PrismaClient;
+  let store: PrismaIdempotencyKeyStore;
+  let signal: PostgresKeyCompletionSignal;
+  beforeAll(async () => {
+    prisma = createPrismaClient({ databaseUrl: testDatabaseUrl(), poolSize: 4 });
+    store = new PrismaIdempotencyKeyStore(prisma);
+    signal = new PostgresKeyCompletionSignal({ databaseUrl: testDatabaseUrl() });
+    await signal.ready;
+  });
+  afterAll(async () => {
+    await signal.close();
+    await prisma.$disconnect();
+  });
+
+  const request = (): ClaimRequest => ({
+    scope: randomUUID(), key: randomUUID(), leaseMs: 30_000, ttlMs: 86_400_000,
+    fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: undefined, body: {} }),
+  });
+  async function claimed(claim: ClaimRequest): Promise<Lease> {
+    const result = await store.claim(claim);
+    if (result.outcome !== 'claimed') throw new Error(`expected a claim, got ${result.outcome}`);
+    return result.lease;
+  }
+  const response = { status: 201, headers: {}, body: '{}' };
+
+  it('wakes a waiter when the holder completes the key, and not before', async () => {
+    const claim = request();
+    const lease = await claimed(claim);
+    const waiting = signal.waitForSettlement(claim.scope, claim.key, 5_000);
+    const early = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))]);
+    await store.complete(lease, response);
+
+    expect(early).toBe('still waiting');
+    await expect(waiting).resolves.toBe(true);
+  });
+
+  it('wakes a waiter when the key is released, whether deleted (nothing committed) or kept at a recovery point', async () => {
+    const [fresh, advanced] = [request(), request()];
+    const [freshLease, advancedLease] = [await claimed(fresh), await claimed(advanced)];
+    await store.advance(advancedLease, 'order_created', { orderId: 'o-1' });
+    const waits = [signal.waitForSettlement(fresh.scope, fresh.key, 5_000), signal.waitForSettlement(advanced.scope, advanced.key, 5_000)];
+    await store.release(freshLease);
+    await store.release(advancedLease);
+
+    await expect(Promise.all(waits)).resolves.toEqual([true, true]);
+  });
+
+  it('does not wake anyone for a change that rolls back, nor for another key', async () => {
+    const [mine, other] = [request(), request()];
+    const lease = await claimed(mine);
+    const otherLease = await claimed(other);
+    const waiting = signal.waitForSettlement(mine.scope, mine.key, 700);
+    await prisma.$transaction(async (tx) => {
+      await new PrismaIdempotencyKeyStore(tx).complete(lease, response);
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    await store.complete(otherLease, response);
+
+    await expect(waiting).resolves.toBe(false);
+  });
+});

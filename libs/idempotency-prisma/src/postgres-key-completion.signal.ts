@@ -1,0 +1,50 @@
+import { listenForNotifications, NotificationListener } from '@safe-checkout/db';
+import { DEFAULT_MAX_SETTLEMENT_WAITERS, KeyCompletionSignal, SettlementWaiters, settlementIdOf } from '@safe-checkout/idempotency';
+
+/** The channel the `idempotency_keys_settled` trigger notifies (migration 20261130120000_key_settled_notify). */
+export const KEY_SETTLED_CHANNEL = 'idempotency_key_settled';
+
+/** Options for {@link PostgresKeyCompletionSignal}. */
+export interface PostgresKeyCompletionSignalOptions {
+  databaseUrl: string;
+  /** Most requests this process lets wait at once. Default 1000. */
+  maxWaiters?: number;
+  /** Told when the listening connection is lost; it reconnects by itself. */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * {@link KeyCompletionSignal} across processes: one `LISTEN` connection per process; the table's
+ * trigger NOTIFYs when a key is completed, released or given up at a recovery point, whichever
+ * process did it. Waiters hold a timer each, never a database connection. While the listening
+ * connection is down, waits just run to their timeout: the caller re-reads the key then.
+ */
+export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
+  private readonly waiters: SettlementWaiters;
+  private readonly listener: NotificationListener;
+
+  constructor(options: PostgresKeyCompletionSignalOptions) {
+    this.waiters = new SettlementWaiters(options.maxWaiters ?? DEFAULT_MAX_SETTLEMENT_WAITERS);
+    this.listener = listenForNotifications({
+      databaseUrl: options.databaseUrl,
+      channel: KEY_SETTLED_CHANNEL,
+      onNotification: (id) => this.waiters.settle(id),
+      onConnectionError: options.onConnectionError,
+    });
+  }
+
+  /** Resolves once the first LISTEN is in place (or its first attempt failed; it keeps trying). */
+  get ready(): Promise<void> {
+    return this.listener.ready;
+  }
+
+  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
+  }
+
+  /** Stops listening and wakes every waiter (with `false`). */
+  async close(): Promise<void> {
+    this.waiters.clear();
+    await this.listener.close();
+  }
+}

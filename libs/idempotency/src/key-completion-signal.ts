@@ -1,0 +1,14 @@
+/**
+ * Tells requests waiting on a key (`Prefer: wait`, issue 13) that its holder finished or gave it
+ * up, so a duplicate of a running request can wait for the first one's answer instead of polling.
+ * Waiting must hold no database connection. Implementations: PostgreSQL `LISTEN/NOTIFY` in
+ * `@safe-checkout/idempotency-prisma` (across API processes), and the in-memory store's own.
+ */
+export interface KeyCompletionSignal {
+  /**
+   * Resolves `true` when the key (scope, key) is completed or released, `false` when `timeoutMs`
+   * passes first or the signal cannot take another waiter (it bounds them). A `true` is a hint to
+   * claim again, not a promise: the caller re-reads the key.
+   */
+  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean>;
+}
