@@ -23,6 +23,7 @@ export function createAttemptInterceptor(options: ResolvedOptions) {
     operation.attemptStartedAt = Date.now();
     config.headers.set(IDEMPOTENCY_ATTEMPT_HEADER, String(operation.attempt));
     config.timeout = attemptTimeoutMs(operation, operation.attemptStartedAt);
+    preferWaiting(config, operation, options.preferWaitSeconds);
     options.onAttempt?.({
       attempt: operation.attempt,
       method: (config.method ?? 'get').toUpperCase(),
@@ -50,6 +51,17 @@ function settleIdempotencyKey(config: InternalAxiosRequestConfig, mint: boolean)
   const key = config.idempotencyKey ?? (mint && MINTED_FOR_METHODS.has(method) ? mintIdempotencyKey() : undefined);
   if (key !== undefined) config.headers.set(IDEMPOTENCY_KEY_HEADER, toIdempotencyKeyHeader(key));
   return key;
+}
+
+// A keyed request may wait at the server for a running duplicate's answer (RFC 7240), but never
+// as long as its own timeout: the server answers 409 before the client would give up on it.
+function preferWaiting(config: InternalAxiosRequestConfig, operation: RetryOperation, preferWaitSeconds: number): void {
+  if (operation.idempotencyKey === undefined || preferWaitSeconds <= 0) return;
+  if (operation.preferSetByCaller ??= config.headers.has('Prefer')) return;
+  const timeoutMs = config.timeout ?? 0;
+  const seconds = timeoutMs > 0 ? Math.min(preferWaitSeconds, Math.floor(timeoutMs / 1000) - 1) : preferWaitSeconds;
+  if (seconds > 0) config.headers.set('Prefer', `wait=${seconds}`);
+  else config.headers.delete('Prefer');
 }
 
 // Under a deadline, no attempt may outlive it: its timeout is clamped to the time left.

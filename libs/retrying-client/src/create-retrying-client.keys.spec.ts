@@ -111,4 +111,35 @@ describe('createRetryingClient(options) — giving up', () => {
     expect(axios.isCancel(error)).toBe(true);
     expect(calls).toHaveLength(0);
   });
+
+  describe('Prefer: wait on keyed requests', () => {
+    it('asks the server to wait for a running duplicate\'s answer (wait=5 by default) on every attempt of a keyed request, and never on an unkeyed one', async () => {
+      const { client, calls } = clientFor([{ status: 503 }, { status: 200 }, { status: 200 }]);
+      await client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06' });
+      await client.get('/orders');
+      expect(calls.map((c) => c.headers.prefer)).toEqual(['wait=5', 'wait=5', undefined]);
+    });
+
+    it('keeps the wait below the attempt timeout, and sends none when the timeout leaves no whole second', async () => {
+      const short = clientFor([{ status: 200 }], { attemptTimeoutMs: 3_000 });
+      await short.client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06' });
+      const tiny = clientFor([{ status: 200 }], { attemptTimeoutMs: 1_500 });
+      await tiny.client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06' });
+      expect(short.calls[0].headers.prefer).toBe('wait=2');
+      expect(tiny.calls[0].headers.prefer).toBeUndefined();
+    });
+
+    it('sends none with preferWaitSeconds: 0, and leaves a Prefer header of the caller alone', async () => {
+      const off = clientFor([{ status: 200 }], { preferWaitSeconds: 0 });
+      await off.client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06' });
+      const own = clientFor([{ status: 503 }, { status: 200 }]);
+      await own.client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06', headers: { Prefer: 'respond-async' } });
+      expect(off.calls[0].headers.prefer).toBeUndefined();
+      expect(own.calls.map((c) => c.headers.prefer)).toEqual(['respond-async', 'respond-async']);
+    });
+
+    it('refuses a preferWaitSeconds that is not a whole number of seconds', () => {
+      expect(() => createRetryingClient({ preferWaitSeconds: 1.5 })).toThrow(RangeError);
+    });
+  });
 });

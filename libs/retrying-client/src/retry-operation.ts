@@ -26,6 +26,8 @@ export class RetryOperation {
   plannedDelayMs = 0;
   /** Why the retry condition declined to retry, when it did. */
   stopReason?: StopReason;
+  /** Whether the caller set `Prefer` on the request itself (then it is never touched); set on the first attempt. */
+  preferSetByCaller?: boolean;
 
   constructor(
     /** The key sent on every attempt, unquoted; absent when the request carries none. */

@@ -37,6 +37,14 @@ export interface RetryingClientOptions extends RetryAttemptHooks {
    * on it: turn it on for clients of servers that implement `Idempotency-Key`. Default: false.
    */
   mintIdempotencyKeys?: boolean;
+  /**
+   * Seconds a keyed request (one with an `Idempotency-Key`) asks the server to wait for a running
+   * duplicate's answer, sent as `Prefer: wait=N` (RFC 7240) so that a double-click's twin gets the
+   * first request's answer instead of 409 and polling. Always below the attempt's own timeout
+   * (at most the timeout's whole seconds minus one), so the attempt never times out waiting; 0 sends
+   * none. A `Prefer` header the caller set wins. Default: 5.
+   */
+  preferWaitSeconds?: number;
   /** The retry budget of this client instance (gRFC A6 token bucket). Default: `{ maxTokens: 10, tokenRatio: 0.1 }`. */
   budget?: Partial<RetryBudgetOptions>;
   /** Uniform random numbers in [0, 1) for the jitter. Default: `Math.random`. */
@@ -51,6 +59,7 @@ export const RETRYING_CLIENT_DEFAULTS = {
   jitter: 'full',
   attemptTimeoutMs: 10_000,
   mintIdempotencyKeys: false,
+  preferWaitSeconds: 5,
 } as const satisfies RetryingClientOptions;
 
 /** Options with their defaults filled in. */
@@ -66,6 +75,9 @@ export function resolveOptions(options: RetryingClientOptions): ResolvedOptions 
     throw new RangeError(`need 0 ≤ baseDelayMs ≤ maxDelayMs, got ${baseDelayMs} and ${maxDelayMs}`);
   }
   if (!(attemptTimeoutMs >= 0)) throw new RangeError(`attemptTimeoutMs must be ≥ 0, got ${attemptTimeoutMs}`);
+  if (!Number.isInteger(resolved.preferWaitSeconds) || resolved.preferWaitSeconds < 0) {
+    throw new RangeError(`preferWaitSeconds must be a whole number ≥ 0, got ${resolved.preferWaitSeconds}`);
+  }
   return resolved;
 }
 
