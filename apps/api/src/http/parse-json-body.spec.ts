@@ -119,6 +119,11 @@ describe('parseJsonBody(bytes)', () => {
     expect(problemOf(() => parse('{"a":1,"\\ud800":"\\u0000","c\\u0000":1}'))).toMatchObject({ slug: 'ill-formed-unicode', pointer: '/\ud800' });
   });
 
+  it.each(['__proto__', 'constructor', 'prototype'])('throws validation-failed for a member named %s at any depth, which no request body has', (name) => {
+    expect(problemOf(() => parse(`{"${name}":{"x":1}}`))).toMatchObject({ slug: 'validation-failed', detail: expect.stringContaining('"/' + name + '"') });
+    expect(problemOf(() => parse(`{"items":[{"${name}":1}]}`))).toMatchObject({ slug: 'validation-failed' });
+  });
+
   it('walks a wide body (100 000 values) without recursion trouble', () => {
     expect(parse(`{"a":[${Array(100_000).fill('1').join(',')}]}`)?.a).toHaveLength(100_000);
   });

@@ -38,6 +38,9 @@ describe('PUT /users/:id with input the API must refuse', () => {
     ['shippingAddress missing', (e) => `{"name":"N","email":"${e}"}`],
     ['a name that is an array', (e) => `{"name":["N"],"email":"${e}","shippingAddress":${address}}`],
     ['an email that is an object', () => `{"name":"N","email":{},"shippingAddress":${address}}`],
+    ['a blank name', (e) => profile(e, '   ', address)],
+    ['a blank city', (e) => `{"name":"N","email":"${e}","shippingAddress":{"line1":"1 Road","city":" ","postalCode":"1","country":"GB"}}`],
+    ['a __proto__ member', (e) => `{"name":"N","email":"${e}","shippingAddress":${address},"__proto__":{"admin":true}}`],
   ])('answers 400 validation-failed to %s, changing nothing', async (_name, text) => {
     await expectRefused(text, 'validation-failed');
   });

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+// Blank text ("", " ") is no name or address; stored, every view of the profile would show nothing.
+const NOT_BLANK = /\S/;
 
 export class ShippingAddressDto {
   @ApiProperty({ example: '1 Retry Road' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(200)
   line1!: string;
 
   @ApiPropertyOptional({ example: 'Flat 3' })
@@ -12,11 +15,11 @@ export class ShippingAddressDto {
   line2?: string;
 
   @ApiProperty({ example: 'Backoff' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(100)
   city!: string;
 
   @ApiProperty({ example: '10101' })
-  @IsString() @IsNotEmpty() @MaxLength(20)
+  @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(20)
   postalCode!: string;
 
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code' })
@@ -27,7 +30,7 @@ export class ShippingAddressDto {
 /** The full profile a `PUT /users/:id` replaces the stored one with. */
 export class UpdateUserDto {
   @ApiProperty({ example: 'Alice Example' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(100)
   name!: string;
 
   @ApiProperty({ example: 'alice@example.com' })
