@@ -20,7 +20,8 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
-export async function startTestSandbox(env: NodeJS.ProcessEnv = {}): Promise<TestSandbox> {
+/** `prepare` runs on the built app before it listens (e.g. the chaos entry point's middleware). */
+export async function startTestSandbox(env: NodeJS.ProcessEnv = {}, prepare: (app: INestApplication) => void = () => undefined): Promise<TestSandbox> {
   const config = readSandboxConfig({
     PAYMENT_SANDBOX_DATABASE_URL: testDatabaseUrl(),
     PAYMENT_PROVIDER_SECRET_KEY: `sk_test_${randomUUID().replace(/-/g, '')}`,
@@ -28,6 +29,7 @@ export async function startTestSandbox(env: NodeJS.ProcessEnv = {}): Promise<Tes
     ...env,
   });
   const app = await createSandboxApp(config);
+  prepare(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const prisma = createPrismaClient({ databaseUrl: config.database.url, poolSize: 2 });
