@@ -1,5 +1,5 @@
 import { Registry, register as globalRegistry } from 'prom-client';
-import { IdempotencyMetrics } from './idempotency-metrics';
+import { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';
 import { idempotencyOutcomes, purgedKeysTotal } from './testing/idempotency-outcomes';
 
 describe('IdempotencyMetrics', () => {
@@ -15,6 +15,16 @@ describe('IdempotencyMetrics', () => {
       expect(await idempotencyOutcomes(registry)).toEqual({ executed: 1, replayed: 2 });
       expect(await purgedKeysTotal(registry)).toBe(3);
       expect(await registry.metrics()).toContain('# TYPE idempotency_requests_total counter');
+    });
+
+    it('exports a zero-valued series for every outcome before any request, so rate() and alerts see them from the start', async () => {
+      const registry = new Registry();
+      new IdempotencyMetrics(registry);
+
+      const { values } = await registry.getSingleMetric('idempotency_requests_total')!.get();
+      expect(Object.fromEntries(values.map(({ labels, value }) => [labels.outcome, value]))).toEqual(
+        Object.fromEntries(IDEMPOTENCY_OUTCOMES.map((outcome) => [outcome, 0])),
+      );
     });
 
     it('reuses the counters already in the registry, so instances sharing it count together', async () => {

@@ -8,7 +8,7 @@ export { atomicOperation } from './atomic-operation';
 export type { AtomicOperation } from './atomic-operation';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyProblemException } from './idempotency-problem.exception';
-export { IdempotencyMetrics } from './idempotency-metrics';
+export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';
 export type { IdempotencyOutcome } from './idempotency-metrics';
 export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
 export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';

@@ -1,16 +1,25 @@
 import { Counter, register } from 'prom-client';
 
+const CHARGE_OUTCOMES = ['succeeded', 'declined', 'invalid_payment_method', 'unavailable'] as const;
+const RECOVERY_ACTIONS = ['finished', 'failed'] as const;
+
 /** How a charge ended, as counted by `payment_provider_charges_total`. */
-export type ChargeOutcome = 'succeeded' | 'declined' | 'invalid_payment_method' | 'unavailable';
+export type ChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
 
 /** What one pass of the checkout recovery worker did with a stalled checkout. */
-export type RecoveryAction = 'finished' | 'failed';
+export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
 
 /** Prometheus counters of the payment hop (payments.md §2) and of the checkout recovery worker. */
 export class PaymentMetrics {
   readonly charges = counter('payment_provider_charges_total', 'Charges at the payment provider, by how they ended', ['outcome']);
   readonly retries = counter('payment_provider_retries_total', 'Retries of a charge scheduled by the retrying client, by the failed attempt\'s reason', ['reason']);
   readonly recoveries = counter('checkout_recovery_total', 'Stalled checkouts the recovery worker resumed, by result', ['result']);
+
+  constructor() {
+    // Every series from the start, at zero: one that appears only at its first event breaks rate().
+    for (const outcome of CHARGE_OUTCOMES) this.charges.inc({ outcome }, 0);
+    for (const result of RECOVERY_ACTIONS) this.recoveries.inc({ result }, 0);
+  }
 
   countCharge(outcome: ChargeOutcome): void {
     this.charges.inc({ outcome });

@@ -6,7 +6,7 @@ export async function idempotencyOutcomes(registry: Registry): Promise<Partial<R
   const counter = registry.getSingleMetric('idempotency_requests_total');
   if (counter === undefined) return {};
   const { values } = await counter.get();
-  return Object.fromEntries(values.map(({ labels, value }) => [String(labels.outcome), value]));
+  return Object.fromEntries(values.filter(({ value }) => value > 0).map(({ labels, value }) => [String(labels.outcome), value]));
 }
 
 /** The `idempotency_keys_purged_total` counter's value. */
