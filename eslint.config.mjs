@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// STYLE.md §1: the dependency rules of the architecture, enforced.
+// The dependency rules of the architecture (STYLE.md "What we take from them", point 1), enforced.
 const DEPENDENCY_RULES = [
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:core'] },

@@ -9,7 +9,7 @@ import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ApiIdempotencyModule } from './idempotency/api-idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrdersModule } from './orders/orders.module';
@@ -38,7 +38,7 @@ export class AppModule {
             }),
           ],
         }),
-        IdempotencyModule,
+        ApiIdempotencyModule,
         MetricsModule,
         AuthModule,
         ProductsModule,

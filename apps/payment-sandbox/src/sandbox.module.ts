@@ -9,7 +9,7 @@ import { ConfigModule } from './config/config.module';
 import { SandboxConfig } from './config/sandbox-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
+import { SandboxIdempotencyModule } from './idempotency/sandbox-idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { PaymentIntentsModule } from './payment-intents/payment-intents.module';
 import { StripeErrorFilter } from './stripe-errors/stripe-error.filter';
@@ -34,7 +34,7 @@ export class SandboxModule implements NestModule {
             }),
           ],
         }),
-        IdempotencyModule,
+        SandboxIdempotencyModule,
         PaymentIntentsModule,
         HealthModule,
       ],

@@ -20,11 +20,11 @@ export interface IdempotencyModuleOptions {
    */
   runInTransaction?: <T>(work: () => Promise<T>) => Promise<T>;
   /**
-   * Renders an error the handler threw when it is a final business answer (e.g. 422
+   * Renders an error the handler threw when it is a final answer (e.g. 422
    * insufficient-stock) that must be stored and replayed like a success; `undefined` for errors
    * after which the key is freed for a retry (validation, 5xx). Default: none is final.
    */
-  renderFinalError?: (error: unknown) => StoredResponse | undefined;
+  renderFinalAnswer?: (error: unknown) => StoredResponse | undefined;
   /**
    * Longest `Retry-After` (seconds) sent with 409 idempotency-request-in-progress. The hint is the
    * smaller of this and the time left on the holder's lease: most operations finish in

@@ -57,7 +57,7 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
     });
   });
 
-  describe('a final business error (renderFinalError renders it)', () => {
+  describe('a final answer (renderFinalAnswer renders it)', () => {
     it('answers with the rendered response, stores it, and replays it without running the handler again', async () => {
       const key = randomUUID();
       app.api.things.failWith(new OutOfStockError(1));
@@ -142,7 +142,7 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
       expect(log).toEqual(['store.claim', 'tx.begin', 'handler', 'tx.rollback', 'store.release']);
     });
 
-    it('records a final business answer outside the transaction, after it rolled back', async () => {
+    it('records a final answer outside the transaction, after it rolled back', async () => {
       const log = await startRecording();
       app.api.things.next(() => {
         log.push('handler');
@@ -186,8 +186,8 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
     });
 
     // Adapter bug, answered 500 today: afterFailure() turns a LeaseLostError from the handler's
-    // transaction into 409, but not one from recording a final business answer. `it` once fixed.
-    it('answers 409 when the final business answer cannot be recorded because the lease was lost', async () => {
+    // transaction into 409, but not one from recording a final answer. `it` once fixed.
+    it('answers 409 when the final answer cannot be recorded because the lease was lost', async () => {
       await restartWith({ store: new LeaseLosingStore() });
       app.api.things.failWith(new OutOfStockError(0));
       const response = await send({ key: quoted(randomUUID()) });

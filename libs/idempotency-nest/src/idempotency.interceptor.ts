@@ -144,13 +144,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return value;
   }
 
-  // The failing phase's transaction has rolled back. A final business answer is recorded in its
+  // The failing phase's transaction has rolled back. A final answer is recorded in its
   // place (and replayed to retries); anything else gives the key up: freed when nothing had
   // committed, or kept at its recovery point for a retry or the recovery worker to resume.
   private async afterFailure(lease: Lease, error: unknown, response: Response): Promise<Answer> {
     if (error instanceof LeaseLostError) return leaseLost();
     if (error instanceof IdempotencyStoreUnavailableError) return this.storeFailure(error);
-    const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalError?.(error);
+    const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalAnswer?.(error);
     if (!rendered) {
       await this.options.store.release(lease).catch((releaseError: unknown) =>
         // The key stays locked until its lease lapses; a retry after that runs or resumes it.

@@ -15,7 +15,7 @@ export interface StalledOperationsOptions {
   limit: number;
   runInTransaction: <T>(work: () => Promise<T>) => Promise<T>;
   /** As the request path's: an error that is a final answer, stored instead of retried. */
-  renderFinalError?: (error: unknown) => StoredResponse | undefined;
+  renderFinalAnswer?: (error: unknown) => StoredResponse | undefined;
   now?: Date;
 }
 
@@ -43,7 +43,7 @@ export async function resumeStalledOperations(options: StalledOperationsOptions)
       await runAtomicPhases(options.phases, { store: options.store, lease, resume, input: undefined, runInTransaction: options.runInTransaction });
       report.finished.push(lease);
     } catch (error) {
-      const final = options.renderFinalError?.(error);
+      const final = options.renderFinalAnswer?.(error);
       if (final) await options.store.complete(lease, final).then(() => report.finished.push(lease), (completeError: unknown) => report.failed.push({ lease, error: completeError }));
       else {
         await options.store.release(lease).catch(() => undefined);

@@ -53,7 +53,7 @@ export class CheckoutRecoveryWorker {
       leaseMs: this.idempotency.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
       limit: CHECKOUTS_PER_PASS,
       runInTransaction: this.idempotency.runInTransaction ?? ((work) => work()),
-      renderFinalError: this.idempotency.renderFinalError,
+      renderFinalAnswer: this.idempotency.renderFinalAnswer,
       now,
     });
     for (const lease of report.finished) this.logger.log({ scope: lease.scope }, 'resumed a stalled checkout to the end');

@@ -31,7 +31,7 @@ export interface IdempotencyTestApp {
 /**
  * Starts a Nest application with `IdempotencyModule`, the {@link ThingsController} routes, fake
  * authentication by `x-user` and a problem+json filter. Defaults: an in-memory store, keys scoped
- * by `x-user`, `OutOfStockError` as the one final business answer.
+ * by `x-user`, `OutOfStockError` as the one final answer.
  */
 export async function startIdempotencyTestApp(options: IdempotencyTestAppOptions = {}): Promise<IdempotencyTestApp> {
   const store = options.store ?? new InMemoryIdempotencyKeyStore();
@@ -39,7 +39,7 @@ export async function startIdempotencyTestApp(options: IdempotencyTestAppOptions
   const moduleRef = await Test.createTestingModule({
     imports: [
       IdempotencyModule.forRootAsync({
-        useFactory: () => ({ scopeOf: scopeOfTestUser, renderFinalError: renderOutOfStock, metricsRegistry: registry, ...options, store }),
+        useFactory: () => ({ scopeOf: scopeOfTestUser, renderFinalAnswer: renderOutOfStock, metricsRegistry: registry, ...options, store }),
       }),
     ],
     controllers: [ThingsController],

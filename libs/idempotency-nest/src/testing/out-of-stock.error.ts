@@ -1,7 +1,7 @@
 import type { StoredResponse } from '@safe-checkout/idempotency';
 import { PROBLEM_CONTENT_TYPE } from './problem-json.filter';
 
-/** A final business answer: retrying cannot change it, so it is stored and replayed like a success. */
+/** A final answer: retrying cannot change it, so it is stored and replayed like a success. */
 export class OutOfStockError extends Error {
   override readonly name = 'OutOfStockError';
 
@@ -10,7 +10,7 @@ export class OutOfStockError extends Error {
   }
 }
 
-/** The `renderFinalError` option for the test application: only {@link OutOfStockError} is final. */
+/** The `renderFinalAnswer` option for the test application: only {@link OutOfStockError} is final. */
 export function renderOutOfStock(error: unknown): StoredResponse | undefined {
   if (!(error instanceof OutOfStockError)) return undefined;
   const problem = { type: '/problems/insufficient-stock', title: 'Not enough stock', status: 422, available: error.available };

@@ -17,7 +17,7 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
  * The project's idempotency libraries, wired as Stripe's idempotency: keys in the sandbox's own
  * database (the shop's keys and the provider's never meet), scoped by the account of the secret
  * key, recorded in the transaction that writes the PaymentIntent. Declines need no
- * `renderFinalError`: the handler returns them (see PaymentIntentsController.create), so they are
+ * `renderFinalAnswer`: the handler returns them (see PaymentIntentsController.create), so they are
  * stored like successes; every thrown error is a rejection, and frees the key.
  */
 @Module({
@@ -38,4 +38,4 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
   ],
   providers: [IdempotencyKeyPurgeJob],
 })
-export class IdempotencyModule {}
+export class SandboxIdempotencyModule {}

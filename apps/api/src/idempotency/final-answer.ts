@@ -4,13 +4,13 @@ import { renderProblem } from '../problems/render-problem';
 import { toProblem } from '../problems/to-problem';
 
 // Answers that retrying cannot change: stored with the key and replayed, like a success
-// (http-contract.md "Orders": insufficient stock is a final business answer). Validation errors
+// (http-contract.md "Orders": insufficient stock is a final answer). Validation errors
 // are not among them: they are rejected before the operation runs, and the key stays free.
-const FINAL_BUSINESS_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unknown-product', 'mixed-currency']);
+const FINAL_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unknown-product', 'mixed-currency']);
 
-/** The stored form of a final business answer, or `undefined` when the key should be freed. */
-export function renderFinalBusinessAnswer(error: unknown): StoredResponse | undefined {
+/** The stored form of a final answer, or `undefined` when the key should be freed. */
+export function renderFinalAnswer(error: unknown): StoredResponse | undefined {
   const problem = toProblem(error);
-  if (!problem || !FINAL_BUSINESS_ANSWERS.has(problem.slug)) return undefined;
+  if (!problem || !FINAL_ANSWERS.has(problem.slug)) return undefined;
   return renderProblem(problem);
 }

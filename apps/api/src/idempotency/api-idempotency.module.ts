@@ -8,7 +8,7 @@ import type { Request } from 'express';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
-import { renderFinalBusinessAnswer } from './final-business-answer';
+import { renderFinalAnswer } from './final-answer';
 import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 
 /** One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on shutdown. */
@@ -53,7 +53,7 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
         runInTransaction: (work) => txHost.withTransaction(work),
-        renderFinalError: renderFinalBusinessAnswer,
+        renderFinalAnswer: renderFinalAnswer,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
         completionSignal,
       }),
@@ -61,4 +61,4 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
   ],
   providers: [IdempotencyKeyPurgeJob],
 })
-export class IdempotencyModule {}
+export class ApiIdempotencyModule {}
