@@ -3,8 +3,8 @@ export {
   IDEMPOTENCY_KEY_MIN_LENGTH,
   parseIdempotencyKeyHeader,
   serializeIdempotencyKey,
-} from './idempotency-key';
-export type { IdempotencyKeyParseResult } from './idempotency-key';
+} from '@safe-checkout/idempotency-key';
+export type { IdempotencyKeyParseResult } from '@safe-checkout/idempotency-key';
 export { fingerprintRequest } from './request-fingerprint';
 export type { FingerprintedRequest } from './request-fingerprint';
 export { FINISHED, STARTED } from './idempotency-record';

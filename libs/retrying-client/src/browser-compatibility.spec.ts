@@ -3,11 +3,12 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 // The library runs unchanged in the browser: its shipped sources (specs and test fixtures
-// aside) may import only axios, axios-retry and each other, and use no Node-only globals.
+// aside) may import only axios, axios-retry, the key module (itself checked the same way, in
+// libs/idempotency-key) and each other, and use no Node-only globals.
 const shipped = readdirSync(__dirname)
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
   .map((name) => ({ name, source: readFileSync(join(__dirname, name), 'utf8') }));
-const ALLOWED_PACKAGES = new Set(['axios', 'axios-retry']);
+const ALLOWED_PACKAGES = new Set(['axios', 'axios-retry', '@safe-checkout/idempotency-key']);
 
 const importsOf = (source: string) =>
   [...source.matchAll(/from '([^']+)'|require\('([^']+)'\)|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
@@ -17,7 +18,7 @@ describe('the library sources (what ships to the browser)', () => {
     expect(shipped.map((f) => f.name)).toEqual(expect.arrayContaining(['create-retrying-client.ts', 'index.ts']));
   });
 
-  it('import nothing but axios, axios-retry and each other (no Node built-in module)', () => {
+  it('import nothing but axios, axios-retry, the key module and each other (no Node built-in module)', () => {
     const foreign = shipped.flatMap(({ name, source }) =>
       importsOf(source)
         .filter((specifier) => !specifier.startsWith('./') && !ALLOWED_PACKAGES.has(specifier))
