@@ -138,7 +138,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
       case 'mismatch':
         return { outcome: 'mismatch' };
       case 'take-over':
-        return this.takeOver(request, rowId, record.leaseToken, now, decision.resume);
+        return this.takeOver(request, rowId, record, now, decision.resume);
     }
   }
 
@@ -147,12 +147,17 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // take-over was decided, not just the token: `complete` keeps the token, so a holder that
   // completed after we read the row would otherwise be overwritten and its operation run twice.
   // PostgreSQL re-checks it against the latest committed row version.
-  private async takeOver(request: ClaimRequest, rowId: string, leaseToken: string, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
+  // The recovery point is part of the condition for the same reason: `advance` keeps the token too,
+  // and a take-over decided on "started" that lands after the holder committed its first phase
+  // would reset the key and run that phase again (found by the payments soak: a second order, a
+  // second charge, and the first order orphaned).
+  private async takeOver(request: ClaimRequest, rowId: string, read: IdempotencyRecord, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
     const claim = newClaimRecord(request, now, resume);
     const { count } = await this.prisma.idempotencyKey.updateMany({
       where: {
         id: rowId,
-        leaseToken,
+        leaseToken: read.leaseToken,
+        recoveryPoint: read.recoveryPoint,
         OR: [{ state: 'running', leaseExpiresAt: { lte: now } }, { expiresAt: { lte: now } }],
       },
       data: claimColumns(claim),

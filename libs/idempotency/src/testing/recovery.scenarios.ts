@@ -32,6 +32,31 @@ export const RECOVERY_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
+    // Found by the payments soak: a retry read "started, lease lapsed", the slow holder then
+    // committed its first phase (order created), and the retry's take-over reset the key to
+    // "started" and created a second order.
+    name: 'never resets a key that its holder advanced after the claimer read it: a take-over resumes where the holder got to',
+    async run(store) {
+      const request = claimRequest();
+      const slow = leaseOf(await store.claim(request), false);
+      const late = { ...request, now: at(30_000) };
+      const claims = Array.from({ length: 20 }, () => store.claim(late));
+      const advanced = store.advance(slow, ORDER_CREATED, SAVED).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof LeaseLostError) return false;
+          throw error;
+        },
+      );
+      const [holderAdvanced, ...results] = await Promise.all([advanced, ...claims]);
+      const takeOvers = results.filter((result) => result.outcome === 'claimed');
+      assert.equal(takeOvers.length, 1, 'exactly one retry takes over a lapsed lease');
+      if (holderAdvanced) {
+        assert.deepEqual(resumeOf(takeOvers[0]), { recoveryPoint: ORDER_CREATED, recoveryState: SAVED }, 'the take-over lost the committed first phase');
+      }
+    },
+  },
+  {
     name: 'fences advance: a holder whose lease was taken over cannot move the recovery point',
     async run(store) {
       const request = claimRequest();
