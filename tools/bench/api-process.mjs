@@ -7,13 +7,14 @@ const API_START_TIMEOUT_MS = 60_000;
 const API_STOP_TIMEOUT_MS = 10_000;
 
 /**
- * Forks bench-api.mjs on `databaseUrl` and waits until it listens.
+ * Forks bench-api.mjs on `databaseUrl`, charging orders at `paymentProviderUrl`, and waits until
+ * it listens.
  * @returns {Promise<{url: string, stop: () => Promise<void>}>} its origin, and how to stop it
  *   (SIGTERM, then SIGKILL after 10 s)
  */
-export async function startApiProcess(databaseUrl) {
+export async function startApiProcess(databaseUrl, paymentProviderUrl) {
   const child = fork(new URL('./bench-api.mjs', import.meta.url), {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PAYMENT_PROVIDER_URL: paymentProviderUrl, PORT: '0', LOG_LEVEL: 'silent' },
     // Anything the API prints goes to stderr, keeping stdout for the report.
     stdio: ['ignore', 2, 2, 'ipc'],
   });

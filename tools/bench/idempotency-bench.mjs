@@ -1,8 +1,13 @@
 // `npm run bench`: what the idempotency layer of POST /orders costs and what it buys, measured
-// against a throwaway database and the built API on 127.0.0.1. Method and caveats:
-// docs/benchmarks.md. Progress goes to stderr; stdout is the table, then one summary line.
+// against a throwaway database and the built API on 127.0.0.1, which charges every order at the
+// built payment sandbox (a process of its own, with a database of its own on the same server).
+// Method and caveats: docs/benchmarks.md. Progress goes to stderr; stdout is the table, then one
+// summary line.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import db from '@safe-checkout/db';
 import dbTesting from '@safe-checkout/db/testing';
+import { createPaymentsDatabase, startPaymentSandbox } from '../chaos/payment-sandbox.mjs';
 import { startApiProcess } from './api-process.mjs';
 import { FRESH_KEY, newIdempotencyKey, runLoad } from './load.mjs';
 import { printReport } from './report.mjs';
@@ -22,7 +27,10 @@ const BENCH_TIMEOUT_MS = 5 * 60_000;
 // transactions rarely queue on one stock row: otherwise the comparison measures row-lock waits,
 // which the layer's extra statement inside the transaction lengthens. 1 = one hot row.
 const LOAD_PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 50);
+// The sandbox's test card that always succeeds: every order of the bench is paid with it.
+const PAYMENT_METHOD = 'pm_card_visa';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (message) => console.error(`[bench] ${message}`);
 const cleanups = [];
 
@@ -30,8 +38,13 @@ async function main() {
   log('creating a throwaway database (migrated and seeded)…');
   const database = await dbTesting.createTestDatabase();
   cleanups.push(() => database.dispose());
+  log('starting the payment sandbox (child process, its own database)…');
+  const payments = await createPaymentsDatabase(database.url);
+  cleanups.push(() => payments.dispose());
+  const sandbox = await startPaymentSandbox(root, payments.url);
+  cleanups.push(() => sandbox.stop());
   log('starting the API (child process)…');
-  const api = await startApiProcess(database.url);
+  const api = await startApiProcess(database.url, sandbox.url);
   cleanups.push(() => api.stop());
   const fixtures = await createFixtures(api.url, database.url);
   cleanups.push(() => fixtures.prisma.$disconnect());
@@ -51,7 +64,7 @@ async function createFixtures(url, databaseUrl) {
   const loadProducts = await prisma.product.findMany({ where: { sku: { startsWith: 'BENCH-LOAD-' } } });
   const stormProduct = await prisma.product.create({ data: product('BENCH-STORM') });
   let next = 0;
-  const nextOrderBody = () => ({ items: [{ productId: loadProducts[next++ % loadProducts.length].id, quantity: 1 }] });
+  const nextOrderBody = () => ({ items: [{ productId: loadProducts[next++ % loadProducts.length].id, quantity: 1 }], paymentMethod: PAYMENT_METHOD });
   // The replay key's one execution; every request of the replay scenario is answered from it.
   const replayBody = nextOrderBody();
   const replayKey = newIdempotencyKey();
@@ -102,7 +115,7 @@ async function measureStorm(url, { prisma, bob, stormProduct }) {
     url,
     path: '/orders',
     token: bob.accessToken,
-    body: { items: [{ productId: stormProduct.id, quantity: 1 }] },
+    body: { items: [{ productId: stormProduct.id, quantity: 1 }], paymentMethod: PAYMENT_METHOD },
     key: newIdempotencyKey(),
     amount: STORM_REQUESTS,
     connections: STORM_REQUESTS,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
-import { ATTEMPT_TIMEOUT_MS, planCheckouts } from './safe-checkouts.mjs';
+import { ATTEMPT_TIMEOUT_MS, orderBody, planCheckouts } from './safe-checkouts.mjs';
 
 function createNaiveClient(proxyUrl, token, onAttempt) {
   const client = axios.create({ baseURL: proxyUrl, timeout: ATTEMPT_TIMEOUT_MS, headers: { Authorization: `Bearer ${token}` } });
@@ -35,7 +35,7 @@ export async function runNaiveCheckouts({ proxyUrl, productId, checkouts }) {
     for (const checkout of checkouts.filter((c) => c.customer === customer)) {
       current = Object.assign(checkout, { keys: new Set() });
       try {
-        await client.post('/orders', { items: [{ productId, quantity: checkout.quantity }] });
+        await client.post('/orders', orderBody(productId, checkout.quantity));
         checkout.outcome = 'succeeded';
       } catch (error) {
         checkout.outcome = 'failed';

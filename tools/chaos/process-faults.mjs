@@ -1,13 +1,15 @@
 // The process faults: an API replica killed with SIGKILL mid-load and restarted, and the database
-// restarted mid-load. The outage is probed on every replica directly (not through the proxy): the
-// API must fail closed (503, nothing run unrecorded) and recover by itself when the database is back.
+// (the shop's and the payment sandbox's) restarted mid-load. The outage is probed on every replica
+// directly (not through the proxy): the API must fail closed (503, nothing run unrecorded) and
+// recover by itself when the database is back, and so must the sandbox.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitUntilOk } from './child-processes.mjs';
+import { orderBody } from './safe-checkouts.mjs';
 
 /** How long the database stays down. */
 export const DATABASE_OUTAGE_MS = 2000;
-/** How long the replicas get to recover by themselves once the database is back. */
+/** How long the replicas and the payment sandbox get to recover by themselves once the database is back. */
 const RECOVERY_TIMEOUT_MS = 30_000;
 
 /** Kills `replica` with SIGKILL and starts it again on the same port; resolves once it is healthy. */
@@ -20,39 +22,60 @@ export async function killAndRestartReplica(replica) {
 
 /**
  * Stops the database for {@link DATABASE_OUTAGE_MS}, probing each replica meanwhile, starts it
- * again, and waits for each replica to recover by itself (no restart).
+ * again, and waits for each replica and the payment sandbox (its data is on the same server) to
+ * recover by themselves (no restart). The replicas' order probes wait for the sandbox: an order
+ * is only placed once it is paid.
  */
-export async function restartDatabase(database, replicas, probe) {
+export async function restartDatabase(database, replicas, paymentSandbox, probe) {
   if (!database.restartable) return { skipped: 'DATABASE_URL is set: the soak cannot restart a server it did not start' };
   await database.stop();
   const stoppedAt = Date.now();
-  const duringOutage = await Promise.all(replicas.map(async (replica) => ({
-    replica: replica.name,
-    health: await statusOf(fetch(`${replica.url}/health`)),
-    order: await probeOrder(replica.url, probe),
-  })));
+  const [duringOutage, sandboxHealth] = await Promise.all([
+    Promise.all(replicas.map(async (replica) => ({
+      replica: replica.name,
+      health: await statusOf(fetch(`${replica.url}/health`)),
+      order: await probeOrder(replica.url, probe),
+    }))),
+    statusOf(fetch(`${paymentSandbox.url}/health`)),
+  ]);
   await sleep(Math.max(0, DATABASE_OUTAGE_MS - (Date.now() - stoppedAt)));
   await database.start();
   const restartedAt = Date.now();
   const outageMs = restartedAt - stoppedAt;
+  const sandboxRecovered = recoveryOf(paymentSandbox, restartedAt);
   const recovery = await Promise.all(replicas.map(async (replica) => {
-    try {
-      await waitUntilOk(`${replica.url}/health`, RECOVERY_TIMEOUT_MS);
-      const order = await probeOrder(replica.url, probe);
-      return { replica: replica.name, recoveredAfterMs: Date.now() - restartedAt, order };
-    } catch (error) {
-      const death = replica.death();
-      return { replica: replica.name, error: death ? `${error.message}; the process ${death}` : error.message };
-    }
+    const recovered = { replica: replica.name, ...(await recoveryOf(replica, restartedAt)) };
+    if (recovered.error) return recovered;
+    await sandboxRecovered;
+    return { ...recovered, order: await probeOrder(replica.url, probe) };
   }));
-  return { outageMs, duringOutage, recovery };
+  return { outageMs, duringOutage, recovery, paymentSandbox: { health: sandboxHealth, ...(await sandboxRecovered) } };
 }
 
-/** Whether the probes show the contract: 503 store-unavailable during the outage, 201 after. */
+/** Waits until `service` (a replica, the sandbox) answers /health again, by itself. */
+async function recoveryOf(service, restartedAt) {
+  try {
+    await waitUntilOk(`${service.url}/health`, RECOVERY_TIMEOUT_MS);
+    return { recoveredAfterMs: Date.now() - restartedAt };
+  } catch (error) {
+    const death = service.death();
+    return { error: death ? `${error.message}; the process ${death}` : error.message };
+  }
+}
+
+// The fail-closed answers of http-contract.md to an order during the outage: the key store is
+// unreachable, or the database already was for what runs before it (the guard reads the caller
+// from the database). Either way nothing ran, which the probe's reconciliation checks.
+const FAILED_CLOSED_ORDER_ANSWERS = ['503 idempotency-store-unavailable', '503 service-unavailable'];
+
+/**
+ * Whether the probes show the contract: a fail-closed 503 during the outage, 201 after, and the
+ * payment sandbox healthy again by itself.
+ */
 export function databaseRestartPassed(result) {
   if (result.skipped) return true;
-  const failedClosed = result.duringOutage.every((p) => p.health === '503' && p.order === '503 idempotency-store-unavailable');
-  const recovered = result.recovery.every((r) => r.order === '201');
+  const failedClosed = result.duringOutage.every((p) => p.health === '503' && FAILED_CLOSED_ORDER_ANSWERS.includes(p.order));
+  const recovered = result.recovery.every((r) => r.order === '201') && !result.paymentSandbox.error;
   return failedClosed && recovered;
 }
 
@@ -64,7 +87,7 @@ async function probeOrder(apiUrl, probe) {
     fetch(`${apiUrl}/orders`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${probe.token}`, 'Idempotency-Key': `"${randomUUID()}"`, 'content-type': 'application/json' },
-      body: JSON.stringify({ items: [{ productId: probe.productId, quantity }] }),
+      body: JSON.stringify(orderBody(probe.productId, quantity)),
       signal: AbortSignal.timeout(10_000),
     }),
     true,

@@ -6,6 +6,12 @@ import { mapWithConcurrency } from './soak-customers.mjs';
 
 const { createRetryingClient, RetryingClientError } = retryingClient;
 
+/** The sandbox's test card that always succeeds (payments.md §1): every soak checkout pays with it. */
+export const SOAK_PAYMENT_METHOD = 'pm_card_visa';
+
+/** The body of every soak checkout: one line of the load-test product, paid by card. */
+export const orderBody = (productId, quantity) => ({ items: [{ productId, quantity }], paymentMethod: SOAK_PAYMENT_METHOD });
+
 /** Per-attempt timeout of the customers' client; the proxy's latency fault lasts longer than this. */
 export const ATTEMPT_TIMEOUT_MS = 3000;
 
@@ -88,7 +94,7 @@ export async function resolveAmbiguous({ proxyUrl, productId, checkouts }) {
 
 async function placeOrder(client, checkout, productId) {
   try {
-    const response = await client.post('/orders', { items: [{ productId, quantity: checkout.quantity }] }, { idempotencyKey: checkout.key });
+    const response = await client.post('/orders', orderBody(productId, checkout.quantity), { idempotencyKey: checkout.key });
     return { outcome: 'succeeded', orderId: response.data.id, replayed: response.headers['idempotent-replayed'] === 'true' };
   } catch (error) {
     if (!(error instanceof RetryingClientError)) return { outcome: 'ambiguous', finalFailure: `unexpected: ${error.message}` };

@@ -1,26 +1,24 @@
-// Everything the soak runs against, on loopback: its database, two API replicas started from the
-// chaos entry point (apps/api/dist/chaos-main.js), and the chaos proxy in front of them.
+// Everything the soak runs against, on loopback: its database, the payment sandbox, two API
+// replicas started from the chaos entry point (apps/api/dist/chaos-main.js) charging through the
+// sandbox, and the chaos proxy in front of the replicas.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import db from '@safe-checkout/db';
 import { startNode, stopChild, waitUntilOk } from './child-processes.mjs';
+import { startPaymentSandbox } from './payment-sandbox.mjs';
 import { startSoakDatabase } from './soak-database.mjs';
 
 export const REPLICA_COUNT = 2;
 
 /** One API process; `restart()` starts it again on the same port after it was killed. */
 class ApiReplica {
-  constructor(name, script, port, databaseUrl, leaseMs) {
-    Object.assign(this, { name, script, port, databaseUrl, leaseMs, url: `http://127.0.0.1:${port}` });
+  /** `env`: the API's variables besides PORT (database, lease, payment provider, recovery). */
+  constructor(name, script, port, env) {
+    Object.assign(this, { name, script, port, env, url: `http://127.0.0.1:${port}` });
   }
 
   async start() {
-    this.process = startNode(this.script, {
-      DATABASE_URL: this.databaseUrl,
-      PORT: String(this.port),
-      LOG_LEVEL: 'silent',
-      IDEMPOTENCY_LEASE_MS: String(this.leaseMs),
-    });
+    this.process = startNode(this.script, { ...this.env, PORT: String(this.port), LOG_LEVEL: 'silent' });
     const alive = () => this.process.child.exitCode === null && this.process.child.signalCode === null;
     try {
       await waitUntilOk(`${this.url}/health`, 60_000, alive);
@@ -47,25 +45,40 @@ class ApiReplica {
 }
 
 /**
- * Starts the database, the replicas and the proxy (no faults yet). `dispose()` stops all of it
- * and deletes the database; it is safe to call more than once and after a partial start.
+ * Starts the database, the payment sandbox, the replicas and the proxy (no faults yet).
+ * `dispose()` stops all of it and deletes the databases; it is safe to call more than once and
+ * after a partial start.
  */
-export async function startSoakCluster(workspaceRoot, { seed, latencyMs, leaseMs }) {
+export async function startSoakCluster(workspaceRoot, { seed, latencyMs, leaseMs, recoveryAfterSeconds }) {
   const apiScript = path.join(workspaceRoot, 'apps/api/dist/chaos-main.js');
   const proxyScript = path.join(workspaceRoot, 'apps/chaos-proxy/dist/main.js');
   for (const script of [apiScript, proxyScript]) {
-    if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/chaos-proxy:build (builds the API too)`);
+    if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/chaos-proxy:build (builds the API and the payment sandbox too)`);
   }
-  const cluster = { replicas: [], proxy: undefined, database: undefined };
+  const cluster = { replicas: [], proxy: undefined, database: undefined, paymentSandbox: undefined };
   cluster.dispose = async () => {
-    await Promise.all([...cluster.replicas.map((r) => r.stop()), cluster.proxy ? stopChild(cluster.proxy, 'SIGKILL') : undefined]);
+    await Promise.all([
+      ...cluster.replicas.map((r) => r.stop()),
+      cluster.proxy ? stopChild(cluster.proxy, 'SIGKILL') : undefined,
+      cluster.paymentSandbox?.stop(),
+    ]);
     await cluster.database?.dispose();
     cluster.database = undefined;
   };
   try {
     cluster.database = await startSoakDatabase(workspaceRoot);
+    cluster.paymentSandbox = await startPaymentSandbox(workspaceRoot, cluster.database.paymentsUrl);
+    // Where the replicas charge. Faults on this hop (a second proxy between the replicas and the
+    // sandbox) would go in here: the replicas only know this URL.
+    cluster.paymentProviderUrl = cluster.paymentSandbox.url;
+    const replicaEnv = {
+      DATABASE_URL: cluster.database.url,
+      IDEMPOTENCY_LEASE_MS: String(leaseMs),
+      PAYMENT_PROVIDER_URL: cluster.paymentProviderUrl,
+      CHECKOUT_RECOVERY_AFTER_SECONDS: String(recoveryAfterSeconds),
+    };
     for (let i = 1; i <= REPLICA_COUNT; i++) {
-      cluster.replicas.push(new ApiReplica(`api-${i}`, apiScript, await db.findFreePort(), cluster.database.url, leaseMs));
+      cluster.replicas.push(new ApiReplica(`api-${i}`, apiScript, await db.findFreePort(), replicaEnv));
     }
     await Promise.all(cluster.replicas.map((replica) => replica.start()));
     const proxyPort = await db.findFreePort();

@@ -1,15 +1,19 @@
 // The soak's own database. Without DATABASE_URL: an embedded PostgreSQL on a temp data directory,
 // which the soak can stop and start again (the database-restart fault). With DATABASE_URL: a
 // throwaway database on that server, which the soak cannot restart, so that fault is skipped.
+// Either way the payment sandbox gets a database of its own on the same server (payments.md §1),
+// so the database restart takes the provider's data down too.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import db from '@safe-checkout/db';
 import dbTesting from '@safe-checkout/db/testing';
+import { createPaymentsDatabase } from './payment-sandbox.mjs';
 
 /**
  * @typedef {object} SoakDatabase
- * @property {string} url
+ * @property {string} url the shop's database
+ * @property {string} paymentsUrl the payment sandbox's database, on the same server
  * @property {boolean} restartable
  * @property {() => Promise<void>} [stop] stops the server, keeping its data (restartable only)
  * @property {() => Promise<void>} [start] starts it again on the same data and port (restartable only)
@@ -20,7 +24,12 @@ import dbTesting from '@safe-checkout/db/testing';
 export async function startSoakDatabase(workspaceRoot) {
   if (process.env.DATABASE_URL) {
     const database = await dbTesting.createTestDatabase();
-    return { url: database.url, restartable: false, dispose: () => database.dispose() };
+    const payments = await createPaymentsDatabase(database.url).catch(async (error) => {
+      await database.dispose();
+      throw error;
+    });
+    const dispose = () => Promise.all([payments.dispose(), database.dispose()]).then(() => undefined);
+    return { url: database.url, paymentsUrl: payments.url, restartable: false, dispose };
   }
   // Under .data/, which git ignores; deleted by dispose().
   const dataDir = path.join(workspaceRoot, '.data', `chaos-${randomBytes(6).toString('hex')}`);
@@ -53,7 +62,9 @@ export async function startSoakDatabase(workspaceRoot) {
     } finally {
       await prisma.$disconnect();
     }
-    return { url, restartable: true, stop, start, dispose };
+    // Inside the data directory: deleted with it, no drop needed.
+    const payments = await createPaymentsDatabase(url);
+    return { url, paymentsUrl: payments.url, restartable: true, stop, start, dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -1,7 +1,7 @@
 // Command-line options of the soak (`npm run chaos -- --help`).
 import { parseArgs } from 'node:util';
 
-/** The defaults: the full soak. CI runs a smaller one (`--checkouts 300 --naive 100`). */
+/** The defaults: the full soak. CI runs a smaller one (apps/chaos-proxy/src/soak.spec.ts). */
 export const DEFAULT_SOAK_OPTIONS = Object.freeze({
   checkouts: 1000,
   naive: 200,
@@ -13,6 +13,10 @@ export const DEFAULT_SOAK_OPTIONS = Object.freeze({
   // (the API's default is 30 s); it also lets slow requests lose their lease to a retry, the
   // take-over path the fencing must keep safe.
   leaseMs: 3000,
+  // The replicas' CHECKOUT_RECOVERY_AFTER_SECONDS (the API's default is 60): their recovery
+  // workers finish checkouts left awaiting payment (a killed replica's, a customer who gave up)
+  // during the soak, and within seconds after it.
+  recoveryAfterSeconds: 1,
   processFaults: true,
 });
 
@@ -24,6 +28,8 @@ const USAGE = `Usage: node tools/chaos/soak.mjs [options]
   --fault-rate R        share of POST /orders that get a fault, 0–1 (default ${DEFAULT_SOAK_OPTIONS.faultRate})
   --seed N              seed of the proxy's fault decisions (default ${DEFAULT_SOAK_OPTIONS.seed})
   --lease-ms N          the API replicas' IDEMPOTENCY_LEASE_MS (default ${DEFAULT_SOAK_OPTIONS.leaseMs})
+  --recovery-after-seconds N
+                        the API replicas' CHECKOUT_RECOVERY_AFTER_SECONDS (default ${DEFAULT_SOAK_OPTIONS.recoveryAfterSeconds})
   --no-process-faults   skip the replica kill and the database restart`;
 
 /**
@@ -41,6 +47,7 @@ export function parseSoakOptions(argv) {
       'fault-rate': { type: 'string' },
       seed: { type: 'string' },
       'lease-ms': { type: 'string' },
+      'recovery-after-seconds': { type: 'string' },
       'no-process-faults': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -66,6 +73,7 @@ export function parseSoakOptions(argv) {
     faultRate,
     seed: whole('seed', 0),
     leaseMs: whole('lease-ms', 100),
+    recoveryAfterSeconds: whole('recovery-after-seconds', 0),
     processFaults: values['no-process-faults'] ? false : undefined,
   };
   return { ...DEFAULT_SOAK_OPTIONS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };

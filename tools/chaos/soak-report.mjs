@@ -33,6 +33,9 @@ function processFaultRows({ replicaKill, databaseRestart }) {
   if (databaseRestart.skipped) return [...rows, ['database restart', `skipped: ${databaseRestart.skipped}`]];
   rows.push([`database down at ${databaseRestart.atCheckouts} checkouts`, `for ${seconds(databaseRestart.outageMs)}`]);
   for (const probe of databaseRestart.duringOutage) rows.push([`  ${probe.replica} during the outage`, `GET /health ${probe.health}, POST /orders ${probe.order}`]);
+  const sandbox = databaseRestart.paymentSandbox;
+  rows.push(['  payment sandbox during the outage', `GET /health ${sandbox.health}`]);
+  rows.push(['  payment sandbox after the restart', sandbox.error ? `DID NOT RECOVER: ${sandbox.error}` : `healthy after ${seconds(sandbox.recoveredAfterMs)} by itself`]);
   for (const r of databaseRestart.recovery) {
     rows.push([`  ${r.replica} after the restart`, r.error ? `DID NOT RECOVER: ${r.error}` : `healthy after ${seconds(r.recoveredAfterMs)} by itself, POST /orders ${r.order}`]);
   }
@@ -60,14 +63,31 @@ function outcomeRows(checkouts) {
   return rows.map(([label, value]) => [label, value, pct(value, n)]);
 }
 
+function paymentRows(p, settlements) {
+  const statuses = ['paid', 'payment_failed', 'awaiting_payment'].map((status) => p.ordersByStatus[status] ?? 0).join(' / ');
+  return [
+    ['PaymentIntents in the sandbox / succeeded', `${p.intents} / ${p.succeeded}`],
+    ['orders paid / payment_failed / awaiting_payment', statuses],
+    ...settlements.map((s, i) => [
+      `awaiting payment before settlement ${i + 1}`,
+      `${s.awaitingAtStart}, ${s.remaining} left after ${seconds(s.waitedMs)}`,
+    ]),
+    ['double charges (an order or a checkout)', p.doubleCharges],
+    ['orphan charges (no paid order)', p.orphanCharges],
+    ['paid orders without exactly one charge of their total', p.paidWithoutExactlyOneCharge],
+    ['unpaid orders that were charged', p.chargedUnpaid],
+    ['unsettled (awaiting_payment after settlement)', p.unsettled],
+  ];
+}
+
 /** The whole report; its last line is the verdict line. */
-export function formatReport({ options, faultCounts, processFaults, safe, naive, reconciliation: r, durations, verdictLine }) {
+export function formatReport({ options, faultCounts, processFaults, safe, naive, reconciliation: r, settlements, durations, verdictLine }) {
   const reasons = countBy(safe, (c) => c.failureReasons).map(([reason, n]) => [reason, n]);
   const gaveUp = countBy(safe.filter((c) => c.resolution), (c) => c.stopReason ?? 'unknown').map(([reason, n]) => [reason, n]);
-  const problems = [...r.safe.examples, ...r.keys.examples];
+  const problems = [...r.safe.examples, ...r.keys.examples, ...r.payments.examples];
   const naiveFailures = countBy(naive.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]) => [`  ${reason}`, n]);
   return [
-    `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, fault rate ${options.faultRate}, seed ${options.seed}, lease ${options.leaseMs} ms`,
+    `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, fault rate ${options.faultRate}, seed ${options.seed}, lease ${options.leaseMs} ms, checkout recovery after ${options.recoveryAfterSeconds} s`,
     section('Faults injected by the proxy', faultRows(faultCounts)),
     section('Process faults', processFaultRows(processFaults)),
     section('Retrying client: attempts per checkout', attemptRows(safe)),
@@ -82,6 +102,7 @@ export function formatReport({ options, faultCounts, processFaults, safe, naive,
       ['attempts / distinct keys sent', `${naive.reduce((s, c) => s + c.attempts, 0)} / ${naive.reduce((s, c) => s + c.keys.size, 0)}`],
       ['orders in the database', r.naive.orders],
       ['duplicate orders', `${r.naive.duplicates} (in ${r.naive.duplicatedCheckouts} checkouts)`],
+      ['checkouts charged twice or more', `${r.payments.naiveChargedTwice} (${r.payments.naiveExtraCharges} extra charges)`],
       ['saw failure, but the order exists', r.naive.failedButPlaced],
     ]),
     section('Reconciliation (from the database)', [
@@ -89,11 +110,13 @@ export function formatReport({ options, faultCounts, processFaults, safe, naive,
       ['duplicates / lost', `${r.safe.duplicates} / ${r.safe.lost}`],
       ['definite failures that left an order', r.safe.phantom],
       ['orders matching no checkout', r.unexpected],
-      ['stock moved / units ordered', `${r.stock.delta} / ${r.stock.ordered} ${r.stock.consistent ? '(equal)' : 'MISMATCH'}`],
+      ['answered 201 but not paid', r.safe.unpaid],
+      ['stock moved / units ordered (not payment_failed)', `${r.stock.delta} / ${r.stock.ordered} ${r.stock.consistent ? '(equal)' : 'MISMATCH'}`],
       ['orders without their key / keys without order', `${r.keys.unrecordedOrders} / ${r.keys.keysWithoutOrder}`],
       ['outage probes wrong', `${r.probe.wrong} of ${r.probe.sent}`],
     ]),
-    ...(problems.length ? [['Offending checkouts and orders (first 5 of each)', ...problems.map((e) => `  ${e}`)].join('\n')] : []),
+    section('Payments (payments.md §3: every order against every PaymentIntent)', paymentRows(r.payments, settlements)),
+    ...(problems.length ? [['Offending checkouts, orders and charges (first 5 of each)', ...problems.map((e) => `  ${e}`)].join('\n')] : []),
     section('Durations', Object.entries(durations).map(([phase, ms]) => [phase, seconds(ms)])),
     verdictLine,
   ].join('\n\n');

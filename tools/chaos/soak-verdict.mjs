@@ -3,18 +3,28 @@ import { databaseRestartPassed } from './process-faults.mjs';
 
 /**
  * The failed assertions (none means the soak passed). Exactly once: no duplicate, no lost order,
- * nothing left ambiguous, stock moved once per order, every order recorded with its key; and the
- * API failed closed during the database outage and recovered by itself.
+ * nothing left ambiguous, every order recorded with its key; charged exactly once (payments.md §3):
+ * every 201 names a paid order, a paid order has exactly one succeeded PaymentIntent of its total,
+ * an unpaid one none, no charge without its paid order, no checkout charged twice, nothing left
+ * awaiting payment once recovery settled, and stock taken only by orders not payment_failed; and
+ * the API failed closed during the database outage and recovered by itself.
  */
 export function failedAssertions({ reconciliation: r, processFaults }) {
+  const p = r.payments;
   const checks = [
     ['duplicates', r.safe.duplicates === 0],
     ['lost', r.safe.lost === 0],
     ['unresolved ambiguous checkouts', r.safe.unresolved === 0],
     ['definite failures that left an order', r.safe.phantom === 0],
     ['orders matching no checkout', r.unexpected === 0],
-    ['stock moved once per ordered unit', r.stock.consistent],
+    ['stock taken = units of orders not payment_failed', r.stock.consistent],
     ['every order recorded with its key', r.keys.unrecordedOrders === 0 && r.keys.keysWithoutOrder === 0],
+    ['every 201 names a paid order', r.safe.unpaid === 0],
+    ['double charges', p.doubleCharges === 0],
+    ['orphan charges', p.orphanCharges === 0],
+    ['paid orders with exactly one charge of their total', p.paidWithoutExactlyOneCharge === 0],
+    ['unpaid orders not charged', p.chargedUnpaid === 0],
+    ['unsettled orders (awaiting_payment after settlement)', p.unsettled === 0],
     ['outage probes', r.probe.wrong === 0],
     ['database restart: 503 meanwhile, recovery by itself', !processFaults.databaseRestart || databaseRestartPassed(processFaults.databaseRestart)],
   ];
@@ -23,5 +33,9 @@ export function failedAssertions({ reconciliation: r, processFaults }) {
 
 /** The last line, parsed by soak.spec.ts and CI. */
 export function verdictLine({ checkouts, reconciliation: r }) {
-  return `checkouts=${checkouts} duplicates=${r.safe.duplicates} lost=${r.safe.lost} naive_duplicates=${r.naive.duplicates}`;
+  const p = r.payments;
+  return [
+    `checkouts=${checkouts} duplicates=${r.safe.duplicates} lost=${r.safe.lost} naive_duplicates=${r.naive.duplicates}`,
+    `double_charges=${p.doubleCharges} orphan_charges=${p.orphanCharges} unsettled=${p.unsettled}`,
+  ].join(' ');
 }

@@ -1,0 +1,87 @@
+// payments.md §3, checked for every order of the shop against every PaymentIntent of the payment
+// sandbox, after recovery has settled: a paid order was charged exactly once, for its total; an
+// unpaid one never; no charge without its paid order; no checkout (one shop key) charged twice.
+
+/** How many offending orders and charges the report details. */
+const MAX_EXAMPLES = 5;
+
+/**
+ * @param {object} input
+ * @param {Array<{ id: string, status: string, totalCents: number, currency: string, paymentIntentId: string | null }>} input.orders
+ *   every order in the shop's database
+ * @param {Array<{ id: string, amount: number, currency: string, status: string, metadata: Record<string, string> }>} input.intents
+ *   every PaymentIntent in the sandbox's database
+ * @param {Array<Array<{ id: string }>>} input.safeCheckouts the orders found for each safe checkout (one key each)
+ * @param {Array<Array<{ id: string }>>} input.naiveCheckouts the orders found for each naive checkout
+ */
+export function reconcilePayments({ orders, intents, safeCheckouts, naiveCheckouts }) {
+  const succeeded = intents.filter((intent) => intent.status === 'succeeded');
+  const chargesByOrder = groupBy(succeeded, (intent) => intent.metadata?.order_id);
+  const chargesOf = (order) => chargesByOrder.get(order.id) ?? [];
+  const ordersById = new Map(orders.map((order) => [order.id, order]));
+  const examples = [];
+  const note = (message) => examples.length < MAX_EXAMPLES && examples.push(message);
+
+  const doubleCharges = countDoubleCharges(orders, safeCheckouts, chargesOf, note);
+  const orphans = succeeded.filter((intent) => ordersById.get(intent.metadata?.order_id)?.status !== 'paid');
+  orphans.forEach((intent) => note(`charge without its paid order: ${describeIntent(intent)}, order ${ordersById.get(intent.metadata?.order_id)?.status ?? 'missing'}`));
+  const paidWrongly = orders.filter((order) => order.status === 'paid' && !paidByExactlyOne(order, chargesOf(order)));
+  paidWrongly.forEach((order) => note(`paid order without exactly one matching charge: ${describeOrder(order)}; charges ${chargesOf(order).map(describeIntent).join(', ') || 'none'}`));
+  const chargedUnpaid = orders.filter((order) => order.status !== 'paid' && chargesOf(order).length > 0);
+  const unsettled = orders.filter((order) => order.status === 'awaiting_payment');
+  unsettled.forEach((order) => note(`unsettled: ${describeOrder(order)}`));
+  const naiveCharges = naiveCheckouts.map((found) => found.reduce((sum, order) => sum + chargesOf(order).length, 0));
+  return {
+    intents: intents.length,
+    succeeded: succeeded.length,
+    ordersByStatus: Object.fromEntries([...groupBy(orders, (order) => order.status)].map(([status, list]) => [status, list.length])),
+    doubleCharges,
+    orphanCharges: orphans.length,
+    paidWithoutExactlyOneCharge: paidWrongly.length,
+    chargedUnpaid: chargedUnpaid.length,
+    unsettled: unsettled.length,
+    naiveChargedTwice: naiveCharges.filter((n) => n > 1).length,
+    naiveExtraCharges: naiveCharges.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    examples,
+  };
+}
+
+// Extra succeeded charges: beyond one per safe checkout across all its orders (its one key must
+// never pay twice, not even through a duplicate order), and beyond one per any other order. A
+// naive checkout's duplicate orders are each paid once: that is its customer's double payment,
+// counted apart (naiveChargedTwice), not the API's.
+function countDoubleCharges(orders, safeCheckouts, chargesOf, note) {
+  let extra = 0;
+  const inSafeCheckout = new Set();
+  for (const found of safeCheckouts) {
+    found.forEach((order) => inSafeCheckout.add(order.id));
+    const charges = found.flatMap(chargesOf);
+    if (charges.length > 1) note(`checkout charged ${charges.length} times: ${charges.map(describeIntent).join(', ')}`);
+    extra += Math.max(0, charges.length - 1);
+  }
+  for (const order of orders.filter((o) => !inSafeCheckout.has(o.id))) {
+    const charges = chargesOf(order);
+    if (charges.length > 1) note(`order charged ${charges.length} times: ${describeOrder(order)}`);
+    extra += Math.max(0, charges.length - 1);
+  }
+  return extra;
+}
+
+function paidByExactlyOne(order, charges) {
+  if (charges.length !== 1) return false;
+  const [intent] = charges;
+  return intent.id === order.paymentIntentId && intent.amount === order.totalCents && intent.currency.toLowerCase() === order.currency.toLowerCase();
+}
+
+function groupBy(items, keyOf) {
+  const groups = new Map();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(item);
+  }
+  return groups;
+}
+
+const describeIntent = (intent) => `${intent.id} (${intent.amount} ${intent.currency}, order ${intent.metadata?.order_id ?? '–'})`;
+const describeOrder = (order) => `${order.id} ${order.status} ${order.totalCents} ${order.currency}, PaymentIntent ${order.paymentIntentId ?? '–'}`;
