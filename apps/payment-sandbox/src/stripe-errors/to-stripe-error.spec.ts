@@ -1,4 +1,4 @@
-import { BadRequestException, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import type { Request } from 'express';
 import { StripeApiError } from './stripe-api.error';
@@ -35,6 +35,15 @@ describe('toStripeError(error, request)', () => {
     expect(toStripeError(new UnauthorizedException(), request)).toMatchObject({ status: 401, error: { type: 'invalid_request_error' } });
     const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true, type: 'entity.too.large' });
     expect(toStripeError(tooLarge, request)).toMatchObject({ status: 413, error: { message: 'Invalid request: request entity too large' } });
+  });
+
+  it.each([
+    ['the health check\'s 503', new ServiceUnavailableException()],
+    ['a lost database connection', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
+    ['an unreachable database', Object.assign(new Error("Can't reach database server"), { code: 'P1001' })],
+  ])('maps %s to 503 api_error with Retry-After, never 500', (_case, error) => {
+    const stripeError = toStripeError(error, request);
+    expect(stripeError).toMatchObject({ status: 503, error: { type: 'api_error' }, headers: { 'Retry-After': '2' } });
   });
 
   it('answers undefined for anything else: a bug, which the filter turns into a logged 500 api_error', () => {

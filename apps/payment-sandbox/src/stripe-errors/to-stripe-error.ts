@@ -1,4 +1,5 @@
-import { HttpException, NotFoundException } from '@nestjs/common';
+import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';
+import { transientDatabaseFailureOf } from '@safe-checkout/db';
 import { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import type { Request } from 'express';
 import { fromIdempotencyProblem } from './idempotency-problem.mapping';
@@ -20,10 +21,21 @@ export function toStripeError(error: unknown, request: Request): StripeApiError 
       404,
     );
   }
+  // The health check's 503, and a database outage while answering: "try again later", as the
+  // house rule says, with Retry-After; Stripe's own type for its failures is api_error.
+  if (error instanceof HttpException && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) return unavailable('The sandbox or its database is unavailable.');
+  if (transientDatabaseFailureOf(error)) return unavailable('The sandbox cannot use its database right now.');
   if (error instanceof HttpException) return fromClientError(error.getStatus(), error.message);
   // body-parser's errors (http-errors): too large, bad charset, too many parameters…
   if (isExposedClientError(error)) return fromClientError(error.status, error.message);
   return undefined;
+}
+
+/** Seconds a client should wait before retrying after a 503 of the sandbox. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
+function unavailable(message: string): StripeApiError {
+  return new StripeApiError(503, { type: 'api_error', message: `${message} Retry later with the same Idempotency-Key: it is charged at most once.` }, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
 }
 
 function fromClientError(status: number, message: string): StripeApiError | undefined {
