@@ -6,6 +6,7 @@ import {
   mintIdempotencyKey,
   toIdempotencyKeyHeader,
 } from './idempotency-key-header';
+import { hooksOf } from './retry-hooks';
 import { RetryOperation } from './retry-operation';
 import type { ResolvedOptions } from './retrying-client.options';
 
@@ -24,12 +25,8 @@ export function createAttemptInterceptor(options: ResolvedOptions) {
     config.headers.set(IDEMPOTENCY_ATTEMPT_HEADER, String(operation.attempt));
     config.timeout = attemptTimeoutMs(operation, operation.attemptStartedAt);
     preferWaiting(config, operation, options.preferWaitSeconds);
-    options.onAttempt?.({
-      attempt: operation.attempt,
-      method: (config.method ?? 'get').toUpperCase(),
-      url: config.url ?? '',
-      idempotencyKey: operation.idempotencyKey,
-    });
+    const event = { attempt: operation.attempt, method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '', idempotencyKey: operation.idempotencyKey };
+    for (const hooks of hooksOf(options, config)) hooks.onAttempt?.(event);
     return config;
   };
 }

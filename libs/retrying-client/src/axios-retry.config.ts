@@ -1,6 +1,7 @@
 import type { IAxiosRetryConfig } from 'axios-retry';
 import { parseRetryAfterMs } from './retry-after';
 import type { RetryBudget } from './retry-budget';
+import { hooksOf, type RetryAttemptHooks } from './retry-hooks';
 import { RetryOperation } from './retry-operation';
 import { planRetry } from './retry-plan';
 import type { ResolvedOptions } from './retrying-client.options';
@@ -30,13 +31,14 @@ export function toAxiosRetryConfig(options: ResolvedOptions, budget: RetryBudget
     retryDelay: (_retryCount, error) => RetryOperation.of(error.config)?.plannedDelayMs ?? 0,
     onRetry: (_retryCount, error) => {
       const operation = RetryOperation.of(error.config);
-      if (!operation) return;
-      options.onRetry?.({
+      if (!operation?.plannedDelay) return;
+      const event = {
+        ...operation.plannedDelay,
         attempt: operation.attempt + 1,
-        delayMs: operation.plannedDelayMs,
         reason: operation.failures[operation.failures.length - 1]?.reason ?? 'unknown',
         idempotencyKey: operation.idempotencyKey,
-      });
+      };
+      for (const hooks of hooksOf(options, error.config as { hooks?: RetryAttemptHooks })) hooks.onRetry?.(event);
     },
   };
 }
@@ -75,6 +77,7 @@ function decideRetry(error: RetriedError, options: ResolvedOptions, budget: Retr
     return false;
   }
   operation.plannedDelayMs = plan.delayMs;
+  operation.plannedDelay = { delayMs: plan.delayMs, basis: plan.basis, capMs: plan.capMs, ...(plan.retryAfterMs === undefined ? {} : { retryAfterMs: plan.retryAfterMs }) };
   operation.previousDelayMs = plan.delayMs;
   return true;
 }

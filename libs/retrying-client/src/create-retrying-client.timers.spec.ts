@@ -37,9 +37,9 @@ describe('createRetryingClient(options) — waiting between attempts', () => {
     expect(await after(2000, calls)).toEqual([0, 500, 1500, 3500]);
     expect(await result).toMatchObject({ value: { status: 200 } });
     expect(retries).toEqual([
-      { attempt: 2, delayMs: 500, reason: 'http:503', idempotencyKey: undefined },
-      { attempt: 3, delayMs: 1000, reason: 'http:503', idempotencyKey: undefined },
-      { attempt: 4, delayMs: 2000, reason: 'http:503', idempotencyKey: undefined },
+      { attempt: 2, delayMs: 500, basis: 'backoff', capMs: 1000, reason: 'http:503', idempotencyKey: undefined },
+      { attempt: 3, delayMs: 1000, basis: 'backoff', capMs: 2000, reason: 'http:503', idempotencyKey: undefined },
+      { attempt: 4, delayMs: 2000, basis: 'backoff', capMs: 4000, reason: 'http:503', idempotencyKey: undefined },
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('createRetryingClient(options) — waiting between attempts', () => {
     const result = settle(client.get('/stock'));
     expect(await after(5499, calls)).toEqual([0]);
     expect(await after(1, calls)).toEqual([0, 5500]);
-    expect(retries[0]).toMatchObject({ delayMs: 5500, reason: 'http:429' });
+    expect(retries[0]).toEqual({ attempt: 2, delayMs: 5500, basis: 'retry-after', capMs: 1000, retryAfterMs: 5000, reason: 'http:429', idempotencyKey: undefined });
     await result;
   });
 

@@ -28,7 +28,7 @@ export function createRetryingClient(options: RetryingClientOptions = {}): Axios
   client.interceptors.request.use(createAttemptInterceptor(resolved));
   // Response interceptors run in the order they are added: record the raw attempt, let
   // axios-retry decide and retry, then type the final failure.
-  const outcome = createAttemptOutcomeInterceptor(budget);
+  const outcome = createAttemptOutcomeInterceptor(budget, resolved);
   client.interceptors.response.use(outcome.onFulfilled, outcome.onRejected);
   // axios-retry is typed against the axios copy it resolves, possibly not ours; at runtime it only
   // uses the instance's interceptors and calls it, which every axios 1.x instance supports.

@@ -1,4 +1,5 @@
 import { isAxiosError, isCancel } from 'axios';
+import { hooksOf } from './retry-hooks';
 import { RetryOperation } from './retry-operation';
 import { isRetryableMethod, type StopReason } from './retry-plan';
 import { RetryingClientError } from './retrying-client.error';
@@ -20,7 +21,7 @@ export function createGiveUpInterceptor(options: ResolvedOptions) {
       failures: [...operation.failures],
       idempotencyKey: operation.idempotencyKey,
     });
-    options.onGiveUp?.(giveUp);
+    for (const hooks of hooksOf(options, error.config)) hooks.onGiveUp?.(giveUp);
     return Promise.reject(giveUp);
   };
 }

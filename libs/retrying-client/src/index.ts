@@ -2,13 +2,13 @@ export { createRetryingClient } from './create-retrying-client';
 export type { RetryingClientOptions } from './retrying-client.options';
 export { RETRYING_CLIENT_DEFAULTS } from './retrying-client.options';
 export type { RetryingRequestConfig } from './retrying-request-config';
-export type { AttemptEvent, RetryEvent, RetryAttemptHooks } from './retry-hooks';
+export type { AttemptEvent, AttemptSettledEvent, RetryEvent, RetryAttemptHooks } from './retry-hooks';
 export { RetryingClientError, outcomeOf } from './retrying-client.error';
 export type { RetryOutcome, GiveUpDetails } from './retrying-client.error';
 export type { AttemptFailure, FailureKind } from './attempt-failure';
 export { classifyFailure } from './attempt-failure';
-export type { StopReason, RetryPolicy, RetryContext, RetryPlan } from './retry-plan';
-export { planRetry, retryDelayMs, isRetryableMethod } from './retry-plan';
+export type { StopReason, RetryPolicy, RetryContext, RetryPlan, RetryDelay } from './retry-plan';
+export { planRetry, retryDelay, retryDelayMs, isRetryableMethod } from './retry-plan';
 export type { BackoffOptions, JitterStrategy, RandomSource } from './backoff-delay';
 export {
   backoffDelay,

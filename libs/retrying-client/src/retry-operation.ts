@@ -1,6 +1,6 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { AttemptFailure } from './attempt-failure';
-import type { StopReason } from './retry-plan';
+import type { RetryDelay, StopReason } from './retry-plan';
 
 // The config property that carries the operation from one attempt to the next, beside
 // axios-retry's own 'axios-retry' state.
@@ -24,6 +24,8 @@ export class RetryOperation {
   previousDelayMs: number;
   /** The delay the retry condition chose, handed to axios-retry's `retryDelay`, in milliseconds. */
   plannedDelayMs = 0;
+  /** Why that delay: its basis, the backoff cap and the server's hint (for `onRetry`). */
+  plannedDelay?: RetryDelay;
   /** Why the retry condition declined to retry, when it did. */
   stopReason?: StopReason;
   /** Whether the caller set `Prefer` on the request itself (then it is never touched); set on the first attempt. */

@@ -1,4 +1,4 @@
-import { isRetryableMethod, planRetry, retryDelayMs, type RetryContext, type RetryPolicy } from './retry-plan';
+import { isRetryableMethod, planRetry, retryDelay, retryDelayMs, type RetryContext, type RetryPolicy } from './retry-plan';
 
 const policy: RetryPolicy = { retries: 3, baseDelayMs: 1000, maxDelayMs: 20_000, jitter: 'full' };
 const half = () => 0.5;
@@ -25,7 +25,7 @@ describe('isRetryableMethod(method, hasIdempotencyKey)', () => {
 
 describe('planRetry(context, policy, random)', () => {
   it('retries a transient failure after the jittered backoff', () => {
-    expect(planRetry(failedGet, policy, half)).toEqual({ retry: true, delayMs: 500 });
+    expect(planRetry(failedGet, policy, half)).toEqual({ retry: true, delayMs: 500, basis: 'backoff', capMs: 1000 });
   });
 
   it('stops on a failure that is not transient', () => {
@@ -48,7 +48,7 @@ describe('planRetry(context, policy, random)', () => {
 
   it('schedules a retry only if its wait and its whole timeout fit before the deadline', () => {
     const nearDeadline = { ...failedGet, retry: 2, elapsedMs: 1000, deadlineMs: 3000, attemptTimeoutMs: 1000 };
-    expect(planRetry(nearDeadline, policy, half)).toEqual({ retry: true, delayMs: 1000 }); // ends by 3000
+    expect(planRetry(nearDeadline, policy, half)).toMatchObject({ retry: true, delayMs: 1000 }); // ends by 3000
     expect(planRetry({ ...nearDeadline, elapsedMs: 1001 }, policy, half)).toEqual({ retry: false, stopReason: 'deadline-exceeded' });
   });
 
@@ -70,5 +70,24 @@ describe('retryDelayMs(context, policy, random)', () => {
 
   it('clamps Retry-After to maxDelayMs', () => {
     expect(retryDelayMs({ retry: 1, previousDelayMs: 1000, retryAfterMs: 3_600_000 }, policy, () => 0)).toBe(20_000);
+  });
+});
+
+describe('retryDelay(context, policy, random): the wait with its reasons', () => {
+  it.each([
+    [1, 1000],
+    [2, 2000],
+    [3, 4000],
+    [4, 8000],
+  ])('caps retry %i at base·2^(n-1) = %i ms and draws the full-jitter wait below it', (retry, capMs) => {
+    expect(retryDelay({ retry, previousDelayMs: 1000 }, policy, half)).toEqual({ delayMs: capMs / 2, basis: 'backoff', capMs });
+  });
+
+  it('says the wait came from Retry-After when the hint was longer than the backoff, with the hint', () => {
+    expect(retryDelay({ retry: 1, previousDelayMs: 1000, retryAfterMs: 5000 }, policy, half)).toEqual({ delayMs: 5500, basis: 'retry-after', capMs: 1000, retryAfterMs: 5000 });
+  });
+
+  it('says the backoff won when the hint was shorter, and still reports the hint', () => {
+    expect(retryDelay({ retry: 4, previousDelayMs: 1000, retryAfterMs: 0 }, policy, half)).toEqual({ delayMs: 4000, basis: 'backoff', capMs: 8000, retryAfterMs: 0 });
   });
 });

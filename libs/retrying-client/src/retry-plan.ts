@@ -1,4 +1,4 @@
-import { backoffDelay, type BackoffOptions, type JitterStrategy, type RandomSource } from './backoff-delay';
+import { backoffDelay, exponentialCap, type BackoffOptions, type JitterStrategy, type RandomSource } from './backoff-delay';
 import { retryAfterDelay } from './retry-after';
 
 /** Why an operation stopped without success. */
@@ -44,8 +44,23 @@ export interface RetryContext {
   attemptTimeoutMs?: number;
 }
 
-/** The decision: retry after `delayMs`, or stop and say why. */
-export type RetryPlan = { retry: true; delayMs: number } | { retry: false; stopReason: StopReason };
+/**
+ * How a retry's wait was chosen, so that no caller has to re-derive it: from the jittered backoff
+ * under its cap (`base·2^(n-1)`, at most `maxDelayMs`), or from the server's `Retry-After` hint
+ * (clamped, with jitter on top) when that was longer.
+ */
+export interface RetryDelay {
+  /** The drawn wait, in milliseconds. */
+  delayMs: number;
+  basis: 'backoff' | 'retry-after';
+  /** The backoff's cap for this retry, in milliseconds (full jitter draws below it). */
+  capMs: number;
+  /** The server's `Retry-After` hint, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/** The decision: retry after `delayMs` (and why that long), or stop and say why. */
+export type RetryPlan = ({ retry: true } & RetryDelay) | { retry: false; stopReason: StopReason };
 
 // RFC 9110 §9.2.2: repeating these has the same effect as sending them once.
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['get', 'head', 'options', 'put', 'delete']);
@@ -66,9 +81,22 @@ export function retryDelayMs(
   policy: RetryPolicy,
   random: RandomSource = Math.random,
 ): number {
+  return retryDelay(context, policy, random).delayMs;
+}
+
+/** {@link retryDelayMs} with the reasons: the basis, the backoff cap and the hint. */
+export function retryDelay(
+  context: Pick<RetryContext, 'retry' | 'previousDelayMs' | 'retryAfterMs'>,
+  policy: RetryPolicy,
+  random: RandomSource = Math.random,
+): RetryDelay {
+  const capMs = exponentialCap(context.retry, policy);
   const backoff = backoffDelay(policy.jitter, context.retry, context.previousDelayMs, policy, random);
-  if (context.retryAfterMs === undefined) return backoff;
-  return Math.max(backoff, retryAfterDelay(context.retryAfterMs, policy.maxDelayMs, random));
+  if (context.retryAfterMs === undefined) return { delayMs: backoff, basis: 'backoff', capMs };
+  const hinted = retryAfterDelay(context.retryAfterMs, policy.maxDelayMs, random);
+  return hinted > backoff
+    ? { delayMs: hinted, basis: 'retry-after', capMs, retryAfterMs: context.retryAfterMs }
+    : { delayMs: backoff, basis: 'backoff', capMs, retryAfterMs: context.retryAfterMs };
 }
 
 /**
@@ -82,9 +110,9 @@ export function planRetry(context: RetryContext, policy: RetryPolicy, random: Ra
   }
   if (context.retry > policy.retries) return { retry: false, stopReason: 'retries-exhausted' };
   if (!context.budgetAllowsRetry) return { retry: false, stopReason: 'budget-exhausted' };
-  const delayMs = retryDelayMs(context, policy, random);
-  if (!fitsDeadline(context, delayMs)) return { retry: false, stopReason: 'deadline-exceeded' };
-  return { retry: true, delayMs };
+  const delay = retryDelay(context, policy, random);
+  if (!fitsDeadline(context, delay.delayMs)) return { retry: false, stopReason: 'deadline-exceeded' };
+  return { retry: true, ...delay };
 }
 
 // With a per-attempt timeout, the whole retry (wait + its timeout) must fit before the deadline,

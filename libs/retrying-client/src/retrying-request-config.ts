@@ -1,5 +1,6 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { IAxiosRetryConfigExtended } from 'axios-retry';
+import type { RetryAttemptHooks } from './retry-hooks';
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -15,6 +16,8 @@ declare module 'axios' {
      * the first attempt. Overrides the client's `deadlineMs`.
      */
     deadlineMs?: number;
+    /** Observers of this request's attempts, called after the client's own. Default: none. */
+    hooks?: RetryAttemptHooks;
     /**
      * axios-retry's per-request options, e.g. `{ retries: 0 }`. axios-retry declares this on the
      * axios copy it resolves itself; repeated here, with the identical type, for this library's.
@@ -24,4 +27,4 @@ declare module 'axios' {
 }
 
 /** The per-request options the retrying client adds to axios's request config. */
-export type RetryingRequestConfig = Pick<AxiosRequestConfig, 'idempotencyKey' | 'deadlineMs'>;
+export type RetryingRequestConfig = Pick<AxiosRequestConfig, 'idempotencyKey' | 'deadlineMs' | 'hooks'>;
