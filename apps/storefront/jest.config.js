@@ -1,6 +1,7 @@
 // Unit specs next to the code (src/**/*.spec.ts) and browser specs (e2e/**/*.spec.ts) that
 // drive Debian's Chromium against the built storefront and API, which the global setup starts
-// with a throwaway database (the chaos spec adds the chaos proxy and a demo-mode storefront).
+// with a throwaway database and the payment sandbox the API charges through (the chaos spec adds
+// the chaos proxy and a demo-mode storefront).
 module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'storefront',

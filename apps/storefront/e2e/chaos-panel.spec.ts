@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
 import { startChaosStack, type ChaosStack } from './support/chaos-stack';
 import { launchChromium } from './support/chromium';
-import { databaseUrl } from './support/stack';
+import { databaseUrl, paymentProviderUrl } from './support/stack';
 import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
 
 const CAP = 'Exponential backoff cap';
@@ -34,7 +34,7 @@ describe('demo mode: the network chaos panel', () => {
   const slider = (label: string) => page.getByRole('slider', { name: label });
 
   beforeAll(async () => {
-    [chaos, browser] = await Promise.all([startChaosStack(databaseUrl()), launchChromium()]);
+    [chaos, browser] = await Promise.all([startChaosStack({ databaseUrl: databaseUrl(), paymentProviderUrl: paymentProviderUrl() }), launchChromium()]);
     alice = await login('alice@example.com');
   }, 90_000);
   afterAll(async () => {

@@ -17,6 +17,21 @@ export async function orderCount(user: ProbeUser): Promise<number> {
   return (await call<unknown[]>('GET', '/orders', user)).length;
 }
 
+/** An order as the API shows it: what the payment specs check. */
+export interface ProbeOrder {
+  id: string;
+  status: 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+  payment?: { paymentIntentId: string; amount: number; currency: string };
+  totalCents: number;
+}
+
+/** The user's newest order (the API lists them newest first). */
+export async function newestOrder(user: ProbeUser): Promise<ProbeOrder> {
+  const [newest] = await call<ProbeOrder[]>('GET', '/orders', user);
+  if (!newest) throw new Error('the user has no orders');
+  return newest;
+}
+
 export async function stockOf(productName: string): Promise<number> {
   const products = await call<{ name: string; stock: number }[]>('GET', '/products');
   const product = products.find((p) => p.name === productName);

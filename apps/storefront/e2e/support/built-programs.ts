@@ -13,6 +13,8 @@ export const BUILT = {
   /** The API that honours the proxy's `X-Chaos-Fault: server-failure`. */
   chaosApi: path.join(ROOT, 'apps/api/dist/chaos-main.js'),
   chaosProxy: path.join(ROOT, 'apps/chaos-proxy/dist/main.js'),
+  /** The payment provider sandbox every API charges through. */
+  paymentSandbox: path.join(ROOT, 'apps/payment-sandbox/dist/main.js'),
   storefront: path.join(STOREFRONT, '.next/BUILD_ID'),
 } as const;
 
@@ -26,12 +28,42 @@ export function assertBuilt(...files: string[]): void {
 // Each start function adds its program to `into` before waiting for it, so that a caller
 // whose start fails half-way can still stop everything it started.
 
-/** An API (`entry`: {@link BUILT.api} or {@link BUILT.chaosApi}) on `port`, ready when `/health` answers. */
-export async function startApi(into: ChildProcess[], options: { entry: string; port: number; databaseUrl: string; corsOrigin: string }): Promise<string> {
+/**
+ * The payment sandbox on `port`, its tables in `databaseUrl` (the same database as the shop: the
+ * sandbox scopes its idempotency keys by account, the shop by user, so they never meet), ready
+ * when `/health` answers.
+ */
+export async function startPaymentSandbox(into: ChildProcess[], options: { port: number; databaseUrl: string }): Promise<string> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const sandbox = startProgram('Payment sandbox', [BUILT.paymentSandbox], {
+    cwd: ROOT,
+    env: { ...process.env, PAYMENT_SANDBOX_DATABASE_URL: options.databaseUrl, PAYMENT_SANDBOX_PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  });
+  into.push(sandbox);
+  await waitUntilReady('Payment sandbox', `${url}/health`, sandbox);
+  return url;
+}
+
+/**
+ * An API (`entry`: {@link BUILT.api} or {@link BUILT.chaosApi}) on `port`, charging orders at
+ * `paymentProviderUrl` (the sandbox), ready when `/health` answers.
+ */
+export async function startApi(
+  into: ChildProcess[],
+  options: { entry: string; port: number; databaseUrl: string; paymentProviderUrl: string; corsOrigin: string },
+): Promise<string> {
   const url = `http://127.0.0.1:${options.port}`;
   const api = startProgram('API', [options.entry], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, HOST: '127.0.0.1', PORT: String(options.port), CORS_ORIGINS: options.corsOrigin, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PAYMENT_PROVIDER_URL: options.paymentProviderUrl,
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+      CORS_ORIGINS: options.corsOrigin,
+      LOG_LEVEL: 'warn',
+    },
   });
   into.push(api);
   await waitUntilReady('API', `${url}/health`, api);

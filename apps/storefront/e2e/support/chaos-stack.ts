@@ -14,12 +14,12 @@ export interface ChaosStack {
 }
 
 /**
- * The chaos spec's own stack, on the global setup's database: an API from its chaos entry
- * point, the chaos proxy in front of it (no faults yet), and a second storefront pointed at the
+ * The chaos spec's own stack, on the global setup's database and payment sandbox: an API from
+ * its chaos entry point (charging through that sandbox), the chaos proxy in front of it (no faults yet), and a second storefront pointed at the
  * proxy. Kept out of the global setup so that the other specs test the ordinary shop and do not
  * pay for it.
  */
-export async function startChaosStack(databaseUrl: string): Promise<ChaosStack> {
+export async function startChaosStack({ databaseUrl, paymentProviderUrl }: { databaseUrl: string; paymentProviderUrl: string }): Promise<ChaosStack> {
   assertBuilt(BUILT.chaosApi, BUILT.chaosProxy, BUILT.storefront);
   const programs: ChildProcess[] = [];
   const stop = async () => {
@@ -28,7 +28,7 @@ export async function startChaosStack(databaseUrl: string): Promise<ChaosStack> 
   try {
     const [apiPort, proxyPort, webPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
     const storefrontOrigin = `http://127.0.0.1:${webPort}`;
-    const apiUrl = await startApi(programs, { entry: BUILT.chaosApi, port: apiPort, databaseUrl, corsOrigin: storefrontOrigin });
+    const apiUrl = await startApi(programs, { entry: BUILT.chaosApi, port: apiPort, databaseUrl, paymentProviderUrl, corsOrigin: storefrontOrigin });
     const proxyUrl = await startChaosProxy(programs, { port: proxyPort, upstream: apiUrl, corsOrigin: storefrontOrigin });
     const adminUrl = `${proxyUrl}/__chaos`;
     const storefrontUrl = await startStorefront(programs, { port: webPort, apiUrl: proxyUrl, chaosAdminUrl: adminUrl });

@@ -8,6 +8,11 @@ export function apiUrl(): string {
   return required('E2E_API_URL');
 }
 
+/** The payment sandbox every API of the run charges through (`PAYMENT_PROVIDER_URL`). */
+export function paymentProviderUrl(): string {
+  return required('E2E_PAYMENT_PROVIDER_URL');
+}
+
 /** The database both use, for a spec that starts more programs on it (the chaos spec). */
 export function databaseUrl(): string {
   return required('E2E_DATABASE_URL');

@@ -30,6 +30,11 @@ export function buyButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Buy now' });
 }
 
+/** The card to pay with, by what the checkout shows of it, e.g. `Visa •••• 9995`. */
+export function cardChoice(page: Page, label: string): Locator {
+  return page.getByRole('radio', { name: label });
+}
+
 export function checkoutResult(page: Page): Locator {
   return page.getByTestId('checkout-result');
 }

@@ -41,6 +41,11 @@ export function CartView() {
         <div>
           {products.state === 'loading' ? (
             <Loading label="Loading your cart…" />
+          ) : cart.length === 0 && record?.result?.state === 'placed' ? (
+            // The checkout beside it shows the order and where to go next.
+            <div className={`card ${styles.empty}`}>
+              <p>Your cart is empty: everything in it was ordered.</p>
+            </div>
           ) : cart.length === 0 ? (
             <div className={`card ${styles.empty}`}>
               <p>Your cart is empty.</p>
@@ -51,7 +56,7 @@ export function CartView() {
           ) : (
             <CartLines cart={cart} products={byId} locked={inFlight > 0} onQuantity={(id, q) => cartStore(userId).update((c) => withQuantity(c, id, q))} />
           )}
-          {inFlight > 0 && cart.length > 0 && <p className="muted">The cart is locked while its order is being sent: the key belongs to exactly these items.</p>}
+          {inFlight > 0 && cart.length > 0 && <p className="muted">The cart and the card are locked while the order is being sent: the key belongs to exactly these items and this card.</p>}
         </div>
         <div className={styles.checkout}>
           <CheckoutPanel session={session} cart={cart} total={total} record={record} />

@@ -1,13 +1,16 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { CartItem, Money, Session } from '@/lib/api';
-import { canReuse, type CheckoutRecord } from '@/lib/checkout/checkout-record';
+import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
+import { canReuse, requestOf, type CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { placeOrder } from '@/lib/checkout/place-order';
+import { DEFAULT_PAYMENT_METHOD_ID, paymentMethodLabel } from '@/lib/checkout/test-payment-methods';
 import { formatMoney } from '@/lib/format';
 import { useApi } from '../providers/api-provider';
 import { CheckoutResultView } from './checkout-result';
+import { OrderPlacedPanel, waitingTwins } from './order-placed-panel';
+import { PaymentMethodPicker } from './payment-method-picker';
 import styles from './checkout.module.css';
 
 export interface CheckoutPanelProps {
@@ -19,24 +22,39 @@ export interface CheckoutPanelProps {
 }
 
 /**
- * The Buy button, the double-click guard toggle, the checkout's key and its verdict. The guard
+ * The card to pay with, the Buy button, the double-click guard toggle, the checkout's key and
+ * its verdict; once the cart has been ordered, the order placed and where to go next. The guard
  * (a disabled button while a request is out) is a nicety: with it off every click sends a
  * request, and the key still makes them one order.
+ *
+ * The card is part of the checkout's body, like the items. While a request is out or its outcome
+ * is unknown, the card is locked to the one sent: Check again must resend the same body with the
+ * same key, or the shop could not tell a retry from a new order. After a definite failure (a
+ * declined card) another card is a new checkout, with a new key.
  */
 export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelProps) {
   const api = useApi();
   const [guardOff, setGuardOff] = useState(false);
+  // Until the customer picks a card, the one this tab last used, else the default.
+  const [chosenCard, setChosenCard] = useState<string | null>(null);
   const guardId = useId();
   const sending = (record?.inFlight.length ?? 0) > 0;
-  const reuses = canReuse(record, cart);
+  const outcomeUnknown = record?.result?.state === 'unknown';
+  const cardLocked = record !== null && (sending || outcomeUnknown);
+  const paymentMethod = cardLocked ? record.paymentMethod : (chosenCard ?? record?.paymentMethod ?? DEFAULT_PAYMENT_METHOD_ID);
+  const reuses = canReuse(record, { items: [...cart], paymentMethod });
 
-  function buy(items: readonly CartItem[]) {
+  function buy(order: OrderRequest) {
     // Read the store, not React state: a second click in the same frame must see the first.
     const inFlight = checkoutStore(session.user.id).get()?.inFlight.length ?? 0;
     if (!guardOff && inFlight > 0) return;
-    void placeOrder({ apiBaseUrl: api.baseUrl, session, items });
+    void placeOrder({ apiBaseUrl: api.baseUrl, session, order });
   }
 
+  const onCheckAgain = () => record && buy(requestOf(record));
+  if (cart.length === 0 && record?.result?.state === 'placed') {
+    return <OrderPlacedPanel record={record} result={record.result} onCheckAgain={onCheckAgain} />;
+  }
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="checkout-title">
       <h2 id="checkout-title">Checkout</h2>
@@ -44,11 +62,13 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
         <span>Total</span>
         <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
+      {/* While sending, the cart's own note explains the lock: a note here would move the Buy button under a fast second click. */}
+      <PaymentMethodPicker value={paymentMethod} onChange={setChosenCard} locked={cardLocked} note={outcomeUnknown && !sending ? UNKNOWN_LOCK_NOTE : undefined} />
       <button
         type="button"
         className={`button button--wide button--large ${styles.buy}`}
         disabled={cart.length === 0 || (!guardOff && sending)}
-        onClick={() => buy(cart)}
+        onClick={() => buy({ items: [...cart], paymentMethod })}
       >
         {sending && !guardOff ? 'Placing your order…' : 'Buy now'}
       </button>
@@ -64,10 +84,11 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       <p className={styles.keyNote} aria-live="polite">
         {record && reuses ? (
           <>
-            Checkout key <code>{record.key.slice(0, 8)}…</code>: every click, retry and reload reuses it until the order is confirmed.
+            Checkout key <code>{record.key.slice(0, 8)}…</code>: every click, retry and reload reuses it, with this cart and card, until the shop gives a final
+            answer.
           </>
         ) : (
-          <>Buying mints a new checkout key for exactly this cart; changing the cart later starts a new one.</>
+          <>Buying mints a new checkout key for exactly this cart and card; changing either later starts a new one.</>
         )}
       </p>
       {sending && (
@@ -76,15 +97,12 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
           {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : 'Placing your order…'}
         </p>
       )}
-      {record?.result?.state === 'unknown' && !reuses && cart.length > 0 && (
+      {outcomeUnknown && !reuses && cart.length > 0 && (
         <p className="callout callout--warn">Your cart changed after this checkout started. Check again first: buying now places a separate order.</p>
       )}
-      {record?.result && <CheckoutResultView result={record.result} checking={sending} onCheckAgain={() => buy(record.items)} />}
+      {record?.result && <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />}
     </section>
   );
 }
 
-// Double-click twins of a placed order: they are waiting to be told "replayed".
-function waitingTwins(count: number): string {
-  return count === 1 ? '1 more request is still waiting for its answer (it will be a replay).' : `${count} more requests are still waiting for their answers (they will be replays).`;
-}
+const UNKNOWN_LOCK_NOTE = 'Locked until the outcome is known: Check again must resend this card with the same key, so that it is charged at most once.';

@@ -8,13 +8,15 @@ import { formatMoney, shortId } from '@/lib/format';
 
 export interface CheckoutResultViewProps {
   result: CheckoutResult;
+  /** The card the checkout charges, as shown to the customer (`Visa •••• 4242`). */
+  card: string;
   /** Asks again with the same key (shown when the outcome is unknown). */
   onCheckAgain: () => void;
   checking: boolean;
 }
 
 /** The checkout's final word: placed (first time or replayed), definitely failed, or unknown. */
-export function CheckoutResultView({ result, onCheckAgain, checking }: CheckoutResultViewProps) {
+export function CheckoutResultView({ result, card, onCheckAgain, checking }: CheckoutResultViewProps) {
   const headingRef = useRef<HTMLParagraphElement>(null);
   // Move focus to the verdict once it arrives, so keyboard and screen-reader users land on it.
   useEffect(() => headingRef.current?.focus(), [result.state, result.at]);
@@ -27,7 +29,7 @@ export function CheckoutResultView({ result, onCheckAgain, checking }: CheckoutR
           {title}
         </p>
         <p>
-          {message} Order <Link href={`/orders/${result.orderId}`}>{shortId(result.orderId)}</Link>, total {formatMoney(result.total)}.
+          {message} Order <Link href={`/orders/${result.orderId}`}>{shortId(result.orderId)}</Link>, total {formatMoney(result.total)}, paid with {card}.
         </p>
       </div>
     );
@@ -49,7 +51,10 @@ export function CheckoutResultView({ result, onCheckAgain, checking }: CheckoutR
         {result.title}
       </p>
       <p>{result.message}</p>
-      <p>Checking again sends the same key: if the order was placed you will see it (replayed); if not, it is placed now, once.</p>
+      <p>
+        Checking again sends the same key and the same card ({card}): if the order was placed you will see it (replayed); if not, it is placed now,
+        once.
+      </p>
       <button type="button" className="button" onClick={onCheckAgain} disabled={checking}>
         {checking ? 'Checking…' : 'Check again'}
       </button>

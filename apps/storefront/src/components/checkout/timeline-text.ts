@@ -28,6 +28,10 @@ export function describeAnswer(a: TimelineAttempt): string {
     case 'timed-out':
       return 'No answer in time: the order may or may not have reached the shop.';
     case 'server-error':
+      // payments.md §2: the order exists and the key waits at the charge for a retry.
+      if (a.slug === 'payment-provider-unavailable') {
+        return `${status}: the order exists, but the payment provider did not answer, so the charge is unknown. The same key resumes at the charge, which is never made twice.`;
+      }
       // The HTTP contract: a 5xx problem from the API commits nothing. An error page from
       // something in front of it (a gateway's 502 or 504) promises nothing of the kind.
       return a.slug
@@ -40,6 +44,10 @@ export function describeAnswer(a: TimelineAttempt): string {
     case 'replayed':
       return `${status} with Idempotent-Replayed: the stored answer of the order already placed with this key. Nothing new was ordered.`;
     case 'rejected':
+      if (a.slug === 'payment-declined' || a.slug === 'payment-method-invalid') {
+        const refused = a.slug === 'payment-declined' ? 'the card was declined' : 'the provider does not know this card';
+        return `${status}: ${refused}, nothing was charged. A final answer for this key${a.replayed ? ' (replayed)' : ''}: another card is a new checkout.`;
+      }
       return `${status}: a final answer${a.replayed ? ' (replayed: stored from an earlier request with this key)' : ''}. Retrying cannot change it.`;
     case 'cut-off':
       return 'The page was reloaded before the answer arrived.';
@@ -62,7 +70,10 @@ export function describeWait(wait: WaitReason): string {
  */
 export function explainerAnchor(attempts: readonly TimelineAttempt[]): string {
   const saw = (...outcomes: AttemptOutcome[]) => attempts.some((a) => outcomes.includes(a.outcome));
+  const slugs = new Set(attempts.map((a) => a.slug));
   if (saw('cut-off')) return 'reload';
+  if (slugs.has('payment-provider-unavailable')) return 'payment-unknown';
+  if (slugs.has('payment-declined') || slugs.has('payment-method-invalid')) return 'card-declined';
   if (saw('in-progress')) return 'double-click';
   if (saw('dropped', 'timed-out') && saw('replayed')) return 'response-lost';
   if (saw('server-error')) return 'server-failed';

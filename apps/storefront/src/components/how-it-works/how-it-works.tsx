@@ -133,6 +133,23 @@ export function HowItWorks() {
           A 4xx answer such as &ldquo;not enough stock&rdquo;: the shop refused the order, nothing was ordered, and retrying cannot change it. Or
           the shop&apos;s own 5xx answer to the last attempt: it rolled the order back and saved nothing, so trying again (same key) is safe.
         </dd>
+        <dt id="card-declined">
+          <span className="badge badge--bad">Rejected</span> HTTP 402: your card was declined
+        </dt>
+        <dd>
+          Placing an order charges the card you chose at the payment provider. A declined card (or one the provider does not know) is a definite
+          failure: nothing was charged, the order is marked payment failed, its items go back into stock, and your cart is kept. The shop stores
+          that answer with the key, so another card, or another try, is a new checkout with a new key.
+        </dd>
+        <dt id="payment-unknown">
+          <span className="badge badge--bad">5xx</span> HTTP 503: the payment provider did not answer
+        </dt>
+        <dd>
+          The charge is a second network hop, with the same three scenarios as yours. When the provider does not answer, the shop has created the
+          order but cannot know whether the card was charged, and says so. The card stays locked: &ldquo;Check again&rdquo; sends the same key and
+          the same card, and the shop resumes at the charge with a key of its own derived from the order, so the provider charges at most once. If
+          nobody asks again, the shop finishes the checkout by itself once the provider answers.
+        </dd>
         <dt id="profile">Profile saves</dt>
         <dd>
           Saving the profile is a <code>PUT</code> of the whole profile: sending it twice leaves the same result, so it needs no key. It carries the

@@ -8,10 +8,12 @@ import { useApi } from '../providers/api-provider';
 import { Loading } from '../ui/loading';
 import { useSignedInSession } from '../ui/signed-in-only';
 import { ProblemNotice } from '../ui/problem-notice';
+import { OrderPayment } from './order-payment';
+import { OrderStatusBadge } from './order-status-badge';
 import { useProductNames } from './use-product-names';
 import styles from './orders.module.css';
 
-/** One of the customer's orders, line by line, with the prices it was placed at. */
+/** One of the customer's orders: its status, its lines with the prices it was placed at, and its payment. */
 export function OrderDetail({ orderId }: { orderId: string }) {
   const api = useApi();
   const session = useSignedInSession();
@@ -29,7 +31,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
         <article className="card" aria-labelledby="order-title">
           <header className={styles.detailHeader}>
             <h1 id="order-title">Order {shortId(order.data.id)}</h1>
-            <span className="badge badge--ok">{order.data.status}</span>
+            <OrderStatusBadge status={order.data.status} />
           </header>
           <p className="muted">
             Placed {formatDateTime(order.data.createdAt)} · <code>{order.data.id}</code>
@@ -73,6 +75,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               </tfoot>
             </table>
           </div>
+          <OrderPayment order={order.data} />
         </article>
       )}
     </>

@@ -8,6 +8,7 @@ import { useApi } from '../providers/api-provider';
 import { Loading } from '../ui/loading';
 import { useSignedInSession } from '../ui/signed-in-only';
 import { ProblemNotice } from '../ui/problem-notice';
+import { OrderStatusBadge } from './order-status-badge';
 import { useProductNames } from './use-product-names';
 import styles from './orders.module.css';
 
@@ -57,7 +58,7 @@ export function OrderList() {
               <td className={styles.items}>{order.lines.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
               <td className="numeric">{formatMoney(order.total)}</td>
               <td>
-                <span className="badge badge--ok">{order.status}</span>
+                <OrderStatusBadge status={order.status} />
               </td>
             </tr>
           ))}

@@ -45,4 +45,16 @@ describe('toApiError(error, apiBaseUrl)', () => {
     const error = toApiError(gaveUp([failure(1), failure(2, 500)], { status: 500, data: problem }), API);
     expect(error).toMatchObject({ kind: 'problem', status: 500, slug: 'internal-error', title: 'Something failed on our side' });
   });
+
+  it('when the card was declined, words the decline code from the problem', () => {
+    const problem = { type: '/problems/payment-declined', title: 'Payment declined', status: 402, detail: 'declined', declineCode: 'insufficient_funds', orderId: 'o1' };
+    const error = toApiError(gaveUp([failure(1, 402)], { status: 402, data: problem }), API);
+    expect(error).toMatchObject({ kind: 'problem', status: 402, slug: 'payment-declined', title: 'Your card was declined' });
+    expect(error.message).toBe('Your card was declined — insufficient funds. Nothing was charged; your cart is kept.');
+  });
+
+  it('when a decline code does not look like one, leaves it out', () => {
+    const problem = { type: '/problems/payment-declined', title: 'Payment declined', status: 402, detail: 'declined', declineCode: '<b>Call us</b>' };
+    expect(toApiError(gaveUp([failure(1, 402)], { status: 402, data: problem }), API).message).toBe('Your card was declined. Nothing was charged; your cart is kept.');
+  });
 });

@@ -52,6 +52,8 @@ interface ProblemBody {
   title?: unknown;
   detail?: unknown;
   errors?: unknown;
+  /** Extension members, e.g. `declineCode`. */
+  [member: string]: unknown;
 }
 
 /** Turns whatever an API call threw into an {@link ApiError}. */
@@ -81,7 +83,7 @@ export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
     return new ApiError('http', `The shop answered HTTP ${status}`, 'Please try again in a moment.', error.outcome, { status, attempts });
   }
   const slug = typeof body.type === 'string' ? body.type.split('/').pop() : undefined;
-  const wording = customerMessage(slug, asText(body.title), asText(body.detail));
+  const wording = customerMessage(slug, asText(body.title), asText(body.detail), body);
   return new ApiError('problem', wording.title, wording.advice, error.outcome, { status, slug, attempts, fieldErrors: asFieldErrors(body.errors) });
 }
 

@@ -35,13 +35,45 @@ const MESSAGES: Record<string, CustomerMessage> = {
     title: 'Orders are paused for a moment',
     advice: 'The service that prevents duplicate orders is unreachable, so nothing was run. Try again shortly.',
   },
+  'payment-declined': { title: 'Your card was declined', advice: 'Your card was declined. Nothing was charged; your cart is kept.' },
+  'payment-method-invalid': {
+    title: 'This card cannot be used',
+    advice: 'The payment provider does not know this card. Nothing was charged; your cart is kept.',
+  },
+  'payment-provider-unavailable': {
+    title: 'The payment provider did not answer',
+    advice: 'Your order is waiting for its payment, and whether your card was charged is not known yet. Checking again with the same key finishes it, charging the card at most once.',
+  },
   'internal-error': { title: 'Something failed on our side', advice: 'Nothing was saved. Trying again is safe.' },
   'service-unavailable': { title: 'The shop is temporarily unavailable', advice: 'Try again in a moment.' },
 };
 
-/** The customer-facing wording of a problem, with the API's own wording as the fallback. */
-export function customerMessage(slug: string | undefined, apiTitle?: string, apiDetail?: string): CustomerMessage {
+// Why the card issuer declined (`declineCode` of `payment-declined`; Stripe's decline codes).
+// A code not listed is shown with its underscores as spaces; `generic_decline` gives no reason.
+const DECLINE_REASONS: Record<string, string | undefined> = {
+  generic_decline: undefined,
+  insufficient_funds: 'insufficient funds',
+};
+
+/**
+ * The customer-facing wording of a problem, with the API's own wording as the fallback.
+ * `extensions` are the problem's other members: `payment-declined` words its `declineCode`.
+ *
+ * @example
+ * customerMessage('payment-declined', undefined, undefined, { declineCode: 'insufficient_funds' }).advice;
+ * // 'Your card was declined — insufficient funds. Nothing was charged; your cart is kept.'
+ */
+export function customerMessage(slug: string | undefined, apiTitle?: string, apiDetail?: string, extensions: Record<string, unknown> = {}): CustomerMessage {
+  if (slug === 'payment-declined') return declined(extensions.declineCode);
   const known = slug ? MESSAGES[slug] : undefined;
   if (known) return known;
   return { title: apiTitle || 'The request failed', advice: apiDetail || 'Please try again.' };
+}
+
+function declined(declineCode: unknown): CustomerMessage {
+  const known = MESSAGES['payment-declined'];
+  // Only a code that looks like one (`do_not_honor`) is shown: the wording must stay the shop's.
+  if (typeof declineCode !== 'string' || !/^[a-z][a-z_]{0,39}$/.test(declineCode)) return known;
+  const reason = Object.hasOwn(DECLINE_REASONS, declineCode) ? DECLINE_REASONS[declineCode] : declineCode.replace(/_/g, ' ');
+  return reason ? { title: known.title, advice: `Your card was declined — ${reason}. Nothing was charged; your cart is kept.` } : known;
 }

@@ -9,8 +9,8 @@ import {
 import { toApiError } from './api-error';
 import { readHeader } from './http-headers';
 import { authorized } from './storefront-api';
-import type { AttemptAnswer, CartItem, OrderAttemptObserver, PlacedOrder, Session, WaitReason } from './types';
-import { toOrder, type OrderDto } from './wire';
+import type { AttemptAnswer, OrderAttemptObserver, OrderRequest, PlacedOrder, Session, WaitReason } from './types';
+import { toCreateOrderDto, toOrder, type OrderDto } from './wire';
 
 /**
  * How checkout retries: the spec's defaults (3 retries, 1 s base, full jitter), with the longest
@@ -29,7 +29,8 @@ export const CHECKOUT_RETRY_POLICY = {
 export interface SendOrderRequest {
   apiBaseUrl: string;
   session: Session;
-  items: readonly CartItem[];
+  /** The checkout's body: its items and payment method, the same for every request of the checkout. */
+  order: OrderRequest;
   /** The checkout's key: the same for every request and attempt of one checkout. */
   idempotencyKey: string;
   observer: OrderAttemptObserver;
@@ -46,7 +47,7 @@ export interface SendOrderRequest {
  * checkouts stop retrying after about five failed attempts in the tab: the budget's purpose,
  * but not what this demo sets out to show.
  */
-export async function sendOrder({ apiBaseUrl, session, items, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
+export async function sendOrder({ apiBaseUrl, session, order, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
   const answers = new Map<number, AttemptAnswer>();
   let current = 0;
   const end = (attempt: number, answer: AttemptAnswer) => {
@@ -80,7 +81,7 @@ export async function sendOrder({ apiBaseUrl, session, items, idempotencyKey, ob
   try {
     const response = await client.post<OrderDto>(
       '/orders',
-      { items: items.map(({ productId, quantity }) => ({ productId, quantity })) },
+      toCreateOrderDto(order),
       { ...authorized(session), idempotencyKey, transformResponse: [...asArray(client.defaults.transformResponse), observe] },
     );
     return { order: toOrder(response.data), replayed: readHeader(response.headers, 'Idempotent-Replayed') === 'true' };

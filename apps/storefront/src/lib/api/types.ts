@@ -36,13 +36,39 @@ export interface OrderLine extends CartItem {
   unitPrice: Money;
 }
 
+/**
+ * How far an order's checkout got: `awaiting-payment` (the order exists, its charge is not
+ * settled yet), `paid`, `payment-failed` (declined; nothing charged, stock given back), or
+ * `confirmed` (placed before the shop took payments). `unknown` for a status this storefront
+ * does not know yet.
+ */
+export type OrderStatus = 'awaiting-payment' | 'paid' | 'payment-failed' | 'confirmed' | 'unknown';
+
+/** What paid an order: the payment provider's PaymentIntent. */
+export interface OrderPayment {
+  /** The provider's id, `pi_…`. */
+  paymentIntentId: string;
+  amount: Money;
+}
+
 export interface Order {
   id: string;
-  status: string;
+  status: OrderStatus;
+  /** Present once the order is paid. */
+  payment?: OrderPayment;
   lines: OrderLine[];
   total: Money;
   /** ISO 8601 timestamp. */
   createdAt: string;
+}
+
+/**
+ * What one checkout asks the shop for: these items, charged to this payment method (the
+ * provider's id, e.g. `pm_card_visa`). The whole of it is the body the checkout's key belongs to.
+ */
+export interface OrderRequest {
+  items: CartItem[];
+  paymentMethod: string;
 }
 
 /** A shipping address as the forms edit it: an absent second line is the empty string. */

@@ -1,4 +1,4 @@
-import type { Order, Product, Profile, ProfileFields, Session } from './types';
+import type { Order, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
 
 // The API's JSON, exactly as the HTTP contract describes it. Nothing outside this folder sees
 // these shapes: the mappers below turn them into the app's own types.
@@ -17,14 +17,35 @@ export interface LoginResponseDto {
   user: { id: string; email: string; name: string };
 }
 
+/** An order's `status` on the wire (payments.md §2); `confirmed` for orders placed before payments. */
+export type OrderStatusDto = 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+
 export interface OrderDto {
   id: string;
   userId: string;
-  status: string;
+  status: OrderStatusDto;
+  /** Present once the order is paid: the provider's PaymentIntent, amount in minor units. */
+  payment?: { paymentIntentId: string; amount: number; currency: string };
   items: { productId: string; quantity: number; unitPriceCents: number }[];
   totalCents: number;
   currency: string;
   createdAt: string;
+}
+
+/** `POST /orders` body: the lines and the payment method to charge (`pm_…`). */
+export interface CreateOrderDto {
+  items: { productId: string; quantity: number }[];
+  paymentMethod: string;
+}
+
+/**
+ * Extension members of the problems `POST /orders` answers when the card is refused:
+ * `payment-declined` (402) carries `declineCode` (`generic_decline`, `insufficient_funds`, …);
+ * both it and `payment-method-invalid` (422) carry the `orderId` of the order left `payment_failed`.
+ */
+export interface PaymentProblemExtensionsDto {
+  declineCode?: string;
+  orderId?: string;
 }
 
 export interface ShippingAddressDto {
@@ -53,10 +74,18 @@ export function toSession(dto: LoginResponseDto): Session {
   return { accessToken: dto.accessToken, user: { id: dto.user.id, email: dto.user.email, name: dto.user.name } };
 }
 
+const ORDER_STATUSES: Record<OrderStatusDto, OrderStatus> = {
+  awaiting_payment: 'awaiting-payment',
+  paid: 'paid',
+  payment_failed: 'payment-failed',
+  confirmed: 'confirmed',
+};
+
 export function toOrder(dto: OrderDto): Order {
   return {
     id: dto.id,
-    status: dto.status,
+    status: Object.hasOwn(ORDER_STATUSES, dto.status) ? ORDER_STATUSES[dto.status] : 'unknown',
+    ...(dto.payment ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } } : {}),
     lines: dto.items.map((item) => ({
       productId: item.productId,
       quantity: item.quantity,
@@ -65,6 +94,11 @@ export function toOrder(dto: OrderDto): Order {
     total: { cents: dto.totalCents, currency: dto.currency },
     createdAt: dto.createdAt,
   };
+}
+
+/** The `POST /orders` body of one checkout: only the fields the API takes, so nothing else leaks onto the wire. */
+export function toCreateOrderDto(request: OrderRequest): CreateOrderDto {
+  return { items: request.items.map(({ productId, quantity }) => ({ productId, quantity })), paymentMethod: request.paymentMethod };
 }
 
 export function toProfile(dto: UserProfileDto): Profile {

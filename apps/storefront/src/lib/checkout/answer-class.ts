@@ -9,17 +9,25 @@ import type { AttemptAnswer } from '../api';
  *   attempt had placed the order either, or this one would have been answered with it (a replay);
  * - `refused`: turned away before the key was looked up (401, 408, 429, 503 store unavailable):
  *   this attempt did nothing, and says nothing about earlier ones;
+ * - `charge-unknown`: 503 `payment-provider-unavailable`: the order exists, but whether its card
+ *   was charged is unknown; the same key resumes at the charge, which is never made twice
+ *   (payments.md §2);
+ * - `declined`: 402 `payment-declined` or 422 `payment-method-invalid`: the card was refused,
+ *   nothing was charged; a final answer, stored with the key;
  * - `rejected`: another 4xx, the shop's final answer for this order.
  */
-export type AnswerClass = 'none' | 'running' | 'unclear' | 'failed' | 'refused' | 'rejected';
+export type AnswerClass = 'none' | 'running' | 'unclear' | 'failed' | 'refused' | 'charge-unknown' | 'declined' | 'rejected';
 
 const REFUSED_STATUSES: ReadonlySet<number> = new Set([401, 408, 429]);
+const DECLINED_SLUGS: ReadonlySet<string> = new Set(['payment-declined', 'payment-method-invalid']);
 
 /** The {@link AnswerClass} of one attempt's answer. */
 export function answerClass(a: AttemptAnswer): AnswerClass {
   if (a.status === undefined) return 'none';
   if (a.outcome === 'in-progress') return 'running';
   if (REFUSED_STATUSES.has(a.status) || a.slug === 'idempotency-store-unavailable') return 'refused';
+  if (a.slug === 'payment-provider-unavailable') return 'charge-unknown';
   if (a.status >= 500) return a.slug ? 'failed' : 'unclear';
+  if (a.slug !== undefined && DECLINED_SLUGS.has(a.slug)) return 'declined';
   return 'rejected';
 }

@@ -1,4 +1,4 @@
-import type { AttemptAnswer, AttemptOutcome, CartItem, Money, WaitReason } from '../api';
+import type { AttemptAnswer, AttemptOutcome, CartItem, Money, OrderRequest, WaitReason } from '../api';
 import { cartFingerprint } from '../cart-store';
 import { checkoutVerdict } from './checkout-verdict';
 
@@ -29,21 +29,25 @@ export interface TimelineNote {
 /**
  * Where a checkout ended up. A placed order keeps its facts (its wording follows from
  * `replayed`, which a twin request may still change); the others keep the heading and body
- * `checkoutVerdict` chose, because what they were decided from is not stored.
+ * `checkoutVerdict` chose, because what they were decided from is not stored, and a definite
+ * failure whether it was `final` (stored with the key: the next Buy is a new checkout).
  */
 export type CheckoutResult =
   | { state: 'placed'; at: number; orderId: string; total: Money; replayed: boolean }
-  | { state: 'failed'; at: number; title: string; message: string }
+  | { state: 'failed'; at: number; title: string; message: string; final?: boolean }
   | { state: 'unknown'; at: number; title: string; message: string };
 
 /**
- * One checkout: the key minted when it started, the exact items it orders, and everything its
- * requests went through. Kept in sessionStorage until the order is confirmed, so that a
- * double-click, a retry or a reload all reuse the key.
+ * One checkout: the key minted when it started, the exact body it sends (items and payment
+ * method), and everything its requests went through. Kept in sessionStorage until the order is
+ * confirmed, so that a double-click, a retry or a reload all reuse the key with the same body.
  */
 export interface CheckoutRecord {
   key: string;
   items: CartItem[];
+  /** The payment method every request of this checkout charges (`pm_…`). */
+  paymentMethod: string;
+  /** {@link orderFingerprint} of the items and payment method. */
   fingerprint: string;
   startedAt: number;
   /** Requests sent so far (presses of Buy / Check again). */
@@ -55,24 +59,43 @@ export interface CheckoutRecord {
   result?: CheckoutResult;
 }
 
-/** Whether the record's key may be reused for `items`: same items, and no order confirmed yet. */
-export function canReuse(record: CheckoutRecord | null, items: readonly CartItem[]): record is CheckoutRecord {
-  return record !== null && record.result?.state !== 'placed' && record.fingerprint === cartFingerprint(items);
+/**
+ * The body of an order request in canonical form: the same items (in any order) and the same
+ * payment method give the same text. The key belongs to exactly this: the API answers 422
+ * `idempotency-key-reused` to the same key with another body.
+ */
+export function orderFingerprint({ items, paymentMethod }: OrderRequest): string {
+  return JSON.stringify([cartFingerprint(items), paymentMethod]);
 }
 
 /**
- * The record after one more request is started for `items`: the same checkout (same key) when
- * it can be reused, otherwise a new one with `freshKey`.
+ * Whether the record's key may be reused for `request`: the same body, and the checkout is not
+ * settled for good (no order confirmed, no final answer such as a declined card stored with the key).
  */
-export function beginRequest(record: CheckoutRecord | null, items: readonly CartItem[], freshKey: () => string, now: number): CheckoutRecord {
-  const base = canReuse(record, items) ? record : newRecord(freshKey(), items, now);
-  const request = base.requests + 1;
-  return { ...base, requests: request, inFlight: [...base.inFlight, request], result: undefined };
+export function canReuse(record: CheckoutRecord | null, request: OrderRequest): record is CheckoutRecord {
+  if (record === null || record.result?.state === 'placed') return false;
+  if (record.result?.state === 'failed' && record.result.final) return false;
+  return record.fingerprint === orderFingerprint(request);
 }
 
-function newRecord(key: string, items: readonly CartItem[], now: number): CheckoutRecord {
+/**
+ * The record after one more request is started for `request`: the same checkout (same key) when
+ * it can be reused, otherwise a new one with `freshKey`.
+ */
+export function beginRequest(record: CheckoutRecord | null, request: OrderRequest, freshKey: () => string, now: number): CheckoutRecord {
+  const base = canReuse(record, request) ? record : newRecord(freshKey(), request, now);
+  const next = base.requests + 1;
+  return { ...base, requests: next, inFlight: [...base.inFlight, next], result: undefined };
+}
+
+function newRecord(key: string, { items, paymentMethod }: OrderRequest, now: number): CheckoutRecord {
   const copy = items.map(({ productId, quantity }) => ({ productId, quantity }));
-  return { key, items: copy, fingerprint: cartFingerprint(copy), startedAt: now, requests: 0, inFlight: [], attempts: [], notes: [] };
+  return { key, items: copy, paymentMethod, fingerprint: orderFingerprint({ items: copy, paymentMethod }), startedAt: now, requests: 0, inFlight: [], attempts: [], notes: [] };
+}
+
+/** What every request of the checkout sends: Check again resends exactly this. */
+export function requestOf(record: CheckoutRecord): OrderRequest {
+  return { items: record.items, paymentMethod: record.paymentMethod };
 }
 
 export function withAttemptSent(record: CheckoutRecord, request: number, attempt: number, now: number): CheckoutRecord {

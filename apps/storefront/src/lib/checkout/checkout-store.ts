@@ -6,7 +6,15 @@ import { afterReload, type CheckoutRecord } from './checkout-record';
 function isRecord(value: unknown): value is CheckoutRecord | null {
   if (value === null) return true;
   const r = value as Partial<CheckoutRecord> | undefined;
-  return typeof r?.key === 'string' && Array.isArray(r.items) && Array.isArray(r.attempts) && Array.isArray(r.inFlight) && Array.isArray(r.notes);
+  // A record without a payment method was saved before checkouts charged one: it is dropped.
+  return (
+    typeof r?.key === 'string' &&
+    typeof r.paymentMethod === 'string' &&
+    Array.isArray(r.items) &&
+    Array.isArray(r.attempts) &&
+    Array.isArray(r.inFlight) &&
+    Array.isArray(r.notes)
+  );
 }
 
 /** The current checkout of one customer in this tab, or `null`. */

@@ -17,17 +17,25 @@ const STORE_UNAVAILABLE = answer(503, 'idempotency-store-unavailable');
 const IN_PROGRESS = answer(409, 'idempotency-request-in-progress');
 const OUT_OF_STOCK = answer(422, 'insufficient-stock');
 const BAD_GATEWAY = answer(502);
+const DECLINED = answer(402, 'payment-declined');
+const METHOD_INVALID = answer(422, 'payment-method-invalid');
+const PROVIDER_UNAVAILABLE = answer(503, 'payment-provider-unavailable');
 
-function errorOf(last: AttemptAnswer, attempts: number): ApiError {
+function errorOf(last: AttemptAnswer, attempts: number, extensions: Record<string, unknown> = {}): ApiError {
   if (last.status === undefined) {
     const timedOut = last.outcome === 'timed-out';
     return new ApiError(timedOut ? 'timeout' : 'unreachable', 'No answer', 'No answer.', 'ambiguous', { attempts });
   }
   if (!last.slug) return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', 'ambiguous', { status: last.status, attempts });
-  const { title, advice } = customerMessage(last.slug);
+  const { title, advice } = customerMessage(last.slug, undefined, undefined, extensions);
   return new ApiError('problem', title, advice, last.status >= 500 ? 'ambiguous' : 'definite', { status: last.status, slug: last.slug, attempts });
 }
 const failed = (...answers: AttemptAnswer[]): RequestEnding => ({ kind: 'failed', answers, error: errorOf(answers[answers.length - 1], answers.length) });
+const declinedFor = (declineCode: string, ...earlier: AttemptAnswer[]): RequestEnding => ({
+  kind: 'failed',
+  answers: [...earlier, DECLINED],
+  error: errorOf(DECLINED, earlier.length + 1, { declineCode, orderId: 'o1' }),
+});
 
 const CASES: { name: string; ending: RequestEnding; state: CheckoutVerdict['state']; title: RegExp }[] = [
   { name: 'the order was created', ending: { kind: 'placed', replayed: false }, state: 'placed', title: /^Order placed$/ },
@@ -47,6 +55,14 @@ const CASES: { name: string; ending: RequestEnding; state: CheckoutVerdict['stat
   { name: '500, then timed out', ending: failed(INTERNAL_ERROR, TIMED_OUT), state: 'unknown', title: /last attempt got no answer/ },
   { name: 'dropped, then turned away (503 key store unavailable)', ending: failed(DROPPED, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
   { name: 'timed out, then still in progress (409)', ending: failed(TIMED_OUT, IN_PROGRESS), state: 'unknown', title: /still being processed/ },
+  { name: 'a declined card (402 insufficient funds)', ending: declinedFor('insufficient_funds'), state: 'failed', title: /^Definitely failed: Your card was declined$/ },
+  { name: 'a declined card after a dropped attempt', ending: declinedFor('generic_decline', DROPPED), state: 'failed', title: /Your card was declined/ },
+  { name: 'a card the provider does not know (422)', ending: failed(METHOD_INVALID), state: 'failed', title: /This card cannot be used/ },
+  { name: 'the payment provider did not answer (503), every attempt', ending: failed(PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE), state: 'unknown', title: /payment provider did not answer/ },
+  { name: 'dropped, then the payment provider did not answer', ending: failed(DROPPED, PROVIDER_UNAVAILABLE), state: 'unknown', title: /payment provider did not answer/ },
+  { name: 'the payment provider did not answer, then a 500 problem', ending: failed(PROVIDER_UNAVAILABLE, INTERNAL_ERROR), state: 'unknown', title: /waiting for its payment/ },
+  { name: 'the payment provider did not answer, then turned away (503 key store unavailable)', ending: failed(PROVIDER_UNAVAILABLE, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
+  { name: 'the payment provider did not answer, then the card was declined', ending: declinedFor('generic_decline', PROVIDER_UNAVAILABLE), state: 'failed', title: /Your card was declined/ },
   { name: 'a 502 that is not the shop’s problem answer', ending: failed(BAD_GATEWAY), state: 'unknown', title: /502 from something in front of the shop/ },
   { name: 'the page was reloaded before the answer', ending: { kind: 'cut-off' }, state: 'unknown', title: /^Outcome unknown$/ },
 ];
@@ -67,7 +83,7 @@ describe('checkoutVerdict(ending)', () => {
     expect(title.startsWith('Outcome unknown')).toBe(state === 'unknown');
     // Unknown says so in the body too, and never that nothing was saved; a definite failure says nothing was.
     expect(/may or may not/.test(message)).toBe(state === 'unknown');
-    expect(/nothing was (saved|ordered)/i.test(message)).toBe(state === 'failed');
+    expect(/nothing was (saved|ordered|charged)/i.test(message)).toBe(state === 'failed');
     // "Check your connection" only when no attempt was answered at all.
     if (answered(ending)) expect(message).not.toMatch(/connection/i);
   });
@@ -90,5 +106,34 @@ describe('checkoutVerdict(ending)', () => {
   it('when no attempt was observed, judges the last one from the error', () => {
     expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(INTERNAL_ERROR, 1) }).state).toBe('failed');
     expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(TIMED_OUT, 1) }).state).toBe('unknown');
+  });
+
+  it('when the card was declined for insufficient funds, says so, that nothing was charged and that the cart is kept', () => {
+    const { message } = checkoutVerdict(declinedFor('insufficient_funds'));
+    expect(message).toMatch(/^Your card was declined — insufficient funds\. Nothing was charged; your cart is kept\. /);
+    expect(message).toContain('a new checkout, with a new key');
+  });
+
+  it('when the card was declined without a reason (generic decline), gives none', () => {
+    expect(checkoutVerdict(declinedFor('generic_decline')).message).toMatch(/^Your card was declined\. Nothing was charged; your cart is kept\. /);
+  });
+
+  it('when the payment provider did not answer, says the order exists, the card may or may not have been charged, and Check again charges at most once', () => {
+    const { message } = checkoutVerdict(failed(PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE));
+    expect(message).toContain('Your order was created, but the payment provider did not answer the shop on any of the 2 attempts');
+    expect(message).toContain('your card may or may not have been charged');
+    expect(message).toContain('Check again sends the same key and card');
+  });
+
+  it.each([
+    { name: 'a declined card', ending: declinedFor('insufficient_funds'), final: true },
+    { name: 'a card the provider does not know', ending: failed(METHOD_INVALID), final: true },
+    { name: 'not enough stock', ending: failed(OUT_OF_STOCK), final: true },
+    { name: 'a 500 problem on every attempt', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR), final: false },
+    { name: 'turned away (503 key store unavailable)', ending: failed(STORE_UNAVAILABLE), final: false },
+    { name: 'the payment provider did not answer', ending: failed(PROVIDER_UNAVAILABLE), final: undefined },
+    { name: 'no answer', ending: failed(DROPPED), final: undefined },
+  ])('when $name, marks the answer final ($final) only if the shop stored it with the key', ({ ending, final }) => {
+    expect(checkoutVerdict(ending).final).toBe(final);
   });
 });

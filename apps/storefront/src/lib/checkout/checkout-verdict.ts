@@ -26,6 +26,12 @@ export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' =
   state: State;
   title: string;
   message: string;
+  /**
+   * Set on definite failures only: `true` when the shop stored this answer with the key (a 4xx
+   * business answer, a declined card), so asking again with that key could only replay it and
+   * the next Buy starts a new checkout; `false` when nothing was stored and the same key may run again.
+   */
+  final?: boolean;
 }
 
 type NotPlaced = CheckoutVerdict<'failed' | 'unknown'>;
@@ -61,12 +67,26 @@ function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotP
   const status = `HTTP ${last.status}`;
   switch (answerClass(last)) {
     case 'rejected':
-      return definite(error.title, error.kind === 'problem' ? error.message : `The shop refused the order (${status}), so nothing was ordered.`);
-    case 'failed':
-      return definite(error.title, `${failureHistory(answers)} Nothing was saved, so it is safe to try again: Buy now sends the same key, so it can never order twice.`);
+      return definite(error.title, error.kind === 'problem' ? error.message : `The shop refused the order (${status}), so nothing was ordered.`, true);
+    case 'declined':
+      return definite(error.title, `${error.message} Choose a card and press Buy now to pay: that starts a new checkout, with a new key.`, true);
+    case 'charge-unknown':
+      return chargeUnknownVerdict(answers);
+    case 'failed': {
+      // A 5xx says this attempt committed nothing, but not that an earlier attempt, told the
+      // order existed and its charge was unknown, did not get that far.
+      const charging = earlier.filter((a) => answerClass(a) === 'charge-unknown');
+      if (charging.length > 0) {
+        return unknown(
+          'Outcome unknown: your order is waiting for its payment',
+          `The last attempt failed on the shop's side (${status}), but an earlier one was told the order exists and the payment provider had not answered (${list(charging)}), so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
+        );
+      }
+      return definite(error.title, `${failureHistory(answers)} Nothing was saved, so it is safe to try again: Buy now sends the same key, so it can never order twice.`, false);
+    }
     case 'refused': {
-      const open = earlier.filter((a) => ['none', 'running', 'unclear'].includes(answerClass(a)));
-      if (open.length === 0) return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`);
+      const open = earlier.filter((a) => ['none', 'running', 'unclear', 'charge-unknown'].includes(answerClass(a)));
+      if (open.length === 0) return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`, false);
       return unknown(
         'Outcome unknown: an earlier attempt may have placed it',
         `The last attempt was turned away before it ran (${status}: ${error.title.toLowerCase()}), but ${open.length === 1 ? 'an earlier attempt' : 'earlier attempts'} got ${list(open)}, so the order may or may not have been placed.`,
@@ -85,6 +105,19 @@ function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotP
     case 'none':
       return noAnswerVerdict(last, earlier);
   }
+}
+
+const CHECK_AGAIN_CHARGES_ONCE =
+  'Check again sends the same key and card: the shop finishes this checkout and charges the card at most once. If you do nothing, the shop finishes it by itself once the provider answers again.';
+
+// 503 payment-provider-unavailable: the order exists; its charge may or may not have happened.
+function chargeUnknownVerdict(answers: readonly AttemptAnswer[]): NotPlaced {
+  const all = answers.every((a) => answerClass(a) === 'charge-unknown');
+  const which = answers.length === 1 ? '' : all ? ` on any of the ${answers.length} attempts` : ' on the last attempt';
+  return unknown(
+    'Outcome unknown: the payment provider did not answer',
+    `Your order was created, but the payment provider did not answer the shop${which}, so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
+  );
 }
 
 function noAnswerVerdict(last: AttemptAnswer, earlier: readonly AttemptAnswer[]): NotPlaced {
@@ -134,8 +167,8 @@ function answerOf(error: ApiError): AttemptAnswer {
   return { outcome, status: error.status, ...(error.kind === 'problem' && error.slug ? { slug: error.slug } : {}) };
 }
 
-function definite(title: string, message: string): NotPlaced {
-  return { state: 'failed', title: `Definitely failed: ${title}`, message };
+function definite(title: string, message: string, final: boolean): NotPlaced {
+  return { state: 'failed', title: `Definitely failed: ${title}`, message, final };
 }
 
 function unknown(title: string, message: string): NotPlaced {

@@ -1,7 +1,8 @@
-import { sendOrder, toApiError, type AttemptAnswer, type CartItem, type OrderAttemptObserver, type Session } from '../api';
+import { sendOrder, toApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type Session } from '../api';
 import { cartFingerprint, cartStore } from '../cart-store';
 import {
   beginRequest,
+  requestOf,
   withAttemptEnded,
   withAttemptSent,
   withRequestSettled,
@@ -16,21 +17,21 @@ import { checkoutVerdict } from './checkout-verdict';
 export interface PlaceOrderRequest {
   apiBaseUrl: string;
   session: Session;
-  /** What to order: the cart for Buy, the checkout's own items for Check again. */
-  items: readonly CartItem[];
+  /** What to order: the cart and the chosen card for Buy, the checkout's own body for Check again. */
+  order: OrderRequest;
 }
 
 /**
- * Sends one order request for `items` and records its every attempt on the tab's checkout.
+ * Sends one order request for `order` and records its every attempt on the tab's checkout.
  * The key is settled synchronously, before anything is awaited: a second click in the same
  * instant already finds the first one's key in sessionStorage and sends the same key.
  * Never throws: the outcome is written to the checkout record.
  */
-export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderRequest): Promise<void> {
+export async function placeOrder({ apiBaseUrl, session, order }: PlaceOrderRequest): Promise<void> {
   const userId = session.user.id;
   const store = checkoutStore(userId);
   recoverAfterReload(userId);
-  const begun = store.update((record) => beginRequest(record, items, newCheckoutKey, Date.now())) as CheckoutRecord;
+  const begun = store.update((record) => beginRequest(record, order, newCheckoutKey, Date.now())) as CheckoutRecord;
   const { key, requests: request } = begun;
   // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
   const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) =>
@@ -48,7 +49,7 @@ export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderReque
   };
   let result: CheckoutResult;
   try {
-    const placed = await sendOrder({ apiBaseUrl, session, items: begun.items, idempotencyKey: key, observer });
+    const placed = await sendOrder({ apiBaseUrl, session, order: requestOf(begun), idempotencyKey: key, observer });
     result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
@@ -61,5 +62,6 @@ export async function placeOrder({ apiBaseUrl, session, items }: PlaceOrderReque
 // The cart is emptied only if it still holds what was ordered: a cart changed in the meantime
 // is a new checkout the customer has not finished.
 function emptyCartIfOrdered(userId: string, record: CheckoutRecord): void {
-  cartStore(userId).update((cart) => (cartFingerprint(cart) === record.fingerprint ? [] : cart));
+  const ordered = cartFingerprint(record.items);
+  cartStore(userId).update((cart) => (cartFingerprint(cart) === ordered ? [] : cart));
 }
