@@ -1,5 +1,6 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 import { IdempotencyKeyPurger } from './idempotency-key.purger';
 import { IdempotencyMetrics } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
@@ -14,7 +15,8 @@ export interface IdempotencyModuleAsyncOptions {
 
 /**
  * Idempotency keys for NestJS: registers the interceptor for every `@Idempotent()` route, the
- * outcome metrics, and `IdempotencyKeyPurger` for the application to schedule.
+ * outcome metrics, and the purge of expired keys once a minute (`IdempotencyKeyPurgeJob`, which runs
+ * when the application imports `ScheduleModule.forRoot()`).
  */
 @Module({})
 export class IdempotencyModule {
@@ -31,10 +33,11 @@ export class IdempotencyModule {
           useFactory: (moduleOptions: IdempotencyModuleOptions) => new IdempotencyMetrics(moduleOptions.metricsRegistry),
         },
         IdempotencyKeyPurger,
+        IdempotencyKeyPurgeJob,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       // The options too: a recovery worker resumes stalled operations with the same store and transactions.
-      exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger],
+      exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger, IdempotencyKeyPurgeJob],
     };
   }
 }

@@ -11,4 +11,5 @@ export { IdempotencyProblemException } from './idempotency-problem.exception';
 export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';
 export type { IdempotencyOutcome } from './idempotency-metrics';
 export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
+export { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';

@@ -9,7 +9,6 @@ import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { renderFinalAnswer } from './final-answer';
-import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 
 /** One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on shutdown. */
 @Module({
@@ -59,6 +58,5 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
       }),
     }),
   ],
-  providers: [IdempotencyKeyPurgeJob],
 })
 export class ApiIdempotencyModule {}

@@ -8,7 +8,6 @@ import type { Request } from 'express';
 import { Registry } from 'prom-client';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
 import { PrismaTransactionHost } from '../database/transaction-host';
-import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 
 /** Stripe keeps idempotency keys for 24 hours (payments.md §1). */
 export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
@@ -36,6 +35,5 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
       }),
     }),
   ],
-  providers: [IdempotencyKeyPurgeJob],
 })
 export class SandboxIdempotencyModule {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyKeyPurgeJob } from '../idempotency/idempotency-key-purge.job';
+import { IdempotencyKeyPurgeJob } from '@safe-checkout/idempotency-nest';
 import { aCharge, sandboxHttp, toForm } from '../testing/sandbox-http';
 import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
 

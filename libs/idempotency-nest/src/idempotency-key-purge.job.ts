@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { IdempotencyKeyPurger } from '@safe-checkout/idempotency-nest';
+import { IdempotencyKeyPurger } from './idempotency-key.purger';
 
-/** Deletes keys past their retention period (IDEMPOTENCY_KEY_TTL_SECONDS) once a minute. */
+/**
+ * Deletes keys past their retention period once a minute. Registered by `IdempotencyModule`; it
+ * runs when the application imports `ScheduleModule.forRoot()` (@nestjs/schedule).
+ */
 @Injectable()
 export class IdempotencyKeyPurgeJob {
   private readonly logger = new Logger(IdempotencyKeyPurgeJob.name);
