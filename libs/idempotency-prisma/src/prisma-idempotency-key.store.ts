@@ -107,7 +107,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
         WHERE k.id IN (
           SELECT id FROM idempotency_keys
           WHERE state = 'running' AND recovery_point <> ${STARTED} AND recovery_point = ANY(${[...recoveryPoints]}::text[])
-            AND lease_expires_at <= ${lapsedBefore} AND expires_at > ${now}
+            AND lease_expires_at <= ${lapsedBefore}
           ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING k.scope, k.key, k.lease_token::text AS lease_token, k.recovery_point, k.recovery_state`;
       return rows.map((row) => ({
@@ -120,10 +120,12 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   purgeExpired(now: Date, batchSize: number): Promise<number> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     // SKIP LOCKED: purgers in several API processes share the work instead of queueing on rows.
+    // A key in the middle of an operation stays past its retention until it finishes (claim-decision.ts).
     return whenStoreUnavailable(
       () => this.prisma.$executeRaw`
         DELETE FROM idempotency_keys WHERE id IN (
-          SELECT id FROM idempotency_keys WHERE expires_at <= ${now}
+          SELECT id FROM idempotency_keys
+          WHERE expires_at <= ${now} AND (state = 'completed' OR recovery_point = ${STARTED})
           ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)`,
     );
   }

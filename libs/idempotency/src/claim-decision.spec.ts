@@ -101,9 +101,10 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
       });
     });
 
-    it('starts over when the retention expired, wherever the holder had got to', () => {
-      const advanced = running({ expiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
-      expect(decide(advanced)).toEqual(RETENTION_EXPIRED);
+    it('resumes a key in the middle of an operation even past its retention: starting over would repeat the committed phase', () => {
+      const advanced = running({ expiresAt: ms(-1), leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
+      expect(decide(advanced)).toEqual({ kind: 'take-over', reason: 'lease-expired', resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } } });
+      expect(decide(advanced, OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
     });
   });
 });

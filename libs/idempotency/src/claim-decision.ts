@@ -1,4 +1,5 @@
 import { FROM_THE_START } from './claim-record';
+import { STARTED } from './idempotency-record';
 import type { ResumePoint } from './idempotency-key-store';
 import type { IdempotencyRecord, StoredResponse } from './idempotency-record';
 
@@ -22,7 +23,10 @@ export type ClaimDecision =
  *
  * The checks run in this order, and the order is the point:
  * 1. retention expired (`expiresAt <= now`) → take-over: the key is treated as new, even if the
- *    fingerprint differs, since the old record no longer exists as far as the contract goes;
+ *    fingerprint differs, since the old record no longer exists as far as the contract goes. Not
+ *    for a key in the middle of an operation (running past `started`: an order exists, its charge
+ *    is pending): starting over would repeat the committed phase, so such a key is kept until it
+ *    finishes, and the checks below apply to it;
  * 2. fingerprint differs → mismatch, whatever the state: a reused key must not even learn whether
  *    the original finished;
  * 3. completed → replay;
@@ -36,7 +40,7 @@ export type ClaimDecision =
  * @param now - the claim's time
  */
 export function decideOnExistingRecord(record: IdempotencyRecord, fingerprint: string, now: Date): ClaimDecision {
-  if (record.expiresAt.getTime() <= now.getTime()) return { kind: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
+  if (record.expiresAt.getTime() <= now.getTime() && !midOperation(record)) return { kind: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
   if (record.fingerprint !== fingerprint) return { kind: 'mismatch' };
   if (record.state === 'completed') {
     if (record.response === null) throw new TypeError('a completed idempotency record must carry its response');
@@ -45,4 +49,9 @@ export function decideOnExistingRecord(record: IdempotencyRecord, fingerprint: s
   const remainingMs = record.leaseExpiresAt.getTime() - now.getTime();
   if (remainingMs > 0) return { kind: 'in-progress', retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) };
   return { kind: 'take-over', reason: 'lease-expired', resume: { recoveryPoint: record.recoveryPoint, recoveryState: record.recoveryState } };
+}
+
+/** Running with a committed phase behind it: neither nothing done yet nor finished. */
+function midOperation(record: IdempotencyRecord): boolean {
+  return record.state === 'running' && record.recoveryPoint !== STARTED;
 }

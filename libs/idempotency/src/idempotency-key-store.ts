@@ -85,16 +85,17 @@ export interface IdempotencyKeyStore {
   release(lease: Lease, now?: Date): Promise<void>;
   /**
    * For recovery workers: takes over up to `limit` running records at one of `recoveryPoints`
-   * whose lease lapsed at least `lapsedForMs` before `now` and whose retention has not expired
-   * (holders that crashed, or customers who never retried), giving each a new lease of `leaseMs`.
+   * whose lease lapsed at least `lapsedForMs` before `now`, however old (holders that crashed, or
+   * customers who never retried), giving each a new lease of `leaseMs`.
    * Records another worker is taking at the same moment are skipped, never waited for, so workers
    * in several processes share the work.
    */
   claimStalled(request: StalledClaimRequest): Promise<StalledClaim[]>;
   /**
-   * Deletes records whose `expiresAt <= now`, running or completed, at most `batchSize` (a positive
-   * integer), oldest expiry first. Resolves to how many were deleted; call again while it equals
-   * `batchSize`.
+   * Deletes records whose `expiresAt <= now`, completed or running at `started`, at most
+   * `batchSize` (a positive integer), oldest expiry first; never a record in the middle of an
+   * operation (running past `started`), which stays until it finishes. Resolves to how many were
+   * deleted; call again while it equals `batchSize`.
    */
   purgeExpired(now: Date, batchSize: number): Promise<number>;
 }

@@ -102,7 +102,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     const lapsedBefore = now.getTime() - lapsedForMs;
     const stalled = [...this.records.values()]
       .filter((r) => r.state === 'running' && recoveryPoints.includes(r.recoveryPoint))
-      .filter((r) => r.leaseExpiresAt.getTime() <= lapsedBefore && r.expiresAt.getTime() > now.getTime())
+      .filter((r) => r.leaseExpiresAt.getTime() <= lapsedBefore)
       .sort((a, b) => a.leaseExpiresAt.getTime() - b.leaseExpiresAt.getTime())
       .slice(0, limit);
     return stalled.map((record) => {
@@ -118,7 +118,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
       throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
     }
     const expired = [...this.records.entries()]
-      .filter(([, record]) => record.expiresAt.getTime() <= now.getTime())
+      .filter(([, record]) => record.expiresAt.getTime() <= now.getTime() && (record.state === 'completed' || record.recoveryPoint === STARTED))
       .sort(([, a], [, b]) => a.expiresAt.getTime() - b.expiresAt.getTime())
       .slice(0, batchSize);
     for (const [recordId] of expired) this.records.delete(recordId);

@@ -82,11 +82,28 @@ export const RECOVERY_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
-    name: 'starts over when the retention of an advanced key expired',
+    // Starting over would repeat the committed phase (a second order) while the first waits for
+    // its charge: a key in the middle of an operation outlives its retention until it finishes.
+    name: 'keeps a key in the middle of an operation past its retention: a claim resumes it, the purge and a new body leave it alone',
     async run(store) {
       const request = claimRequest({ ttlMs: 60_000 });
       const lease = leaseOf(await store.claim(request), false);
       await store.advance(lease, ORDER_CREATED, SAVED);
+      await store.release(lease, at(1_000));
+
+      assert.equal(await store.purgeExpired(at(120_000), 10), 0);
+      assertResult(await store.claim({ ...request, fingerprint: fingerprintOf('other'), now: at(120_000) }), { outcome: 'mismatch' });
+      const stalled = await store.claimStalled({ recoveryPoints: [ORDER_CREATED], lapsedForMs: 0, leaseMs: 30_000, limit: 10, now: at(120_000) });
+      assert.deepEqual(stalled.map((claim) => claim.lease.key), [request.key]);
+      await store.release(stalled[0].lease, at(121_000));
+      assert.deepEqual(resumeOf(await store.claim({ ...request, now: at(122_000) })), { recoveryPoint: ORDER_CREATED, recoveryState: SAVED });
+    },
+  },
+  {
+    name: 'starts over when the retention of a key still at "started" expired',
+    async run(store) {
+      const request = claimRequest({ ttlMs: 60_000 });
+      leaseOf(await store.claim(request), false);
       assert.deepEqual(resumeOf(await store.claim({ ...request, now: at(60_000) })), { recoveryPoint: 'started', recoveryState: null });
     },
   },
