@@ -1,12 +1,13 @@
 import { INestApplication, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
 import { useJsonBody } from './http/use-json-body';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { ProblemException } from './problems/problem.exception';
 
 /**
@@ -40,12 +41,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   // After CORS, so that a refused body is answered with the CORS headers the browser needs to read it.
   useJsonBody(app);
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Safe Checkout API')
-    .setDescription('Retry-safe checkout: POST /orders with Idempotency-Key; PUT /users/:id is idempotent by nature.')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/json' });
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;
 }
 

@@ -1,5 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { LoginResultResponse } from '../openapi/responses/login-result.response';
+import { UserSummaryResponse } from '../openapi/responses/user-profile.response';
 import { AuthenticatedUser, CurrentUser } from './authenticated-user';
 import { AuthService, LoginResult } from './auth.service';
 import { LoginDto } from './dto/login.dto';
@@ -14,12 +18,18 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ operationId: 'login', summary: 'Exchange email and password for a bearer token' })
+  @ApiOkResponse({ type: LoginResultResponse })
+  @ApiProblems(JSON_BODY_PROBLEMS, SERVER_PROBLEMS, 'invalid-credentials')
   login(@Body() body: LoginDto): Promise<LoginResult> {
     return this.auth.login(body.email, body.password);
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOperation({ operationId: 'getMe', summary: 'The user the bearer token names' })
+  @ApiOkResponse({ type: UserSummaryResponse })
+  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS)
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserSummary> {
     return this.auth.me(user.id);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { register } from 'prom-client';
 import { Public } from '../auth/public.decorator';
+import { ApiProblems } from '../openapi/api-problems.decorator';
 
 /** Prometheus scrape endpoint (idempotency outcomes, purged keys, transient failures, HTTP durations). */
 @ApiTags('observability')
@@ -10,6 +11,9 @@ import { Public } from '../auth/public.decorator';
 export class MetricsController {
   @Get()
   @Header('Content-Type', register.contentType)
+  @ApiOperation({ operationId: 'scrapeMetrics', summary: 'Prometheus metrics, for a private network' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { [register.contentType]: { schema: { type: 'string' } } } })
+  @ApiProblems('internal-error')
   scrape(): Promise<string> {
     return register.metrics();
   }

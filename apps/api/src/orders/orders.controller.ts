@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AtomicOperation, atomicOperation, Idempotent } from '@safe-checkout/idempotency-nest';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { ApiIdempotencyKey } from '../openapi/api-idempotency-key.decorator';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { AUTHENTICATION_PROBLEMS, IDEMPOTENCY_KEY_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { RESPONSE_HEADERS } from '../openapi/response-headers';
+import { OrderResponse } from '../openapi/responses/order.response';
 import { CheckoutInput, CheckoutPhases } from './checkout.phases';
 import { CreateOrderDto } from './dto/create-order.dto';
 import { OrderView } from './order.representation';
@@ -24,18 +29,46 @@ export class OrdersController {
    */
   @Post()
   @Idempotent({ phased: true })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'RFC 8941 sf-string, e.g. "8e03978e-40d5-43e8-bc93-6894a57f9324"' })
+  @ApiOperation({
+    operationId: 'placeOrder',
+    summary: 'Place and pay an order (retry-safe with Idempotency-Key)',
+    description:
+      'Creates the order, takes the stock and charges the total at the payment provider, at most once per key. ' +
+      'Final answers (201, 402, 422 except `idempotency-key-reused`) are stored with the key and replayed to retries. ' +
+      'After 503 `payment-provider-unavailable` the same key resumes at the charge, which never happens twice.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: OrderResponse, description: 'The order, paid.', headers: { ...RESPONSE_HEADERS.location, ...RESPONSE_HEADERS.idempotentReplayed } })
+  @ApiProblems(
+    JSON_BODY_PROBLEMS,
+    IDEMPOTENCY_KEY_PROBLEMS,
+    AUTHENTICATION_PROBLEMS,
+    SERVER_PROBLEMS,
+    'payment-declined',
+    'insufficient-stock',
+    'unknown-product',
+    'mixed-currency',
+    'payment-method-invalid',
+    'payment-provider-unavailable',
+  )
   create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateOrderDto): AtomicOperation {
     const input: CheckoutInput = { userId: caller.id, items: body.items, paymentMethod: body.paymentMethod };
     return atomicOperation(this.checkout.phases, input);
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listOrders', summary: "The caller's orders, newest first" })
+  @ApiOkResponse({ type: [OrderResponse] })
+  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS)
   list(@CurrentUser() caller: AuthenticatedUser): Promise<OrderView[]> {
     return this.orders.list(caller.id);
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getOrder', summary: 'One of the caller’s orders' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Any case; answered in lower case.' })
+  @ApiOkResponse({ type: OrderResponse })
+  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'not-found')
   get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<OrderView> {
     return this.orders.get(caller.id, id);
   }

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { RESPONSE_HEADERS } from '../openapi/response-headers';
+import { UserProfileResponse } from '../openapi/responses/user-profile.response';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserProfile } from './user.representation';
 import { UsersService } from './users.service';
+
+const OWN_USER_ID = { name: 'id', format: 'uuid', description: "The caller's own id (any case); another user's is 403." } as const;
 
 /** Profiles: idempotent by nature (PUT replaces the whole profile; no Idempotency-Key needed). */
 @ApiTags('users')
@@ -14,6 +20,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getUserProfile', summary: "The caller's profile, with its ETag" })
+  @ApiParam(OWN_USER_ID)
+  @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
+  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden')
   async get(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id') id: string,
@@ -25,7 +35,15 @@ export class UsersController {
   }
 
   @Put(':id')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET; a stale one gives 412' })
+  @ApiOperation({
+    operationId: 'replaceUserProfile',
+    summary: "Replace the caller's profile (idempotent: no Idempotency-Key needed)",
+    description: 'Sending the same PUT again leaves the same state and gives the same 200 and body; a PUT that changes nothing changes neither `updatedAt` nor the ETag.',
+  })
+  @ApiParam(OWN_USER_ID)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from GET (or `*`): the PUT applies only if the profile still has it; a stale one is 412 `precondition-failed`.', schema: { type: 'string' } })
+  @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
+  @ApiProblems(JSON_BODY_PROBLEMS, AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden', 'email-taken', 'precondition-failed')
   async replace(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id') id: string,

@@ -4,36 +4,37 @@ import { IsDefined, IsEmail, IsObject, IsOptional, IsString, Matches, MaxLength,
 
 // Blank text ("", " ") is no name or address; stored, every view of the profile would show nothing.
 const NOT_BLANK = /\S/;
+const COUNTRY = /^[A-Z]{2}$/;
 
 export class ShippingAddressDto {
-  @ApiProperty({ example: '1 Retry Road' })
+  @ApiProperty({ type: String, maxLength: 200, pattern: NOT_BLANK.source, example: '1 Retry Road' })
   @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(200)
   line1!: string;
 
-  @ApiPropertyOptional({ example: 'Flat 3' })
+  @ApiPropertyOptional({ type: String, maxLength: 200, example: 'Flat 3' })
   @IsOptional() @IsString() @MaxLength(200)
   line2?: string;
 
-  @ApiProperty({ example: 'Backoff' })
+  @ApiProperty({ type: String, maxLength: 100, pattern: NOT_BLANK.source, example: 'Backoff' })
   @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(100)
   city!: string;
 
-  @ApiProperty({ example: '10101' })
+  @ApiProperty({ type: String, maxLength: 20, pattern: NOT_BLANK.source, example: '10101' })
   @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(20)
   postalCode!: string;
 
-  @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2 country code' })
-  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  @ApiProperty({ type: String, pattern: COUNTRY.source, example: 'GB', description: 'ISO 3166-1 alpha-2 country code' })
+  @IsString() @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
   country!: string;
 }
 
 /** The full profile a `PUT /users/:id` replaces the stored one with. */
 export class UpdateUserDto {
-  @ApiProperty({ example: 'Alice Example' })
+  @ApiProperty({ type: String, maxLength: 100, pattern: NOT_BLANK.source, example: 'Alice Example' })
   @IsString() @Matches(NOT_BLANK, { message: '$property must not be blank' }) @MaxLength(100)
   name!: string;
 
-  @ApiProperty({ example: 'alice@example.com' })
+  @ApiProperty({ type: String, format: 'email', maxLength: 254, example: 'alice@example.com' })
   @IsEmail() @MaxLength(254)
   email!: string;
 
