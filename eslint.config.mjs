@@ -12,6 +12,20 @@ const DEPENDENCY_RULES = [
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
 ];
 
+// The transaction rule (docs/first-idempotent-endpoint.md): in the API every write goes through
+// the transaction host (`this.txHost.tx`), which is the open transaction inside an idempotent
+// operation and the plain client outside one. A write on the client injected as `prisma` would
+// commit outside the operation's transaction and its stored response. The check goes by name;
+// apps/api/src/database/plain-client-write.guard.ts catches at run time what it cannot see.
+const TRANSACTION_RULE = 'Every write goes through the transaction: use this.txHost.tx, not the plain PrismaClient (docs/first-idempotent-endpoint.md).';
+const PRISMA_WRITE_METHODS = 'create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany';
+const PLAIN_CLIENT = ["[name='prisma']", "[property.name='prisma']"];
+const PLAIN_CLIENT_WRITES = PLAIN_CLIENT.flatMap((client) => [
+  { selector: `CallExpression[callee.property.name=/^(${PRISMA_WRITE_METHODS})$/] > MemberExpression.callee > MemberExpression.object > .object${client}`, message: TRANSACTION_RULE },
+  { selector: `CallExpression[callee.property.name=/^[$](executeRaw|executeRawUnsafe|transaction)$/] > MemberExpression.callee > .object${client}`, message: TRANSACTION_RULE },
+  { selector: `TaggedTemplateExpression[tag.property.name='$executeRaw'] > MemberExpression.tag > .object${client}`, message: TRANSACTION_RULE },
+]);
+
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.next', 'libs/db/src/generated'] },
   ...tseslint.configs.recommended,
@@ -38,5 +52,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['apps/api/src/**/*.ts'],
+    // Tests and their fixtures write with their own client, outside any request.
+    ignores: ['apps/api/src/**/*.spec.ts', 'apps/api/src/testing/**'],
+    rules: { 'no-restricted-syntax': ['error', ...PLAIN_CLIENT_WRITES] },
   },
 );

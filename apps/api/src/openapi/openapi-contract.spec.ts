@@ -155,7 +155,9 @@ describe('the API answers as apps/api/openapi.json documents', () => {
     });
   });
 
-  it('exercised every operation of the document (a new route needs its case here)', () => {
-    expect(contract.unexercised()).toEqual([]);
+  // The routes of http-contract.md, by their tags; endpoints a template user adds (the
+  // idempotent-endpoint generator) bring their own specs.
+  it('exercised every operation of the contract\'s routes (a new one needs its case here)', () => {
+    expect(contract.unexercised(['orders', 'users', 'auth', 'catalog', 'health', 'observability', 'problems'])).toEqual([]);
   });
 });

@@ -46,9 +46,12 @@ export class OpenApiResponseValidator {
   }
 
   /** The document's operations that no checked response answered yet. */
-  unexercised(): string[] {
+  /** The operations tagged with one of `tags` that no validated response has exercised. */
+  unexercised(tags: readonly string[]): string[] {
     const operations = Object.entries(this.document.paths).flatMap(([path, item]) =>
-      ['get', 'put', 'post', 'delete', 'patch'].filter((method) => method in item).map((method) => `${method.toUpperCase()} ${path}`),
+      ['get', 'put', 'post', 'delete', 'patch']
+        .filter((method) => method in item && ((item as Record<string, { tags?: string[] }>)[method].tags ?? []).some((tag) => tags.includes(tag)))
+        .map((method) => `${method.toUpperCase()} ${path}`),
     );
     return operations.filter((operation) => !this.exercised.has(operation));
   }

@@ -1,0 +1,11 @@
+/** The options of `nx g @safe-checkout/nx-plugin:idempotent-endpoint` (schema.json says the same for the CLI). */
+export interface IdempotentEndpointOptions {
+  /** What one POST creates, singular and kebab-case (`gift-card`). */
+  name: string;
+  /** The plural for the route, folder and table; default {@link pluralOf} the name. */
+  plural?: string;
+  /** The API project; default `@safe-checkout/api`, `api` works too. */
+  project?: string;
+  /** Skip `prisma generate` after writing the files (default `false`). */
+  skipPrismaGenerate?: boolean;
+}
