@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
+import { login, newestOrder, orderCount, paymentIntentsOf, stockOf, type ProbeUser } from './support/api-probe';
 import { startChaosStack, type ChaosStack } from './support/chaos-stack';
 import { launchChromium } from './support/chromium';
 import { databaseUrl, paymentProviderUrl } from './support/stack';
-import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
+import { addToCart, buyButton, checkoutResult, clickAtHumanSpeed, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
 
 const CAP = 'Exponential backoff cap';
 const FAULT_LABELS = ['Request lost', 'Server failure', 'Response lost', 'Slow answer'] as const;
@@ -126,6 +126,44 @@ describe('demo mode: the network chaos panel', () => {
     expect(Number(await injectedCount(page, fault))).toBeGreaterThanOrEqual(1);
     expect((await proxySettings()).counts['upstream-errors']).toBe(0);
     if (fault === 'Response lost') await saveScreenshot(page, 'chaos-panel');
+  });
+
+  it('with "Slow shop" on, five clicks at a person’s pace (150 ms apart) all go out while the first is held, and make one order charged once', async () => {
+    await signIn(page, 'Alice', chaos.storefrontUrl);
+    await addToCart(page, CAP, 1, chaos.storefrontUrl);
+    await openCart(page, chaos.storefrontUrl);
+    const [ordersBefore, stockBefore] = [await orderCount(alice), await stockOf(CAP)];
+    await panel().getByLabel('Slow shop: orders take 2 s').click();
+    await panel().getByText('Faults on: 100 % of order attempts').waitFor();
+    expect(await proxySettings()).toMatchObject({ rates: { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 1 }, latencyMs: 2_000 });
+    await page.getByLabel('Disable double-click guard').check();
+    const sentAt: number[] = [];
+    const answeredAt: number[] = [];
+    page.on('request', (request) => request.method() === 'POST' && request.url() === `${chaos.proxyUrl}/orders` && sentAt.push(Date.now()));
+    page.on('response', (response) => response.request().method() === 'POST' && response.url() === `${chaos.proxyUrl}/orders` && answeredAt.push(Date.now()));
+
+    await clickAtHumanSpeed(page, buyButton(page), 5, 150);
+
+    await checkoutResult(page).filter({ hasText: 'Order placed' }).waitFor({ timeout: 30_000 });
+    await waitForTimelineSettled(page);
+    // Really concurrent: every click's request was out before the first answer came back.
+    expect(sentAt).toHaveLength(5);
+    expect(Math.max(...sentAt)).toBeLessThan(Math.min(...answeredAt));
+    const rows = await timelineRows(page);
+    expect(rows.filter((row) => row.endsWith(' created'))).toEqual(['1.1 created']);
+    expect(rows.filter((row) => row.endsWith(' replayed'))).toHaveLength(4);
+    expect(rows.every((row) => row.split(' ')[0].endsWith('.1'))).toBe(true);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(CAP)).toBe(stockBefore - 1);
+    const order = await newestOrder(alice);
+    expect(order).toMatchObject({ status: 'paid' });
+    expect((await paymentIntentsOf(order.id)).map((intent) => intent.status)).toEqual(['succeeded']);
+    expect((await proxySettings()).counts.latency).toBe(5);
+    await saveScreenshot(page, 'checkout-five-clicks');
+
+    await panel().getByLabel('Slow shop: orders take 2 s').click();
+    await panel().getByText('Faults off', { exact: true }).waitFor();
+    expect(await proxySettings()).toMatchObject({ rates: { latency: 0 }, latencyMs: 11_000 });
   });
 });
 

@@ -1,10 +1,11 @@
 import type { Page, Route } from 'playwright-core';
-import { login, orderCount, stockOf, type ProbeUser } from './support/api-probe';
+import { login, newestOrder, orderCount, stockOf, type ProbeUser } from './support/api-probe';
 import { useChromiumPage } from './support/chromium';
 import { apiUrl, storefrontUrl } from './support/stack';
 import { addToCart, buyButton, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
 
 const STICKER = 'Sticker: 409 in progress';
+const MUG = 'Idempotent mug';
 
 /**
  * The three failure scenarios of the How-this-works page, made to happen to the first attempt
@@ -27,22 +28,31 @@ describe('checkout when the network or the server fails', () => {
     await page.route(`${apiUrl()}/orders`, (route) => (route.request().method() === 'POST' ? failure(route) : route.fallback()), { times: 1 });
   }
 
-  /** Plays `steps` on the order attempts in turn; attempts after the last step reach the API. */
-  async function scriptOrderAttempts(steps: ('503' | '500' | 'drop')[]): Promise<void> {
+  /**
+   * Plays `steps` on the order attempts in turn; attempts after the last step reach the API.
+   * `placed-then-500`: the API places the order, and its answer is replaced by a 500, as when the
+   * shop fails after the order phase (payments.md). Returns each attempt's key and body, as sent.
+   */
+  async function scriptOrderAttempts(steps: ('503' | '500' | 'placed-then-500' | 'drop')[]): Promise<string[]> {
+    const sent: string[] = [];
     let seen = 0;
-    await page.route(`${apiUrl()}/orders`, (route) => {
+    await page.route(`${apiUrl()}/orders`, async (route) => {
       if (route.request().method() !== 'POST') return route.fallback();
+      sent.push(`${route.request().headers()['idempotency-key']} ${route.request().postData()}`);
       const step = steps[seen++];
       if (step === undefined) return route.fallback();
       if (step === 'drop') return route.abort('connectionreset');
-      const slug = step === '500' ? 'internal-error' : 'service-unavailable';
+      if (step === 'placed-then-500') await route.fetch();
+      const status = step === '503' ? 503 : 500;
+      const slug = status === 500 ? 'internal-error' : 'service-unavailable';
       return route.fulfill({
-        status: Number(step),
+        status,
         contentType: 'application/problem+json',
         headers: { 'Access-Control-Allow-Origin': storefrontUrl() },
-        body: JSON.stringify({ type: `/problems/${slug}`, title: slug, status: Number(step), detail: 'injected by the test' }),
+        body: JSON.stringify({ type: `/problems/${slug}`, title: slug, status, detail: 'injected by the test' }),
       });
     });
+    return sent;
   }
 
   async function buyOneSticker(): Promise<{ ordersBefore: number; stockBefore: number }> {
@@ -99,20 +109,57 @@ describe('checkout when the network or the server fails', () => {
     await saveScreenshot(page, 'checkout-response-lost');
   });
 
-  it('when every attempt fails on the server (5xx), says definitely failed and nothing saved, not "unknown", and orders nothing', async () => {
-    await scriptOrderAttempts(['500', '500', '500', '500']);
+  // A 5xx no longer proves that nothing was saved: with payments, POST /orders is a chain of
+  // phases and the shop can fail after the order was created (payments.md).
+  it('when every attempt fails on the server (5xx), says the outcome is unknown, not "nothing saved"; Check again (same key and body) settles it as exactly one order', async () => {
+    const sent = await scriptOrderAttempts(['500', '500', '500', '500']);
 
     const { ordersBefore, stockBefore } = await buyOneSticker();
 
     const result = checkoutResult(page);
-    expect(await result.getAttribute('data-state')).toBe('failed');
+    expect(await result.getAttribute('data-state')).toBe('unknown');
     const text = (await result.textContent()) ?? '';
-    expect(text).toContain('Definitely failed: Something failed on our side');
-    expect(text).toContain('Nothing was saved');
-    expect(text).not.toMatch(/unknown|may or may not/i);
+    expect(text).toContain('Outcome unknown: the shop failed partway');
+    expect(text).toContain("All 4 attempts failed on the shop's side (HTTP 500, 500, 500 and 500).");
+    expect(text).toContain('may or may not have been placed');
+    expect(text).not.toMatch(/definitely|nothing was saved/i);
     expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 server-error']);
     expect(await orderCount(alice)).toBe(ordersBefore);
-    expect(await stockOf(STICKER)).toBe(stockBefore);
+
+    await page.getByRole('button', { name: 'Check again' }).click();
+
+    await result.filter({ hasText: 'Order placed' }).waitFor({ timeout: 30_000 });
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 server-error', '2.1 created']);
+    expect(new Set(sent).size).toBe(1);
+    expect(sent).toHaveLength(5);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(STICKER)).toBe(stockBefore - 1);
+  });
+
+  it('when the shop answers 500 after it created the order, says unknown while the cart offers no second order; Check again finds that order, replayed, and nothing is ordered twice', async () => {
+    await scriptOrderAttempts(['placed-then-500', '500', '500', '500']);
+
+    const { ordersBefore, stockBefore } = await buyOneSticker();
+
+    const result = checkoutResult(page);
+    expect(await result.getAttribute('data-state')).toBe('unknown');
+    expect(await result.textContent()).toContain('the failure may have come after your order was created');
+    // It was: the order exists, though every answer was a 500.
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    await addToCart(page, MUG, 1);
+    await openCart(page);
+    await page.getByTestId('second-order-blocked').waitFor();
+    expect(await buyButton(page).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Check again' }).click();
+
+    await result.filter({ hasText: 'Order placed (replayed)' }).waitFor({ timeout: 30_000 });
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 server-error', '1.3 server-error', '1.4 server-error', '2.1 replayed']);
+    expect(await orderCount(alice)).toBe(ordersBefore + 1);
+    expect(await stockOf(STICKER)).toBe(stockBefore - 1);
+    expect(await newestOrder(alice)).toMatchObject({ status: 'paid' });
+    // Settled: the changed cart is a checkout of its own now.
+    expect(await buyButton(page).isDisabled()).toBe(false);
   });
 
   it('when 5xx, 5xx, 5xx and then no answer, says the outcome is unknown without claiming the shop never answered; Check again settles it', async () => {

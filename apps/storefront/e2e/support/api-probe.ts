@@ -1,4 +1,4 @@
-import { apiUrl } from './stack';
+import { apiUrl, paymentProviderUrl } from './stack';
 
 // The tests' own view of the API, straight over HTTP: what the storefront claims is checked
 // against what the API actually stored.
@@ -30,6 +30,17 @@ export async function newestOrder(user: ProbeUser): Promise<ProbeOrder> {
   const [newest] = await call<ProbeOrder[]>('GET', '/orders', user);
   if (!newest) throw new Error('the user has no orders');
   return newest;
+}
+
+// The sandbox's secret key when the environment sets none (apps/payment-sandbox, docs/payments.md).
+const SANDBOX_SECRET_KEY = process.env.PAYMENT_PROVIDER_SECRET_KEY ?? 'sk_test_safe_checkout_sandbox';
+
+/** The PaymentIntents the payment sandbox holds for an order (its search by `metadata['order_id']`): the charges made for it. */
+export async function paymentIntentsOf(orderId: string): Promise<{ id: string; status: string; amount: number }[]> {
+  const query = encodeURIComponent(`metadata['order_id']:'${orderId}'`);
+  const response = await fetch(`${paymentProviderUrl()}/v1/payment_intents/search?query=${query}`, { headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}` } });
+  if (!response.ok) throw new Error(`payment intents of ${orderId}: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: { id: string; status: string; amount: number }[] }).data;
 }
 
 export async function stockOf(productName: string): Promise<number> {

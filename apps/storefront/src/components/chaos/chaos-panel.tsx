@@ -7,6 +7,7 @@ import { Loading } from '../ui/loading';
 import { ProblemNotice } from '../ui/problem-notice';
 import { ChaosForm } from './chaos-form';
 import { faultsBadge } from './chaos-text';
+import { SlowShopToggle } from './slow-shop-toggle';
 import { useChaosStatus } from './use-chaos-status';
 import styles from './chaos.module.css';
 
@@ -39,6 +40,7 @@ function ChaosPanelFor({ admin, className }: { admin: ChaosAdmin; className: str
         {error && <ProblemNotice error={error} onRetry={refresh} />}
         {status ? (
           <>
+            <SlowShopToggle status={status} change={change} />
             <ChaosForm status={status} change={change} />
             <Counts status={status} />
           </>

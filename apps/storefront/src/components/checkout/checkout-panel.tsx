@@ -43,12 +43,17 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   const cardLocked = record !== null && (sending || outcomeUnknown);
   const paymentMethod = cardLocked ? record.paymentMethod : (chosenCard ?? record?.paymentMethod ?? DEFAULT_PAYMENT_METHOD_ID);
   const reuses = canReuse(record, { items: [...cart], paymentMethod });
+  // Until the checkout's outcome is known (a request out, or the answer unknown), another cart
+  // would be a second order with a new key while the first may exist: only Check again, or this
+  // same cart and card (which reuse the key), may send.
+  const outcomePending = record !== null && (record.result === undefined ? sending : outcomeUnknown);
+  const secondOrderBlocked = outcomePending && !reuses;
 
   function buy(order: OrderRequest) {
     // Read the store, not React state: a second click in the same frame must see the first.
     const inFlight = checkoutStore(session.user.id).get()?.inFlight.length ?? 0;
     if (!guardOff && inFlight > 0) return;
-    void placeOrder({ apiBaseUrl: api.baseUrl, session, order });
+    void placeOrder({ api, session, order });
   }
 
   const onCheckAgain = () => record && buy(requestOf(record));
@@ -67,7 +72,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       <button
         type="button"
         className={`button button--wide button--large ${styles.buy}`}
-        disabled={cart.length === 0 || (!guardOff && sending)}
+        disabled={cart.length === 0 || (!guardOff && sending) || secondOrderBlocked}
         onClick={() => buy({ items: [...cart], paymentMethod })}
       >
         {sending && !guardOff ? 'Placing your order…' : 'Buy now'}
@@ -97,8 +102,12 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
           {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : 'Placing your order…'}
         </p>
       )}
-      {outcomeUnknown && !reuses && cart.length > 0 && (
-        <p className="callout callout--warn">Your cart changed after this checkout started. Check again first: buying now places a separate order.</p>
+      {outcomeUnknown && secondOrderBlocked && cart.length > 0 && (
+        <p className="callout callout--warn" data-testid="second-order-blocked">
+          Your cart changed after this checkout started, and whether that order was placed is not known yet. Buy now stays off until it is: with this
+          cart it would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back
+          as it was.
+        </p>
       )}
       {record?.result && <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />}
     </section>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { CheckoutRecord, TimelineAttempt, TimelineNote } from '@/lib/checkout/checkout-record';
 import { formatClock, formatSeconds } from '@/lib/format';
-import { OUTCOME_LABELS, describeAnswer, describeWait, explainerAnchor } from './timeline-text';
+import { OUTCOME_LABELS, describeAnswer, describeGiveUp, describeWait, explainerAnchor } from './timeline-text';
 import styles from './checkout.module.css';
 
 type Row = { kind: 'attempt'; at: number; attempt: TimelineAttempt } | { kind: 'note'; at: number; note: TimelineNote };
@@ -40,6 +40,7 @@ export function RetryTimeline({ record }: { record: CheckoutRecord }) {
 
 function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; start: number; keyText: string }) {
   const { label, tone } = OUTCOME_LABELS[attempt.outcome];
+  const gaveUp = describeGiveUp(attempt.gaveUp);
   return (
     <li className={styles.row} data-outcome={attempt.outcome} data-request={attempt.request} data-attempt={attempt.attempt}>
       <span className={styles.when}>
@@ -59,6 +60,11 @@ function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; sta
         {attempt.wait && (
           <span className={styles.wait}>
             Waited <strong>{formatSeconds(attempt.wait.delayMs)}</strong> before try {attempt.attempt + 1}: {describeWait(attempt.wait)}.
+          </span>
+        )}
+        {gaveUp && (
+          <span className={styles.wait} data-testid="gave-up">
+            {gaveUp}
           </span>
         )}
       </span>

@@ -1,4 +1,4 @@
-import type { AttemptOutcome, WaitReason } from '@/lib/api';
+import { CHECKOUT_RETRY_POLICY, type AttemptOutcome, type GiveUpReason, type WaitReason } from '@/lib/api';
 import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
 import { formatSeconds } from '@/lib/format';
 
@@ -32,10 +32,11 @@ export function describeAnswer(a: TimelineAttempt): string {
       if (a.slug === 'payment-provider-unavailable') {
         return `${status}: the order exists, but the payment provider did not answer, so the charge is unknown. The same key resumes at the charge, which is never made twice.`;
       }
-      // The HTTP contract: a 5xx problem from the API commits nothing. An error page from
-      // something in front of it (a gateway's 502 or 504) promises nothing of the kind.
+      // payments.md: POST /orders is a chain of phases, and a 5xx can come after the order was
+      // created (the key then waits at its recovery point). An error page from something in
+      // front of the shop (a gateway's 502 or 504) says even less.
       return a.slug
-        ? `${status}: the shop failed and committed nothing; the same key may run again.`
+        ? `${status}: the shop failed partway. An order is placed in steps, and this failure may have come after the order was created, so it may or may not exist. The same key resumes it and never places it twice.`
         : `${status}, not the shop's own answer: something in front of it failed, and the order may or may not have reached the shop.`;
     case 'in-progress':
       return `${status}: another request with this key is still running; asked to come back later.`;
@@ -54,14 +55,31 @@ export function describeAnswer(a: TimelineAttempt): string {
   }
 }
 
-/** Why the client waited as long as it did. */
+/** Why the client waited as long as it did, as the client's own decision says. */
 export function describeWait(wait: WaitReason): string {
-  if (wait.basis === 'retry-after') {
-    const asked = `the shop said Retry-After: ${formatSeconds(wait.askedMs)}`;
-    const clamped = wait.askedMs > wait.hintMs ? ` (capped at ${formatSeconds(wait.hintMs)}, the client's longest wait)` : '';
-    return `${asked}${clamped}, plus ${formatSeconds(wait.delayMs - wait.hintMs)} of random jitter so clients do not all return at once`;
+  if (wait.basis === 'retry-after' && wait.retryAfterMs !== undefined) {
+    const honouredMs = Math.min(wait.retryAfterMs, CHECKOUT_RETRY_POLICY.maxDelayMs);
+    const asked = `the shop said Retry-After: ${formatSeconds(wait.retryAfterMs)}`;
+    const clamped = wait.retryAfterMs > honouredMs ? ` (capped at ${formatSeconds(honouredMs)}, the client's longest wait)` : '';
+    return `${asked}${clamped}, plus ${formatSeconds(wait.delayMs - honouredMs)} of random jitter so clients do not all return at once`;
   }
-  return `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${wait.retry})`;
+  const backoff = `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${wait.retry})`;
+  return wait.retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(wait.retryAfterMs)} the shop asked for in Retry-After`;
+}
+
+/** Why the client made no more attempts, when that is not plain from the answer; `null` when it is. */
+export function describeGiveUp(reason: GiveUpReason | undefined): string | null {
+  switch (reason) {
+    case 'retries-exhausted':
+      return `No retries left: the client makes at most ${CHECKOUT_RETRY_POLICY.retries} after the first attempt.`;
+    case 'budget-exhausted':
+      return "The client stopped retrying: this tab's retry budget is spent (too many failed attempts lately), so it stops adding load to a shop that is failing.";
+    case 'deadline-exceeded':
+      return `The client stopped retrying: another attempt could not have finished within the request's ${formatSeconds(CHECKOUT_RETRY_POLICY.deadlineMs)}.`;
+    default:
+      // A final answer (or no retries allowed at all) speaks for itself.
+      return null;
+  }
 }
 
 /**

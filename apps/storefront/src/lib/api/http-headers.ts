@@ -16,3 +16,8 @@ function findCaseInsensitive(headers: Record<string, unknown>, name: string): un
   const key = Object.keys(headers).find((k) => k.toLowerCase() === wanted);
   return key === undefined ? undefined : headers[key];
 }
+
+/** Request options carrying the session's bearer token (and any extra headers). */
+export function authorized(session: { accessToken: string }, headers: Record<string, string> = {}) {
+  return { headers: { Authorization: `Bearer ${session.accessToken}`, ...headers } };
+}

@@ -2,7 +2,7 @@
 // lives in this folder; the rest of the app sees the types below and ApiError.
 export { ApiError, toApiError } from './api-error';
 export type { ApiFailureKind, ApiOutcome, FieldError } from './api-error';
-export { CHECKOUT_RETRY_POLICY, sendOrder } from './send-order';
+export { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
 export type { SendOrderRequest } from './send-order';
 export { StorefrontApi } from './storefront-api';
 export type * from './types';

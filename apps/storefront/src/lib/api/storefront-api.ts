@@ -1,51 +1,66 @@
 import { createRetryingClient } from '@safe-checkout/retrying-client';
 import { toApiError } from './api-error';
-import { readHeader } from './http-headers';
-import type { Order, Product, ProfileFields, Session, VersionedProfile } from './types';
-import { toOrder, toProduct, toProfile, toSession, toUpdateUserDto, type LoginResponseDto, type OrderDto, type ProductDto, type UserProfileDto } from './wire';
+import { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
+import { authorized, readHeader } from './http-headers';
+import { sendOrder, toOrderPlaced, type SendOrderRequest, type TabClient } from './send-order';
+import type { Order, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
+import { toCreateOrderDto, toOrder, toProduct, toProfile, toSession, toUpdateUserDto, type LoginResponseDto, type OrderDto, type ProductDto, type UserProfileDto } from './wire';
 
-/** Reads and profile saves: idempotent, so the client may retry them on its own. */
-const READ_RETRY_OPTIONS = {
-  // Long enough for a slow database, short enough that a hung request does not freeze a page.
-  attemptTimeoutMs: 8_000,
+/** Reads and profile saves (idempotent, so retried without a key): their own limits per attempt and overall. */
+const READ_LIMITS = {
+  // axios's `timeout`, per attempt: long enough for a slow database, short enough that a hung request does not freeze a page.
+  timeout: 8_000,
   // A page that has not loaded after 20 s should say so rather than keep spinning.
   deadlineMs: 20_000,
 } as const;
 
-type HttpClient = ReturnType<typeof createRetryingClient>;
-
 /**
- * Every call the storefront makes to the API except placing an order (see `sendOrder`). One
- * instance per browser tab, so that its retry budget covers all of the tab's calls. Methods
- * return the app's own types and throw `ApiError`.
+ * Every call the storefront makes to the API, on one retrying client per browser tab (one
+ * instance of this class per tab, see `ApiProvider`), so that one retry budget bounds the extra
+ * load of all of the tab's calls, a double-click's twin orders included. Methods return the app's
+ * own types and throw `ApiError`.
  */
 export class StorefrontApi {
-  private readonly http: HttpClient;
+  private readonly http: TabClient;
 
   constructor(readonly baseUrl: string) {
-    this.http = createRetryingClient({ axios: { baseURL: baseUrl }, ...READ_RETRY_OPTIONS });
+    this.http = createRetryingClient({ axios: { baseURL: baseUrl }, ...CHECKOUT_RETRY_POLICY });
+  }
+
+  /** `POST /orders` with the checkout's key; `request.observer` hears every attempt of this request. */
+  placeOrder(request: SendOrderRequest): Promise<PlacedOrder> {
+    return this.call(() => sendOrder(this.http, request));
+  }
+
+  /**
+   * `POST /orders` without an `Idempotency-Key`, for the How-this-works page only: the shop refuses
+   * it (400 `idempotency-key-missing`), since it could not tell a retry of it from a new order.
+   * The client does not retry it either.
+   */
+  postOrderWithoutKey(session: Session, order: OrderRequest): Promise<PlacedOrder> {
+    return this.call(async () => toOrderPlaced(await this.http.post<OrderDto>('/orders', toCreateOrderDto(order), { ...READ_LIMITS, ...authorized(session) })));
   }
 
   login(email: string, password: string): Promise<Session> {
-    return this.call(async () => toSession((await this.http.post<LoginResponseDto>('/auth/login', { email, password })).data));
+    return this.call(async () => toSession((await this.http.post<LoginResponseDto>('/auth/login', { email, password }, READ_LIMITS)).data));
   }
 
   listProducts(): Promise<Product[]> {
-    return this.call(async () => (await this.http.get<ProductDto[]>('/products')).data.map(toProduct));
+    return this.call(async () => (await this.http.get<ProductDto[]>('/products', READ_LIMITS)).data.map(toProduct));
   }
 
   /** The caller's orders, newest first (the API's order). */
   listOrders(session: Session): Promise<Order[]> {
-    return this.call(async () => (await this.http.get<OrderDto[]>('/orders', authorized(session))).data.map(toOrder));
+    return this.call(async () => (await this.http.get<OrderDto[]>('/orders', { ...READ_LIMITS, ...authorized(session) })).data.map(toOrder));
   }
 
   getOrder(session: Session, orderId: string): Promise<Order> {
-    return this.call(async () => toOrder((await this.http.get<OrderDto>(`/orders/${encodeURIComponent(orderId)}`, authorized(session))).data));
+    return this.call(async () => toOrder((await this.http.get<OrderDto>(`/orders/${encodeURIComponent(orderId)}`, { ...READ_LIMITS, ...authorized(session) })).data));
   }
 
   getProfile(session: Session): Promise<VersionedProfile> {
     return this.call(async () => {
-      const response = await this.http.get<UserProfileDto>(profilePath(session), authorized(session));
+      const response = await this.http.get<UserProfileDto>(profilePath(session), { ...READ_LIMITS, ...authorized(session) });
       return { profile: toProfile(response.data), etag: readHeader(response.headers, 'ETag') ?? '' };
     });
   }
@@ -56,7 +71,7 @@ export class StorefrontApi {
    */
   replaceProfile(session: Session, fields: ProfileFields, etag: string): Promise<VersionedProfile> {
     return this.call(async () => {
-      const config = authorized(session, etag ? { 'If-Match': etag } : {});
+      const config = { ...READ_LIMITS, ...authorized(session, etag ? { 'If-Match': etag } : {}) };
       const response = await this.http.put<UserProfileDto>(profilePath(session), toUpdateUserDto(fields), config);
       return { profile: toProfile(response.data), etag: readHeader(response.headers, 'ETag') ?? '' };
     });
@@ -69,11 +84,6 @@ export class StorefrontApi {
       throw toApiError(error, this.baseUrl);
     }
   }
-}
-
-/** Request options carrying the session's bearer token (and any extra headers). */
-export function authorized(session: Session, headers: Record<string, string> = {}) {
-  return { headers: { Authorization: `Bearer ${session.accessToken}`, ...headers } };
 }
 
 function profilePath(session: Session): string {

@@ -119,8 +119,6 @@ export interface AttemptAnswer {
   outcome: AttemptOutcome;
   /** The HTTP status, when the server answered. */
   status?: number;
-  /** The server's `Retry-After` hint, in milliseconds. */
-  retryAfterMs?: number;
   /** The answer carried `Idempotent-Replayed: true`. */
   replayed?: boolean;
   /**
@@ -130,15 +128,29 @@ export interface AttemptAnswer {
   slug?: string;
 }
 
-/** Why the client waited as long as it did before a retry. */
-export type WaitReason =
-  /** Jittered exponential backoff: a random delay between 0 and `capMs` (the cap of retry `retry`). */
-  | { basis: 'backoff'; delayMs: number; retry: number; capMs: number }
-  /**
-   * The server's `Retry-After` hint plus up to 20 % jitter. `askedMs` is what the server asked
-   * for; `hintMs` is that, clamped to the client's longest wait.
-   */
-  | { basis: 'retry-after'; delayMs: number; askedMs: number; hintMs: number };
+/**
+ * Why the client waited as long as it did before a retry, as the retrying client decided it: a
+ * random delay under the backoff's cap (`basis: 'backoff'`), or the server's `Retry-After` plus
+ * up to 20 % jitter when that was longer (`basis: 'retry-after'`).
+ */
+export interface WaitReason {
+  basis: 'backoff' | 'retry-after';
+  /** The drawn wait, in milliseconds. */
+  delayMs: number;
+  /** Which retry this wait comes before, 1-based. */
+  retry: number;
+  /** The backoff's cap for that retry, in milliseconds: base·2^(retry-1), at most the longest wait. */
+  capMs: number;
+  /** What the server asked for in `Retry-After`, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/**
+ * Why the client stopped retrying a request: the answer was final (`not-retryable`), every retry
+ * was made (`retries-exhausted`), the tab's retry budget is spent (`budget-exhausted`), or another
+ * attempt could not finish before the deadline (`deadline-exceeded`).
+ */
+export type GiveUpReason = 'not-retryable' | 'method-not-retryable' | 'retries-exhausted' | 'budget-exhausted' | 'deadline-exceeded';
 
 /** Receives the life of one order request, attempt by attempt, as it happens. */
 export interface OrderAttemptObserver {
@@ -146,4 +158,6 @@ export interface OrderAttemptObserver {
   attemptEnded(attempt: number, answer: AttemptAnswer): void;
   /** The client will retry after attempt `attempt` failed, after `wait`. */
   retryScheduled(attempt: number, wait: WaitReason): void;
+  /** The client gave up after attempt `attempt`, for `reason`. */
+  gaveUp(attempt: number, reason: GiveUpReason): void;
 }

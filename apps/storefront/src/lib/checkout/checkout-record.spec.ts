@@ -41,7 +41,7 @@ describe('beginRequest(record, request, freshKey, now)', () => {
     expect(beginRequest(declined, order([MUG]), keys('k2'), 3)).toMatchObject({ key: 'k2', paymentMethod: VISA, requests: 1 });
   });
 
-  it('when a definite failure saved nothing (a 5xx problem), reuses the key for the same items and card', () => {
+  it('when a definite failure stored nothing with the key (the request was turned away, e.g. 401), reuses the key for the same items and card', () => {
     const failed = withRequestSettled(beginRequest(null, order([MUG]), keys('k1'), 1), 1, { state: 'failed', at: 2, title: 't', message: 'm', final: false });
     expect(beginRequest(failed, order([MUG]), keys('k2'), 3)).toMatchObject({ key: 'k1', requests: 2, result: undefined });
   });

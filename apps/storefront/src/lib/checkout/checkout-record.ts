@@ -1,4 +1,4 @@
-import type { AttemptAnswer, AttemptOutcome, CartItem, Money, OrderRequest, WaitReason } from '../api';
+import type { AttemptAnswer, AttemptOutcome, CartItem, GiveUpReason, Money, OrderRequest, WaitReason } from '../api';
 import { cartFingerprint } from '../cart-store';
 import { checkoutVerdict } from './checkout-verdict';
 
@@ -13,11 +13,12 @@ export interface TimelineAttempt {
   outcome: AttemptOutcome;
   status?: number;
   replayed?: boolean;
-  retryAfterMs?: number;
   /** The problem's slug, when the answer was the API's RFC 9457 problem. */
   slug?: string;
   /** The wait the client chose after this attempt failed, before the next one. */
   wait?: WaitReason;
+  /** Set on the request's last attempt when the client gave up after it: why it made no more. */
+  gaveUp?: GiveUpReason;
 }
 
 /** Something that happened to the checkout besides an attempt, e.g. a page reload. */
@@ -108,6 +109,10 @@ export function withAttemptEnded(record: CheckoutRecord, request: number, attemp
 
 export function withRetryScheduled(record: CheckoutRecord, request: number, attempt: number, wait: WaitReason): CheckoutRecord {
   return mapAttempt(record, request, attempt, (a) => ({ ...a, wait }));
+}
+
+export function withGiveUp(record: CheckoutRecord, request: number, attempt: number, reason: GiveUpReason): CheckoutRecord {
+  return mapAttempt(record, request, attempt, (a) => ({ ...a, gaveUp: reason }));
 }
 
 /**

@@ -42,12 +42,16 @@ const CASES: { name: string; ending: RequestEnding; state: CheckoutVerdict['stat
   { name: 'the answer was a replay', ending: { kind: 'placed', replayed: true }, state: 'placed', title: /^Order placed \(replayed\)$/ },
   { name: 'a 4xx business answer (422 not enough stock)', ending: failed(OUT_OF_STOCK), state: 'failed', title: /Not enough stock/ },
   { name: 'a 4xx business answer after a dropped attempt', ending: failed(DROPPED, OUT_OF_STOCK), state: 'failed', title: /Not enough stock/ },
-  { name: 'a single 500 problem', ending: failed(INTERNAL_ERROR), state: 'failed', title: /failed on our side/ },
-  { name: 'every attempt a 500 problem', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR), state: 'failed', title: /failed on our side/ },
-  { name: 'every attempt a 503 problem', ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE), state: 'failed', title: /temporarily unavailable/ },
-  { name: 'dropped, then a 500 problem', ending: failed(DROPPED, INTERNAL_ERROR), state: 'failed', title: /failed on our side/ },
+  // payments.md: a 5xx can come after the order was created (the key kept at its recovery point).
+  { name: 'a single 500 problem', ending: failed(INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
+  { name: 'every attempt a 500 problem', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
+  { name: 'every attempt a 503 problem', ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE), state: 'unknown', title: /the shop failed partway/ },
+  { name: 'dropped, then a 500 problem', ending: failed(DROPPED, INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
   { name: 'every attempt turned away (503 key store unavailable)', ending: failed(STORE_UNAVAILABLE, STORE_UNAVAILABLE), state: 'failed', title: /Orders are paused/ },
+  { name: 'a 500 problem, then turned away (503 key store unavailable)', ending: failed(INTERNAL_ERROR, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
   { name: 'a sign-in that expired (401)', ending: failed(answer(401, 'unauthorized')), state: 'failed', title: /sign in again/ },
+  { name: 'a request refused as invalid (400)', ending: failed(answer(400, 'validation-failed')), state: 'failed', title: /Some details need fixing/ },
+  { name: 'a product that no longer exists (422)', ending: failed(answer(422, 'unknown-product')), state: 'failed', title: /A product no longer exists/ },
   { name: 'a single timeout', ending: failed(TIMED_OUT), state: 'unknown', title: /did not answer in time/ },
   { name: 'a single dropped connection', ending: failed(DROPPED), state: 'unknown', title: /no answer from the shop/ },
   { name: 'every attempt dropped', ending: failed(DROPPED, DROPPED, DROPPED, DROPPED), state: 'unknown', title: /no answer from the shop/ },
@@ -93,18 +97,22 @@ describe('checkoutVerdict(ending)', () => {
     expect(message).toContain('The last of 4 attempts got no answer; the 3 before it were answered with HTTP 503, 503 and 503.');
   });
 
-  it('when a 500 problem follows a dropped attempt, explains why the dropped one placed nothing either', () => {
-    expect(checkoutVerdict(failed(DROPPED, INTERNAL_ERROR)).message).toMatch(/earlier attempt \(no answer\) placed the order, the shop would have answered with that order/);
+  it('when a 500 problem follows a dropped attempt, says what each got and never that nothing was saved', () => {
+    const { message } = checkoutVerdict(failed(DROPPED, INTERNAL_ERROR));
+    expect(message).toContain("The last of 2 attempts failed on the shop's side (HTTP 500); the ones before it got no answer.");
+    expect(message).not.toMatch(/nothing was saved|rolled back/i);
   });
 
-  it('when every attempt got a server failure, says it is safe to try again with the same key', () => {
+  it('when every attempt got a server failure, says the order may have been created before it failed and the shop then finishes and charges it once', () => {
     const { message } = checkoutVerdict(failed(INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR));
-    expect(message).toContain('All 4 attempts failed on the shop');
-    expect(message).toContain('safe to try again');
+    expect(message).toContain("All 4 attempts failed on the shop's side (HTTP 500, 500, 500 and 500).");
+    expect(message).toContain('the failure may have come after your order was created');
+    expect(message).toContain('charging your card once');
   });
 
   it('when no attempt was observed, judges the last one from the error', () => {
-    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(INTERNAL_ERROR, 1) }).state).toBe('failed');
+    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(OUT_OF_STOCK, 1) }).state).toBe('failed');
+    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(INTERNAL_ERROR, 1) }).state).toBe('unknown');
     expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(TIMED_OUT, 1) }).state).toBe('unknown');
   });
 
@@ -129,7 +137,7 @@ describe('checkoutVerdict(ending)', () => {
     { name: 'a declined card', ending: declinedFor('insufficient_funds'), final: true },
     { name: 'a card the provider does not know', ending: failed(METHOD_INVALID), final: true },
     { name: 'not enough stock', ending: failed(OUT_OF_STOCK), final: true },
-    { name: 'a 500 problem on every attempt', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR), final: false },
+    { name: 'a 500 problem on every attempt', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR), final: undefined },
     { name: 'turned away (503 key store unavailable)', ending: failed(STORE_UNAVAILABLE), final: false },
     { name: 'the payment provider did not answer', ending: failed(PROVIDER_UNAVAILABLE), final: undefined },
     { name: 'no answer', ending: failed(DROPPED), final: undefined },

@@ -29,7 +29,8 @@ export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' =
   /**
    * Set on definite failures only: `true` when the shop stored this answer with the key (a 4xx
    * business answer, a declined card), so asking again with that key could only replay it and
-   * the next Buy starts a new checkout; `false` when nothing was stored and the same key may run again.
+   * the next Buy starts a new checkout; `false` when the shop turned the request away before
+   * running it (401, 429, key store unavailable), so the same key may run again.
    */
   final?: boolean;
 }
@@ -42,8 +43,8 @@ type NotPlaced = CheckoutVerdict<'failed' | 'unknown'>;
  * attempts only matter when the last one cannot speak for them (`refused`).
  *
  * @example
- * checkoutVerdict({ kind: 'failed', answers: [dropped, serverError500], error }).state; // 'failed'
- * checkoutVerdict({ kind: 'failed', answers: [serverError503, serverError503, dropped], error }).state; // 'unknown'
+ * checkoutVerdict({ kind: 'failed', answers: [dropped, outOfStock422], error }).state; // 'failed'
+ * checkoutVerdict({ kind: 'failed', answers: [dropped, serverError500], error }).state; // 'unknown'
  */
 export function checkoutVerdict(ending: PlacedEnding): CheckoutVerdict<'placed'>;
 export function checkoutVerdict(ending: FailedEnding | CutOffEnding): NotPlaced;
@@ -72,20 +73,10 @@ function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotP
       return definite(error.title, `${error.message} Choose a card and press Buy now to pay: that starts a new checkout, with a new key.`, true);
     case 'charge-unknown':
       return chargeUnknownVerdict(answers);
-    case 'failed': {
-      // A 5xx says this attempt committed nothing, but not that an earlier attempt, told the
-      // order existed and its charge was unknown, did not get that far.
-      const charging = earlier.filter((a) => answerClass(a) === 'charge-unknown');
-      if (charging.length > 0) {
-        return unknown(
-          'Outcome unknown: your order is waiting for its payment',
-          `The last attempt failed on the shop's side (${status}), but an earlier one was told the order exists and the payment provider had not answered (${list(charging)}), so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
-        );
-      }
-      return definite(error.title, `${failureHistory(answers)} Nothing was saved, so it is safe to try again: Buy now sends the same key, so it can never order twice.`, false);
-    }
+    case 'server-error':
+      return serverErrorVerdict(answers);
     case 'refused': {
-      const open = earlier.filter((a) => ['none', 'running', 'unclear', 'charge-unknown'].includes(answerClass(a)));
+      const open = earlier.filter((a) => ['none', 'running', 'unclear', 'server-error', 'charge-unknown'].includes(answerClass(a)));
       if (open.length === 0) return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`, false);
       return unknown(
         'Outcome unknown: an earlier attempt may have placed it',
@@ -139,15 +130,29 @@ function noAnswerVerdict(last: AttemptAnswer, earlier: readonly AttemptAnswer[])
   );
 }
 
+// The shop's own 5xx: payments.md, "The checkout as atomic phases". A failure inside the first
+// phase rolled everything back; one after it left the order created and the key at its recovery
+// point, which a retry with the same key (or the recovery worker) resumes. The answer cannot say which.
+function serverErrorVerdict(answers: readonly AttemptAnswer[]): NotPlaced {
+  const charging = answers.slice(0, -1).filter((a) => answerClass(a) === 'charge-unknown');
+  if (charging.length > 0) {
+    return unknown(
+      'Outcome unknown: your order is waiting for its payment',
+      `The last attempt failed on the shop's side (HTTP ${answers[answers.length - 1].status}), but an earlier one was told the order exists and the payment provider had not answered (${list(charging)}), so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
+    );
+  }
+  return unknown(
+    'Outcome unknown: the shop failed partway',
+    `${failureHistory(answers)} An order is placed in steps, and the failure may have come after your order was created: the shop then keeps it and finishes it by itself, charging your card once. So the order may or may not have been placed.`,
+  );
+}
+
 function failureHistory(answers: readonly AttemptAnswer[]): string {
   const n = answers.length;
-  if (n === 1) return `The shop failed on its side (${list(answers)}) and rolled the order back.`;
-  if (answers.every((a) => answerClass(a) === 'failed')) return `All ${n} attempts failed on the shop's side (${list(answers)}) and were rolled back.`;
-  if (answers.every((a) => a.status !== undefined)) return `The shop answered all ${n} attempts (${list(answers)}); the last failed on its side and was rolled back.`;
-  return (
-    `The last of ${n} attempts was answered with ${list(answers.slice(-1))}: the shop failed on its side and rolled it back. ` +
-    `Had an earlier attempt (${list(answers.slice(0, -1))}) placed the order, the shop would have answered with that order instead.`
-  );
+  if (n === 1) return `The shop failed on its side (${list(answers)}).`;
+  if (answers.every((a) => answerClass(a) === 'server-error')) return `All ${n} attempts failed on the shop's side (${list(answers)}).`;
+  if (answers.every((a) => a.status !== undefined)) return `The shop answered all ${n} attempts (${list(answers)}); the last failed on its side.`;
+  return `The last of ${n} attempts failed on the shop's side (${list(answers.slice(-1))}); the ones before it got ${list(answers.slice(0, -1))}.`;
 }
 
 /** `HTTP 503, 503 and 500`, or `no answer and HTTP 503`: what each attempt got, in order. */

@@ -1,21 +1,23 @@
-import { sendOrder, toApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type Session } from '../api';
+import { mintIdempotencyKey } from '@safe-checkout/retrying-client';
+import { toApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type Session, type StorefrontApi } from '../api';
 import { cartFingerprint, cartStore } from '../cart-store';
 import {
   beginRequest,
   requestOf,
   withAttemptEnded,
   withAttemptSent,
+  withGiveUp,
   withRequestSettled,
   withRetryScheduled,
   type CheckoutRecord,
   type CheckoutResult,
 } from './checkout-record';
-import { newCheckoutKey } from './checkout-key';
 import { checkoutStore, recoverAfterReload } from './checkout-store';
 import { checkoutVerdict } from './checkout-verdict';
 
 export interface PlaceOrderRequest {
-  apiBaseUrl: string;
+  /** The tab's API client: its one retrying client, and so its one retry budget, sends every order. */
+  api: StorefrontApi;
   session: Session;
   /** What to order: the cart and the chosen card for Buy, the checkout's own body for Check again. */
   order: OrderRequest;
@@ -27,11 +29,11 @@ export interface PlaceOrderRequest {
  * instant already finds the first one's key in sessionStorage and sends the same key.
  * Never throws: the outcome is written to the checkout record.
  */
-export async function placeOrder({ apiBaseUrl, session, order }: PlaceOrderRequest): Promise<void> {
+export async function placeOrder({ api, session, order }: PlaceOrderRequest): Promise<void> {
   const userId = session.user.id;
   const store = checkoutStore(userId);
   recoverAfterReload(userId);
-  const begun = store.update((record) => beginRequest(record, order, newCheckoutKey, Date.now())) as CheckoutRecord;
+  const begun = store.update((record) => beginRequest(record, order, mintIdempotencyKey, Date.now())) as CheckoutRecord;
   const { key, requests: request } = begun;
   // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
   const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) =>
@@ -46,14 +48,15 @@ export async function placeOrder({ apiBaseUrl, session, order }: PlaceOrderReque
       onThisCheckout((r) => withAttemptEnded(r, request, attempt, answer, Date.now()));
     },
     retryScheduled: (attempt, wait) => onThisCheckout((r) => withRetryScheduled(r, request, attempt, wait)),
+    gaveUp: (attempt, reason) => onThisCheckout((r) => withGiveUp(r, request, attempt, reason)),
   };
   let result: CheckoutResult;
   try {
-    const placed = await sendOrder({ apiBaseUrl, session, order: requestOf(begun), idempotencyKey: key, observer });
+    const placed = await api.placeOrder({ session, order: requestOf(begun), idempotencyKey: key, observer });
     result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
-    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: toApiError(error, apiBaseUrl) });
+    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: toApiError(error, api.baseUrl) });
     result = { ...verdict, at: Date.now() };
   }
   onThisCheckout((r) => withRequestSettled(r, request, result));

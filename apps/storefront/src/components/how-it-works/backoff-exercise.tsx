@@ -1,0 +1,84 @@
+'use client';
+
+import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
+import { checkoutStore } from '@/lib/checkout/checkout-store';
+import { formatSeconds } from '@/lib/format';
+import { useBrowserStore } from '@/lib/use-browser-store';
+import { useSession } from '../providers/use-session';
+import { backoffRows, longestTotalWaitMs } from './backoff-rows';
+import styles from './how-it-works.module.css';
+
+const POLICY = CHECKOUT_RETRY_POLICY;
+
+/** Exercise 3: the caps of binary exponential backoff, next to what the checkout's own policy does. */
+export function BackoffExercise() {
+  return (
+    <section id="exercise-backoff" className={`card ${styles.exercise}`} aria-labelledby="exercise-backoff-title">
+      <h3 id="exercise-backoff-title">3. How long does the 4th retry wait?</h3>
+      <p>
+        Binary exponential backoff caps the wait before retry <var>n</var> at <code>base · 2^(n-1)</code>: 1, 2, 4, 8 units. The 4th retry waits up
+        to 2<sup>3</sup> = 8 units. With full jitter the wait is drawn uniformly between 0 and the cap, so clients that failed together do not
+        come back together; it is below the cap, almost never at it.
+      </p>
+      <table className={styles.backoff} data-testid="backoff-table">
+        <thead>
+          <tr>
+            <th scope="col">Retry</th>
+            <th scope="col">Cap, base·2^(n-1)</th>
+            <th scope="col">
+              This checkout: base {formatSeconds(POLICY.baseDelayMs)}, longest wait {formatSeconds(POLICY.maxDelayMs)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backoffRows(POLICY).map((row) => (
+            <tr key={row.retry}>
+              <th scope="row">{row.retry}</th>
+              <td>{row.textbookUnits === 1 ? '1 unit' : `${row.textbookUnits} units`}</td>
+              <td>{row.made ? `a random wait between 0 and ${formatSeconds(row.capMs)}` : `none: it makes ${POLICY.retries} retries, then gives up`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        So the checkout waits at most {formatSeconds(longestTotalWaitMs(POLICY))} in all between its {POLICY.retries + 1} attempts, each of which may
+        take up to {formatSeconds(POLICY.attemptTimeoutMs)}, and never goes on past {formatSeconds(POLICY.deadlineMs)}. When the shop sends{' '}
+        <code>Retry-After</code> and that is longer than the drawn wait, the client waits that instead (at most {formatSeconds(POLICY.maxDelayMs)}),
+        plus a little jitter. And this tab shares one retry budget across all its requests: after a run of failures it stops retrying until
+        requests succeed again, so that a struggling shop is not buried in retries.
+      </p>
+      <LastCheckoutWaits />
+    </section>
+  );
+}
+
+const NO_WAITS_YET = 'When a checkout in this tab has retried, the waits it drew are listed here.';
+
+/** The waits this tab's last checkout actually drew, read from its retry timeline. */
+function LastCheckoutWaits() {
+  const session = useSession();
+  return session ? <WaitsOf userId={session.user.id} /> : <p className="muted">{NO_WAITS_YET}</p>;
+}
+
+function WaitsOf({ userId }: { userId: string }) {
+  const record = useBrowserStore(checkoutStore(userId), null);
+  const waits = record?.attempts.filter((a) => a.wait) ?? [];
+  if (waits.length === 0) return <p className="muted">{NO_WAITS_YET}</p>;
+  return (
+    <>
+      <p>This tab&apos;s last checkout waited:</p>
+      <ul data-testid="last-checkout-waits">
+        {waits.map(({ request, attempt, wait }) =>
+          wait ? (
+            <li key={`${request}.${attempt}`}>
+              {formatSeconds(wait.delayMs)} before request {request}, try {attempt + 1}:{' '}
+              {wait.basis === 'backoff'
+                ? `drawn below retry ${wait.retry}'s cap of ${formatSeconds(wait.capMs)}`
+                : `the shop's Retry-After of ${formatSeconds(wait.retryAfterMs ?? 0)}, longer than the backoff, plus jitter`}
+            </li>
+          ) : null,
+        )}
+      </ul>
+    </>
+  );
+}

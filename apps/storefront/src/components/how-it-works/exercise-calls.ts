@@ -1,0 +1,87 @@
+import { ApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type PlacedOrder, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
+import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
+import { shortId } from '@/lib/format';
+
+/** One request the exercises send to the running shop, and what it answered, in words. */
+export interface ExerciseStep {
+  request: string;
+  answer: string;
+  tone: 'ok' | 'info' | 'bad';
+}
+
+/** The calls the exercises make: a subset of the tab's `StorefrontApi`. */
+export type ExerciseApi = Pick<StorefrontApi, 'placeOrder' | 'postOrderWithoutKey' | 'getProfile' | 'replaceProfile'>;
+
+/** A checkout of this tab that placed an order: its key and body can be sent again harmlessly. */
+export type PlacedCheckout = CheckoutRecord & { result: { state: 'placed'; orderId: string } };
+
+export function isPlacedCheckout(record: CheckoutRecord | null): record is PlacedCheckout {
+  return record?.result?.state === 'placed';
+}
+
+/** Exercise 1, POST: the checkout's body without a key. The shop refuses to run it. */
+export async function postWithoutKey(api: ExerciseApi, session: Session, order: OrderRequest): Promise<ExerciseStep[]> {
+  const request = 'POST /orders, the same body, no Idempotency-Key';
+  try {
+    const placed = await api.postOrderWithoutKey(session, order);
+    return [{ request, answer: `HTTP 201: order ${shortId(placed.order.id)} created, a new one. This shop should have refused it.`, tone: 'bad' }];
+  } catch (error) {
+    return [{ request, ...refusal(error, 'nothing was ordered: without a key the shop could not tell a retry of this request from a new order') }];
+  }
+}
+
+/** Exercise 1, PUT: the profile as it is, saved twice with `If-Match`. Same state, same answer, same version. */
+export async function putProfileTwice(api: ExerciseApi, session: Session): Promise<ExerciseStep[]> {
+  const loaded = await api.getProfile(session);
+  const steps: ExerciseStep[] = [{ request: `GET /users/${shortId(session.user.id)}…`, answer: `HTTP 200, ETag ${loaded.etag}`, tone: 'info' }];
+  let current: VersionedProfile = loaded;
+  for (const which of ['first', 'second']) {
+    const saved = await api.replaceProfile(session, fieldsOf(current), current.etag);
+    const same = saved.etag === current.etag ? 'unchanged: nothing was different' : 'a new version';
+    steps.push({ request: `PUT /users/${shortId(session.user.id)}… (${which} time), If-Match: ${current.etag}`, answer: `HTTP 200, ETag ${saved.etag} (${same})`, tone: 'ok' });
+    current = saved;
+  }
+  return steps;
+}
+
+/** Exercise 2: this tab's placed checkout sent again with its key, with the same body or another one. */
+export async function repeatKey(api: ExerciseApi, session: Session, checkout: PlacedCheckout, body: 'same' | 'other'): Promise<ExerciseStep[]> {
+  const order: OrderRequest = { items: body === 'same' ? checkout.items : withOneMore(checkout.items), paymentMethod: checkout.paymentMethod };
+  const request = `POST /orders, Idempotency-Key: ${shortId(checkout.key)}…, ${body === 'same' ? 'the same body' : 'one more of the first item'}`;
+  const answers: AttemptAnswer[] = [];
+  try {
+    const placed = await api.placeOrder({ session, order, idempotencyKey: checkout.key, observer: recording(answers) });
+    return [{ request, ...replayAnswer(placed, answers.at(-1), checkout.result.orderId) }];
+  } catch (error) {
+    return [{ request, ...refusal(error, 'the key belongs to another body, so the shop refused to guess; nothing was stored') }];
+  }
+}
+
+function replayAnswer(placed: PlacedOrder, last: AttemptAnswer | undefined, orderId: string): Omit<ExerciseStep, 'request'> {
+  const status = `HTTP ${last?.status ?? 201}`;
+  if (placed.replayed && placed.order.id === orderId) {
+    return { answer: `${status}, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`, tone: 'ok' };
+  }
+  // Possible only when the key is older than the shop keeps keys (24 h by default).
+  return { answer: `${status}: order ${shortId(placed.order.id)}, ${placed.replayed ? 'replayed' : 'created now'}: the shop no longer knew this key.`, tone: 'bad' };
+}
+
+function refusal(error: unknown, meaning: string): Omit<ExerciseStep, 'request'> {
+  if (error instanceof ApiError && error.status !== undefined && error.status < 500) {
+    return { answer: `HTTP ${error.status}${error.slug ? ` ${error.slug}` : ''}: ${meaning}.`, tone: 'info' };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { answer: `No answer to show: ${text}`, tone: 'bad' };
+}
+
+function recording(answers: AttemptAnswer[]): OrderAttemptObserver {
+  return { attemptSent: () => undefined, attemptEnded: (_, answer) => answers.push(answer), retryScheduled: () => undefined, gaveUp: () => undefined };
+}
+
+function withOneMore(items: OrderRequest['items']): OrderRequest['items'] {
+  return items.map((item, i) => (i === 0 ? { ...item, quantity: item.quantity + 1 } : item));
+}
+
+function fieldsOf({ profile }: VersionedProfile) {
+  return { name: profile.name, email: profile.email, shippingAddress: profile.shippingAddress };
+}
