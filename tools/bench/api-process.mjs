@@ -14,7 +14,17 @@ const API_STOP_TIMEOUT_MS = 10_000;
  */
 export async function startApiProcess(databaseUrl, paymentProviderUrl) {
   const child = fork(new URL('./bench-api.mjs', import.meta.url), {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PAYMENT_PROVIDER_URL: paymentProviderUrl, PORT: '0', LOG_LEVEL: 'silent' },
+    // Measured as deployed: NODE_ENV=production turns off the development-only write guard
+    // (apps/api/src/database), so it costs nothing here; production requires a JWT secret of its own.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: process.env.JWT_SECRET ?? `bench-${'0123456789abcdef'.repeat(4)}`,
+      DATABASE_URL: databaseUrl,
+      PAYMENT_PROVIDER_URL: paymentProviderUrl,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    },
     // Anything the API prints goes to stderr, keeping stdout for the report.
     stdio: ['ignore', 2, 2, 'ipc'],
   });
