@@ -4,6 +4,9 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // A self-contained server (`.next/standalone`) for the production image only: the Dockerfile
+  // builds with STOREFRONT_OUTPUT=standalone. `npm start` runs `next start`, which warns about it.
+  ...(process.env.STOREFRONT_OUTPUT === 'standalone' ? { output: 'standalone' as const } : {}),
   // The workspace libraries live outside this app's folder (libs/*, linked by npm workspaces).
   turbopack: { root: path.join(__dirname, '../..') },
   outputFileTracingRoot: path.join(__dirname, '../..'),
