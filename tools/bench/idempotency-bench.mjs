@@ -21,6 +21,8 @@ const WARM_UP_SECONDS = 2;
 // As many as the API's database pool (DATABASE_POOL_SIZE, default 10): more would only queue there.
 const CONNECTIONS = 10;
 const STORM_REQUESTS = 200;
+// How long each copy of the waiting storm asks to wait (s): far above one checkout's time.
+const STORM_PREFER_WAIT_SECONDS = 10;
 // A normal run takes about 80 s; past this something hangs, and the bench cleans up and fails.
 const BENCH_TIMEOUT_MS = 5 * 60_000;
 // New orders take stock round-robin from this many products of their own, so that concurrent
@@ -50,7 +52,9 @@ async function main() {
   cleanups.push(() => fixtures.prisma.$disconnect());
   const throughput = await measureThroughput(api.url, fixtures);
   const storm = await measureStorm(api.url, fixtures);
-  return printReport({ throughput, storm, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products: LOAD_PRODUCTS });
+  // The same storm whose copies ask to wait for the first answer (Prefer: wait, http-contract.md).
+  const waitingStorm = await measureStorm(api.url, fixtures, { prefer: `wait=${STORM_PREFER_WAIT_SECONDS}` });
+  return printReport({ throughput, storm, waitingStorm, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products: LOAD_PRODUCTS });
 }
 
 // Loads run as alice on products of their own; the storm as bob on another, so that counting its
@@ -107,10 +111,10 @@ function assertAllCreated(scenario, result) {
   }
 }
 
-async function measureStorm(url, { prisma, bob, stormProduct }) {
+async function measureStorm(url, { prisma, bob, stormProduct }, extraHeaders = {}) {
   const countOrders = () => prisma.order.count({ where: { userId: bob.user.id, lines: { some: { productId: stormProduct.id } } } });
   const before = await countOrders();
-  log(`storm: ${STORM_REQUESTS} concurrent requests with one key`);
+  log(`storm: ${STORM_REQUESTS} concurrent requests with one key ${JSON.stringify(extraHeaders)}`);
   const result = await runLoad({
     url,
     path: '/orders',
@@ -119,6 +123,7 @@ async function measureStorm(url, { prisma, bob, stormProduct }) {
     key: newIdempotencyKey(),
     amount: STORM_REQUESTS,
     connections: STORM_REQUESTS,
+    extraHeaders,
   });
   return { ...result, requestsSent: STORM_REQUESTS, executions: (await countOrders()) - before };
 }

@@ -21,11 +21,12 @@ export const newIdempotencyKey = () => `"${randomUUID()}"`;
  * @param {number} [options.durationSeconds] how long to run (ignored when `amount` is set)
  * @param {number} [options.amount] stop after this many requests instead
  * @param {number} options.connections concurrent keep-alive connections, one request in flight each
- * @returns {Promise<{rps: number, p50Ms: number, p99Ms: number, requests: number,
+ * @param {Record<string, string>} [options.extraHeaders] more request headers, e.g. `{ prefer: 'wait=10' }`
+ * @returns {Promise<{rps: number, minMs: number, p50Ms: number, p99Ms: number, requests: number,
  *   statusCodes: Record<string, number>, replayed: number, errors: number}>}
  */
-export async function runLoad({ url, path, token, body, key, durationSeconds, amount, connections }) {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+export async function runLoad({ url, path, token, body, key, durationSeconds, amount, connections, extraHeaders = {} }) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extraHeaders };
   if (typeof key === 'string') headers['idempotency-key'] = key;
   let replayed = 0;
   const request = {
@@ -58,6 +59,7 @@ export async function runLoad({ url, path, token, body, key, durationSeconds, am
   });
   return {
     rps: result.requests.total / result.duration,
+    minMs: result.latency.min,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,

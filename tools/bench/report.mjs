@@ -8,7 +8,7 @@ const REPLAY_SPEEDUP_TARGET = 3;
  * @returns {boolean} whether the storm stayed correct (one execution, only 201/409 answers);
  *   the performance targets are reported, not enforced: they depend on the machine.
  */
-export function printReport({ throughput, storm, roundSeconds, connections, products }) {
+export function printReport({ throughput, storm, waitingStorm, roundSeconds, connections, products }) {
   const { fresh, baseline, replay } = throughput;
   const perRound = (numerator, denominator) => numerator.rounds.map((run, i) => run.rps / denominator.rounds[i].rps);
   const freshToBaseline = perRound(fresh, baseline);
@@ -17,6 +17,11 @@ export function printReport({ throughput, storm, roundSeconds, connections, prod
   const replaySpeedup = median(replayToFresh);
   const stormCodes = Object.keys(storm.statusCodes);
   const stormCorrect = storm.executions === 1 && storm.errors === 0 && stormCodes.every((code) => code === '201' || code === '409');
+  // With Prefer: wait every copy gets the first answer: one execution, every answer a 201, none a 409.
+  const waitingCorrect = waitingStorm.executions === 1 && waitingStorm.errors === 0 && Object.keys(waitingStorm.statusCodes).every((code) => code === '201');
+  const waiting409 = waitingStorm.statusCodes['409'] ?? 0;
+  // The copies finish when the first does: p99 minus the fastest answer (at most the first's own).
+  const waitingSpreadMs = waitingStorm.p99Ms - waitingStorm.minMs;
 
   const row = (run) => [
     run.label,
@@ -36,6 +41,7 @@ export function printReport({ throughput, storm, roundSeconds, connections, prod
         row(baseline),
         row(replay),
         [`storm: ${storm.requestsSent} concurrent, one key`, '', '', storm.p50Ms.toFixed(1), storm.p99Ms.toFixed(1), answers(storm)],
+        [`storm with Prefer: wait`, '', '', waitingStorm.p50Ms.toFixed(1), waitingStorm.p99Ms.toFixed(1), answers(waitingStorm)],
       ],
     ),
   );
@@ -43,9 +49,13 @@ export function printReport({ throughput, storm, roundSeconds, connections, prod
 idempotency overhead  ${overhead.toFixed(3)}   1 - median of fresh/baseline by round (${ratios(freshToBaseline)}); target ≤ ${OVERHEAD_TARGET}: ${overhead <= OVERHEAD_TARGET ? 'met' : 'missed'}
 replay speedup        ${replaySpeedup.toFixed(2)}×  median of replayed/fresh by round (${ratios(replayToFresh)}); target ≥ ${REPLAY_SPEEDUP_TARGET}: ${replaySpeedup >= REPLAY_SPEEDUP_TARGET ? 'met' : 'missed'}
 storm executions      ${storm.executions}       orders created by the storm; must be 1, with only 201/409 answers: ${stormCorrect ? 'ok' : 'FAILED'}
+waiting storm         ${waitingStorm.executions} execution(s), ${waiting409} × 409; fastest ${waitingStorm.minMs.toFixed(1)} ms, p99 ${waitingStorm.p99Ms.toFixed(1)} ms (spread ${waitingSpreadMs.toFixed(1)} ms); must be 1 with only 201s: ${waitingCorrect ? 'ok' : 'FAILED'}
 `);
-  console.log(`idempotency_overhead=${overhead.toFixed(3)} replay_speedup=${replaySpeedup.toFixed(2)} storm_executions=${storm.executions}`);
-  return stormCorrect;
+  console.log(
+    `idempotency_overhead=${overhead.toFixed(3)} replay_speedup=${replaySpeedup.toFixed(2)} storm_executions=${storm.executions} ` +
+      `storm_wait_executions=${waitingStorm.executions} storm_wait_409=${waiting409} storm_wait_spread_ms=${waitingSpreadMs.toFixed(1)}`,
+  );
+  return stormCorrect && waitingCorrect;
 }
 
 // "201×1 (replayed 0), 409×199": replays are 201s too, told apart by Idempotent-Replayed.

@@ -27,6 +27,8 @@ export interface DuplicateWaitingOptions {
  */
 export class DuplicateWaiting {
   private waiting = 0;
+  // Re-claims in flight, by key and request: duplicates woken together share one round trip.
+  private readonly reclaims = new Map<string, Promise<ClaimResult>>();
   private readonly maxWaitMs: number;
   private readonly maxWaiting: number;
 
@@ -44,7 +46,13 @@ export class DuplicateWaiting {
    * Claims again until the key is no longer in progress or `preferredWaitSeconds` (capped) ran
    * out. `first` is the claim that found the key in progress.
    */
-  async untilSettled(first: ClaimResult, preferredWaitSeconds: number | undefined, scope: string, key: string, claimAgain: () => Promise<ClaimResult>): Promise<ClaimResult> {
+  async untilSettled(
+    first: ClaimResult,
+    preferredWaitSeconds: number | undefined,
+    request: { scope: string; key: string; fingerprint: string },
+    claimAgain: () => Promise<ClaimResult>,
+  ): Promise<ClaimResult> {
+    const { scope, key } = request;
     if (first.outcome !== 'in-progress' || !preferredWaitSeconds) return first;
     const deadline = Date.now() + Math.min(preferredWaitSeconds * 1000, this.maxWaitMs);
     let claim: ClaimResult = first;
@@ -57,8 +65,19 @@ export class DuplicateWaiting {
       } finally {
         this.waiting--;
       }
-      claim = await claimAgain();
+      claim = await this.reclaim(`${request.fingerprint} ${JSON.stringify([scope, key])}`, claimAgain);
     }
+    return claim;
+  }
+
+  // 200 duplicates woken by one NOTIFY would otherwise queue 200 claims on the database pool, and
+  // the last would answer long after the first. One claim per process serves them all when it is
+  // a replay (or still in progress); a take-over is never shared: only one request may hold a lease.
+  private reclaim(id: string, claimAgain: () => Promise<ClaimResult>): Promise<ClaimResult> {
+    const pending = this.reclaims.get(id);
+    if (pending) return pending.then((shared) => (shared.outcome === 'claimed' ? claimAgain() : shared));
+    const claim = claimAgain().finally(() => this.reclaims.delete(id));
+    this.reclaims.set(id, claim);
     return claim;
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { idempotencyOutcomes } from './testing/idempotency-outcomes';
+import { RecordingIdempotencyKeyStore } from './testing/recording-idempotency-key.store';
 import { MUG, quoted } from './testing/send-thing';
 import { useIdempotencyTestApp } from './testing/use-idempotency-test-app';
 
@@ -29,6 +30,25 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
     expect(second.text).toBe(first.text);
     expect(app.api.things.executions).toBe(1);
     expect(await idempotencyOutcomes(app.api.registry)).toEqual({ executed: 1, replayed: 1 });
+  });
+
+  it('serves duplicates woken together with one claim of the key, not one each', async () => {
+    const log: string[] = [];
+    await app.restartWith({ store: new RecordingIdempotencyKeyStore(log) });
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+    const waiting = Array.from({ length: 20 }, () => duplicate(key, 'wait=5').then((response) => response));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const claimsBefore = log.filter((entry) => entry === 'store.claim').length;
+    held.release();
+
+    const answers = await Promise.all(waiting);
+    await original;
+    expect(answers.every((answer) => answer.status === 201 && answer.headers['idempotent-replayed'] === 'true')).toBe(true);
+    expect(claimsBefore).toBe(21);
+    expect(log.filter((entry) => entry === 'store.claim').length - claimsBefore).toBeLessThanOrEqual(2);
   });
 
   it('answers 409 with Retry-After when the wait runs out first, and at once without Prefer: wait', async () => {

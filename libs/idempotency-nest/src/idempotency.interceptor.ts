@@ -83,18 +83,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope = this.options.scopeOf(request);
     if (scope === undefined) throw new UnauthorizedException('an idempotent route needs an authenticated caller: keys are scoped by user');
+    const fingerprint = fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body });
     const claimKey = () =>
       this.options.store.claim({
         scope,
         key: parsed.key,
-        fingerprint: fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body }),
+        fingerprint,
         leaseMs: this.options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
         ttlMs: (this.options.ttlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS) * 1000,
       });
     let claim: ClaimResult;
     try {
       // A duplicate that asked to wait (Prefer: wait) gets the first request's answer, not a 409.
-      claim = await this.duplicates.untilSettled(await claimKey(), preferredWaitSeconds(request.headersDistinct?.prefer), scope, parsed.key, claimKey);
+      claim = await this.duplicates.untilSettled(await claimKey(), preferredWaitSeconds(request.headersDistinct?.prefer), { scope, key: parsed.key, fingerprint }, claimKey);
     } catch (error) {
       return this.storeFailure(error);
     }
