@@ -1,6 +1,6 @@
 // The payment provider of the soak and the bench: the built payment sandbox
-// (apps/payment-sandbox/dist/main.js, Stripe's PaymentIntents API, a subset) as a child process,
-// with its data in a database of its own on the shop's server (payments.md §1).
+// (apps/payment-sandbox/dist, Stripe's PaymentIntents API, a subset) as a child process, with its
+// data in a database of its own on the shop's server (payments.md §1).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import db from '@safe-checkout/db';
@@ -8,6 +8,11 @@ import { startNode, stopChild, waitUntilOk } from './child-processes.mjs';
 
 /** Appended to the shop database's name, as the sandbox itself derives it when left to. */
 const PAYMENTS_DATABASE_SUFFIX = '_payment_sandbox';
+/**
+ * The secret key the sandbox accepts and the API sends (`PAYMENT_PROVIDER_SECRET_KEY`, inherited
+ * by both from this process; the sandbox's development key otherwise, payments.md §4).
+ */
+export const PROVIDER_SECRET_KEY = process.env.PAYMENT_PROVIDER_SECRET_KEY || 'sk_test_safe_checkout_sandbox';
 /** Nest's start-up and the sandbox's migrations, on a busy 2-core box. */
 const SANDBOX_START_TIMEOUT_MS = 60_000;
 
@@ -23,31 +28,51 @@ export async function createPaymentsDatabase(shopDatabaseUrl) {
 }
 
 /**
+ * @typedef {object} PaymentSandbox
+ * @property {string} name
+ * @property {string} url its own origin, on loopback
+ * @property {() => Promise<void>} stop SIGKILL (its data is thrown away right after)
+ * @property {() => Promise<void>} restart SIGKILL, then the same entry point again on the same
+ *   port and database; resolves once it is healthy
+ * @property {() => string | undefined} death how the process ended, with the tail of its stderr,
+ *   or undefined while it runs
+ */
+
+/**
  * Starts the sandbox on a free loopback port with its data in `databaseUrl`
  * (`PAYMENT_SANDBOX_DATABASE_URL`) and waits until its `/health` answers 200. It accepts the
  * secret key the API sends by default (`PAYMENT_PROVIDER_SECRET_KEY`, inherited by both).
- * @returns {Promise<{ name: string, url: string, stop: () => Promise<void>, death: () => string | undefined }>}
- *   `death()` says how the process ended, with the tail of its stderr, or undefined while it runs
+ * `entry` is `main.js` (default) or `chaos-main.js`, the entry point that answers a request the
+ * chaos proxy marked `server-failure` with Stripe's 500 `api_error` before charging anything.
+ * @returns {Promise<PaymentSandbox>}
  */
-export async function startPaymentSandbox(workspaceRoot, databaseUrl) {
-  const script = path.join(workspaceRoot, 'apps/payment-sandbox/dist/main.js');
+export async function startPaymentSandbox(workspaceRoot, databaseUrl, { entry = 'main.js' } = {}) {
+  const script = path.join(workspaceRoot, 'apps/payment-sandbox/dist', entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/payment-sandbox:build`);
   const port = await db.findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const sandbox = startNode(script, {
-    PAYMENT_SANDBOX_DATABASE_URL: databaseUrl,
-    PAYMENT_SANDBOX_PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-  });
+  const env = { PAYMENT_SANDBOX_DATABASE_URL: databaseUrl, PAYMENT_SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  let sandbox;
   const alive = () => sandbox.child.exitCode === null && sandbox.child.signalCode === null;
-  const death = () => (alive() ? undefined : `exited (${sandbox.child.signalCode ?? `code ${sandbox.child.exitCode}`}); stderr:\n${sandbox.stderrTail()}`);
-  try {
-    await waitUntilOk(`${url}/health`, SANDBOX_START_TIMEOUT_MS, alive);
-  } catch (error) {
-    await stopChild(sandbox, 'SIGKILL');
-    throw new Error(`the payment sandbox did not start: ${error.message}\n${sandbox.stderrTail()}`);
-  }
-  // SIGKILL, as the soak's replicas: its data is thrown away right after.
-  return { name: 'payment sandbox', url, stop: () => stopChild(sandbox, 'SIGKILL'), death };
+  const start = async () => {
+    sandbox = startNode(script, env);
+    try {
+      await waitUntilOk(`${url}/health`, SANDBOX_START_TIMEOUT_MS, alive);
+    } catch (error) {
+      await stopChild(sandbox, 'SIGKILL');
+      throw new Error(`the payment sandbox did not start: ${error.message}\n${sandbox.stderrTail()}`);
+    }
+  };
+  await start();
+  const stop = () => stopChild(sandbox, 'SIGKILL');
+  return {
+    name: 'payment sandbox',
+    url,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    death: () => (alive() ? undefined : `exited (${sandbox.child.signalCode ?? `code ${sandbox.child.exitCode}`}); stderr:\n${sandbox.stderrTail()}`),
+  };
 }

@@ -1,10 +1,12 @@
-// The process faults: an API replica killed with SIGKILL mid-load and restarted, and the database
-// (the shop's and the payment sandbox's) restarted mid-load. The outage is probed on every replica
-// directly (not through the proxy): the API must fail closed (503, nothing run unrecorded) and
-// recover by itself when the database is back, and so must the sandbox.
+// The process faults: an API replica killed with SIGKILL mid-load and restarted (at any moment
+// here; mid-charge in mid-charge-kill.mjs), the payment sandbox killed and restarted, and the
+// database (the shop's and the payment sandbox's) restarted mid-load. The outage is probed on every
+// replica directly (not through the proxy): the API must fail closed (503, nothing run unrecorded)
+// and recover by itself when the database is back, and so must the sandbox.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitUntilOk } from './child-processes.mjs';
+import { PROVIDER_SECRET_KEY } from './payment-sandbox.mjs';
 import { orderBody } from './safe-checkouts.mjs';
 
 /** How long the database stays down. */
@@ -18,6 +20,26 @@ export async function killAndRestartReplica(replica) {
   await replica.kill();
   await replica.start();
   return { replica: replica.name, downMs: Date.now() - killedAt };
+}
+
+/**
+ * Kills the payment sandbox with SIGKILL (charges in flight are cut, its own keys stay leased) and
+ * starts it again on the same port and database. Its data must survive: the newest PaymentIntent
+ * before the kill is read back afterwards.
+ */
+export async function restartPaymentSandbox(sandbox) {
+  const newest = await providerGet(sandbox.url, '/v1/payment_intents?limit=1');
+  const newestId = newest.ok ? newest.body.data[0]?.id : undefined;
+  const killedAt = Date.now();
+  await sandbox.restart();
+  const downMs = Date.now() - killedAt;
+  const readBack = newestId ? await providerGet(sandbox.url, `/v1/payment_intents/${newestId}`) : undefined;
+  return { downMs, newestId, keptData: newestId !== undefined && readBack?.ok === true };
+}
+
+async function providerGet(url, route) {
+  const response = await fetch(`${url}${route}`, { headers: { Authorization: `Bearer ${PROVIDER_SECRET_KEY}` }, signal: AbortSignal.timeout(10_000) });
+  return { ok: response.ok, body: await response.json() };
 }
 
 /**
@@ -47,7 +69,7 @@ export async function restartDatabase(database, replicas, paymentSandbox, probe)
     const recovered = { replica: replica.name, ...(await recoveryOf(replica, restartedAt)) };
     if (recovered.error) return recovered;
     await sandboxRecovered;
-    return { ...recovered, order: await probeOrder(replica.url, probe) };
+    return { ...recovered, order: await probeOrder(replica.url, probe, PROBE_ATTEMPTS_AFTER_RESTART) };
   }));
   return { outageMs, duringOutage, recovery, paymentSandbox: { health: sandboxHealth, ...(await sandboxRecovered) } };
 }
@@ -79,19 +101,33 @@ export function databaseRestartPassed(result) {
   return failedClosed && recovered;
 }
 
-/** One POST /orders with a fresh key by the probe user; quantities 1, 2, 3… tag the probes. */
-async function probeOrder(apiUrl, probe) {
+// After the restart the order is charged through the faulty provider hop, so its answer may be an
+// unknown outcome (503 payment-provider-unavailable) or a timeout: the probe retries with the same
+// key, as any customer would, and the checkout resumes.
+const PROBE_ATTEMPTS_AFTER_RESTART = 6;
+const PROBE_RETRY_DELAY_MS = 1000;
+
+/**
+ * One POST /orders by the probe user with a fresh key, sent up to `attempts` times (the same key)
+ * until it answers 201; quantities 1, 2, 3… tag the probes. Resolves to the last answer.
+ */
+async function probeOrder(apiUrl, probe, attempts = 1) {
   const quantity = probe.sent.length + 1;
   probe.sent.push(quantity);
-  const answer = await statusOf(
-    fetch(`${apiUrl}/orders`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${probe.token}`, 'Idempotency-Key': `"${randomUUID()}"`, 'content-type': 'application/json' },
-      body: JSON.stringify(orderBody(probe.productId, quantity)),
-      signal: AbortSignal.timeout(10_000),
-    }),
-    true,
-  );
+  const key = `"${randomUUID()}"`;
+  let answer;
+  for (let attempt = 1; attempt <= attempts && answer !== '201'; attempt++) {
+    if (attempt > 1) await sleep(PROBE_RETRY_DELAY_MS);
+    answer = await statusOf(
+      fetch(`${apiUrl}/orders`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${probe.token}`, 'Idempotency-Key': key, 'content-type': 'application/json' },
+        body: JSON.stringify(orderBody(probe.productId, quantity)),
+        signal: AbortSignal.timeout(15_000),
+      }),
+      true,
+    );
+  }
   if (answer === '201') probe.created.push(quantity);
   return answer;
 }

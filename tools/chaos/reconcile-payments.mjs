@@ -1,6 +1,9 @@
 // payments.md §3, checked for every order of the shop against every PaymentIntent of the payment
 // sandbox, after recovery has settled: a paid order was charged exactly once, for its total; an
 // unpaid one never; no charge without its paid order; no checkout (one shop key) charged twice.
+// The naive server's charges (naive-charges.mjs) are told apart by their metadata and counted on
+// their own: orders charged more than once by it.
+import { NAIVE_ORDER_ID_FIELD } from './naive-charges.mjs';
 
 /** How many offending orders and charges the report details. */
 const MAX_EXAMPLES = 5;
@@ -10,11 +13,13 @@ const MAX_EXAMPLES = 5;
  * @param {Array<{ id: string, status: string, totalCents: number, currency: string, paymentIntentId: string | null }>} input.orders
  *   every order in the shop's database
  * @param {Array<{ id: string, amount: number, currency: string, status: string, metadata: Record<string, string> }>} input.intents
- *   every PaymentIntent in the sandbox's database
+ *   every PaymentIntent in the sandbox's database, the naive server's included
  * @param {Array<Array<{ id: string }>>} input.safeCheckouts the orders found for each safe checkout (one key each)
  * @param {Array<Array<{ id: string }>>} input.naiveCheckouts the orders found for each naive checkout
  */
-export function reconcilePayments({ orders, intents, safeCheckouts, naiveCheckouts }) {
+export function reconcilePayments({ orders, intents: allIntents, safeCheckouts, naiveCheckouts }) {
+  const isNaiveServers = (intent) => intent.metadata?.[NAIVE_ORDER_ID_FIELD] !== undefined;
+  const intents = allIntents.filter((intent) => !isNaiveServers(intent));
   const succeeded = intents.filter((intent) => intent.status === 'succeeded');
   const chargesByOrder = groupBy(succeeded, (intent) => intent.metadata?.order_id);
   const chargesOf = (order) => chargesByOrder.get(order.id) ?? [];
@@ -42,6 +47,7 @@ export function reconcilePayments({ orders, intents, safeCheckouts, naiveCheckou
     unsettled: unsettled.length,
     naiveChargedTwice: naiveCharges.filter((n) => n > 1).length,
     naiveExtraCharges: naiveCharges.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    naiveServer: countNaiveServerCharges(allIntents.filter(isNaiveServers)),
     examples,
   };
 }
@@ -65,6 +71,17 @@ function countDoubleCharges(orders, safeCheckouts, chargesOf, note) {
     extra += Math.max(0, charges.length - 1);
   }
   return extra;
+}
+
+// The naive server's succeeded charges per order: more than one is a double charge.
+function countNaiveServerCharges(intents) {
+  const perOrder = [...groupBy(intents.filter((intent) => intent.status === 'succeeded'), (intent) => intent.metadata[NAIVE_ORDER_ID_FIELD]).values()].map((list) => list.length);
+  return {
+    succeeded: perOrder.reduce((sum, n) => sum + n, 0),
+    ordersCharged: perOrder.length,
+    doubleCharged: perOrder.filter((n) => n > 1).length,
+    extraCharges: perOrder.reduce((sum, n) => sum + n - 1, 0),
+  };
 }
 
 function paidByExactlyOne(order, charges) {

@@ -1,109 +1,82 @@
-// Everything the soak runs against, on loopback: its database, the payment sandbox, two API
-// replicas started from the chaos entry point (apps/api/dist/chaos-main.js) charging through the
-// sandbox, and the chaos proxy in front of the replicas.
+// Everything the soak runs against, on loopback: its database; the payment sandbox (chaos entry
+// point); a chaos proxy in front of it, the provider hop; two API replicas started from the chaos
+// entry point (apps/api/dist/chaos-main.js) charging through that proxy; and a chaos proxy in front
+// of the replicas, the customers' hop.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import db from '@safe-checkout/db';
-import { startNode, stopChild, waitUntilOk } from './child-processes.mjs';
+import { ApiReplica } from './api-replica.mjs';
+import { startChaosProxy } from './chaos-proxy-process.mjs';
+import { databaseUrlOfWriter, recordKeyWriters } from './key-writers.mjs';
 import { startPaymentSandbox } from './payment-sandbox.mjs';
 import { startSoakDatabase } from './soak-database.mjs';
 
 export const REPLICA_COUNT = 2;
 
-/** One API process; `restart()` starts it again on the same port after it was killed. */
-class ApiReplica {
-  /** `env`: the API's variables besides PORT (database, lease, payment provider, recovery). */
-  constructor(name, script, port, env) {
-    Object.assign(this, { name, script, port, env, url: `http://127.0.0.1:${port}` });
-  }
-
-  async start() {
-    this.process = startNode(this.script, { ...this.env, PORT: String(this.port), LOG_LEVEL: 'silent' });
-    const alive = () => this.process.child.exitCode === null && this.process.child.signalCode === null;
-    try {
-      await waitUntilOk(`${this.url}/health`, 60_000, alive);
-    } catch (error) {
-      throw new Error(`${this.name} did not start: ${error.message}\n${this.process.stderrTail()}`);
-    }
-  }
-
-  /** How the process ended, with the tail of its stderr, or undefined while it runs. */
-  death() {
-    const { child, stderrTail } = this.process ?? {};
-    if (!child || (child.exitCode === null && child.signalCode === null)) return undefined;
-    return `exited (${child.signalCode ?? `code ${child.exitCode}`})${stderrTail() ? `; stderr:\n${stderrTail()}` : ''}`;
-  }
-
-  /** SIGKILL: no shutdown hooks, transactions cut mid-way, leases left behind. */
-  kill() {
-    return stopChild(this.process, 'SIGKILL');
-  }
-
-  stop() {
-    return this.process ? stopChild(this.process, 'SIGKILL') : Promise.resolve();
-  }
-}
+/** The only route of the sandbox that charges: faults on the provider hop hit charges, not reads. */
+export const PROVIDER_FAULT_ROUTES = ['POST /v1/payment_intents'];
 
 /**
- * Starts the database, the payment sandbox, the replicas and the proxy (no faults yet).
+ * Starts the database, the payment sandbox, the provider proxy, the replicas and the customers'
+ * proxy (no faults yet). `latencyMs` and `providerLatencyMs` are the proxies' latency faults.
  * `dispose()` stops all of it and deletes the databases; it is safe to call more than once and
  * after a partial start.
  */
-export async function startSoakCluster(workspaceRoot, { seed, latencyMs, leaseMs, recoveryAfterSeconds }) {
+export async function startSoakCluster(workspaceRoot, { seed, latencyMs, providerLatencyMs, leaseMs, recoveryAfterSeconds }) {
   const apiScript = path.join(workspaceRoot, 'apps/api/dist/chaos-main.js');
   const proxyScript = path.join(workspaceRoot, 'apps/chaos-proxy/dist/main.js');
   for (const script of [apiScript, proxyScript]) {
     if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/chaos-proxy:build (builds the API and the payment sandbox too)`);
   }
-  const cluster = { replicas: [], proxy: undefined, database: undefined, paymentSandbox: undefined };
+  const cluster = { replicas: [], proxies: [], database: undefined, paymentSandbox: undefined };
   cluster.dispose = async () => {
-    await Promise.all([
-      ...cluster.replicas.map((r) => r.stop()),
-      cluster.proxy ? stopChild(cluster.proxy, 'SIGKILL') : undefined,
-      cluster.paymentSandbox?.stop(),
-    ]);
+    await Promise.all([...cluster.replicas.map((r) => r.stop()), ...cluster.proxies.map((p) => p.stop()), cluster.paymentSandbox?.stop()]);
     await cluster.database?.dispose();
     cluster.database = undefined;
   };
   try {
     cluster.database = await startSoakDatabase(workspaceRoot);
-    cluster.paymentSandbox = await startPaymentSandbox(workspaceRoot, cluster.database.paymentsUrl);
-    // Where the replicas charge. Faults on this hop (a second proxy between the replicas and the
-    // sandbox) would go in here: the replicas only know this URL.
-    cluster.paymentProviderUrl = cluster.paymentSandbox.url;
+    await recordKeyWriters(cluster.database.url);
+    // The replicas only reach the provider once they charge: they start while the sandbox does,
+    // told where the provider proxy will listen.
+    const providerProxyPort = await db.findFreePort();
+    cluster.providerProxyUrl = `http://127.0.0.1:${providerProxyPort}`;
     const replicaEnv = {
-      DATABASE_URL: cluster.database.url,
       IDEMPOTENCY_LEASE_MS: String(leaseMs),
-      PAYMENT_PROVIDER_URL: cluster.paymentProviderUrl,
+      PAYMENT_PROVIDER_URL: cluster.providerProxyUrl,
       CHECKOUT_RECOVERY_AFTER_SECONDS: String(recoveryAfterSeconds),
     };
     for (let i = 1; i <= REPLICA_COUNT; i++) {
-      cluster.replicas.push(new ApiReplica(`api-${i}`, apiScript, await db.findFreePort(), replicaEnv));
+      const name = `api-${i}`;
+      // Its name as the connections' application_name: the key writers' trigger records it.
+      const env = { ...replicaEnv, DATABASE_URL: databaseUrlOfWriter(cluster.database.url, name) };
+      cluster.replicas.push(new ApiReplica(name, apiScript, await db.findFreePort(), env));
     }
-    await Promise.all(cluster.replicas.map((replica) => replica.start()));
-    const proxyPort = await db.findFreePort();
-    cluster.proxyUrl = `http://127.0.0.1:${proxyPort}`;
-    cluster.proxy = startNode(proxyScript, {
-      PORT: String(proxyPort),
-      HOST: '127.0.0.1',
-      UPSTREAMS: cluster.replicas.map((r) => r.url).join(','),
-      CHAOS_SEED: String(seed),
-      CHAOS_LATENCY_MS: String(latencyMs),
-      CHAOS_RATES: '',
+    const sandboxStarted = startPaymentSandbox(workspaceRoot, cluster.database.paymentsUrl, { entry: 'chaos-main.js' }).then((sandbox) => (cluster.paymentSandbox = sandbox));
+    await Promise.all([sandboxStarted, ...cluster.replicas.map((replica) => replica.start())]);
+    // A seed of its own, so that the two hops do not draw the same sequence of faults.
+    cluster.proxies.push(
+      await startChaosProxy(proxyScript, {
+        name: 'provider proxy',
+        port: providerProxyPort,
+        upstreams: [cluster.paymentSandbox.url],
+        routes: PROVIDER_FAULT_ROUTES,
+        seed: seed + 1,
+        latencyMs: providerLatencyMs,
+      }),
+    );
+    const proxy = await startChaosProxy(proxyScript, {
+      name: 'customer proxy',
+      upstreams: cluster.replicas.map((r) => r.url),
+      routes: ['POST /orders'],
+      seed,
+      latencyMs,
     });
-    await waitUntilOk(`${cluster.proxyUrl}/__chaos`, 15_000).catch((error) => {
-      throw new Error(`the chaos proxy did not start: ${error.message}\n${cluster.proxy.stderrTail()}`);
-    });
+    cluster.proxies.push(proxy);
+    cluster.proxyUrl = proxy.url;
     return cluster;
   } catch (error) {
     await cluster.dispose();
     throw error;
   }
-}
-
-/** Reads or changes the proxy's settings through its admin endpoint. */
-export async function chaosAdmin(proxyUrl, patch) {
-  const response = await fetch(`${proxyUrl}/__chaos`, patch ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) } : {});
-  if (!response.ok) throw new Error(`/__chaos answered ${response.status}: ${await response.text()}`);
-  return response.json();
 }

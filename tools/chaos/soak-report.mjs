@@ -18,18 +18,31 @@ function countBy(items, keyOf) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-function faultRows(counts) {
+function faultRows(counts, route, upstream) {
   return [
     ['requests through the proxy', counts.requests],
-    ['eligible (POST /orders)', counts.eligible],
+    [`eligible (${route})`, counts.eligible],
     ...FAULT_KINDS_IN_ORDER.map((kind) => [kind, counts[kind], pct(counts[kind], counts.eligible)]),
-    ['502 from the proxy (replica down)', counts['upstream-errors']],
+    [`502 from the proxy (${upstream} down)`, counts['upstream-errors']],
   ];
 }
 
-function processFaultRows({ replicaKill, databaseRestart }) {
+function midChargeKillRows(kill) {
+  return [
+    [`${kill.replica} SIGKILL mid-charge at ${kill.atCheckouts} checkouts`, `healthy again after ${seconds(kill.downMs)}`],
+    ['  charges held on the provider hop', `${seconds(kill.holdMs)}, the kill ${seconds(kill.killAfterMs)} into it`],
+    ['  checkouts it held at order_created', kill.caught],
+    [`    charged, still awaiting_payment ${seconds(kill.checkMs)} after the kill`, kill.chargedNotRecorded],
+    ...(kill.error ? [['  reading the databases failed', kill.error]] : []),
+  ];
+}
+
+function processFaultRows({ replicaKill, midChargeKill, sandboxRestart, databaseRestart }) {
   if (!replicaKill) return [['process faults', 'skipped (--no-process-faults)']];
   const rows = [[`${replicaKill.replica} SIGKILL at ${replicaKill.atCheckouts} checkouts`, `healthy again after ${seconds(replicaKill.downMs)}`]];
+  rows.push(...midChargeKillRows(midChargeKill));
+  rows.push([`payment sandbox SIGKILL at ${sandboxRestart.atCheckouts} checkouts`, `healthy again after ${seconds(sandboxRestart.downMs)}`]);
+  rows.push(['  its newest PaymentIntent before the kill', sandboxRestart.keptData ? `${sandboxRestart.newestId}, still there` : `LOST (${sandboxRestart.newestId ?? 'none read'})`]);
   if (databaseRestart.skipped) return [...rows, ['database restart', `skipped: ${databaseRestart.skipped}`]];
   rows.push([`database down at ${databaseRestart.atCheckouts} checkouts`, `for ${seconds(databaseRestart.outageMs)}`]);
   for (const probe of databaseRestart.duringOutage) rows.push([`  ${probe.replica} during the outage`, `GET /health ${probe.health}, POST /orders ${probe.order}`]);
@@ -63,6 +76,18 @@ function outcomeRows(checkouts) {
   return rows.map(([label, value]) => [label, value, pct(value, n)]);
 }
 
+function naiveServerRows(charges, charged) {
+  const failures = countBy(charges.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]) => [`  ${reason}`, n]);
+  return [
+    ['orders it charged (every order of the naive customers)', charges.length],
+    ['saw success / failure', `${charges.filter((c) => c.outcome === 'succeeded').length} / ${charges.filter((c) => c.outcome === 'failed').length}`],
+    ...failures,
+    ['attempts, each with a key of its own', charges.reduce((sum, c) => sum + c.attempts, 0)],
+    ['succeeded PaymentIntents / orders they pay', `${charged.succeeded} / ${charged.ordersCharged}`],
+    ['orders charged twice or more', `${charged.doubleCharged} (${charged.extraCharges} extra charges)`],
+  ];
+}
+
 function paymentRows(p, settlements) {
   const statuses = ['paid', 'payment_failed', 'awaiting_payment'].map((status) => p.ordersByStatus[status] ?? 0).join(' / ');
   return [
@@ -81,14 +106,18 @@ function paymentRows(p, settlements) {
 }
 
 /** The whole report; its last line is the verdict line. */
-export function formatReport({ options, faultCounts, processFaults, safe, naive, reconciliation: r, settlements, durations, verdictLine }) {
+export function formatReport({ options, faultCounts, providerFaultCounts, processFaults, safe, naive, naiveCharges, reconciliation: r, settlements, durations, verdictLine }) {
   const reasons = countBy(safe, (c) => c.failureReasons).map(([reason, n]) => [reason, n]);
   const gaveUp = countBy(safe.filter((c) => c.resolution), (c) => c.stopReason ?? 'unknown').map(([reason, n]) => [reason, n]);
   const problems = [...r.safe.examples, ...r.keys.examples, ...r.payments.examples];
   const naiveFailures = countBy(naive.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]) => [`  ${reason}`, n]);
   return [
-    `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, fault rate ${options.faultRate}, seed ${options.seed}, lease ${options.leaseMs} ms, checkout recovery after ${options.recoveryAfterSeconds} s`,
-    section('Faults injected by the proxy', faultRows(faultCounts)),
+    [
+      `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, seed ${options.seed}`,
+      `fault rate ${options.faultRate} customers → API, ${options.providerFaultRate} API → payment sandbox (latency ${options.providerLatencyMs} ms), lease ${options.leaseMs} ms, checkout recovery after ${options.recoveryAfterSeconds} s`,
+    ].join('\n'),
+    section('Faults injected by the customer proxy (customers → API replicas)', faultRows(faultCounts, 'POST /orders', 'replica')),
+    section('Faults injected by the provider proxy (API replicas and naive server → payment sandbox)', faultRows(providerFaultCounts, 'POST /v1/payment_intents', 'sandbox')),
     section('Process faults', processFaultRows(processFaults)),
     section('Retrying client: attempts per checkout', attemptRows(safe)),
     section('Retrying client: failed attempts by reason', reasons.length ? reasons : [['none', '']]),
@@ -105,6 +134,7 @@ export function formatReport({ options, faultCounts, processFaults, safe, naive,
       ['checkouts charged twice or more', `${r.payments.naiveChargedTwice} (${r.payments.naiveExtraCharges} extra charges)`],
       ['saw failure, but the order exists', r.naive.failedButPlaced],
     ]),
+    section('Naive server (axios-retry, a fresh provider key per attempt, through the provider proxy)', naiveServerRows(naiveCharges, r.payments.naiveServer)),
     section('Reconciliation (from the database)', [
       ['orders for the checkouts', r.safe.orders],
       ['duplicates / lost', `${r.safe.duplicates} / ${r.safe.lost}`],

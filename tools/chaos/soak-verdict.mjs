@@ -7,7 +7,8 @@ import { databaseRestartPassed } from './process-faults.mjs';
  * every 201 names a paid order, a paid order has exactly one succeeded PaymentIntent of its total,
  * an unpaid one none, no charge without its paid order, no checkout charged twice, nothing left
  * awaiting payment once recovery settled, and stock taken only by orders not payment_failed; and
- * the API failed closed during the database outage and recovered by itself.
+ * the API failed closed during the database outage and recovered by itself; the payment sandbox
+ * kept its data through its restart.
  */
 export function failedAssertions({ reconciliation: r, processFaults }) {
   const p = r.payments;
@@ -27,15 +28,19 @@ export function failedAssertions({ reconciliation: r, processFaults }) {
     ['unsettled orders (awaiting_payment after settlement)', p.unsettled === 0],
     ['outage probes', r.probe.wrong === 0],
     ['database restart: 503 meanwhile, recovery by itself', !processFaults.databaseRestart || databaseRestartPassed(processFaults.databaseRestart)],
+    ['payment sandbox restart: its data kept', !processFaults.sandboxRestart || processFaults.sandboxRestart.keptData],
   ];
   return checks.filter(([, ok]) => !ok).map(([name]) => name);
 }
 
-/** The last line, parsed by soak.spec.ts and CI. */
+/**
+ * The last line, parsed by soak.spec.ts and CI. `naive_duplicates`: extra orders of the naive
+ * customers; `naive_double_charges`: orders the naive server charged more than once.
+ */
 export function verdictLine({ checkouts, reconciliation: r }) {
   const p = r.payments;
   return [
     `checkouts=${checkouts} duplicates=${r.safe.duplicates} lost=${r.safe.lost} naive_duplicates=${r.naive.duplicates}`,
-    `double_charges=${p.doubleCharges} orphan_charges=${p.orphanCharges} unsettled=${p.unsettled}`,
+    `double_charges=${p.doubleCharges} orphan_charges=${p.orphanCharges} unsettled=${p.unsettled} naive_double_charges=${p.naiveServer.doubleCharged}`,
   ].join(' ');
 }

@@ -1,60 +1,36 @@
-// `npm run chaos`: the chaos soak. Starts its own database, the payment sandbox, two API replicas
-// (chaos entry point) charging through it, and the chaos proxy on loopback; runs concurrent
-// customers through the retrying client while the proxy injects faults, kills a replica and
-// restarts the database; runs naive customers alongside; lets the replicas' recovery workers
-// settle every checkout left awaiting payment; then reconciles every checkout from the database
-// and every order against the sandbox's PaymentIntents (payments.md §3). Prints a report whose
-// last line is `checkouts=<n> duplicates=<n> lost=<n> naive_duplicates=<n> double_charges=<n>
-// orphan_charges=<n> unsettled=<n>`; exits 1 if an assertion failed.
+// `npm run chaos`: the chaos soak. Starts its own database, the payment sandbox, a chaos proxy in
+// front of it, two API replicas (chaos entry point) charging through that proxy, and a chaos proxy
+// in front of the replicas, all on loopback; runs concurrent customers through the retrying client
+// while both proxies inject faults, kills a replica, kills the other one mid-charge, restarts the
+// sandbox and the database; runs naive customers alongside, whose orders a naive server also
+// charges through the faulty provider hop; lets the replicas' recovery workers settle every
+// checkout left awaiting payment; then reconciles every checkout from the database and every order
+// against the sandbox's PaymentIntents (payments.md §3). Prints a report whose last line is
+// `checkouts=<n> duplicates=<n> lost=<n> naive_duplicates=<n> double_charges=<n> orphan_charges=<n>
+// unsettled=<n> naive_double_charges=<n>`; exits 1 if an assertion failed.
 // Needs the builds of the API, the sandbox, the chaos proxy and the libraries (`npm run chaos`
 // builds them).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killAndRestartReplica, restartDatabase } from './process-faults.mjs';
+import { chaosAdmin, NO_FAULTS } from './chaos-proxy-process.mjs';
 import { planNaiveCheckouts, runNaiveCheckouts } from './naive-checkouts.mjs';
+import { startNaiveServer } from './naive-server.mjs';
+import { createProgress, runProcessFaults } from './process-fault-schedule.mjs';
 import { reconcile } from './reconcile.mjs';
 import { ATTEMPT_TIMEOUT_MS, planCheckouts, resolveAmbiguous, runSafeCheckouts } from './safe-checkouts.mjs';
 import { waitForSettlement } from './settle-checkouts.mjs';
-import { chaosAdmin, REPLICA_COUNT, startSoakCluster } from './soak-cluster.mjs';
+import { REPLICA_COUNT, startSoakCluster } from './soak-cluster.mjs';
 import { createCustomers } from './soak-customers.mjs';
 import { faultRatesFor, parseSoakOptions } from './soak-options.mjs';
 import { formatReport } from './soak-report.mjs';
 import { failedAssertions, verdictLine } from './soak-verdict.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const NO_FAULTS = { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 };
-// The process faults happen at these shares of the settled checkouts: mid-load, one at a time.
-const REPLICA_KILL_AT = 0.3;
-const DATABASE_RESTART_AT = 0.6;
 // Resolution passes over the ambiguous checkouts, each followed by a wait for settlement.
 const RESOLUTION_ROUNDS = 2;
 
 const startedAt = Date.now();
 const log = (message) => console.error(`[chaos ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(5)} s] ${message}`);
-
-/** Settled checkouts, and promises that resolve when a count is reached. */
-function createProgress() {
-  const waiters = [];
-  const progress = {
-    done: 0,
-    settle: () => {
-      progress.done++;
-      for (const waiter of waiters.filter((w) => progress.done >= w.count)) waiter.resolve();
-    },
-    reach: (count) => new Promise((resolve) => (progress.done >= count ? resolve() : waiters.push({ count, resolve }))),
-  };
-  return progress;
-}
-
-async function runProcessFaults({ cluster, probe, progress, total }) {
-  await progress.reach(Math.round(total * REPLICA_KILL_AT));
-  log(`SIGKILL ${cluster.replicas[0].name} and restart it`);
-  const replicaKill = { atCheckouts: progress.done, ...(await killAndRestartReplica(cluster.replicas[0])) };
-  await progress.reach(Math.round(total * DATABASE_RESTART_AT));
-  log('restart the database');
-  const databaseRestart = { atCheckouts: progress.done, ...(await restartDatabase(cluster.database, cluster.replicas, cluster.paymentSandbox, probe)) };
-  return { replicaKill, databaseRestart };
-}
 
 /**
  * Faults off: settles every ambiguous checkout by sending it again with its key, then waits until
@@ -78,10 +54,11 @@ async function resolveAndSettle({ cluster, productId, safe }) {
 async function soak(options, cluster) {
   const lap = ((last) => () => -last + (last = Date.now()))(startedAt);
   const durations = {};
-  log(`starting the database, the payment sandbox, ${REPLICA_COUNT} API replicas and the proxy`);
+  log(`starting the database, the payment sandbox, the provider proxy, ${REPLICA_COUNT} API replicas and the customer proxy`);
   Object.assign(cluster, await startSoakCluster(root, {
     seed: options.seed,
     latencyMs: ATTEMPT_TIMEOUT_MS + 500,
+    providerLatencyMs: options.providerLatencyMs,
     leaseMs: options.leaseMs,
     recoveryAfterSeconds: options.recoveryAfterSeconds,
   }));
@@ -92,17 +69,24 @@ async function soak(options, cluster) {
   const naive = planNaiveCheckouts(customers.naive, options.naive);
   durations.setup = lap();
 
-  log(`load: ${safe.length} + ${naive.length} naive checkouts, faults ${JSON.stringify(faultRatesFor(options.faultRate))}`);
+  const providerSettings = { rates: faultRatesFor(options.providerFaultRate), latencyMs: options.providerLatencyMs };
+  log(`load: ${safe.length} + ${naive.length} naive checkouts, faults ${JSON.stringify(faultRatesFor(options.faultRate))}, on the provider hop ${JSON.stringify(providerSettings.rates)}`);
   await chaosAdmin(cluster.proxyUrl, { rates: faultRatesFor(options.faultRate), resetCounts: true });
+  await chaosAdmin(cluster.providerProxyUrl, { ...providerSettings, resetCounts: true });
   const progress = createProgress();
+  const naiveServer = startNaiveServer({ providerUrl: cluster.providerProxyUrl, databaseUrl: cluster.database.url, userIds: customers.naive.map((c) => c.id) });
   const [processFaults] = await Promise.all([
-    options.processFaults ? runProcessFaults({ cluster, probe, progress, total: safe.length }) : {},
+    options.processFaults ? runProcessFaults({ cluster, probe, progress, total: safe.length, providerSettings, log }) : {},
     runSafeCheckouts({ proxyUrl: cluster.proxyUrl, productId, checkouts: safe, onSettled: progress.settle }),
     runNaiveCheckouts({ proxyUrl: cluster.proxyUrl, productId, checkouts: naive }),
   ]);
+  const naiveCharges = await naiveServer.stop();
   durations.load = lap();
 
-  const { counts: faultCounts } = await chaosAdmin(cluster.proxyUrl, { rates: NO_FAULTS });
+  const [{ counts: faultCounts }, { counts: providerFaultCounts }] = await Promise.all([
+    chaosAdmin(cluster.proxyUrl, { rates: NO_FAULTS }),
+    chaosAdmin(cluster.providerProxyUrl, { rates: NO_FAULTS }),
+  ]);
   const settlements = await resolveAndSettle({ cluster, productId, safe });
   durations['resolution + settlement'] = lap();
 
@@ -118,7 +102,7 @@ async function soak(options, cluster) {
   await cluster.dispose();
   durations.cleanup = lap();
   durations.total = Date.now() - startedAt;
-  const outcome = { options, faultCounts, processFaults, safe, naive, reconciliation, settlements, durations, checkouts: safe.length };
+  const outcome = { options, faultCounts, providerFaultCounts, processFaults, safe, naive, naiveCharges, reconciliation, settlements, durations, checkouts: safe.length };
   return { report: formatReport({ ...outcome, verdictLine: verdictLine(outcome) }), failed: failedAssertions(outcome) };
 }
 

@@ -1,0 +1,51 @@
+// When the soak's process faults happen: at shares of the settled checkouts, mid-load, one at a time.
+import { killReplicaMidCharge } from './mid-charge-kill.mjs';
+import { killAndRestartReplica, restartDatabase, restartPaymentSandbox } from './process-faults.mjs';
+
+// A replica takes seconds to start on a busy machine, and the next fault waits for it: early enough
+// that the last one still lands mid-load.
+const REPLICA_KILL_AT = 0.15;
+const MID_CHARGE_KILL_AT = 0.35;
+const SANDBOX_RESTART_AT = 0.55;
+const DATABASE_RESTART_AT = 0.75;
+
+/** Settled checkouts, and promises that resolve when a count is reached. */
+export function createProgress() {
+  const waiters = [];
+  const progress = {
+    done: 0,
+    settle: () => {
+      progress.done++;
+      for (const waiter of waiters.filter((w) => progress.done >= w.count)) waiter.resolve();
+    },
+    reach: (count) => new Promise((resolve) => (progress.done >= count ? resolve() : waiters.push({ count, resolve }))),
+  };
+  return progress;
+}
+
+/**
+ * Runs the process faults one after the other, each once `progress` reaches its share of `total`:
+ * a replica killed at a random moment, the other one killed mid-charge, the payment sandbox and the
+ * database restarted. Each waits for the one before to be over (a replica healthy again).
+ */
+export async function runProcessFaults({ cluster, probe, progress, total, providerSettings, log }) {
+  const when = async (share, what, fault) => {
+    await progress.reach(Math.round(total * share));
+    log(what);
+    return { atCheckouts: progress.done, ...(await fault()) };
+  };
+  const [first, second] = cluster.replicas;
+  const replicaKill = await when(REPLICA_KILL_AT, `SIGKILL ${first.name} and restart it`, () => killAndRestartReplica(first));
+  const midChargeKill = await when(MID_CHARGE_KILL_AT, `hold the charges on the provider hop and SIGKILL ${second.name} meanwhile`, () =>
+    killReplicaMidCharge({
+      replica: second,
+      providerProxyUrl: cluster.providerProxyUrl,
+      providerSettings,
+      databaseUrl: cluster.database.url,
+      paymentsUrl: cluster.database.paymentsUrl,
+    }),
+  );
+  const sandboxRestart = await when(SANDBOX_RESTART_AT, 'SIGKILL the payment sandbox and restart it', () => restartPaymentSandbox(cluster.paymentSandbox));
+  const databaseRestart = await when(DATABASE_RESTART_AT, 'restart the database', () => restartDatabase(cluster.database, cluster.replicas, cluster.paymentSandbox, probe));
+  return { replicaKill, midChargeKill, sandboxRestart, databaseRestart };
+}
