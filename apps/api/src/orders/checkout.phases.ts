@@ -64,10 +64,11 @@ export class CheckoutPhases {
       const earlier = await this.payments.findSucceededCharge(orderId);
       if (earlier) return { kind: 'succeeded', paymentIntent: earlier };
     }
-    return this.payments.charge(order);
+    return this.payments.charge(order, (run) => this.orderPayments.recordChargeRun(orderId, run));
   }
 
   private async recordPayment({ orderId }: CheckoutState, answer: ChargeAnswer) {
+    await this.orderPayments.recordChargeRun(orderId, answer.run);
     if (answer.kind === 'succeeded') return finishWith(created(await this.orderPayments.markPaid(orderId, answer.paymentIntent)));
     await this.orderPayments.markPaymentFailed(orderId);
     const problem =

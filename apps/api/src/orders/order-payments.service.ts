@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaClient } from '@safe-checkout/db';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import type { PaymentIntent } from '../payments/charge-answer';
+import type { ChargeRun } from '../payments/charge-attempts';
 import type { OrderToCharge } from '../payments/payment-provider';
 import { toOrderView, OrderView } from './order.representation';
 import { quantitiesByProduct } from './stock-reservation';
@@ -37,6 +38,15 @@ export class OrderPaymentsService {
       paymentMethod: order.paymentMethod,
       derivedKeyMayHaveExpired: now.getTime() - order.createdAt.getTime() > DERIVED_KEY_TRUSTED_FOR_MS,
     };
+  }
+
+  /**
+   * Appends a charge run (its key, attempts and waits) to the order's record: in the phase's
+   * transaction when it has one, or on its own when the outcome is unknown and no phase commits.
+   */
+  async recordChargeRun(orderId: string, run: ChargeRun | undefined): Promise<void> {
+    if (!run) return;
+    await this.txHost.tx.$executeRaw`UPDATE orders SET charge_attempts = charge_attempts || ${JSON.stringify([run])}::jsonb WHERE id = ${orderId}::uuid`;
   }
 
   /** Marks the order paid by `paymentIntent`, which must be for this order's total and currency. */

@@ -1,3 +1,5 @@
+import type { ChargeRun } from './charge-attempts';
+
 /** A PaymentIntent as the provider (Stripe, or apps/payment-sandbox) shows it; the fields we read. */
 export interface PaymentIntent {
   id: string;
@@ -12,7 +14,11 @@ export interface PaymentIntent {
  * answer, 5xx, 409 after the retries) is not an answer: the outcome is unknown and the charge
  * throws 503 `payment-provider-unavailable` instead.
  */
-export type ChargeAnswer =
+export type ChargeAnswer = (
   | { kind: 'succeeded'; paymentIntent: PaymentIntent }
   | { kind: 'declined'; declineCode: string; message: string }
-  | { kind: 'invalid-payment-method'; message: string };
+  | { kind: 'invalid-payment-method'; message: string }
+) & {
+  /** This run's attempts at the provider, recorded with the order (undefined: found by a lookup, no charge sent). */
+  run?: ChargeRun;
+};

@@ -3,6 +3,7 @@ import { createRetryingClient, RetryingClientError } from '@safe-checkout/retryi
 import type { AxiosInstance } from 'axios';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ChargeAnswer, PaymentIntent } from './charge-answer';
+import { ChargeRun, chargeRunRecorder } from './charge-attempts';
 import { chargeKeyOf } from './charge-key';
 import { PaymentMetrics } from './payment-metrics';
 import { ProblemException } from '../problems/problem.exception';
@@ -50,10 +51,12 @@ export class PaymentProvider {
    * key derived from the order id, so a repeat (a retry, another process, after a crash) gets the
    * first charge replayed by the provider.
    *
+   * @param onUnknownOutcome - told of the run's attempts before the 503 is thrown, to keep them on
+   *   record although no phase commits
    * @throws ProblemException `payment-provider-unavailable` (503 + Retry-After) when the outcome is
    *   unknown: no answer, 5xx, or the same key still in flight after the retries
    */
-  async charge(order: OrderToCharge): Promise<ChargeAnswer> {
+  async charge(order: OrderToCharge, onUnknownOutcome: (run: ChargeRun) => Promise<void> = async () => undefined): Promise<ChargeAnswer> {
     const form = new URLSearchParams({
       amount: String(order.totalCents),
       currency: order.currency.toLowerCase(),
@@ -62,20 +65,24 @@ export class PaymentProvider {
       'metadata[order_id]': order.orderId,
       'metadata[user_id]': order.userId,
     });
+    const key = chargeKeyOf(order.orderId);
+    const recorder = chargeRunRecorder(key);
     try {
       const { data } = await this.http.post<PaymentIntent>('/v1/payment_intents', form.toString(), {
         // Stripe takes the key as a bare value; our sandbox accepts that form too.
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': chargeKeyOf(order.orderId) },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': key },
+        hooks: recorder.hooks,
       });
       this.metrics.countCharge('succeeded');
-      return { kind: 'succeeded', paymentIntent: data };
+      return { kind: 'succeeded', paymentIntent: data, run: recorder.finish('succeeded') };
     } catch (error) {
       const answer = definiteAnswerOf(error);
       if (answer) {
         this.metrics.countCharge(answer.kind === 'declined' ? 'declined' : 'invalid_payment_method');
-        return answer;
+        return { ...answer, run: recorder.finish(answer.kind) };
       }
       this.metrics.countCharge('unavailable');
+      await onUnknownOutcome(recorder.finish('unknown')).catch((recordError: unknown) => this.logger.warn({ err: recordError }, 'could not record the charge attempts'));
       throw this.unavailable(error);
     }
   }

@@ -45,10 +45,10 @@ describe('prisma/migrations against schema.prisma', () => {
       include: { lines: true, user: true },
     });
 
-    expect(order).toMatchObject({ status: 'awaiting_payment', totalCents: 246, currency: 'EUR', paymentMethod: null, paymentIntentId: null, paidAt: null, user: { addressCountry: 'FR' } });
+    expect(order).toMatchObject({ status: 'awaiting_payment', totalCents: 246, currency: 'EUR', paymentMethod: null, paymentIntentId: null, paidAt: null, chargeAttempts: [], user: { addressCountry: 'FR' } });
     const paid = await prisma.order.update({
       where: { id: order.id },
-      data: { status: 'paid', paymentMethod: 'pm_card_visa', paymentIntentId: `pi_${suffix}`, paidAt: new Date('2026-01-01T00:00:00.456Z') },
+      data: { status: 'paid', paymentMethod: 'pm_card_visa', paymentIntentId: `pi_${suffix}`, paidAt: new Date('2026-01-01T00:00:00.456Z'), chargeAttempts: [{ key: 'k', attempts: [{ attempt: 1, verdict: 'succeeded' }] }] },
     });
     expect(await prisma.order.findUniqueOrThrow({ where: { paymentIntentId: `pi_${suffix}` } })).toEqual(paid);
     await expect(prisma.order.update({ where: { id: order.id }, data: { status: 'awaiting_payment' } })).rejects.toThrow(/orders_paid_iff_payment_intent/);
