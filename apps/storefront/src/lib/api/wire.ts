@@ -1,70 +1,37 @@
+import type { components } from './openapi.gen';
 import type { Order, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
 
-// The API's JSON, exactly as the HTTP contract describes it. Nothing outside this folder sees
-// these shapes: the mappers below turn them into the app's own types.
+// The API's JSON, exactly as its OpenAPI document (apps/api/openapi.json) describes it: the
+// shapes below are generated from it (`npm run openapi-types`, checked by the storefront's lint),
+// so they cannot drift from the API. Nothing outside this folder sees them: the mappers below
+// turn them into the app's own types.
+type Schemas = components['schemas'];
 
-export interface ProductDto {
-  id: string;
-  sku: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  stock: number;
-}
+export type ProductDto = Schemas['Product'];
 
-export interface LoginResponseDto {
-  accessToken: string;
-  user: { id: string; email: string; name: string };
-}
+export type LoginResponseDto = Schemas['LoginResult'];
 
 /** An order's `status` on the wire (payments.md §2); `confirmed` for orders placed before payments. */
-export type OrderStatusDto = 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+export type OrderStatusDto = Schemas['OrderStatus'];
 
-export interface OrderDto {
-  id: string;
-  userId: string;
-  status: OrderStatusDto;
-  /** Present once the order is paid: the provider's PaymentIntent, amount in minor units. */
-  payment?: { paymentIntentId: string; amount: number; currency: string };
-  items: { productId: string; quantity: number; unitPriceCents: number }[];
-  totalCents: number;
-  currency: string;
-  createdAt: string;
-}
+export type OrderDto = Schemas['Order'];
 
 /** `POST /orders` body: the lines and the payment method to charge (`pm_…`). */
-export interface CreateOrderDto {
-  items: { productId: string; quantity: number }[];
-  paymentMethod: string;
-}
+export type CreateOrderDto = Schemas['CreateOrderDto'];
 
 /**
  * Extension members of the problems `POST /orders` answers when the card is refused:
  * `payment-declined` (402) carries `declineCode` (`generic_decline`, `insufficient_funds`, …);
  * both it and `payment-method-invalid` (422) carry the `orderId` of the order left `payment_failed`.
  */
-export interface PaymentProblemExtensionsDto {
-  declineCode?: string;
-  orderId?: string;
-}
+export type PaymentProblemExtensionsDto = Pick<Schemas['ProblemDetails'], 'declineCode' | 'orderId'>;
 
-export interface ShippingAddressDto {
-  line1: string;
-  line2?: string;
-  city: string;
-  postalCode: string;
-  country: string;
-}
+export type ShippingAddressDto = Schemas['ShippingAddress'];
 
-export interface UserProfileDto {
-  id: string;
-  email: string;
-  name: string;
-  shippingAddress: ShippingAddressDto;
-  updatedAt?: string;
-}
+export type UserProfileDto = Schemas['UserProfile'];
 
-export type UpdateUserDto = Omit<UserProfileDto, 'id' | 'updatedAt'>;
+/** The full replacement body of `PUT /users/:id`. */
+export type UpdateUserDto = Schemas['UpdateUserDto'];
 
 export function toProduct(dto: ProductDto): Product {
   return { id: dto.id, sku: dto.sku, name: dto.name, price: { cents: dto.priceCents, currency: dto.currency }, stock: dto.stock };
