@@ -95,9 +95,11 @@ function updateIfPresent(tree: Tree, file: string, change: (text: string) => str
   return true;
 }
 
-// Builds the API and writes its OpenAPI document (the `openapi` target of apps/api).
+// Builds the API and writes its OpenAPI document (the `openapi` target of apps/api), then the
+// storefront's types generated from it: CI fails when either is stale.
 function writeOpenApiDocument(root: string, project: string): void {
   execFileSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run', `${project}:openapi`, '--outputStyle=static'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'openapi-types', '--workspace', 'apps/storefront'], { cwd: root, stdio: 'inherit' });
 }
 
 // The generated service uses the new model's delegate (`tx.giftCard`): the client must know it
