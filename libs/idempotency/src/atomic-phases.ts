@@ -65,8 +65,6 @@ export interface AtomicPhaseContext {
   input: unknown;
   /** Runs `work` in one database transaction; the store's `advance`/`complete` must join it. */
   runInTransaction: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Told after each phase has committed; for logs and metrics. */
-  onPhaseCommitted?: (phase: AtomicPhase, outcome: PhaseOutcome) => void;
 }
 
 /**
@@ -89,7 +87,6 @@ export async function runAtomicPhases(phases: readonly AtomicPhase[], context: A
     if (ran.has(phase)) throw new Error(`phase "${phase.name}" would run twice in one pass: the phases form a cycle`);
     ran.add(phase);
     const outcome = await runPhase(phase, state, context);
-    context.onPhaseCommitted?.(phase, outcome);
     if (outcome.kind === 'response') return outcome.response;
     point = outcome.recoveryPoint;
     state = outcome.recoveryState;
