@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@safe-checkout/db';
 import { leaseOfRecord, newClaimRecord } from '@safe-checkout/idempotency';
 import type { ClaimRequest, IdempotencyRecord, IdempotencyRecordState, Lease } from '@safe-checkout/idempotency';
+import { runStatement, StatementRunner } from './store-statement';
 
 /** What one insert-or-read round trip found. */
 export type InsertOrReadResult =
@@ -26,6 +26,18 @@ interface Row {
   expires_at: Date;
 }
 
+const INSERT_OR_READ = `
+  WITH inserted AS (
+    INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, recovery_point, created_at, expires_at)
+    VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid, $7::timestamptz, $8, $9::timestamptz, $10::timestamptz)
+    ON CONFLICT (scope, key) DO NOTHING
+    RETURNING id)
+  SELECT (SELECT count(*) FROM inserted)::int AS inserted, k.id, k.fingerprint, k.state, k.lease_token,
+         k.lease_expires_at, k.recovery_point, k.recovery_state, k.response_status, k.response_headers, k.response_body,
+         k.created_at, k.expires_at
+  FROM (SELECT 1) AS one
+  LEFT JOIN idempotency_keys k ON k.scope = $2 AND k.key = $3`;
+
 /**
  * Claims the key if it is free, else reads the record that holds it — in one round trip, which
  * is what makes replays cheap. `ON CONFLICT DO NOTHING` lets the unique (scope, key) index decide
@@ -33,20 +45,11 @@ interface Row {
  * The outer SELECT cannot see the CTE's own insert (same snapshot), so a found row is always
  * somebody else's.
  */
-export async function insertOrRead(prisma: Pick<PrismaClient, '$queryRaw'>, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
+export async function insertOrRead(runner: StatementRunner, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
   const claim = newClaimRecord(request, now);
-  const [row] = await prisma.$queryRaw<Row[]>`
-    WITH inserted AS (
-      INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, recovery_point, created_at, expires_at)
-      VALUES (${randomUUID()}::uuid, ${claim.scope}, ${claim.key}, ${claim.fingerprint}, ${claim.state},
-              ${claim.leaseToken}::uuid, ${claim.leaseExpiresAt}, ${claim.recoveryPoint}, ${claim.createdAt}, ${claim.expiresAt})
-      ON CONFLICT (scope, key) DO NOTHING
-      RETURNING id)
-    SELECT (SELECT count(*) FROM inserted)::int AS inserted, k.id, k.fingerprint, k.state, k.lease_token,
-           k.lease_expires_at, k.recovery_point, k.recovery_state, k.response_status, k.response_headers, k.response_body,
-           k.created_at, k.expires_at
-    FROM (SELECT 1) AS one
-    LEFT JOIN idempotency_keys k ON k.scope = ${request.scope} AND k.key = ${request.key}`;
+  const [row] = await runStatement<Row>(runner, INSERT_OR_READ, [
+    randomUUID(), claim.scope, claim.key, claim.fingerprint, claim.state, claim.leaseToken, claim.leaseExpiresAt, claim.recoveryPoint, claim.createdAt, claim.expiresAt,
+  ]);
   if (row.inserted === 1) return { kind: 'inserted', lease: leaseOfRecord(claim) };
   if (row.id === null) return { kind: 'vanished' };
   return { kind: 'existing', rowId: row.id, record: toRecord(request, row) };

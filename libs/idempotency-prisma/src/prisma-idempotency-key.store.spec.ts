@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { connectionPoolOf, createPrismaClient, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
 import { IDEMPOTENCY_KEY_STORE_CONTRACT } from '@safe-checkout/idempotency/testing';
@@ -15,6 +15,13 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
   describe('the store contract every IdempotencyKeyStore meets', () => {
     beforeEach(() => prisma.idempotencyKey.deleteMany());
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
+  });
+
+  describe('the store contract, with its hot-path statements on node-postgres (as the API wires it)', () => {
+    beforeEach(() => prisma.idempotencyKey.deleteMany());
+    it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) =>
+      run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection })),
+    );
   });
 
   const request = () => ({
@@ -41,9 +48,44 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     expect(row.state).toBe('running');
   });
 
+  it('rolls the stored response back with the operation when it was written on the transaction\'s own connection', async () => {
+    const claim = request();
+    const store = new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection });
+    const claimed = await store.claim(claim);
+    if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
+    const ran: string[] = [];
+    const spying = new PrismaIdempotencyKeyStore(prisma, {
+      currentClient: () => { throw new Error('the Prisma transaction client is not used when the connection is known'); },
+      currentConnection: () => {
+        const connection = transactionConnection();
+        if (connection) ran.push('on the transaction connection');
+        return connection;
+      },
+    });
+    await expect(
+      withTransactionConnection(() =>
+        prisma.$transaction(async () => {
+          await spying.complete(claimed.lease, { status: 201, headers: {}, body: '{}' });
+          throw new Error('the operation failed after storing its response');
+        }),
+      ),
+    ).rejects.toThrow('the operation failed');
+    expect(ran).toEqual(['on the transaction connection']);
+    const row = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
+    expect(row.state).toBe('running');
+  });
+
   it('lets exactly one of 200 concurrent claims on one key win, the rest seeing it in progress', async () => {
     const claim = request();
     const store = new PrismaIdempotencyKeyStore(prisma);
+    const results = await Promise.all(Array.from({ length: 200 }, () => store.claim(claim)));
+    expect(results.filter((r) => r.outcome === 'claimed')).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'in-progress')).toHaveLength(199);
+  });
+
+  it('lets exactly one of 200 concurrent claims on one key win when claims run on the node-postgres pool', async () => {
+    const claim = request();
+    const store = new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma) });
     const results = await Promise.all(Array.from({ length: 200 }, () => store.claim(claim)));
     expect(results.filter((r) => r.outcome === 'claimed')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'in-progress')).toHaveLength(199);
@@ -80,6 +122,7 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const down = createPrismaClient({ databaseUrl: 'postgresql://nobody@127.0.0.1:9/nowhere', connectionTimeoutMs: 1000 });
     try {
       await expect(new PrismaIdempotencyKeyStore(down).claim(request())).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
+      await expect(new PrismaIdempotencyKeyStore(down, { pool: connectionPoolOf(down) }).claim(request())).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
     } finally {
       await down.$disconnect();
     }

@@ -1,5 +1,5 @@
 import { Prisma } from '@safe-checkout/db';
-import type { PrismaClient } from '@safe-checkout/db';
+import type { PrismaClient, SqlConnection } from '@safe-checkout/db';
 import {
   ClaimRequest,
   ClaimResult,
@@ -20,10 +20,11 @@ import {
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import { insertOrRead } from './insert-or-read.statement';
+import { runStatement, StatementRunner } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
 /** The subset of a Prisma client (or interactive-transaction client) the store uses. */
-export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw' | '$queryRaw'>;
+export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw' | '$queryRaw' | '$queryRawUnsafe'>;
 
 /** Options for {@link PrismaIdempotencyKeyStore}. */
 export interface PrismaIdempotencyKeyStoreOptions {
@@ -32,7 +33,30 @@ export interface PrismaIdempotencyKeyStoreOptions {
    * response commits or rolls back with the operation's own writes. Default: the base client.
    */
   currentClient?: () => IdempotencyKeyClient;
+  /**
+   * The node-postgres pool under the Prisma client (libs/db `connectionPoolOf`): claims run on it
+   * directly, without Prisma's per-statement cost. Default: claims go through Prisma.
+   */
+  pool?: SqlConnection;
+  /**
+   * The connection of the operation's open transaction (libs/db `transactionConnection`), or
+   * undefined outside one: `complete` and `advance` then run on it directly, still inside that
+   * transaction. When it gives nothing they go through `currentClient`.
+   */
+  currentConnection?: () => SqlConnection | undefined;
 }
+
+const COMPLETE = `
+  UPDATE idempotency_keys
+  SET state = 'completed', recovery_point = $5, recovery_state = NULL, response_status = $6::int,
+      response_headers = $7::jsonb, response_body = $8, completed_at = $9::timestamptz
+  WHERE scope = $1 AND key = $2 AND lease_token = $3::uuid AND state = $4
+  RETURNING id`;
+
+const ADVANCE = `
+  UPDATE idempotency_keys SET recovery_point = $5, recovery_state = $6::jsonb
+  WHERE scope = $1 AND key = $2 AND lease_token = $3::uuid AND state = $4
+  RETURNING id`;
 
 // A claim loses a race only to a concurrent delete, completion or take-over; a few rounds settle it.
 const MAX_CLAIM_ROUNDS = 5;
@@ -40,19 +64,23 @@ const MAX_CLAIM_ROUNDS = 5;
 /** `IdempotencyKeyStore` on PostgreSQL through Prisma (table `idempotency_keys`). */
 export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   private readonly currentClient: () => IdempotencyKeyClient;
+  private readonly claimRunner: StatementRunner;
+  private readonly currentConnection: () => SqlConnection | undefined;
 
   constructor(
     private readonly prisma: IdempotencyKeyClient,
     options: PrismaIdempotencyKeyStoreOptions = {},
   ) {
     this.currentClient = options.currentClient ?? (() => prisma);
+    this.claimRunner = options.pool ?? prisma;
+    this.currentConnection = options.currentConnection ?? (() => undefined);
   }
 
   claim(request: ClaimRequest): Promise<ClaimResult> {
     return whenStoreUnavailable(async () => {
       const now = request.now ?? new Date();
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const found = await insertOrRead(this.prisma, request, now);
+        const found = await insertOrRead(this.claimRunner, request, now);
         if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false, resume: FROM_THE_START };
         if (found.kind === 'vanished') continue;
         const result = await this.decideOnExisting(request, found.record, found.rowId, now);
@@ -65,24 +93,22 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   async complete(lease: Lease, response: StoredResponse): Promise<void> {
     // Fencing: only the holder of the current token may complete, so a holder whose lease was
     // taken over cannot commit a second execution. Raw SQL: this runs on every request's hot path.
-    const updated = await whenStoreUnavailable(
-      () => this.currentClient().$executeRaw`
-        UPDATE idempotency_keys
-        SET state = 'completed', recovery_point = ${FINISHED}, recovery_state = NULL, response_status = ${response.status},
-            response_headers = ${JSON.stringify(response.headers)}::jsonb, response_body = ${response.body}, completed_at = ${new Date()}
-        WHERE scope = ${lease.scope} AND key = ${lease.key} AND lease_token = ${lease.leaseToken}::uuid AND state = 'running'`,
-    );
-    if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
+    const stored = [FINISHED, response.status, JSON.stringify(response.headers), response.body, new Date()];
+    await this.updateHeldKey(lease, COMPLETE, stored);
   }
 
   async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
     // Fenced like complete, and written through the phase's own transaction.
-    const updated = await whenStoreUnavailable(
-      () => this.currentClient().$executeRaw`
-        UPDATE idempotency_keys SET recovery_point = ${recoveryPoint}, recovery_state = ${JSON.stringify(recoveryState ?? null)}::jsonb
-        WHERE scope = ${lease.scope} AND key = ${lease.key} AND lease_token = ${lease.leaseToken}::uuid AND state = 'running'`,
-    );
-    if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
+    await this.updateHeldKey(lease, ADVANCE, [recoveryPoint, JSON.stringify(recoveryState ?? null)]);
+  }
+
+  // In the operation's transaction: on its own connection when the wiring gives it, else through
+  // the Prisma transaction client; the stored response commits or rolls back with the operation.
+  private async updateHeldKey(lease: Lease, statement: string, values: unknown[]): Promise<void> {
+    const runner = this.currentConnection() ?? this.currentClient();
+    const held = [lease.scope, lease.key, lease.leaseToken, 'running'];
+    const updated = await whenStoreUnavailable(() => runStatement(runner, statement, [...held, ...values]));
+    if (updated.length !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
   async release(lease: Lease, now: Date = new Date()): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PrismaClient } from '@safe-checkout/db';
+import { connectionPoolOf, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeyCompletionSignal, PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
@@ -47,11 +47,16 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
       imports: [KeyCompletionSignalModule],
       inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal],
       useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost, config: ApiConfig, completionSignal: PostgresKeyCompletionSignal) => ({
-        store: new PrismaIdempotencyKeyStore(prisma, { currentClient: () => txHost.tx }),
+        store: new PrismaIdempotencyKeyStore(prisma, {
+          currentClient: () => txHost.tx,
+          // The hot-path statements skip Prisma's per-statement cost (docs/benchmarks.md).
+          pool: connectionPoolOf(prisma),
+          currentConnection: transactionConnection,
+        }),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
-        runInTransaction: (work) => txHost.withTransaction(work),
+        runInTransaction: (work) => withTransactionConnection(() => txHost.withTransaction(work)),
         renderFinalAnswer: renderFinalAnswer,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
         completionSignal,
