@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connectionPoolOf, createPrismaClient, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
-import { fingerprintRequest, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
+import { fingerprintRequest, FROM_THE_START, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
+import type { IdempotencyRecord, ResumePoint } from '@safe-checkout/idempotency';
 import { IDEMPOTENCY_KEY_STORE_CONTRACT } from '@safe-checkout/idempotency/testing';
 import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
 
@@ -113,8 +114,10 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const staleRow = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
     await store.complete(first.lease, { status: 201, headers: {}, body: '"first"' });
 
-    const takeOver = (store as unknown as { takeOver: (r: typeof claim, rowId: string, leaseToken: string, now: Date) => Promise<unknown> }).takeOver;
-    expect(await takeOver.call(store, { ...claim, now: later }, staleRow.id, staleRow.leaseToken, later)).toBeUndefined();
+    type TakeOver = (r: typeof claim, rowId: string, read: Pick<IdempotencyRecord, 'leaseToken' | 'recoveryPoint'>, now: Date, resume: ResumePoint) => Promise<unknown>;
+    const takeOver = (store as unknown as { takeOver: TakeOver }).takeOver;
+    const staleRead = { leaseToken: staleRow.leaseToken, recoveryPoint: staleRow.recoveryPoint };
+    expect(await takeOver.call(store, { ...claim, now: later }, staleRow.id, staleRead, later, FROM_THE_START)).toBeUndefined();
     expect(await store.claim({ ...claim, now: later })).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '"first"' } });
   });
 
