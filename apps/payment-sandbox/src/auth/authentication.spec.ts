@@ -1,24 +1,18 @@
-import { aCharge, sandboxHttp } from '../testing/sandbox-http';
-import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
+import { aCharge } from '../testing/sandbox-http';
+import { useTestSandbox } from '../testing/test-sandbox';
 
 // payments.md §1, first row: any request without the secret key, or with a wrong one, is 401.
 describe('authentication by secret key', () => {
-  let sandbox: TestSandbox;
-  let http: ReturnType<typeof sandboxHttp>;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    http = sandboxHttp(sandbox.url, sandbox.secretKey);
-  });
-  afterAll(() => sandbox.close());
+  const suite = useTestSandbox();
 
   const basic = (userPass: string) => `Basic ${Buffer.from(userPass).toString('base64')}`;
 
   describe.each([
-    ['POST /v1/payment_intents', (options: Parameters<typeof http.get>[1]) => http.post('/v1/payment_intents', aCharge(), options)],
-    ['GET /v1/payment_intents', (options: Parameters<typeof http.get>[1]) => http.get('/v1/payment_intents', options)],
-    ['GET /v1/payment_intents/:id', (options: Parameters<typeof http.get>[1]) => http.get('/v1/payment_intents/pi_x', options)],
-    ['GET /v1/payment_intents/search', (options: Parameters<typeof http.get>[1]) => http.get("/v1/payment_intents/search?query=metadata['order_id']:'1'", options)],
-    ['GET /v1/an-unknown-route', (options: Parameters<typeof http.get>[1]) => http.get('/v1/an-unknown-route', options)],
+    ['POST /v1/payment_intents', (options: Parameters<typeof suite.http.get>[1]) => suite.http.post('/v1/payment_intents', aCharge(), options)],
+    ['GET /v1/payment_intents', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/payment_intents', options)],
+    ['GET /v1/payment_intents/:id', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/payment_intents/pi_x', options)],
+    ['GET /v1/payment_intents/search', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get("/v1/payment_intents/search?query=metadata['order_id']:'1'", options)],
+    ['GET /v1/an-unknown-route', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/an-unknown-route', options)],
   ])('%s', (_route, send) => {
     it('answers 401 with a Stripe error object and WWW-Authenticate when no key is sent', async () => {
       const response = await send({ secretKey: null });
@@ -41,25 +35,25 @@ describe('authentication by secret key', () => {
   });
 
   it('never echoes the right key, nor a wrong one beyond its prefix and last four characters', async () => {
-    const response = await http.get('/v1/payment_intents', { secretKey: `${sandbox.secretKey}x` });
-    expect(response.text).not.toContain(sandbox.secretKey);
+    const response = await suite.http.get('/v1/payment_intents', { secretKey: `${suite.sandbox.secretKey}x` });
+    expect(response.text).not.toContain(suite.sandbox.secretKey);
   });
 
   it('accepts the key as Bearer token and as HTTP Basic user name (curl -u sk_…:)', async () => {
-    expect((await http.get('/v1/payment_intents', { authorization: `Bearer ${sandbox.secretKey}` })).status).toBe(200);
-    expect((await http.get('/v1/payment_intents', { authorization: basic(`${sandbox.secretKey}:`) })).status).toBe(200);
+    expect((await suite.http.get('/v1/payment_intents', { authorization: `Bearer ${suite.sandbox.secretKey}` })).status).toBe(200);
+    expect((await suite.http.get('/v1/payment_intents', { authorization: basic(`${suite.sandbox.secretKey}:`) })).status).toBe(200);
   });
 
   it('serves GET /health without a key', async () => {
-    const response = await http.get('/health', { secretKey: null });
+    const response = await suite.http.get('/health', { secretKey: null });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
   it('stores nothing for a POST it rejects as unauthenticated', async () => {
-    const before = await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } });
-    await http.post('/v1/payment_intents', aCharge(), { secretKey: null, idempotencyKey: crypto.randomUUID() });
-    expect(await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } })).toBe(before);
-    expect(await sandbox.prisma.idempotencyKey.count({ where: { scope: sandbox.account } })).toBe(0);
+    const before = await suite.sandbox.prisma.paymentIntent.count({ where: { account: suite.sandbox.account } });
+    await suite.http.post('/v1/payment_intents', aCharge(), { secretKey: null, idempotencyKey: crypto.randomUUID() });
+    expect(await suite.sandbox.prisma.paymentIntent.count({ where: { account: suite.sandbox.account } })).toBe(before);
+    expect(await suite.sandbox.prisma.idempotencyKey.count({ where: { scope: suite.sandbox.account } })).toBe(0);
   });
 });

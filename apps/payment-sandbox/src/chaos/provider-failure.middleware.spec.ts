@@ -19,7 +19,7 @@ describe('the sandbox in chaos mode (providerFailureMiddleware)', () => {
     const failed = await charge(orderId, { 'X-Chaos-Fault': 'server-failure' });
 
     expect(failed.status).toBe(500);
-    expect((await failed.json()).error.type).toBe('api_error');
+    expect(((await failed.json()) as { error: { type: string } }).error.type).toBe('api_error');
     expect(await sandbox.prisma.paymentIntent.count({ where: { metadata: { path: ['order_id'], equals: orderId } } })).toBe(0);
     expect((await charge(orderId)).status).toBe(200);
     expect((await charge(orderId)).headers.get('idempotent-replayed')).toBe('true');

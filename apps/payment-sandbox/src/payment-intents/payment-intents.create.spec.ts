@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { aCharge, sandboxHttp } from '../testing/sandbox-http';
-import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
+import { aCharge } from '../testing/sandbox-http';
+import { useTestSandbox } from '../testing/test-sandbox';
 
 // payments.md §1, the rows for POST /v1/payment_intents, through real HTTP.
 describe('POST /v1/payment_intents', () => {
-  let sandbox: TestSandbox;
-  let http: ReturnType<typeof sandboxHttp>;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    http = sandboxHttp(sandbox.url, sandbox.secretKey);
-  });
-  afterAll(() => sandbox.close());
+  const suite = useTestSandbox();
 
   const storedFor = (orderId: string) =>
-    sandbox.prisma.paymentIntent.findMany({ where: { account: sandbox.account, metadata: { path: ['order_id'], equals: orderId } } });
+    suite.sandbox.prisma.paymentIntent.findMany({ where: { account: suite.sandbox.account, metadata: { path: ['order_id'], equals: orderId } } });
 
   describe('with a test payment method that succeeds', () => {
     it.each(['pm_card_visa', 'pm_card_mastercard'])('answers 200 with the succeeded PaymentIntent for %s, and stores it', async (paymentMethod) => {
       const orderId = randomUUID();
       const before = Math.floor(Date.now() / 1000);
-      const response = await http.post('/v1/payment_intents', aCharge({ amount: 2500, currency: 'usd', payment_method: paymentMethod, orderId }));
+      const response = await suite.http.post('/v1/payment_intents', aCharge({ amount: 2500, currency: 'usd', payment_method: paymentMethod, orderId }));
 
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -48,7 +42,7 @@ describe('POST /v1/payment_intents', () => {
     });
 
     it('mints a new pm_ id on every use of a test token, as Stripe does', async () => {
-      const [first, second] = await Promise.all([http.post('/v1/payment_intents', aCharge()), http.post('/v1/payment_intents', aCharge())]);
+      const [first, second] = await Promise.all([suite.http.post('/v1/payment_intents', aCharge()), suite.http.post('/v1/payment_intents', aCharge())]);
       expect(first.body.payment_method).not.toBe(second.body.payment_method);
       expect(first.body.id).not.toBe(second.body.id);
     });
@@ -57,14 +51,14 @@ describe('POST /v1/payment_intents', () => {
       const body =
         'amount=100&currency=eur&payment_method=pm_card_visa&confirm=true' +
         '&metadata%5Border_id%5D=ord%2F1+%C3%A4%26%3D%3F&metadata[user_id]=u+1&metadata[note]=';
-      const response = await http.post('/v1/payment_intents', body);
+      const response = await suite.http.post('/v1/payment_intents', body);
 
       expect(response.status).toBe(200);
       expect(response.body.metadata).toEqual({ order_id: 'ord/1 ä&=?', user_id: 'u 1' });
     });
 
     it('accepts a request without metadata, answering metadata {}', async () => {
-      const response = await http.post('/v1/payment_intents', 'amount=100&currency=eur&payment_method=pm_card_visa&confirm=true');
+      const response = await suite.http.post('/v1/payment_intents', 'amount=100&currency=eur&payment_method=pm_card_visa&confirm=true');
       expect(response.status).toBe(200);
       expect(response.body.metadata).toEqual({});
     });
@@ -76,7 +70,7 @@ describe('POST /v1/payment_intents', () => {
       ['pm_card_chargeDeclinedInsufficientFunds', 'insufficient_funds', 'Your card has insufficient funds.'],
     ])('answers 402 card_error for %s (%s), embedding the stored PaymentIntent at requires_payment_method', async (paymentMethod, declineCode, message) => {
       const orderId = randomUUID();
-      const response = await http.post('/v1/payment_intents', aCharge({ payment_method: paymentMethod, orderId }));
+      const response = await suite.http.post('/v1/payment_intents', aCharge({ payment_method: paymentMethod, orderId }));
 
       expect(response.status).toBe(402);
       const error = response.body.error;
@@ -92,7 +86,7 @@ describe('POST /v1/payment_intents', () => {
         metadata: { order_id: orderId, user_id: 'user-1' },
         last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: declineCode, message, payment_method: error.payment_method },
       });
-      const retrieved = await http.get(`/v1/payment_intents/${error.payment_intent.id}`);
+      const retrieved = await suite.http.get(`/v1/payment_intents/${error.payment_intent.id}`);
       expect(retrieved.status).toBe(200);
       expect(retrieved.body).toEqual(error.payment_intent);
       expect(await storedFor(orderId)).toEqual([expect.objectContaining({ status: 'requires_payment_method', declineCode })]);
@@ -102,7 +96,7 @@ describe('POST /v1/payment_intents', () => {
   describe('with a payment method the sandbox does not know', () => {
     it('answers 400 resource_missing for param payment_method and stores nothing', async () => {
       const orderId = randomUUID();
-      const response = await http.post('/v1/payment_intents', aCharge({ payment_method: 'pm_card_unknown', orderId }));
+      const response = await suite.http.post('/v1/payment_intents', aCharge({ payment_method: 'pm_card_unknown', orderId }));
 
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
@@ -118,7 +112,7 @@ describe('POST /v1/payment_intents', () => {
     });
 
     it('does not take Object.prototype members for payment methods', async () => {
-      expect((await http.post('/v1/payment_intents', aCharge({ payment_method: 'constructor' }))).body.error.code).toBe('resource_missing');
+      expect((await suite.http.post('/v1/payment_intents', aCharge({ payment_method: 'constructor' }))).body.error.code).toBe('resource_missing');
     });
   });
 
@@ -156,29 +150,29 @@ describe('POST /v1/payment_intents', () => {
       ['a metadata value over 500 characters', `${valid}&metadata[long]=${'v'.repeat(501)}`, { param: 'metadata' }],
       ['more than 50 metadata keys', valid + Array.from({ length: 50 }, (_, i) => `&metadata[k${i}]=v`).join(''), { param: 'metadata' }],
     ])('answers 400 invalid_request_error for %s, storing nothing', async (_case, body, expected) => {
-      const before = await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } });
-      const response = await http.post('/v1/payment_intents', body);
+      const before = await suite.sandbox.prisma.paymentIntent.count({ where: { account: suite.sandbox.account } });
+      const response = await suite.http.post('/v1/payment_intents', body);
 
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ type: 'invalid_request_error', ...expected });
-      expect(await sandbox.prisma.paymentIntent.count({ where: { account: sandbox.account } })).toBe(before);
+      expect(await suite.sandbox.prisma.paymentIntent.count({ where: { account: suite.sandbox.account } })).toBe(before);
     });
 
     it('answers 400 parameter_unknown for parameters in the query string of a POST', async () => {
-      const response = await http.post('/v1/payment_intents?amount=100', valid);
+      const response = await suite.http.post('/v1/payment_intents?amount=100', valid);
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ type: 'invalid_request_error', code: 'parameter_unknown', param: 'amount' });
     });
 
     it('answers 400 invalid_request_error for a JSON body: Stripe takes form bodies only', async () => {
-      const response = await http.post('/v1/payment_intents', JSON.stringify({ amount: 100 }), { contentType: 'application/json' });
+      const response = await suite.http.post('/v1/payment_intents', JSON.stringify({ amount: 100 }), { contentType: 'application/json' });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(response.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining('application/x-www-form-urlencoded') });
     });
 
     it('answers 400 parameter_missing for an empty body', async () => {
-      const response = await http.post('/v1/payment_intents', '');
+      const response = await suite.http.post('/v1/payment_intents', '');
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'parameter_missing', param: 'amount' });
     });

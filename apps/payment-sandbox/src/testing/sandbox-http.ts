@@ -29,6 +29,9 @@ export interface SandboxRequestOptions {
   contentType?: string;
 }
 
+/** What {@link sandboxHttp} returns. */
+export type SandboxHttp = ReturnType<typeof sandboxHttp>;
+
 /** A client for one sandbox, speaking HTTP as a Stripe client would. */
 export function sandboxHttp(url: string, defaultSecretKey: string) {
   async function send(method: string, path: string, body: string | undefined, options: SandboxRequestOptions): Promise<SandboxResponse> {

@@ -5,6 +5,7 @@ import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { accountOf } from '../auth/secret-key';
 import { readSandboxConfig, SandboxConfig } from '../config/sandbox-config';
 import { createSandboxApp } from '../create-sandbox-app';
+import { SandboxHttp, sandboxHttp } from './sandbox-http';
 
 /** A real sandbox on a real socket (127.0.0.1, ephemeral port) against this run's test database. */
 export interface TestSandbox {
@@ -43,6 +44,34 @@ export async function startTestSandbox(env: NodeJS.ProcessEnv = {}, prepare: (ap
     close: async () => {
       await prisma.$disconnect();
       await app.close();
+    },
+  };
+}
+
+/** One suite's sandbox and its Stripe-style HTTP client; read them inside tests and hooks. */
+export interface TestSandboxSuite {
+  readonly sandbox: TestSandbox;
+  readonly http: SandboxHttp;
+}
+
+/** Starts a sandbox before the suite's tests and closes it after them. */
+export function useTestSandbox(): TestSandboxSuite {
+  let started: { sandbox: TestSandbox; http: SandboxHttp } | undefined;
+  beforeAll(async () => {
+    const sandbox = await startTestSandbox();
+    started = { sandbox, http: sandboxHttp(sandbox.url, sandbox.secretKey) };
+  });
+  afterAll(() => started?.sandbox.close());
+  const current = () => {
+    if (!started) throw new Error('the test sandbox is read before the suite started it (use it inside tests and hooks)');
+    return started;
+  };
+  return {
+    get sandbox() {
+      return current().sandbox;
+    },
+    get http() {
+      return current().http;
     },
   };
 }
