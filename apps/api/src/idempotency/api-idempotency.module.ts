@@ -1,9 +1,9 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { connectionPoolOf, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
+import { PrismaClient } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
-import { PostgresKeyCompletionSignal, PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
+import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
@@ -47,16 +47,10 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
       imports: [KeyCompletionSignalModule],
       inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal],
       useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost, config: ApiConfig, completionSignal: PostgresKeyCompletionSignal) => ({
-        store: new PrismaIdempotencyKeyStore(prisma, {
-          currentClient: () => txHost.tx,
-          // The hot-path statements skip Prisma's per-statement cost (docs/benchmarks.md).
-          pool: connectionPoolOf(prisma),
-          currentConnection: transactionConnection,
-        }),
+        ...transactionalKeyStore(prisma, txHost),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
-        runInTransaction: (work) => withTransactionConnection(() => txHost.withTransaction(work)),
         renderFinalAnswer: renderFinalAnswer,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
         completionSignal,

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { connectionPoolOf, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
+import { PrismaClient } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
-import { PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
+import { transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
 import { Registry } from 'prom-client';
 import { AuthenticatedRequest } from '../auth/authenticated-request';
@@ -25,15 +25,9 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
     IdempotencyLibraryModule.forRootAsync({
       inject: [PrismaClient, TransactionHost],
       useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost) => ({
-        store: new PrismaIdempotencyKeyStore(prisma, {
-          currentClient: () => txHost.tx,
-          // The hot-path statements skip Prisma's per-statement cost (docs/benchmarks.md).
-          pool: connectionPoolOf(prisma),
-          currentConnection: transactionConnection,
-        }),
+        ...transactionalKeyStore(prisma, txHost),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).account,
         ttlSeconds: STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS,
-        runInTransaction: (work) => withTransactionConnection(() => txHost.withTransaction(work)),
         // The sandbox serves no metrics: a registry of its own keeps its counters apart from those
         // of any other application in the same process (the tests run several).
         metricsRegistry: new Registry(),
