@@ -7,6 +7,9 @@ const DEPENDENCY_RULES = [
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:core'] },
   { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:core', 'type:data-access'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:data-access', 'type:adapter'] },
+  // Tools (the chaos soak, the benchmark, the Nx plugin) drive the apps from outside, through their
+  // public entry points; no other rule lists type:tool, so nothing else may depend on a tool.
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:data-access', 'type:adapter', 'type:app', 'type:tool'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   // The browser app may only use what runs in a browser.
   { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:shared', 'scope:client'] },
@@ -52,6 +55,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The bench drives the API in a process of its own, with the bench's routes beside the app's:
+    // the one app entry point a tool imports (apps/api/src/testing/bench).
+    files: ['tools/bench/src/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', { allow: ['@safe-checkout/api/testing/bench'], depConstraints: DEPENDENCY_RULES }] },
   },
   {
     files: ['apps/api/src/**/*.ts'],

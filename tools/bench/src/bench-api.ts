@@ -1,0 +1,24 @@
+// The API under test, as a child of idempotency-bench.ts: its own process (its own event loop,
+// not shared with the load generator), the built app plus the bench's routes (BenchModule: the
+// control group and the peer), on 127.0.0.1 and an ephemeral port that it reports over IPC.
+import type { AddressInfo } from 'node:net';
+// The API's bench entry point (its package.json "exports"); eslint.config.mjs allows this one import
+// of an app, which Nx's boundary rule otherwise refuses whatever the tags say.
+import { createBenchApiApp } from '@safe-checkout/api/testing/bench';
+
+async function serve(): Promise<void> {
+  const app = await createBenchApiApp(process.env);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  process.send?.({ port });
+}
+
+// createApiApp enables Nest's shutdown hooks: SIGTERM (sent by the parent) closes the app and
+// its database pool, then ends the process. A parent that died drops the IPC channel, which takes
+// the same path, so no API process outlives a bench run.
+process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+
+serve().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

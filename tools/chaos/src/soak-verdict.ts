@@ -1,0 +1,47 @@
+// What the soak asserts, and its last line.
+import { databaseRestartPassed } from './process-faults';
+import type { SoakOutcome } from './soak-outcome';
+
+/**
+ * The failed assertions (none means the soak passed). Exactly once: no duplicate, no lost order,
+ * nothing left ambiguous, every order recorded with its key; charged exactly once (payments.md §3):
+ * every 201 names a paid order, a paid order has exactly one succeeded PaymentIntent of its total,
+ * an unpaid one none, no charge without its paid order, no checkout charged twice, nothing left
+ * awaiting payment once recovery settled, and stock taken only by orders not payment_failed; and
+ * the API failed closed during the database outage and recovered by itself; the payment sandbox
+ * kept its data through its restart.
+ */
+export function failedAssertions({ reconciliation: r, processFaults }: Pick<SoakOutcome, 'reconciliation' | 'processFaults'>): string[] {
+  const p = r.payments;
+  const checks: Array<[name: string, ok: boolean]> = [
+    ['duplicates', r.safe.duplicates === 0],
+    ['lost', r.safe.lost === 0],
+    ['unresolved ambiguous checkouts', r.safe.unresolved === 0],
+    ['definite failures that left an order', r.safe.phantom === 0],
+    ['orders matching no checkout', r.unexpected === 0],
+    ['stock taken = units of orders not payment_failed', r.stock.consistent],
+    ['every order recorded with its key', r.keys.unrecordedOrders === 0 && r.keys.keysWithoutOrder === 0],
+    ['every 201 names a paid order', r.safe.unpaid === 0],
+    ['double charges', p.doubleCharges === 0],
+    ['orphan charges', p.orphanCharges === 0],
+    ['paid orders with exactly one charge of their total', p.paidWithoutExactlyOneCharge === 0],
+    ['unpaid orders not charged', p.chargedUnpaid === 0],
+    ['unsettled orders (awaiting_payment after settlement)', p.unsettled === 0],
+    ['outage probes', r.probe.wrong === 0],
+    ['database restart: 503 meanwhile, recovery by itself', !processFaults.databaseRestart || databaseRestartPassed(processFaults.databaseRestart)],
+    ['payment sandbox restart: its data kept', !processFaults.sandboxRestart || processFaults.sandboxRestart.keptData],
+  ];
+  return checks.filter(([, ok]) => !ok).map(([name]) => name);
+}
+
+/**
+ * The last line, parsed by soak.spec.ts and CI. `naive_duplicates`: extra orders of the naive
+ * customers; `naive_double_charges`: orders the naive server charged more than once.
+ */
+export function verdictLine({ checkouts, reconciliation: r }: Pick<SoakOutcome, 'checkouts' | 'reconciliation'>): string {
+  const p = r.payments;
+  return [
+    `checkouts=${checkouts} duplicates=${r.safe.duplicates} lost=${r.safe.lost} naive_duplicates=${r.naive.duplicates}`,
+    `double_charges=${p.doubleCharges} orphan_charges=${p.orphanCharges} unsettled=${p.unsettled} naive_double_charges=${p.naiveServer.doubleCharged}`,
+  ].join(' ');
+}
