@@ -3,5 +3,5 @@ export type { IdempotencyKeyClient, PrismaIdempotencyKeyStoreOptions } from './p
 export { isStoreUnavailable } from './store-unavailable';
 export { KEY_SETTLED_CHANNEL, PostgresKeyCompletionSignal } from './postgres-key-completion.signal';
 export type { PostgresKeyCompletionSignalOptions } from './postgres-key-completion.signal';
-export { transactionalKeyStore } from './transactional-key-store';
+export { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
 export type { TransactionalKeyStore, TransactionHostLike } from './transactional-key-store';

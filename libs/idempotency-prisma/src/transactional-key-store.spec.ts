@@ -2,27 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
-import { IdempotencyKeyClient } from './prisma-idempotency-key.store';
-import { TransactionHostLike, transactionalKeyStore } from './transactional-key-store';
-
-/** The smallest transaction host: what @nestjs-cls/transactional does, for one transaction at a time. */
-function transactionHostOn(prisma: PrismaClient): TransactionHostLike {
-  let open: IdempotencyKeyClient | undefined;
-  return {
-    get tx() {
-      return open ?? prisma;
-    },
-    withTransaction: (work) =>
-      prisma.$transaction(async (tx) => {
-        open = tx;
-        try {
-          return await work();
-        } finally {
-          open = undefined;
-        }
-      }),
-  };
-}
+import { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
 
 describe('transactionalKeyStore', () => {
   let prisma: PrismaClient;
@@ -42,7 +22,7 @@ describe('transactionalKeyStore', () => {
     (await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } })).state;
 
   it('stores the response in the operation\'s transaction: it commits with the operation\'s own writes', async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, transactionHostOn(prisma));
+    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
     const claim = claimOf();
     const claimed = await store.claim(claim);
     if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
@@ -51,8 +31,18 @@ describe('transactionalKeyStore', () => {
     expect(await store.claim(claim)).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '{}' } });
   });
 
+  it('keeps concurrent operations in their own transactions', async () => {
+    const host = asyncLocalTransactionHost(prisma);
+    const backendOf = () => host.tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`.then(([row]) => row.pid);
+    const pids = await Promise.all([1, 2].map(() => host.withTransaction(async () => [await backendOf(), await new Promise((r) => setTimeout(r, 30)).then(backendOf)])));
+    expect(pids[0][0]).toBe(pids[0][1]);
+    expect(pids[1][0]).toBe(pids[1][1]);
+    expect(pids[0][0]).not.toBe(pids[1][0]);
+    expect(host.tx).toBe(prisma);
+  });
+
   it('rolls the stored response back when the operation fails after storing it', async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, transactionHostOn(prisma));
+    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
     const claim = claimOf();
     const claimed = await store.claim(claim);
     if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);

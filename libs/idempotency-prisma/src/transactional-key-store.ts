@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { connectionPoolOf, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import type { PrismaClient } from '@safe-checkout/db';
 import { IdempotencyKeyClient, PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
@@ -33,5 +34,20 @@ export function transactionalKeyStore(prisma: PrismaClient, transactions: Transa
       currentConnection: transactionConnection,
     }),
     runInTransaction: (work) => withTransactionConnection(() => transactions.withTransaction(work)),
+  };
+}
+
+/**
+ * A {@link TransactionHostLike} for code without `@nestjs-cls/transactional`: inside
+ * `withTransaction`, `tx` is that transaction's client (per async context, so concurrent
+ * transactions stay apart); outside, the plain client.
+ */
+export function asyncLocalTransactionHost(prisma: PrismaClient): TransactionHostLike {
+  const open = new AsyncLocalStorage<IdempotencyKeyClient>();
+  return {
+    get tx() {
+      return open.getStore() ?? prisma;
+    },
+    withTransaction: (work) => prisma.$transaction((tx) => open.run(tx, work)),
   };
 }

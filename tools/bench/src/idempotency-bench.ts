@@ -10,6 +10,7 @@ import { startApiProcess } from './api-process';
 import { BENCH_TIMEOUT_MS, CONNECTIONS, loadProducts, ROUND_SECONDS, STORM_PREFER_WAIT_SECONDS, STORM_PROCESSES } from './bench-settings';
 import { createFixtures } from './fixtures';
 import { printReport } from './report';
+import { measureStoreStatements } from './store-statements';
 import { measureStorm } from './storm';
 import { measureThroughput } from './throughput';
 
@@ -55,7 +56,9 @@ async function main(): Promise<boolean> {
     peer: await storm({ urls: [url], path: '/bench/orders-peer' }),
     peer2p: await storm({ urls, path: '/bench/orders-peer' }),
   };
-  return printReport({ throughput, storms, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
+  log('store statements: Prisma vs node-postgres, in this process…');
+  const storeStatements = await measureStoreStatements(database.url);
+  return printReport({ throughput, storms, storeStatements, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
 }
 
 async function cleanUp(): Promise<void> {

@@ -1,6 +1,7 @@
 // The bench's output: a table for people, then one `name=value` line for scripts (always last).
 import { addAnswers, type LoadResult } from './load';
 import { answers, median, table } from './report-format';
+import type { StoreStatementsResult } from './store-statements';
 import type { StormResult } from './storm';
 import type { ScenarioName, ScenarioRuns } from './throughput';
 
@@ -11,6 +12,7 @@ const REPLAY_SPEEDUP_TARGET = 3;
 export interface BenchResults {
   throughput: Record<ScenarioName, ScenarioRuns>;
   storms: { ours: StormResult; waiting: StormResult; ours2p: StormResult; peer: StormResult; peer2p: StormResult };
+  storeStatements: StoreStatementsResult;
   roundSeconds: number;
   connections: number;
   products: number;
@@ -22,7 +24,7 @@ export interface BenchResults {
  *   201s with `Prefer: wait`); the performance targets and the peer's figures are reported, not
  *   enforced: they depend on the machine, and the peer is not ours to hold to a rule.
  */
-export function printReport({ throughput: runs, storms, roundSeconds, connections, products }: BenchResults): boolean {
+export function printReport({ throughput: runs, storms, storeStatements, roundSeconds, connections, products }: BenchResults): boolean {
   const ratio = (numerator: ScenarioName, denominator: ScenarioName) => {
     const byRound = runs[numerator].rounds.map((run, i) => run.rps / runs[denominator].rounds[i].rps);
     return { byRound, median: median(byRound), text: byRound.map((v) => v.toFixed(2)).join(' ') };
@@ -43,6 +45,8 @@ export function printReport({ throughput: runs, storms, roundSeconds, connection
   // The copies finish when the first does: p99 minus the fastest answer (at most the first's own).
   const waitingSpreadMs = waiting.p99Ms - waiting.minMs;
   const verdict = (ok: boolean) => (ok ? 'ok' : 'FAILED');
+  // What the store's three statements cost the API process beyond the transactions they run in.
+  const storeCpu = { before: storeStatements.prisma - storeStatements.floor, after: storeStatements.nodePostgres - storeStatements.floor };
 
   console.log(`\n${runs.fresh.rounds.length} rounds of ${roundSeconds} s per scenario, ${connections} connections, new orders spread over ${products} product(s); medians of rounds`);
   console.log(
@@ -69,6 +73,7 @@ storm executions      ${storms.ours.executions}       orders created by the stor
 waiting storm         ${storms.waiting.executions} execution(s), ${waiting409} × 409; fastest ${waiting.minMs.toFixed(1)} ms, p99 ${waiting.p99Ms.toFixed(1)} ms (spread ${waitingSpreadMs.toFixed(1)} ms); must be 1 with only 201s: ${verdict(waitingCorrect)}
 storm, 2 processes    ${storms.ours2p.executions}       orders created by the storm split between ${storms.ours2p.processes} API processes; must be 1, with only 201/409 answers: ${verdict(once(storms.ours2p))}
 peer storms           ${storms.peer.executions} on 1 process, ${storms.peer2p.executions} on ${storms.peer2p.processes}   orders created (reported, not enforced: the peer's memory store is per process)
+store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed(3)} ms CPU per checkout: claim, advance, complete through Prisma (before) → on node-postgres (after), beyond the two transactions' own ${storeStatements.floor.toFixed(3)} ms; medians of ${storeStatements.rounds} rounds × ${storeStatements.calls}
 `);
   console.log(
     [
@@ -83,6 +88,8 @@ peer storms           ${storms.peer.executions} on 1 process, ${storms.peer2p.ex
       `peer_replay_speedup=${peerReplay.median.toFixed(2)}`,
       `peer_storm_executions=${storms.peer.executions}`,
       `peer_storm_executions_2p=${storms.peer2p.executions}`,
+      `store_cpu_ms_before=${storeCpu.before.toFixed(3)}`,
+      `store_cpu_ms_after=${storeCpu.after.toFixed(3)}`,
     ].join(' '),
   );
   return once(storms.ours) && waitingCorrect && once(storms.ours2p);

@@ -5,14 +5,15 @@ import { PrismaTransactionHost } from '../../database/transaction-host';
 import { OrderPaymentsService } from '../../orders/order-payments.service';
 import { OrderView } from '../../orders/order.representation';
 import { OrdersService } from '../../orders/orders.service';
+import type { ChargeRun } from '../../payments/charge-attempts';
 import { PaymentProvider } from '../../payments/payment-provider';
 import type { CheckoutInput } from '../../orders/checkout.phases';
 
 /**
  * The checkout of `POST /orders` (checkout.phases.ts) run straight through, with no idempotency
  * layer of ours around it: the order created awaiting payment in one transaction, the charge at
- * the payment provider (the same retrying client, key derived from the order id), the order
- * marked paid in a second transaction. What the bench's control group and the peer's route run.
+ * the payment provider (the same retrying client, key derived from the order id, its attempts
+ * recorded on the order), the order marked paid in a second transaction. What the bench's control group and the peer's route run.
  */
 @Injectable()
 export class StraightCheckout implements OnModuleInit {
@@ -37,9 +38,14 @@ export class StraightCheckout implements OnModuleInit {
   /** Places and pays the order; anything but a successful charge is an error (the bench pays with a card that succeeds). */
   async run(input: CheckoutInput): Promise<OrderView> {
     const created = await this.orders.createAwaitingPayment(input);
-    const answer = await this.payments.charge(await this.orderPayments.orderToCharge(created.id));
+    const record = (run: ChargeRun | undefined) => this.orderPayments.recordChargeRun(created.id, run);
+    const answer = await this.payments.charge(await this.orderPayments.orderToCharge(created.id), record);
     // Answered 500 and caught by the bench's check that every answer is a 201.
     if (answer.kind !== 'succeeded') throw new Error(`the bench's charge was ${answer.kind}`);
-    return this.txHost.withTransaction(() => this.orderPayments.markPaid(created.id, answer.paymentIntent));
+    // The order's record of its charge attempts is the checkout's, not the idempotency layer's: kept.
+    return this.txHost.withTransaction(async () => {
+      await record(answer.run);
+      return this.orderPayments.markPaid(created.id, answer.paymentIntent);
+    });
   }
 }
