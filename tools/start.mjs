@@ -6,12 +6,18 @@
 //    storefront, each as a child process;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
 //
-// Chaos demo: `npm start -- --chaos`, or `SAFE_CHECKOUT_CHAOS=1 npm start`. The API then runs from
-// apps/api/dist/chaos-main.js (the only entry point that honours the proxy's server-failure
-// fault), the chaos proxy (apps/chaos-proxy) listens on CHAOS_PROXY_PORT (default 3334) in front
-// of it with every fault at 0 % (unless CHAOS_RATES says otherwise), and the storefront is
-// pointed at the proxy: SAFE_CHECKOUT_API_URL is the proxy, and SAFE_CHECKOUT_CHAOS_ADMIN_URL its
-// admin endpoint, which makes the cart page show the chaos panel. See docs/chaos.md.
+// Chaos demo: `npm start -- --chaos`, or `SAFE_CHECKOUT_CHAOS=1 npm start`. A chaos proxy
+// (apps/chaos-proxy) sits on each network hop of a checkout, every fault at 0 % at start:
+// - browser → API: on CHAOS_PROXY_PORT (default 3334; CHAOS_RATES may set start rates) in front of
+//   the API, which runs from apps/api/dist/chaos-main.js (the only entry point that honours the
+//   proxy's server-failure fault);
+// - API → payment provider: on CHAOS_PROVIDER_PROXY_PORT (default 3341; CHAOS_PROVIDER_RATES) in
+//   front of the sandbox, which runs from apps/payment-sandbox/dist/chaos-main.js (its only entry
+//   point that honours server-failure), with faults on charges (POST /v1/payment_intents) only and
+//   the API's PAYMENT_PROVIDER_URL pointing at it.
+// The storefront gets SAFE_CHECKOUT_API_URL (the first proxy) and both admin endpoints
+// (SAFE_CHECKOUT_CHAOS_ADMIN_URL, SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL), which make the cart page
+// show the chaos panel with a group of rates per hop. See docs/chaos.md.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +29,11 @@ const apiPort = Number(process.env.PORT ?? 3333);
 const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 4200);
 const chaosProxyPort = Number(process.env.CHAOS_PROXY_PORT ?? 3334);
 const sandboxPort = Number(process.env.PAYMENT_SANDBOX_PORT ?? 3340);
+const providerProxyPort = Number(process.env.CHAOS_PROVIDER_PROXY_PORT ?? 3341);
+// The provider hop's Slow answer: past the API's 4 s per charge attempt (docs/payments.md), so the
+// API times out and retries with the same derived key; the soak's default too.
+const PROVIDER_LATENCY_MS = 4_500;
+const PROVIDER_FAULT_ROUTES = 'POST /v1/payment_intents';
 const chaos = readChaosFlag(process.argv.slice(2), process.env.SAFE_CHECKOUT_CHAOS);
 const children = [];
 let embedded;
@@ -91,7 +102,8 @@ async function stop(exitCode = 0) {
 async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  if (chaos) console.log('Chaos mode: the API runs from chaos-main.js behind the fault-injecting proxy.');
+  if (chaos) console.log('Chaos mode: the API and the payment sandbox run from their chaos-main.js, each behind a fault-injecting proxy.');
+  if (chaos && process.env.PAYMENT_PROVIDER_URL) console.warn('Chaos mode ignores PAYMENT_PROVIDER_URL: the API charges the sandbox through the provider proxy.');
   const databaseUrl = await resolveDatabaseUrl();
   const applied = await db.applyMigrations(databaseUrl);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
@@ -101,15 +113,21 @@ async function main() {
 
   // The sandbox derives its own database from DATABASE_URL (<name>_payment_sandbox), creates and
   // migrates it itself, as a separate service would.
-  startChild('Payment sandbox', ['apps/payment-sandbox/dist/main.js'], { DATABASE_URL: databaseUrl, PAYMENT_SANDBOX_PORT: String(sandboxPort) });
+  startChild('Payment sandbox', [chaos ? built('apps/payment-sandbox/dist/chaos-main.js') : 'apps/payment-sandbox/dist/main.js'], {
+    DATABASE_URL: databaseUrl,
+    PAYMENT_SANDBOX_PORT: String(sandboxPort),
+  });
   await waitUntilHealthy(`http://127.0.0.1:${sandboxPort}/health`);
+  const providerProxy = chaos ? await startProviderChaosProxy() : null;
   startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], {
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
-    PAYMENT_PROVIDER_URL: process.env.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${sandboxPort}`,
+    PAYMENT_PROVIDER_URL: providerProxy?.url ?? process.env.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${sandboxPort}`,
   });
   await waitUntilHealthy(`http://127.0.0.1:${apiPort}/health`);
-  const storefrontEnv = chaos ? await startChaosProxy() : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}` };
+  const storefrontEnv = chaos
+    ? { ...(await startChaosProxy()), SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: providerProxy.adminUrl }
+    : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}` };
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
   startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], { ...storefrontEnv, NEXT_TELEMETRY_DISABLED: '1' });
   await waitUntilHealthy(`http://127.0.0.1:${storefrontPort}/`);
@@ -122,11 +140,16 @@ Safe Checkout is running:
 Press Ctrl-C to stop.`);
 }
 
+/** `file` (relative to the root), after checking that the build made it. */
+function built(file) {
+  if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: build first (npm start -- --chaos builds everything)`);
+  return file;
+}
+
 // The proxy in front of the API (chaos entry point), with no faults until the person turns them
 // on in the storefront's chaos panel. Resolves to what the storefront needs to use it.
 async function startChaosProxy() {
-  if (!existsSync(path.join(root, 'apps/chaos-proxy/dist/main.js'))) throw new Error('apps/chaos-proxy/dist/main.js is missing: build first (npm start -- --chaos builds everything)');
-  startChild('Chaos proxy', ['apps/chaos-proxy/dist/main.js'], {
+  startChild('Chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
     // PORT and HOST are also the API's variables: the proxy must not inherit them.
     PORT: String(chaosProxyPort),
     HOST: '127.0.0.1',
@@ -142,15 +165,37 @@ async function startChaosProxy() {
   };
 }
 
+// The proxy between the API and the payment sandbox (chaos entry point), also with no faults at
+// start. Only charges can get faults; reads such as the recovery worker's search pass untouched.
+// Its settings are set here rather than inherited, so that the first proxy's CHAOS_* variables do
+// not leak onto this hop (its seed is the first one's plus one, as in the soak).
+async function startProviderChaosProxy() {
+  startChild('Provider chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
+    PORT: String(providerProxyPort),
+    HOST: '127.0.0.1',
+    UPSTREAMS: `http://127.0.0.1:${sandboxPort}`,
+    CHAOS_RATES: process.env.CHAOS_PROVIDER_RATES ?? '',
+    CHAOS_ROUTES: PROVIDER_FAULT_ROUTES,
+    CHAOS_LATENCY_MS: String(PROVIDER_LATENCY_MS),
+    CHAOS_SEED: String(Number(process.env.CHAOS_SEED || 1) + 1),
+    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${storefrontPort},http://127.0.0.1:${storefrontPort}`,
+  });
+  // /health is forwarded to the sandbox: healthy means the proxy and the sandbox are both up.
+  await waitUntilHealthy(`http://127.0.0.1:${providerProxyPort}/health`);
+  return { url: `http://127.0.0.1:${providerProxyPort}`, adminUrl: `http://localhost:${providerProxyPort}/__chaos` };
+}
+
 function chaosBanner() {
   return `
-Safe Checkout is running in CHAOS MODE (demo): the storefront's API calls go through a
-fault-injecting proxy. All faults start at 0 %; turn them on in the cart's "Demo: network chaos" panel.
-  Storefront  http://localhost:${storefrontPort}   (chaos panel: http://localhost:${storefrontPort}/cart)
-  Chaos proxy http://localhost:${chaosProxyPort}   (admin: GET/PUT http://localhost:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
-  API         http://localhost:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
-  Payments    http://localhost:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API)
-  Demo users  alice@example.com / bob@example.com, password demo-password (demo only)
+Safe Checkout is running in CHAOS MODE (demo): both network hops of a checkout go through a
+fault-injecting proxy, the storefront's API calls and the API's charges. All faults start at 0 %;
+turn them on in the cart's "Demo: network chaos" panel ("Browser → API", "API → payment provider").
+  Storefront      http://localhost:${storefrontPort}   (chaos panel: http://localhost:${storefrontPort}/cart)
+  Chaos proxy     http://localhost:${chaosProxyPort}   (browser → API; admin: GET/PUT http://localhost:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
+  API             http://localhost:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
+  Provider proxy  http://localhost:${providerProxyPort}   (API → payment provider; admin: GET/PUT http://localhost:${providerProxyPort}/__chaos; faults on ${PROVIDER_FAULT_ROUTES})
+  Payments        http://localhost:${sandboxPort}   (payment provider sandbox, chaos entry point; direct, without faults)
+  Demo users      alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`;
 }
 

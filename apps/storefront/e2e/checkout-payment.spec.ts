@@ -59,7 +59,7 @@ describe('checkout with a card', () => {
     expect(await newestOrder(alice)).toMatchObject({ status: 'paid' });
   });
 
-  it('after a paid order, offers the order and the shop instead of a Buy button, and the order page shows "Paid" and its PaymentIntent', async () => {
+  it('after a paid order, offers the order and the shop instead of a Buy button, and the order page shows "Paid", its PaymentIntent and the shop\'s one charge attempt', async () => {
     await addToCart(page, MUG, 1);
     await openCart(page);
     expect(await cardChoice(page, 'Visa •••• 4242').isChecked()).toBe(true);
@@ -80,9 +80,15 @@ describe('checkout with a card', () => {
     await placed.getByRole('link', { name: 'View your order' }).click();
 
     await page.waitForURL(`${storefrontUrl()}/orders/${order.id}`);
-    await page.getByRole('heading', { name: 'Payment' }).waitFor();
+    await page.getByRole('heading', { name: 'Payment', exact: true }).waitFor();
     expect(await page.getByTestId('order-status').textContent()).toBe('Paid');
     expect(await page.getByTestId('payment-intent-id').textContent()).toBe(order.payment?.paymentIntentId);
+    // The shop's own attempt at the provider: one run, one try that charged, under the key derived from the order.
+    const attempts = page.getByTestId('charge-attempts');
+    await attempts.getByRole('heading', { name: "Our server's attempts at the payment provider" }).waitFor();
+    expect(await attempts.getByTestId('charge-key').textContent()).toBe(`safe-checkout-order-${order.id}`);
+    expect(await attempts.locator('li[data-outcome]').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-attempt')} ${row.getAttribute('data-outcome')}`))).toEqual(['1 charged']);
+    expect(await attempts.textContent()).toContain('HTTP 200: the provider charged the card, a new PaymentIntent.');
 
     await page.getByRole('link', { name: '← All orders' }).click();
     const row = page.getByTestId('order-row').filter({ has: page.getByRole('link', { name: order.id.split('-')[0] }) });

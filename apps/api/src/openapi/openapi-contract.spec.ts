@@ -94,12 +94,26 @@ describe('the API answers as apps/api/openapi.json documents', () => {
   });
 
   describe('GET /orders, GET /orders/{id}', () => {
-    it('200 lists and reads the caller’s orders; 404 for another’s; 401 without a token', async () => {
+    it('200 lists and reads the caller’s orders, with the charge attempts and their waits; 404 for another’s; 401 without a token', async () => {
       const user = await createTestUser(api);
       const product = await createTestProduct(api, 5);
-      const placed = await placeOrder(user.token, newIdempotencyKey(), orderBody([{ productId: product.id, quantity: 1 }])).expect(201);
+      const key = newIdempotencyKey();
+      const body = orderBody([{ productId: product.id, quantity: 1 }]);
+      // A first run that cannot reach the provider (nothing listens on port 9) retries with backoff
+      // and answers 503; the same key then finishes at the sandbox: two runs, waits included.
+      const providerDown = await startTestApi({ PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9' });
+      try {
+        documented('POST /orders', await providerDown.http().post('/orders').set(bearer(user.token)).set('Idempotency-Key', key).send(body).expect(503));
+      } finally {
+        await providerDown.close();
+      }
+      const placed = await placeOrder(user.token, key, body).expect(201);
+      documented('POST /orders', placed);
+      const read = await api.http().get(`/orders/${placed.body.id}`).set(bearer(user.token)).expect(200);
+      expect(read.body.chargeAttempts.runs.map((run: { result: string }) => run.result)).toEqual(['unknown', 'succeeded']);
+      expect(read.body.chargeAttempts.runs[0].attempts[0].wait).toMatchObject({ basis: 'backoff', capMs: 200 });
+      documented('GET /orders/{id}', read);
       documented('GET /orders', await api.http().get('/orders').set(bearer(user.token)).expect(200));
-      documented('GET /orders/{id}', await api.http().get(`/orders/${placed.body.id}`).set(bearer(user.token)).expect(200));
       const stranger = await createTestUser(api);
       documented('GET /orders/{id}', await api.http().get(`/orders/${placed.body.id}`).set(bearer(stranger.token)).expect(404));
       documented('GET /orders', await api.http().get('/orders').expect(401));

@@ -1,4 +1,5 @@
 import type { Order, OrderLine } from '@safe-checkout/db';
+import { ChargeAttemptsView, toChargeAttemptsView } from './charge-attempts.representation';
 
 /** How far an order's checkout got (payments.md §2); `confirmed` for orders placed before payments. */
 export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
@@ -17,6 +18,11 @@ export interface OrderView {
   status: OrderStatus;
   /** Present once the order is paid. */
   payment?: OrderPaymentView;
+  /**
+   * The server's own attempts at the payment provider, with the derived key: present for orders
+   * placed with a payment method (not for `confirmed` ones, placed before payments).
+   */
+  chargeAttempts?: ChargeAttemptsView;
   items: { productId: string; quantity: number; unitPriceCents: number }[];
   totalCents: number;
   currency: string;
@@ -29,6 +35,7 @@ export function toOrderView(order: Order & { lines: OrderLine[] }): OrderView {
     userId: order.userId,
     status: order.status as OrderStatus,
     ...(order.paymentIntentId ? { payment: { paymentIntentId: order.paymentIntentId, amount: order.totalCents, currency: order.currency } } : {}),
+    ...(order.paymentMethod ? { chargeAttempts: toChargeAttemptsView(order.id, order.chargeAttempts) } : {}),
     items: [...order.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => ({ productId: line.productId, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),

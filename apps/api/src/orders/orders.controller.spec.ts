@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chargeKeyOf } from '../payments/charge-key';
 import { createTestProduct, createTestUser, newIdempotencyKey, startTestApi, TestApi } from '../testing/test-api';
 
 describe('POST, GET /orders', () => {
@@ -19,6 +20,10 @@ describe('POST, GET /orders', () => {
     expect(response.body).toEqual({
       id: expect.any(String), userId: user.id, status: 'paid', currency: 'EUR', createdAt: expect.any(String),
       payment: { paymentIntentId: expect.stringMatching(/^pi_/), amount: 4200, currency: 'EUR' },
+      chargeAttempts: {
+        idempotencyKey: chargeKeyOf(response.body.id),
+        runs: [{ startedAt: expect.any(String), result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] }],
+      },
       items: [
         { productId: mug.id, quantity: 2, unitPriceCents: 1200 },
         { productId: cap.id, quantity: 1, unitPriceCents: 1800 },

@@ -22,6 +22,8 @@ export interface ProbeOrder {
   id: string;
   status: 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
   payment?: { paymentIntentId: string; amount: number; currency: string };
+  /** The API's own attempts at the payment provider: each run's result and attempts. */
+  chargeAttempts?: { idempotencyKey: string; runs: { result: string; attempts: { attempt: number; verdict: string; replayed?: boolean }[] }[] };
   totalCents: number;
 }
 
@@ -41,6 +43,11 @@ export async function paymentIntentsOf(orderId: string): Promise<{ id: string; s
   const response = await fetch(`${paymentProviderUrl()}/v1/payment_intents/search?query=${query}`, { headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}` } });
   if (!response.ok) throw new Error(`payment intents of ${orderId}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { data: { id: string; status: string; amount: number }[] }).data;
+}
+
+/** One of the user's orders, by id (`GET /orders/:id`). */
+export async function orderOf(user: ProbeUser, orderId: string): Promise<ProbeOrder> {
+  return call<ProbeOrder>('GET', `/orders/${orderId}`, user);
 }
 
 export async function stockOf(productName: string): Promise<number> {

@@ -15,6 +15,8 @@ export const BUILT = {
   chaosProxy: path.join(ROOT, 'apps/chaos-proxy/dist/main.js'),
   /** The payment provider sandbox every API charges through. */
   paymentSandbox: path.join(ROOT, 'apps/payment-sandbox/dist/main.js'),
+  /** The sandbox that honours the provider proxy's `X-Chaos-Fault: server-failure` (Stripe's 500 `api_error`, nothing charged). */
+  chaosPaymentSandbox: path.join(ROOT, 'apps/payment-sandbox/dist/chaos-main.js'),
   storefront: path.join(STOREFRONT, '.next/BUILD_ID'),
 } as const;
 
@@ -29,13 +31,14 @@ export function assertBuilt(...files: string[]): void {
 // whose start fails half-way can still stop everything it started.
 
 /**
- * The payment sandbox on `port`, its tables in `databaseUrl` (the same database as the shop: the
- * sandbox scopes its idempotency keys by account, the shop by user, so they never meet), ready
- * when `/health` answers.
+ * The payment sandbox (`entry`: {@link BUILT.paymentSandbox}, the default, or
+ * {@link BUILT.chaosPaymentSandbox}) on `port`, its tables in `databaseUrl` (the same database as
+ * the shop: the sandbox scopes its idempotency keys by account, the shop by user, so they never
+ * meet; two sandboxes on it share them like replicas), ready when `/health` answers.
  */
-export async function startPaymentSandbox(into: ChildProcess[], options: { port: number; databaseUrl: string }): Promise<string> {
+export async function startPaymentSandbox(into: ChildProcess[], options: { entry?: string; port: number; databaseUrl: string }): Promise<string> {
   const url = `http://127.0.0.1:${options.port}`;
-  const sandbox = startProgram('Payment sandbox', [BUILT.paymentSandbox], {
+  const sandbox = startProgram('Payment sandbox', [options.entry ?? BUILT.paymentSandbox], {
     cwd: ROOT,
     env: { ...process.env, PAYMENT_SANDBOX_DATABASE_URL: options.databaseUrl, PAYMENT_SANDBOX_PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   });
@@ -70,30 +73,47 @@ export async function startApi(
   return url;
 }
 
-/** The chaos proxy in front of `upstream`, every fault at 0 %, ready when its admin endpoint answers. */
-export async function startChaosProxy(into: ChildProcess[], options: { port: number; upstream: string; corsOrigin: string }): Promise<string> {
+/**
+ * A chaos proxy in front of `upstream`, every fault at 0 %, ready when its admin endpoint answers.
+ * `routes` that may get faults (default the proxy's, `POST /orders`), the hold of its latency
+ * fault and its seed, as `npm start -- --chaos` sets them for each hop.
+ */
+export async function startChaosProxy(
+  into: ChildProcess[],
+  options: { port: number; upstream: string; corsOrigin: string; routes?: string[]; latencyMs?: number; seed?: number },
+): Promise<string> {
   const url = `http://127.0.0.1:${options.port}`;
+  const settings = {
+    ...(options.routes ? { CHAOS_ROUTES: options.routes.join(',') } : {}),
+    ...(options.latencyMs === undefined ? {} : { CHAOS_LATENCY_MS: String(options.latencyMs) }),
+    ...(options.seed === undefined ? {} : { CHAOS_SEED: String(options.seed) }),
+  };
   const proxy = startProgram('Chaos proxy', [BUILT.chaosProxy], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', UPSTREAMS: options.upstream, CHAOS_RATES: '', CORS_ORIGINS: options.corsOrigin },
+    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', UPSTREAMS: options.upstream, CHAOS_RATES: '', CORS_ORIGINS: options.corsOrigin, ...settings },
   });
   into.push(proxy);
   await waitUntilReady('Chaos proxy', `${url}/__chaos`, proxy);
   return url;
 }
 
-/** `next start` of the built storefront, talking to `apiUrl`, and in demo mode when `chaosAdminUrl` is given. */
-export async function startStorefront(into: ChildProcess[], options: { port: number; apiUrl: string; chaosAdminUrl?: string }): Promise<string> {
+/**
+ * `next start` of the built storefront, talking to `apiUrl`, and in demo mode when `chaosAdminUrl`
+ * (and `providerChaosAdminUrl`, the API → provider hop's proxy) is given.
+ */
+export async function startStorefront(into: ChildProcess[], options: { port: number; apiUrl: string; chaosAdminUrl?: string; providerChaosAdminUrl?: string }): Promise<string> {
   const url = `http://127.0.0.1:${options.port}`;
   // Only the chaos spec's storefront is in demo mode, whatever the shell running the tests says.
   const env = { ...process.env };
   delete env.SAFE_CHECKOUT_CHAOS_ADMIN_URL;
+  delete env.SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL;
   const web = startProgram('Storefront', [NEXT_CLI, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     cwd: STOREFRONT,
     env: {
       ...env,
       SAFE_CHECKOUT_API_URL: options.apiUrl,
       ...(options.chaosAdminUrl ? { SAFE_CHECKOUT_CHAOS_ADMIN_URL: options.chaosAdminUrl } : {}),
+      ...(options.providerChaosAdminUrl ? { SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: options.providerChaosAdminUrl } : {}),
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
     },

@@ -18,8 +18,8 @@ declare global {
  * Jest `globalSetup`: a throwaway migrated and seeded database, the built payment sandbox, the
  * built API charging through it and the built storefront, each on a free loopback port. Their
  * URLs reach the test files (run in worker processes started afterwards) through the
- * environment. The chaos spec starts its own API, proxy and storefront on the same database and
- * sandbox (`support/chaos-stack.ts`).
+ * environment. The chaos spec starts its own sandbox and API (chaos entry points), a chaos proxy in
+ * front of each and a storefront, on the same database (`support/chaos-stack.ts`).
  */
 export default async function startE2eStack(): Promise<void> {
   assertBuilt(BUILT.paymentSandbox, BUILT.api, BUILT.storefront);

@@ -5,7 +5,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ApiProvider } from '@/components/providers/api-provider';
 import { ChaosAdminProvider } from '@/components/providers/chaos-admin-provider';
-import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv } from '@/lib/storefront-config';
+import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from '@/lib/storefront-config';
 import '@/styles/tokens.css';
 import '@/styles/base.css';
 import '@/styles/primitives.css';
@@ -18,11 +18,12 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Render per request, so that SAFE_CHECKOUT_API_URL (and the chaos demo's admin URL) are read
+  // Render per request, so that SAFE_CHECKOUT_API_URL (and the chaos demo's admin URLs) are read
   // when the server runs, not baked in at build time.
   await connection();
   const apiBaseUrl = apiBaseUrlFromEnv();
   const chaosAdminUrl = chaosAdminUrlFromEnv();
+  const providerChaosAdminUrl = providerChaosAdminUrlFromEnv();
   return (
     <html lang="en">
       <body>
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ApiProvider baseUrl={apiBaseUrl}>
-          <ChaosAdminProvider adminUrl={chaosAdminUrl}>
+          <ChaosAdminProvider adminUrl={chaosAdminUrl} providerAdminUrl={providerChaosAdminUrl}>
             <SiteHeader />
             <main id="main" className="container main" tabIndex={-1}>
               {children}

@@ -20,6 +20,11 @@ export function formatSeconds(ms: number): string {
   return `${s >= 10 ? s.toFixed(0) : s.toFixed(2)} s`;
 }
 
+/** `38 ms` below a second, `1.13 s` from there: how long one attempt at the provider took. */
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
+}
+
 /** `28 Nov 2026, 14:03`. */
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));

@@ -1,4 +1,4 @@
-import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv, chaosAdminUrlFromEnv } from './storefront-config';
+import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from './storefront-config';
 
 describe('apiBaseUrlFromEnv(env)', () => {
   it('when SAFE_CHECKOUT_API_URL is unset, is the API on this machine', () => {
@@ -26,5 +26,20 @@ describe('chaosAdminUrlFromEnv(env)', () => {
 
   it('when it is not an http(s) URL, refuses to start', () => {
     expect(() => chaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: 'javascript:alert(1)' })).toThrow(/SAFE_CHECKOUT_CHAOS_ADMIN_URL/);
+  });
+});
+
+describe('providerChaosAdminUrlFromEnv(env)', () => {
+  it('when SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL is unset or blank, is null: no rates for the API → provider hop', () => {
+    expect(providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: 'http://localhost:3334/__chaos' })).toBeNull();
+    expect(providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: ' ' })).toBeNull();
+  });
+
+  it('when it is set, is that URL without a trailing slash', () => {
+    expect(providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: 'http://localhost:3341/__chaos/' })).toBe('http://localhost:3341/__chaos');
+  });
+
+  it('when it is not an http(s) URL, refuses to start', () => {
+    expect(() => providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: 'file:///etc/passwd' })).toThrow(/SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL/);
   });
 });

@@ -21,6 +21,17 @@ export function chaosAdminUrlFromEnv(env: Record<string, string | undefined> = p
   return raw ? httpUrl('SAFE_CHECKOUT_CHAOS_ADMIN_URL', raw) : null;
 }
 
+/**
+ * The admin endpoint of the second chaos proxy, the one between the API and the payment provider
+ * (e.g. `http://localhost:3341/__chaos`), from `SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL`, or `null`
+ * when it is unset: the chaos panel then has no "API → payment provider" rates. Set by
+ * `npm start -- --chaos`; read at request time like the others.
+ */
+export function providerChaosAdminUrlFromEnv(env: Record<string, string | undefined> = process.env): string | null {
+  const raw = env.SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL?.trim();
+  return raw ? httpUrl('SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL', raw) : null;
+}
+
 function httpUrl(name: string, raw: string): string {
   const url = new URL(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http(s) URL, got ${raw}`);

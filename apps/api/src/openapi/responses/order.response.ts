@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { OrderPaymentView, OrderStatus, OrderView } from '../../orders/order.representation';
+import { ChargeAttemptsResponse } from './charge-attempts.response';
 
 const ORDER_STATUSES = ['awaiting_payment', 'paid', 'payment_failed', 'confirmed'] as const satisfies readonly OrderStatus[];
 const CURRENCY = { type: String, description: 'ISO 4217 code, as the catalog prices the products.', example: 'EUR' } as const;
@@ -46,6 +47,12 @@ export class OrderResponse implements OrderView {
 
   @ApiPropertyOptional({ type: OrderPaymentResponse, description: 'Present once the order is paid.' })
   payment?: OrderPaymentResponse;
+
+  @ApiPropertyOptional({
+    type: ChargeAttemptsResponse,
+    description: "The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method.",
+  })
+  chargeAttempts?: ChargeAttemptsResponse;
 
   @ApiProperty({ type: [OrderItemResponse], minItems: 1, maxItems: 50 })
   items!: OrderItemResponse[];

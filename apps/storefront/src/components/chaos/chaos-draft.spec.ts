@@ -36,6 +36,10 @@ describe('draftProblem(status, draft)', () => {
     expect(draftProblem(STATUS, { ratePercent: { latency: 60 } })).toMatch(/103\.3 %.*at most 100 %/);
   });
 
+  it('when the rates of another hop add up to more than 100 %, names its attempts', () => {
+    expect(draftProblem(STATUS, { ratePercent: { latency: 60 } }, 'charge attempt')).toMatch(/each charge attempt gets at most one fault/);
+  });
+
   it('when the hold time is blank, negative or beyond the proxy’s limit, asks for 0 to 120 s', () => {
     for (const latencySeconds of ['', '-1', '121', 'soon']) expect(draftProblem(STATUS, { latencySeconds })).toMatch(/0 to 120/);
   });

@@ -22,11 +22,14 @@ export function totalPercent(rates: Readonly<Record<NetworkFault, number>>): num
   return Math.round(NETWORK_FAULTS.reduce((sum, fault) => sum + rates[fault], 0) * 10) / 10;
 }
 
-/** Why the draft cannot be applied as it is, in words for the form; `null` when it can. */
-export function draftProblem(status: ChaosStatus, draft: ChaosDraft): string | null {
+/**
+ * Why the draft cannot be applied as it is, in words for the form; `null` when it can.
+ * `attempt` names one request that may get a fault (default `order attempt`).
+ */
+export function draftProblem(status: ChaosStatus, draft: ChaosDraft, attempt = 'order attempt'): string | null {
   const total = totalPercent(shownRates(status, draft));
   // Each attempt gets at most one fault, so the chances share one 100 %.
-  if (total > 100) return `The rates add up to ${total} %: each order attempt gets at most one fault, so together they can be at most 100 %.`;
+  if (total > 100) return `The rates add up to ${total} %: each ${attempt} gets at most one fault, so together they can be at most 100 %.`;
   if (parseLatencyMs(shownLatencySeconds(status, draft)) === undefined) return `The hold time must be a number of seconds from 0 to ${MAX_LATENCY_MS / 1000}.`;
   return null;
 }

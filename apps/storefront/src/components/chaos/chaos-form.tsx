@@ -5,11 +5,13 @@ import { toApiError, type ApiError } from '@/lib/api';
 import { MAX_LATENCY_MS, NETWORK_FAULTS, type ChaosChange, type ChaosStatus, type NetworkFault } from '@/lib/chaos';
 import { ProblemNotice } from '../ui/problem-notice';
 import { ALL_FAULTS_OFF, draftChange, draftProblem, shownLatencySeconds, shownRates, totalPercent, type ChaosDraft } from './chaos-draft';
-import { describeRates } from './chaos-text';
+import { describeRates, HOP_TEXT, type ChaosHop } from './chaos-text';
 import { FaultRateField } from './fault-rate-field';
 import styles from './chaos.module.css';
 
 export interface ChaosFormProps {
+  /** The hop whose proxy this form sets (its words: labels, what one attempt is). Default `browser-api`. */
+  hop?: ChaosHop;
   status: ChaosStatus;
   /** Sends a change to the proxy; resolves to its new settings, throws `ApiError`. */
   change(change: ChaosChange): Promise<ChaosStatus>;
@@ -21,14 +23,15 @@ type Outcome = { kind: 'applied'; text: string } | { kind: 'failed'; error: ApiE
  * The rates as a form: sliders edit a draft, Apply sends what differs from the proxy's
  * settings in one `PUT`, so that dragging a slider does not send a request per pixel.
  */
-export function ChaosForm({ status, change }: ChaosFormProps) {
+export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProps) {
   const id = useId();
+  const text = HOP_TEXT[hop];
   const [draft, setDraft] = useState<ChaosDraft>({});
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const rates = shownRates(status, draft);
   const pending = draftChange(status, draft);
-  const problem = draftProblem(status, draft);
+  const problem = draftProblem(status, draft, text.attempt);
   const allOff = totalPercent(status.ratePercent) === 0;
 
   async function send(next: ChaosChange, describe: (applied: ChaosStatus) => string) {
@@ -47,7 +50,7 @@ export function ChaosForm({ status, change }: ChaosFormProps) {
 
   function apply(event: FormEvent) {
     event.preventDefault();
-    if (pending && !problem) void send(pending, (applied) => `Applied: ${describeRates(applied)}.`);
+    if (pending && !problem) void send(pending, (applied) => `Applied: ${describeRates(applied, hop)}.`);
   }
 
   const setRate = (fault: NetworkFault, percent: number) => setDraft((d) => ({ ...d, ratePercent: { ...d.ratePercent, [fault]: percent } }));
@@ -55,11 +58,12 @@ export function ChaosForm({ status, change }: ChaosFormProps) {
   return (
     <form className={styles.form} onSubmit={apply} aria-describedby={`${id}-total`}>
       <fieldset className={styles.faults}>
-        <legend className="visually-hidden">Chance of each fault per order attempt</legend>
+        <legend className="visually-hidden">Chance of each fault per {text.attempt}</legend>
         {NETWORK_FAULTS.map((fault) => (
           <FaultRateField
             key={fault}
             fault={fault}
+            text={text.faults[fault]}
             percent={rates[fault]}
             latencyMs={status.latencyMs}
             injected={status.injected[fault]}
@@ -67,7 +71,7 @@ export function ChaosForm({ status, change }: ChaosFormProps) {
           >
             {fault === 'latency' && (
               <div className={`field ${styles.hold}`}>
-                <label htmlFor={`${id}-hold`}>Hold for (seconds)</label>
+                <label htmlFor={`${id}-hold`}>{text.holdLabel}</label>
                 <input
                   id={`${id}-hold`}
                   type="number"
@@ -84,7 +88,7 @@ export function ChaosForm({ status, change }: ChaosFormProps) {
         ))}
       </fieldset>
       <p id={`${id}-total`} className={`${styles.total} ${problem ? 'field__error' : ''}`} aria-live="polite">
-        {problem ?? `Together: ${totalPercent(rates)} % of order attempts get a fault; the others pass untouched.${pending ? ' Not applied yet.' : ''}`}
+        {problem ?? `Together: ${totalPercent(rates)} % of ${text.attempt}s get a fault; the others pass untouched.${pending ? ' Not applied yet.' : ''}`}
       </p>
       <div className={styles.actions}>
         <button type="submit" className="button" disabled={!pending || problem !== null || sending}>

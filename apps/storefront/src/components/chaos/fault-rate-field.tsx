@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import type { NetworkFault } from '@/lib/chaos';
-import { FAULT_TEXT } from './chaos-text';
+import type { HopText } from './chaos-text';
 import styles from './chaos.module.css';
 
 export interface FaultRateFieldProps {
   fault: NetworkFault;
+  /** The fault's words on this hop (its label, what it does, where to read more). */
+  text: HopText['faults'][NetworkFault];
   /** The rate shown, in percent (0–100). */
   percent: number;
   /** The hold time of the latency fault, in milliseconds, for the explanation. */
@@ -18,9 +20,8 @@ export interface FaultRateFieldProps {
 }
 
 /** One fault: a 0–100 % slider (arrow keys move 1 %, Page Up/Down 10 %), what it does, and how often it happened. */
-export function FaultRateField({ fault, percent, latencyMs, injected, onPercent, children }: FaultRateFieldProps) {
+export function FaultRateField({ fault, text, percent, latencyMs, injected, onPercent, children }: FaultRateFieldProps) {
   const id = useId();
-  const text = FAULT_TEXT[fault];
   return (
     <div className={styles.fault} role="group" aria-labelledby={`${id}-label`} data-fault={fault}>
       <div className={styles.faultHead}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError } from '@/lib/api';
+import { ApiError, toApiError } from '@/lib/api';
 import type { ChaosAdmin, ChaosChange, ChaosStatus } from '@/lib/chaos';
 
 /**
@@ -20,8 +20,11 @@ export interface ChaosStatusState {
   change(change: ChaosChange): Promise<ChaosStatus>;
 }
 
-/** The proxy's settings and counts, read again every couple of seconds while `live`. */
-export function useChaosStatus(admin: ChaosAdmin, live: boolean): ChaosStatusState {
+/**
+ * The proxy's settings and counts, read again every couple of seconds while `live`. With no
+ * `admin` (that hop has no proxy in this demo) it reads nothing and stays `null`.
+ */
+export function useChaosStatus(admin: ChaosAdmin | null, live: boolean): ChaosStatusState {
   const [status, setStatus] = useState<ChaosStatus | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   // Answers can arrive out of order (a poll sent before a PUT may come back after it): only an
@@ -29,10 +32,11 @@ export function useChaosStatus(admin: ChaosAdmin, live: boolean): ChaosStatusSta
   const sent = useRef(0);
   const shown = useRef(0);
 
-  const track = useCallback(async (call: () => Promise<ChaosStatus>): Promise<ChaosStatus> => {
+  const track = useCallback(async (call: (admin: ChaosAdmin) => Promise<ChaosStatus>): Promise<ChaosStatus> => {
+    if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.', 'definite');
     const id = ++sent.current;
     try {
-      const next = await call();
+      const next = await call(admin);
       if (id > shown.current) {
         shown.current = id;
         setStatus(next);
@@ -45,18 +49,18 @@ export function useChaosStatus(admin: ChaosAdmin, live: boolean): ChaosStatusSta
   }, [admin]);
 
   const refresh = useCallback(() => {
-    track(() => admin.status()).catch((failure: ApiError) => setError(failure));
-  }, [admin, track]);
+    track((a) => a.status()).catch((failure: ApiError) => setError(failure));
+  }, [track]);
 
   useEffect(() => {
-    if (!live) return;
+    if (!live || !admin) return;
     refresh();
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') refresh();
     }, POLL_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [live, refresh]);
+  }, [live, admin, refresh]);
 
-  const change = useCallback((c: ChaosChange) => track(() => admin.change(c)), [admin, track]);
+  const change = useCallback((c: ChaosChange) => track((a) => a.change(c)), [track]);
   return { status, error, refresh, change };
 }

@@ -8,12 +8,13 @@ import { useApi } from '../providers/api-provider';
 import { Loading } from '../ui/loading';
 import { useSignedInSession } from '../ui/signed-in-only';
 import { ProblemNotice } from '../ui/problem-notice';
+import { ChargeAttemptList } from './charge-attempt-list';
 import { OrderPayment } from './order-payment';
 import { OrderStatusBadge } from './order-status-badge';
 import { useProductNames } from './use-product-names';
 import styles from './orders.module.css';
 
-/** One of the customer's orders: its status, its lines with the prices it was placed at, and its payment. */
+/** One of the customer's orders: its status, its lines with the prices it was placed at, its payment and the shop's attempts at the provider. */
 export function OrderDetail({ orderId }: { orderId: string }) {
   const api = useApi();
   const session = useSignedInSession();
@@ -76,6 +77,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             </table>
           </div>
           <OrderPayment order={order.data} />
+          {order.data.chargeAttempts && <ChargeAttemptList chargeAttempts={order.data.chargeAttempts} />}
         </article>
       )}
     </>

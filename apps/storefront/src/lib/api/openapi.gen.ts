@@ -381,6 +381,92 @@ export interface components {
              */
             currency: string;
         };
+        /**
+         * @description `succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
+         * @enum {string}
+         */
+        ChargeRunResult: "succeeded" | "declined" | "invalid_payment_method" | "unknown";
+        /**
+         * @description Why the client made no more attempts, when it gave up.
+         * @enum {string}
+         */
+        ChargeStopReason: "not-retryable" | "method-not-retryable" | "retries-exhausted" | "budget-exhausted" | "deadline-exceeded";
+        /**
+         * @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened).
+         * @enum {string}
+         */
+        ChargeAttemptVerdict: "succeeded" | "definite" | "ambiguous";
+        /**
+         * @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top.
+         * @enum {string}
+         */
+        ChargeWaitBasis: "backoff" | "retry-after";
+        /** @description The wait the server's retrying client chose before its next attempt at the provider, and why. */
+        ChargeWait: {
+            /**
+             * @description The drawn wait, in milliseconds.
+             * @example 143
+             */
+            delayMs: number;
+            /** @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top. */
+            basis: components["schemas"]["ChargeWaitBasis"];
+            /**
+             * @description The backoff's cap for that retry, in milliseconds.
+             * @example 200
+             */
+            capMs?: number;
+            /** @description The provider's `Retry-After`, in milliseconds, when it sent one. */
+            retryAfterMs?: number;
+        };
+        /** @description One attempt of a charge at the payment provider. */
+        ChargeAttempt: {
+            /**
+             * @description 1 for the first attempt of the run.
+             * @example 1
+             */
+            attempt: number;
+            /** @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened). */
+            verdict: components["schemas"]["ChargeAttemptVerdict"];
+            /**
+             * @description The provider's HTTP status, when it answered.
+             * @example 200
+             */
+            status?: number;
+            /** @description The provider answered `Idempotent-Replayed: true`: the charge made earlier with this key, not a new one. */
+            replayed?: boolean;
+            /**
+             * @description Why the attempt failed: `network:ECONNRESET`, `timeout`, `http:503`, `http:409-in-progress`, …
+             * @example network:ECONNRESET
+             */
+            reason?: string;
+            /**
+             * @description How long the attempt took, in milliseconds.
+             * @example 38
+             */
+            durationMs: number;
+            /** @description Present when the client retried after this attempt. */
+            wait?: components["schemas"]["ChargeWait"];
+        };
+        /** @description One run of the charge phase: the attempts of one request (or one recovery pass) at the provider. */
+        ChargeRun: {
+            /** Format: date-time */
+            startedAt: string;
+            /** @description `succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker. */
+            result: components["schemas"]["ChargeRunResult"];
+            /** @description Why the client made no more attempts, when it gave up. */
+            stopReason?: components["schemas"]["ChargeStopReason"];
+            attempts: components["schemas"]["ChargeAttempt"][];
+        };
+        /** @description The server's own attempts at the payment provider for an order (payments.md §2), all with one key derived from the order id. */
+        ChargeAttempts: {
+            /**
+             * @description The `Idempotency-Key` sent to the provider on every attempt of every run.
+             * @example safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10
+             */
+            idempotencyKey: string;
+            /** @description One per run of the charge phase, oldest first; empty until the first charge was sent. */
+            runs: components["schemas"]["ChargeRun"][];
+        };
         OrderItem: {
             /** Format: uuid */
             productId: string;
@@ -402,6 +488,8 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             /** @description Present once the order is paid. */
             payment?: components["schemas"]["OrderPayment"];
+            /** @description The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method. */
+            chargeAttempts?: components["schemas"]["ChargeAttempts"];
             items: components["schemas"]["OrderItem"][];
             /** @example 4200 */
             totalCents: number;

@@ -26,6 +26,15 @@ describe('toOrder(dto)', () => {
     expect(order).not.toHaveProperty('payment');
   });
 
+  it('when the order carries the shop’s charge attempts, keeps the derived key and each run', () => {
+    const chargeAttempts = { idempotencyKey: 'safe-checkout-order-o1', runs: [{ startedAt: '2026-11-30T10:00:00.000Z', result: 'succeeded' as const, attempts: [{ attempt: 1, verdict: 'succeeded' as const, status: 200, durationMs: 30 }] }] };
+    expect(toOrder({ ...ORDER, chargeAttempts }).chargeAttempts).toEqual({
+      key: 'safe-checkout-order-o1',
+      runs: [{ startedAt: '2026-11-30T10:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'charged', status: 200, durationMs: 30 }] }],
+    });
+    expect(toOrder(ORDER)).not.toHaveProperty('chargeAttempts');
+  });
+
   it('when the status is one this storefront does not know, says unknown rather than guessing', () => {
     expect(toOrder({ ...ORDER, status: 'refunded' as OrderDto['status'] }).status).toBe('unknown');
   });

@@ -1,3 +1,4 @@
+import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
 import type { Order, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
 
@@ -53,6 +54,7 @@ export function toOrder(dto: OrderDto): Order {
     id: dto.id,
     status: Object.hasOwn(ORDER_STATUSES, dto.status) ? ORDER_STATUSES[dto.status] : 'unknown',
     ...(dto.payment ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } } : {}),
+    ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
     lines: dto.items.map((item) => ({
       productId: item.productId,
       quantity: item.quantity,

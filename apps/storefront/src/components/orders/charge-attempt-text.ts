@@ -1,0 +1,81 @@
+import type { ChargeAttempt, ChargeAttemptOutcome, ChargeRun, ChargeWait } from '@/lib/api';
+import { formatSeconds } from '@/lib/format';
+
+type Tone = 'ok' | 'info' | 'warn' | 'bad';
+
+/** Badge text and colour of each outcome of the shop's attempts, in the retry timeline's words where they mean the same. */
+export const CHARGE_OUTCOME_LABELS: Record<ChargeAttemptOutcome, { label: string; tone: Tone }> = {
+  charged: { label: 'Charged', tone: 'ok' },
+  replayed: { label: 'Replayed', tone: 'info' },
+  declined: { label: 'Declined', tone: 'bad' },
+  rejected: { label: 'Rejected', tone: 'bad' },
+  dropped: { label: 'Dropped', tone: 'bad' },
+  'timed-out': { label: 'Timed out', tone: 'bad' },
+  'server-error': { label: '5xx', tone: 'bad' },
+  'in-progress': { label: '409 in progress', tone: 'warn' },
+};
+
+/** One sentence on what the provider's answer (or its absence) meant. */
+export function describeChargeAttempt(a: ChargeAttempt): string {
+  const status = a.status === undefined ? 'No answer' : `HTTP ${a.status}`;
+  switch (a.outcome) {
+    case 'charged':
+      return `${status}: the provider charged the card, a new PaymentIntent.`;
+    case 'replayed':
+      return `${status} with Idempotent-Replayed: the provider's stored answer of an earlier attempt with this key. Nothing was charged again.`;
+    case 'declined':
+      return `${status}: the card was declined. A final answer: nothing was charged.`;
+    case 'rejected':
+      return `${status}: a final answer from the provider; retrying cannot change it.`;
+    case 'dropped':
+      return `The connection failed before any answer${a.reason?.startsWith('network:') ? ` (${a.reason.slice('network:'.length)})` : ''}: the charge may or may not have reached the provider.`;
+    case 'timed-out':
+      return 'No answer in time: the charge may or may not have reached the provider.';
+    case 'server-error':
+      return `${status}: the provider failed; the charge may or may not have happened.`;
+    case 'in-progress':
+      return `${status}: an earlier attempt with this key was still running at the provider.`;
+  }
+}
+
+/** Why the shop's client waited as long as it did before try `retry + 1`, as its own decision says. */
+export function describeChargeWait(wait: ChargeWait, retry: number): string {
+  if (wait.basis === 'retry-after' && wait.retryAfterMs !== undefined) {
+    return `the provider said Retry-After: ${formatSeconds(wait.retryAfterMs)}, plus random jitter so that clients do not all return at once`;
+  }
+  const backoff =
+    wait.capMs === undefined
+      ? `exponential backoff: a random wait (full jitter; the cap doubles with each retry, this was retry ${retry})`
+      : `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${retry})`;
+  return wait.retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(wait.retryAfterMs)} the provider asked for in Retry-After`;
+}
+
+/** What a run of the charge came to, as its badge says it. */
+export function describeChargeRun(run: ChargeRun): { text: string; tone: Tone } {
+  switch (run.result) {
+    case 'succeeded':
+      return { text: 'Paid', tone: 'ok' };
+    case 'declined':
+      return { text: 'Declined: nothing charged', tone: 'bad' };
+    case 'invalid-payment-method':
+      return { text: 'Card refused: nothing charged', tone: 'bad' };
+    case 'unknown':
+      return { text: 'Outcome unknown', tone: 'warn' };
+  }
+}
+
+/** Why the shop stopped trying and what became of the order then; `null` when the answer speaks for itself. */
+export function describeChargeGiveUp(run: ChargeRun): string | null {
+  if (run.result !== 'unknown') return null;
+  const waited = "The order waited for a retry with the same checkout key, or for the shop's recovery worker, to charge it with this same key.";
+  switch (run.gaveUp) {
+    case 'retries-exhausted':
+      return `No retries left: the shop's client made every retry its policy allows. ${waited}`;
+    case 'budget-exhausted':
+      return `The shop's client stopped retrying: its retry budget was spent (too many failed attempts lately), so it stopped adding load to a provider that was failing. ${waited}`;
+    case 'deadline-exceeded':
+      return `The shop's client stopped retrying: another attempt could not have finished within the charge's deadline. ${waited}`;
+    default:
+      return `No definite answer. ${waited}`;
+  }
+}
