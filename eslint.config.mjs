@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 
 // The dependency rules of the architecture (STYLE.md "What we take from them", point 1), enforced.
 const DEPENDENCY_RULES = [
@@ -24,8 +25,14 @@ const TRANSACTION_RULE = 'Every write goes through the transaction: use this.txH
 const PRISMA_WRITE_METHODS = 'create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany';
 const PLAIN_CLIENT = ["[name='prisma']", "[property.name='prisma']"];
 const PLAIN_CLIENT_WRITES = PLAIN_CLIENT.flatMap((client) => [
-  { selector: `CallExpression[callee.property.name=/^(${PRISMA_WRITE_METHODS})$/] > MemberExpression.callee > MemberExpression.object > .object${client}`, message: TRANSACTION_RULE },
-  { selector: `CallExpression[callee.property.name=/^[$](executeRaw|executeRawUnsafe|transaction)$/] > MemberExpression.callee > .object${client}`, message: TRANSACTION_RULE },
+  {
+    selector: `CallExpression[callee.property.name=/^(${PRISMA_WRITE_METHODS})$/] > MemberExpression.callee > MemberExpression.object > .object${client}`,
+    message: TRANSACTION_RULE,
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^[$](executeRaw|executeRawUnsafe|transaction)$/] > MemberExpression.callee > .object${client}`,
+    message: TRANSACTION_RULE,
+  },
   { selector: `TaggedTemplateExpression[tag.property.name='$executeRaw'] > MemberExpression.tag > .object${client}`, message: TRANSACTION_RULE },
 ]);
 
@@ -68,4 +75,6 @@ export default tseslint.config(
     ignores: ['apps/api/src/**/*.spec.ts', 'apps/api/src/testing/**'],
     rules: { 'no-restricted-syntax': ['error', ...PLAIN_CLIENT_WRITES] },
   },
+  // Layout is Prettier's (.prettierrc.json, `npm run format:check` in CI): no lint rule may disagree with it.
+  eslintConfigPrettier,
 );

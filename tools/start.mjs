@@ -103,7 +103,8 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   if (chaos) console.log('Chaos mode: the API and the payment sandbox run from their chaos-main.js, each behind a fault-injecting proxy.');
-  if (chaos && process.env.PAYMENT_PROVIDER_URL) console.warn('Chaos mode ignores PAYMENT_PROVIDER_URL: the API charges the sandbox through the provider proxy.');
+  if (chaos && process.env.PAYMENT_PROVIDER_URL)
+    console.warn('Chaos mode ignores PAYMENT_PROVIDER_URL: the API charges the sandbox through the provider proxy.');
   const databaseUrl = await resolveDatabaseUrl();
   const applied = await db.applyMigrations(databaseUrl);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
@@ -131,13 +132,17 @@ async function main() {
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
   startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], { ...storefrontEnv, NEXT_TELEMETRY_DISABLED: '1' });
   await waitUntilHealthy(`http://127.0.0.1:${storefrontPort}/`);
-  console.log(chaos ? chaosBanner() : `
+  console.log(
+    chaos
+      ? chaosBanner()
+      : `
 Safe Checkout is running:
   Storefront http://localhost:${storefrontPort}
   API        http://localhost:${apiPort}   (OpenAPI: http://localhost:${apiPort}/docs, health: /health)
   Payments   http://localhost:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
-Press Ctrl-C to stop.`);
+Press Ctrl-C to stop.`,
+  );
 }
 
 /** `file` (relative to the root), after checking that the build made it. */

@@ -25,7 +25,10 @@ export function readComposeFile(file = path.join(ROOT, 'docker-compose.yml')) {
 export function schemaErrors(model) {
   validate ??= compileSchema();
   if (validate(model)) return [];
-  return validate.errors.map((error) => `${error.dataPath ?? error.instancePath ?? '/'} ${error.message}${error.params?.additionalProperty ? `: ${error.params.additionalProperty}` : ''}`);
+  return validate.errors.map(
+    (error) =>
+      `${error.dataPath ?? error.instancePath ?? '/'} ${error.message}${error.params?.additionalProperty ? `: ${error.params.additionalProperty}` : ''}`,
+  );
 }
 
 let validate;

@@ -14,7 +14,11 @@ export function dockerfiles() {
 /** A Dockerfile's stages: `{ name, from, instructions: [{ keyword, args }] }`, continuation lines joined. */
 export function parseDockerfile(text) {
   const stages = [];
-  const logical = text.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const logical = text
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   for (const line of logical) {
     const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(line);
     const upper = keyword.toUpperCase();
@@ -41,7 +45,10 @@ export function dockerfileProblems(file) {
   rule(/^# syntax=docker\/dockerfile:1\n/.test(text), 'starts with `# syntax=docker/dockerfile:1` (COPY --parents, RUN --mount)');
   rule(stages.length >= 2, 'is multi-stage: the build never ships');
   rule(!all.some((i) => i.keyword === 'RUN' && /\bnpm (install|i)\b/.test(i.args)), 'installs with `npm ci` from the lock, never `npm install`');
-  rule(all.some((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args)), 'installs with `npm ci`');
+  rule(
+    all.some((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args)),
+    'installs with `npm ci`',
+  );
   const user = of(final, 'USER').at(-1)?.args;
   rule(user && !/^(root|0)(:|$)/.test(user), 'runs as a non-root user in the final stage');
   rule(of(final, 'HEALTHCHECK').length === 1, 'has one HEALTHCHECK in the final stage');
@@ -59,7 +66,9 @@ export function dockerfileProblems(file) {
 export function dockerignoreProblems() {
   const file = path.join(ROOT, '.dockerignore');
   if (!existsSync(file)) return ['.dockerignore is missing'];
-  const patterns = readFileSync(file, 'utf8').split('\n').map((line) => line.trim());
+  const patterns = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   return ['.git', '**/node_modules', '**/dist', '**/.next', '.data', '.env']
     .filter((pattern) => !patterns.includes(pattern))
     .map((pattern) => `.dockerignore must exclude ${pattern}`);

@@ -7,7 +7,6 @@ import { interpolate, readComposeFile, schemaErrors } from './compose-file.mjs';
 import { dockerfileProblems, dockerfiles, dockerignoreProblems } from './dockerfile-rules.mjs';
 import { EXAMPLE_SECRETS as SECRETS, missingVariables, productionProblems, REQUIRED_SECRETS } from './production-profile-rules.mjs';
 
-
 describe('docker-compose.yml', () => {
   const compose = readComposeFile();
 

@@ -28,7 +28,10 @@ export function productionProblems(compose, secrets) {
   const production = enabledServices(compose.model, ['production']).filter(([, s]) => s.profiles?.includes('production'));
   const byName = Object.fromEntries(production);
 
-  rule(interpolateValues(compose.model, {}).length === 0, 'docker-compose.yml itself must not require a variable (${NAME:?}): Compose interpolates it for every profile, so development would need it too');
+  rule(
+    interpolateValues(compose.model, {}).length === 0,
+    'docker-compose.yml itself must not require a variable (${NAME:?}): Compose interpolates it for every profile, so development would need it too',
+  );
   rule(missingVariables(compose, [], {}).length === 0, 'development (no profile) must start without any variable');
   const withoutSecrets = new Set(missingVariables(compose, ['production'], {}).map((m) => m.name));
   for (const name of REQUIRED_SECRETS) rule(withoutSecrets.has(name), `production must refuse to start without ${name}`);
@@ -63,7 +66,10 @@ export function productionProblems(compose, secrets) {
   const nginxConf = lb?.volumes?.map((v) => v.split(':')[0]).find((source) => source.endsWith('.conf'));
   rule(nginxConf && existsSync(path.join(ROOT, nginxConf)), 'lb must mount its nginx configuration from the repository');
   if (nginxConf && existsSync(path.join(ROOT, nginxConf))) {
-    rule(/location\s+~\*\s+\^\/metrics\(\/\|\$\)\s*\{\s*deny all;/.test(readFileSync(path.join(ROOT, nginxConf), 'utf8')), 'lb must not forward /metrics (any case, any suffix)');
+    rule(
+      /location\s+~\*\s+\^\/metrics\(\/\|\$\)\s*\{\s*deny all;/.test(readFileSync(path.join(ROOT, nginxConf), 'utf8')),
+      'lb must not forward /metrics (any case, any suffix)',
+    );
   }
   return problems;
 }

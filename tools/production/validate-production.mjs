@@ -34,8 +34,14 @@ function checkCompose() {
   const compose = readComposeFile();
   report('docker-compose.yml follows the Compose Specification schema', schemaErrors(compose.model));
   const missing = missingVariables(compose, ['production'], {}).map((m) => m.name);
-  report(`--profile production requires ${REQUIRED_SECRETS.join(', ')}`, REQUIRED_SECRETS.filter((n) => !missing.includes(n)).map((n) => `${n} is not required`));
-  report('development (no profile) needs no variable', missingVariables(compose, [], {}).map((m) => `${m.name} is required`));
+  report(
+    `--profile production requires ${REQUIRED_SECRETS.join(', ')}`,
+    REQUIRED_SECRETS.filter((n) => !missing.includes(n)).map((n) => `${n} is not required`),
+  );
+  report(
+    'development (no profile) needs no variable',
+    missingVariables(compose, [], {}).map((m) => `${m.name} is required`),
+  );
   report('the production profile keeps its rules', productionProblems(compose, SECRETS));
 }
 
@@ -46,11 +52,14 @@ function checkDockerfiles() {
   try {
     dockerfileUtils = createRequire(import.meta.url)('dockerfile-utils');
   } catch {
-    skip('dockerfile-utils', 'not installed (the linter of VS Code\'s Docker language service; not a project dependency)');
+    skip('dockerfile-utils', "not installed (the linter of VS Code's Docker language service; not a project dependency)");
   }
   for (const file of dockerfileUtils ? dockerfiles() : []) {
     const diagnostics = dockerfileUtils.validate(readFileSync(path.join(ROOT, file), 'utf8'));
-    report(`dockerfile-utils ${file}`, diagnostics.map((d) => `line ${d.range.start.line + 1}: ${d.message}`));
+    report(
+      `dockerfile-utils ${file}`,
+      diagnostics.map((d) => `line ${d.range.start.line + 1}: ${d.message}`),
+    );
   }
   const hadolint = spawnSync('hadolint', dockerfiles(), { cwd: ROOT, encoding: 'utf8' });
   if (hadolint.error) skip('hadolint', 'not installed (Debian bookworm has no package, npm none that ships it)');
@@ -63,7 +72,8 @@ function checkComposeConfig() {
     skip('docker compose config', '`docker compose version` fails: no Docker Compose plugin on this machine');
     return;
   }
-  const config = (env) => spawnSync('docker', ['compose', '--profile', 'production', 'config', '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const config = (env) =>
+    spawnSync('docker', ['compose', '--profile', 'production', 'config', '--quiet'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   const withSecrets = config(SECRETS);
   const without = config(Object.fromEntries(REQUIRED_SECRETS.map((n) => [n, ''])));
   report('docker compose --profile production config', [
@@ -75,7 +85,9 @@ function checkComposeConfig() {
 async function checkStandalone() {
   const nextDir = path.resolve(process.env.STOREFRONT_NEXT_DIR ?? path.join(ROOT, 'apps/storefront/.next'));
   if (!existsSync(path.join(nextDir, 'standalone'))) {
-    report('storefront standalone server', [`${nextDir}/standalone is missing: build the storefront as the image does first (STOREFRONT_OUTPUT=standalone npx nx run @safe-checkout/storefront:build --skip-nx-cache)`]);
+    report('storefront standalone server', [
+      `${nextDir}/standalone is missing: build the storefront as the image does first (STOREFRONT_OUTPUT=standalone npx nx run @safe-checkout/storefront:build --skip-nx-cache)`,
+    ]);
     return;
   }
   // The image's layout: the standalone tree at the root, the static assets beside the server.
@@ -87,7 +99,14 @@ async function checkStandalone() {
     cwd: app,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', SAFE_CHECKOUT_API_URL: 'http://localhost:8081' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      SAFE_CHECKOUT_API_URL: 'http://localhost:8081',
+    },
   });
   let output = '';
   server.stdout.on('data', (chunk) => (output += chunk));

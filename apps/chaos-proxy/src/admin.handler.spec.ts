@@ -14,7 +14,8 @@ describe('the admin endpoint /__chaos', () => {
   });
   afterEach(() => proxy.close());
 
-  const put = (body: unknown) => httpRequest(admin, { method: 'PUT', headers: { 'content-type': 'application/json', origin: STOREFRONT }, body: JSON.stringify(body) });
+  const put = (body: unknown) =>
+    httpRequest(admin, { method: 'PUT', headers: { 'content-type': 'application/json', origin: STOREFRONT }, body: JSON.stringify(body) });
 
   it('GET shows the settings and the counts', async () => {
     const result = await httpRequest(admin);
@@ -48,7 +49,11 @@ describe('the admin endpoint /__chaos', () => {
       httpRequest(admin, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } });
     expect(await preflight(STOREFRONT)).toMatchObject({
       status: 204,
-      headers: { 'access-control-allow-origin': STOREFRONT, 'access-control-allow-methods': 'GET, PUT, OPTIONS', 'access-control-allow-headers': 'Content-Type' },
+      headers: {
+        'access-control-allow-origin': STOREFRONT,
+        'access-control-allow-methods': 'GET, PUT, OPTIONS',
+        'access-control-allow-headers': 'Content-Type',
+      },
     });
     const other = await preflight('http://evil.example');
     expect((other as { headers: Record<string, unknown> }).headers['access-control-allow-origin']).toBeUndefined();

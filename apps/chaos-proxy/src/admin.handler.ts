@@ -24,7 +24,12 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
   const cors = corsHeaders(req.headers.origin, corsOrigins);
   switch (req.method) {
     case 'OPTIONS':
-      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, PUT, OPTIONS', 'access-control-allow-headers': 'Content-Type', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, PUT, OPTIONS',
+        'access-control-allow-headers': 'Content-Type',
+        'access-control-max-age': '600',
+      });
       res.end();
       return;
     case 'GET':

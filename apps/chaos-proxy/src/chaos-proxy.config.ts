@@ -32,7 +32,11 @@ export function readChaosProxyConfig(env: NodeJS.ProcessEnv = process.env): Chao
       return fallback;
     }
   };
-  const list = (raw: string) => raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (raw: string) =>
+    raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const integer = (raw: string) => {
     if (!/^\d+$/.test(raw)) throw new RangeError(`expected a whole number, got "${raw}"`);
     return Number(raw);

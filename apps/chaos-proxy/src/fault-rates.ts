@@ -24,7 +24,8 @@ export function withFaultRates(current: FaultRates, patch: Readonly<Record<strin
   const next: Record<FaultKind, number> = { ...current };
   for (const [name, value] of Object.entries(patch)) {
     if (!isFaultKind(name)) throw new RangeError(`unknown fault "${name}"; faults are ${FAULT_KINDS.join(', ')}`);
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new RangeError(`rate of ${name} must be a number in [0, 1], got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+      throw new RangeError(`rate of ${name} must be a number in [0, 1], got ${JSON.stringify(value)}`);
     next[name] = value;
   }
   const total = FAULT_KINDS.reduce((sum, kind) => sum + next[kind], 0);

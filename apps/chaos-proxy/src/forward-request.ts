@@ -43,10 +43,7 @@ function sendOnce(forwarded: ForwardedRequest, upstream: URL, agent: Agent): Pro
     const outgoing = request({ hostname: upstream.hostname, port: upstream.port, method: forwarded.method, path: forwarded.url, headers, agent });
     outgoing.on('error', reject);
     outgoing.on('response', (incoming) => {
-      readBody(incoming).then(
-        (body) => resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body, upstream }),
-        reject,
-      );
+      readBody(incoming).then((body) => resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body, upstream }), reject);
     });
     outgoing.end(forwarded.body);
   });

@@ -31,12 +31,25 @@ describe('the sandbox process (dist/main.js), restarted', () => {
 
   async function start(): Promise<ReturnType<typeof sandboxHttp>> {
     const port = await findFreePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: shopUrl, PAYMENT_SANDBOX_PORT: String(port), HOST: '127.0.0.1', PAYMENT_PROVIDER_SECRET_KEY: secretKey, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: shopUrl,
+      PAYMENT_SANDBOX_PORT: String(port),
+      HOST: '127.0.0.1',
+      PAYMENT_PROVIDER_SECRET_KEY: secretKey,
+      LOG_LEVEL: 'silent',
+    };
     delete env.PAYMENT_SANDBOX_DATABASE_URL;
     child = spawn(process.execPath, [MAIN], { env, stdio: 'ignore' });
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 150; i++) {
-      if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) return sandboxHttp(url, secretKey);
+      if (
+        await fetch(`${url}/health`).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        return sandboxHttp(url, secretKey);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the sandbox did not start');

@@ -3,7 +3,17 @@ import { login, newestOrder, orderCount, orderOf, paymentIntentsOf, stockOf, typ
 import { startChaosStack, type ChaosStack } from './support/chaos-stack';
 import { launchChromium } from './support/chromium';
 import { databaseUrl } from './support/stack';
-import { addToCart, buyButton, checkoutResult, clickAtHumanSpeed, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
+import {
+  addToCart,
+  buyButton,
+  checkoutResult,
+  clickAtHumanSpeed,
+  openCart,
+  saveScreenshot,
+  signIn,
+  timelineRows,
+  waitForTimelineSettled,
+} from './support/storefront-page';
 
 const CAP = 'Exponential backoff cap';
 const FAULT_LABELS = ['Request lost', 'Server failure', 'Response lost', 'Slow answer'] as const;
@@ -41,7 +51,10 @@ describe('demo mode: the network chaos panel', () => {
   const providerHop = () => panel().getByRole('region', { name: 'API → payment provider', exact: true });
   const slider = (label: string) => page.getByRole('slider', { name: label, exact: true });
   // The panel reads each proxy every 2 s: before a picture, wait until it shows the charges made.
-  const providerCountsShown = (requests: number) => providerHop().getByText(`reset: ${requests} ${requests === 1 ? 'request' : 'requests'} through it`).waitFor();
+  const providerCountsShown = (requests: number) =>
+    providerHop()
+      .getByText(`reset: ${requests} ${requests === 1 ? 'request' : 'requests'} through it`)
+      .waitFor();
 
   beforeAll(async () => {
     [chaos, browser] = await Promise.all([startChaosStack({ databaseUrl: databaseUrl() }), launchChromium()]);
@@ -111,36 +124,39 @@ describe('demo mode: the network chaos panel', () => {
     { fault: 'Response lost', rows: ['1.1 dropped', '1.2 replayed'], placedByFirstAttempt: true, verdict: 'Order placed (replayed)' },
   ];
 
-  it.each(SCENARIOS)('with $fault at 100 % for the first attempt, places exactly one order and the timeline shows $rows', async ({ fault, rows, placedByFirstAttempt, verdict }) => {
-    await signIn(page, 'Alice', chaos.storefrontUrl);
-    await addToCart(page, CAP, 1, chaos.storefrontUrl);
-    await openCart(page, chaos.storefrontUrl);
-    const [ordersBefore, stockBefore] = [await orderCount(alice), await stockOf(CAP)];
-    await setRate(fault, 100);
-    const retry = await holdSecondOrderAttempt(page, chaos.proxyUrl);
+  it.each(SCENARIOS)(
+    'with $fault at 100 % for the first attempt, places exactly one order and the timeline shows $rows',
+    async ({ fault, rows, placedByFirstAttempt, verdict }) => {
+      await signIn(page, 'Alice', chaos.storefrontUrl);
+      await addToCart(page, CAP, 1, chaos.storefrontUrl);
+      await openCart(page, chaos.storefrontUrl);
+      const [ordersBefore, stockBefore] = [await orderCount(alice), await stockOf(CAP)];
+      await setRate(fault, 100);
+      const retry = await holdSecondOrderAttempt(page, chaos.proxyUrl);
 
-    await buyButton(page).click();
-    await retry.held;
-    // The first attempt has failed and its retry waits in the browser: the API has the order
-    // only if the fault struck after it was placed.
-    expect(await orderCount(alice)).toBe(ordersBefore + (placedByFirstAttempt ? 1 : 0));
-    await setRate(fault, 0);
-    retry.release();
+      await buyButton(page).click();
+      await retry.held;
+      // The first attempt has failed and its retry waits in the browser: the API has the order
+      // only if the fault struck after it was placed.
+      expect(await orderCount(alice)).toBe(ordersBefore + (placedByFirstAttempt ? 1 : 0));
+      await setRate(fault, 0);
+      retry.release();
 
-    await checkoutResult(page).filter({ hasText: verdict }).waitFor({ timeout: 30_000 });
-    await waitForTimelineSettled(page);
-    expect(await timelineRows(page)).toEqual(rows);
-    expect(await orderCount(alice)).toBe(ordersBefore + 1);
-    expect(await stockOf(CAP)).toBe(stockBefore - 1);
-    // Chromium resends a request dropped on a kept-alive connection by itself (up to twice), so
-    // the proxy may count more faults than the timeline shows attempts.
-    expect(Number(await injectedCount(page, fault))).toBeGreaterThanOrEqual(1);
-    expect((await proxySettings()).counts['upstream-errors']).toBe(0);
-    if (fault === 'Response lost') {
-      await providerCountsShown(1);
-      await saveScreenshot(page, 'chaos-panel');
-    }
-  });
+      await checkoutResult(page).filter({ hasText: verdict }).waitFor({ timeout: 30_000 });
+      await waitForTimelineSettled(page);
+      expect(await timelineRows(page)).toEqual(rows);
+      expect(await orderCount(alice)).toBe(ordersBefore + 1);
+      expect(await stockOf(CAP)).toBe(stockBefore - 1);
+      // Chromium resends a request dropped on a kept-alive connection by itself (up to twice), so
+      // the proxy may count more faults than the timeline shows attempts.
+      expect(Number(await injectedCount(page, fault))).toBeGreaterThanOrEqual(1);
+      expect((await proxySettings()).counts['upstream-errors']).toBe(0);
+      if (fault === 'Response lost') {
+        await providerCountsShown(1);
+        await saveScreenshot(page, 'chaos-panel');
+      }
+    },
+  );
 
   it('sets the API → payment provider rates in a group of their own, on the second proxy only', async () => {
     await signIn(page, 'Alice', chaos.storefrontUrl);
@@ -154,7 +170,11 @@ describe('demo mode: the network chaos panel', () => {
     await providerHop().getByRole('button', { name: 'Apply' }).click();
 
     await providerHop().getByRole('status').filter({ hasText: 'Applied: provider failure 40 %, slow provider 10 %' }).waitFor();
-    expect(await providerSettings()).toMatchObject({ rates: { 'request-lost': 0, 'server-failure': 0.4, 'response-lost': 0, latency: 0.1 }, latencyMs: 4_500, routes: ['POST /v1/payment_intents'] });
+    expect(await providerSettings()).toMatchObject({
+      rates: { 'request-lost': 0, 'server-failure': 0.4, 'response-lost': 0, latency: 0.1 },
+      latencyMs: 4_500,
+      routes: ['POST /v1/payment_intents'],
+    });
     expect((await proxySettings()).rates).toEqual(NO_FAULTS);
     await panel().getByText('API → provider: 50 % of charge attempts', { exact: true }).waitFor();
     await panel().getByText('Faults off', { exact: true }).waitFor();
@@ -197,8 +217,13 @@ describe('demo mode: the network chaos panel', () => {
     await attempts.waitFor();
     expect(await attempts.getByRole('heading', { level: 2 }).textContent()).toBe("Our server's attempts at the payment provider");
     expect(await attempts.getByTestId('charge-key').textContent()).toBe(`safe-checkout-order-${order.id}`);
-    expect(await attempts.locator('li[data-result]').evaluateAll((runs) => runs.map((run) => run.getAttribute('data-result')))).toEqual(['unknown', 'succeeded']);
-    const tries = await attempts.locator('li[data-outcome]').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-attempt')} ${row.getAttribute('data-outcome')}`));
+    expect(await attempts.locator('li[data-result]').evaluateAll((runs) => runs.map((run) => run.getAttribute('data-result')))).toEqual([
+      'unknown',
+      'succeeded',
+    ]);
+    const tries = await attempts
+      .locator('li[data-outcome]')
+      .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-attempt')} ${row.getAttribute('data-outcome')}`));
     const firstRun = order.chargeAttempts!.runs[0].attempts;
     expect(tries).toEqual([...firstRun.map((attempt) => `${attempt.attempt} dropped`), '1 replayed']);
     expect(firstRun.length).toBeGreaterThan(1);

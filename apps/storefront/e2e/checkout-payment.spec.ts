@@ -2,7 +2,17 @@ import type { Page } from 'playwright-core';
 import { login, newestOrder, orderCount, stockOf, type ProbeUser } from './support/api-probe';
 import { useChromiumPage } from './support/chromium';
 import { apiUrl, storefrontUrl } from './support/stack';
-import { addToCart, buyButton, cardChoice, checkoutResult, openCart, saveScreenshot, signIn, timelineRows, waitForTimelineSettled } from './support/storefront-page';
+import {
+  addToCart,
+  buyButton,
+  cardChoice,
+  checkoutResult,
+  openCart,
+  saveScreenshot,
+  signIn,
+  timelineRows,
+  waitForTimelineSettled,
+} from './support/storefront-page';
 
 const CAP = 'Exponential backoff cap';
 const MUG = 'Idempotent mug';
@@ -87,7 +97,11 @@ describe('checkout with a card', () => {
     const attempts = page.getByTestId('charge-attempts');
     await attempts.getByRole('heading', { name: "Our server's attempts at the payment provider" }).waitFor();
     expect(await attempts.getByTestId('charge-key').textContent()).toBe(`safe-checkout-order-${order.id}`);
-    expect(await attempts.locator('li[data-outcome]').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-attempt')} ${row.getAttribute('data-outcome')}`))).toEqual(['1 charged']);
+    expect(
+      await attempts
+        .locator('li[data-outcome]')
+        .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-attempt')} ${row.getAttribute('data-outcome')}`)),
+    ).toEqual(['1 charged']);
     expect(await attempts.textContent()).toContain('HTTP 200: the provider charged the card, a new PaymentIntent.');
 
     await page.getByRole('link', { name: '← All orders' }).click();
@@ -108,7 +122,12 @@ describe('checkout with a card', () => {
         status: 503,
         contentType: 'application/problem+json',
         headers: { 'Access-Control-Allow-Origin': storefrontUrl(), 'Access-Control-Expose-Headers': 'Retry-After', 'Retry-After': '1' },
-        body: JSON.stringify({ type: '/problems/payment-provider-unavailable', title: 'Payment provider unavailable', status: 503, detail: 'injected by the test' }),
+        body: JSON.stringify({
+          type: '/problems/payment-provider-unavailable',
+          title: 'Payment provider unavailable',
+          status: 503,
+          detail: 'injected by the test',
+        }),
       });
     });
     await addToCart(page, STICKER, 1);

@@ -15,7 +15,11 @@ describe('How this works: the exercises', () => {
   });
 
   const exercise = (id: string) => page.locator(`#${id}`);
-  const answersOf = (id: string, button: string) => exercise(id).getByTestId('try-it').filter({ has: page.getByRole('button', { name: button }) }).locator('li');
+  const answersOf = (id: string, button: string) =>
+    exercise(id)
+      .getByTestId('try-it')
+      .filter({ has: page.getByRole('button', { name: button }) })
+      .locator('li');
 
   async function tryIt(id: string, button: string): Promise<string[]> {
     await exercise(id).getByRole('button', { name: button }).click();

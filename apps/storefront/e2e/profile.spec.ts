@@ -75,7 +75,11 @@ describe('profile', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="save-log"] li').length === 2);
 
       const saved = await profileOf(bob);
-      expect(saved.profile).toMatchObject({ name: 'Bob Merged', email: original.email, shippingAddress: { city: 'Jitterton', line1: original.shippingAddress.line1 } });
+      expect(saved.profile).toMatchObject({
+        name: 'Bob Merged',
+        email: original.email,
+        shippingAddress: { city: 'Jitterton', line1: original.shippingAddress.line1 },
+      });
       expect(await page.getByTestId('save-log').locator('li').first().getAttribute('data-outcome')).toBe('changed');
       expect(await page.getByTestId('profile-etag').textContent()).toBe(saved.etag);
       expect(await page.getByLabel('City').inputValue()).toBe('Jitterton');

@@ -50,9 +50,9 @@ describe('createPrismaClient', () => {
     const errors: Error[] = [];
     const prisma = createPrismaClient({ databaseUrl: testDatabaseUrl(), poolSize: 3, onConnectionError: (error) => errors.push(error) });
     try {
-      const pids = await Promise.all([1, 2, 3].map(() =>
-        prisma.$transaction(async (tx) => (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid),
-      ));
+      const pids = await Promise.all(
+        [1, 2, 3].map(() => prisma.$transaction(async (tx) => (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid)),
+      );
       await terminateBackends(pids);
       await waitFor(() => errors.length >= new Set(pids).size);
 
@@ -76,18 +76,38 @@ describe('createPrismaClient: statement and transaction timeouts', () => {
     const stall = `stall_lines_${suffix}`;
     try {
       const user = await prisma.user.create({
-        data: { email: `stall-${suffix}@example.test`, name: 'S', passwordHash: 'x', addressLine1: 'l', addressCity: 'c', addressPostalCode: 'p', addressCountry: 'FR' },
+        data: {
+          email: `stall-${suffix}@example.test`,
+          name: 'S',
+          passwordHash: 'x',
+          addressLine1: 'l',
+          addressCity: 'c',
+          addressPostalCode: 'p',
+          addressCountry: 'FR',
+        },
       });
       const product = await prisma.product.create({ data: { sku: `STALL-${suffix}`, name: 'P', priceCents: 1, currency: 'EUR', stock: 5 } });
       await prisma.$executeRawUnsafe(`CREATE FUNCTION ${stall}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$`);
-      await prisma.$executeRawUnsafe(`CREATE TRIGGER ${stall} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${stall}()`);
+      await prisma.$executeRawUnsafe(
+        `CREATE TRIGGER ${stall} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${stall}()`,
+      );
 
       const failure = await prisma
         .$transaction(async (tx) => {
           await tx.product.update({ where: { id: product.id }, data: { stock: { decrement: 1 } } });
-          return tx.order.create({ data: { userId: user.id, totalCents: 1, currency: 'EUR', lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: 1 }] } } });
+          return tx.order.create({
+            data: {
+              userId: user.id,
+              totalCents: 1,
+              currency: 'EUR',
+              lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: 1 }] },
+            },
+          });
         })
-        .then(() => undefined, (error: unknown) => error);
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
 
       expect(String(failure)).toMatch(/statement timeout|57014/);
       // The API answers it 503 with Retry-After, like every other transient database failure.

@@ -40,8 +40,11 @@ describe('listenForNotifications', () => {
     const payloads: string[] = [];
     const errors: Error[] = [];
     const listener = listenForNotifications({
-      databaseUrl: testDatabaseUrl(), channel: 'spec_channel_c', reconnectDelayMs: 20,
-      onNotification: (p) => payloads.push(p), onConnectionError: (e) => errors.push(e),
+      databaseUrl: testDatabaseUrl(),
+      channel: 'spec_channel_c',
+      reconnectDelayMs: 20,
+      onNotification: (p) => payloads.push(p),
+      onConnectionError: (e) => errors.push(e),
     });
     try {
       await listener.ready;
@@ -57,6 +60,8 @@ describe('listenForNotifications', () => {
   });
 
   it('refuses a channel name that is not a plain identifier', () => {
-    expect(() => listenForNotifications({ databaseUrl: testDatabaseUrl(), channel: 'x; DROP TABLE users', onNotification: () => undefined })).toThrow(RangeError);
+    expect(() => listenForNotifications({ databaseUrl: testDatabaseUrl(), channel: 'x; DROP TABLE users', onNotification: () => undefined })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -35,7 +35,8 @@ describe('the node-postgres connection under a Prisma transaction', () => {
     await expect(
       withTransactionConnection(() =>
         prisma.$transaction(async () => {
-          await transactionConnection()!.query("INSERT INTO users (id, email, name, password_hash, address_line1, address_city, address_postal_code, address_country) VALUES (gen_random_uuid(), $1, 'x', 'x', 'x', 'x', 'x', 'NL')",
+          await transactionConnection()!.query(
+            "INSERT INTO users (id, email, name, password_hash, address_line1, address_city, address_postal_code, address_country) VALUES (gen_random_uuid(), $1, 'x', 'x', 'x', 'x', 'x', 'NL')",
             [email],
           );
           throw new Error('the operation failed after the write');

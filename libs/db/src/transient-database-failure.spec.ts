@@ -16,9 +16,12 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => {
-    throw new Error('expected a rejection');
-  }, (error: unknown) => error);
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error,
+  );
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -89,10 +92,12 @@ describe('transientDatabaseFailureOf(error) against a real PostgreSQL', () => {
 
   it('is connection_lost when the server terminates the session while its query runs (57P01)', async () => {
     await withPrisma({ poolSize: 2 }, async (prisma) => {
-      const running = rejectionOf(prisma.$transaction(async (tx) => {
-        const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-        await Promise.all([tx.$queryRaw`SELECT pg_sleep(5)`, admin((client) => client.query('SELECT pg_sleep(0.2), pg_terminate_backend($1)', [pid]))]);
-      }));
+      const running = rejectionOf(
+        prisma.$transaction(async (tx) => {
+          const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          await Promise.all([tx.$queryRaw`SELECT pg_sleep(5)`, admin((client) => client.query('SELECT pg_sleep(0.2), pg_terminate_backend($1)', [pid]))]);
+        }),
+      );
       const error = await running;
 
       expect(error).toMatchObject({ meta: { driverAdapterError: { cause: { originalCode: '57P01' } } } });
@@ -117,16 +122,20 @@ describe('transientDatabaseFailureOf(error) against a real PostgreSQL', () => {
 
   it('is write_conflict for the transaction the server aborts to break a deadlock (40P01)', async () => {
     await withPrisma({ poolSize: 3 }, async (prisma) => {
-      const [a, b] = await Promise.all([1, 2].map(() =>
-        prisma.product.create({ data: { sku: `TEST-${randomUUID()}`, name: 'Deadlock', priceCents: 1, currency: 'EUR', stock: 1 } }),
-      ));
+      const [a, b] = await Promise.all(
+        [1, 2].map(() => prisma.product.create({ data: { sku: `TEST-${randomUUID()}`, name: 'Deadlock', priceCents: 1, currency: 'EUR', stock: 1 } })),
+      );
       const bothHoldOne = [deferred(), deferred()];
-      const lockInOrder = (first: string, second: string, mine: number) => prisma.$transaction(async (tx) => {
-        await tx.product.update({ where: { id: first }, data: { stock: { increment: 1 } } });
-        bothHoldOne[mine].resolve();
-        await Promise.all(bothHoldOne.map((d) => d.promise));
-        await tx.product.update({ where: { id: second }, data: { stock: { increment: 1 } } });
-      }, { timeout: 10_000 });
+      const lockInOrder = (first: string, second: string, mine: number) =>
+        prisma.$transaction(
+          async (tx) => {
+            await tx.product.update({ where: { id: first }, data: { stock: { increment: 1 } } });
+            bothHoldOne[mine].resolve();
+            await Promise.all(bothHoldOne.map((d) => d.promise));
+            await tx.product.update({ where: { id: second }, data: { stock: { increment: 1 } } });
+          },
+          { timeout: 10_000 },
+        );
       const outcomes = await Promise.allSettled([lockInOrder(a.id, b.id, 0), lockInOrder(b.id, a.id, 1)]);
       const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
 
@@ -158,7 +167,9 @@ describe('transientDatabaseFailureOf(error) for shapes seen through the API', ()
   it('falls back on node-postgres messages, which carry no code', () => {
     expect(transientDatabaseFailureOf(new Error('Client has encountered a connection error and is not queryable'))).toBe('connection_lost');
     expect(transientDatabaseFailureOf(new Error('Connection terminated unexpectedly'))).toBe('connection_lost');
-    expect(transientDatabaseFailureOf(new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') }))).toBe('database_unreachable');
+    expect(
+      transientDatabaseFailureOf(new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') })),
+    ).toBe('database_unreachable');
   });
 
   it('knows the server states and connection exceptions that have no Prisma code', () => {

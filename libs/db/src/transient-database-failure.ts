@@ -17,13 +17,7 @@
  * other means: a connection lost while COMMIT was in flight leaves the outcome unknown.
  */
 export type TransientDatabaseFailure =
-  | 'transaction_start_timeout'
-  | 'pool_timeout'
-  | 'too_many_connections'
-  | 'write_conflict'
-  | 'connection_lost'
-  | 'database_unreachable'
-  | 'statement_timeout';
+  'transaction_start_timeout' | 'pool_timeout' | 'too_many_connections' | 'write_conflict' | 'connection_lost' | 'database_unreachable' | 'statement_timeout';
 
 /** Every {@link TransientDatabaseFailure}, e.g. to initialise metric labels. */
 export const TRANSIENT_DATABASE_FAILURES: readonly TransientDatabaseFailure[] = [

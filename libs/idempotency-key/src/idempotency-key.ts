@@ -7,8 +7,7 @@ export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 
 /** The outcome of {@link parseIdempotencyKeyHeader}: the key, or the problem to answer with. */
 export type IdempotencyKeyParseResult =
-  | { ok: true; key: string }
-  | { ok: false; problem: 'idempotency-key-missing' | 'idempotency-key-invalid'; detail: string };
+  { ok: true; key: string } | { ok: false; problem: 'idempotency-key-missing' | 'idempotency-key-invalid'; detail: string };
 
 type Invalid = Extract<IdempotencyKeyParseResult, { ok: false }>;
 

@@ -50,7 +50,11 @@ describe('IdempotencyKeyPurger', () => {
       const purgeExpired = jest.spyOn(store, 'purgeExpired');
 
       await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(7);
-      expect(purgeExpired.mock.calls).toEqual([[NOW, 3], [NOW, 3], [NOW, 3]]);
+      expect(purgeExpired.mock.calls).toEqual([
+        [NOW, 3],
+        [NOW, 3],
+        [NOW, 3],
+      ]);
       expect(store.all().every((record) => record.expiresAt > NOW)).toBe(true);
       expect(store.all()).toHaveLength(2);
     });

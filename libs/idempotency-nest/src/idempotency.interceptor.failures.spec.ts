@@ -64,7 +64,11 @@ describe('IdempotencyInterceptor, when the operation or the store fails', () => 
       const first = await send({ key: quoted(key) }).expect(422);
       expect(first.headers['content-type']).toBe('application/problem+json; charset=utf-8');
       expect(first.body).toEqual({ type: '/problems/insufficient-stock', title: 'Not enough stock', status: 422, available: 1 });
-      expect(app.api.store.get('alice', key)?.response).toEqual({ status: 422, headers: { 'content-type': 'application/problem+json; charset=utf-8' }, body: first.text });
+      expect(app.api.store.get('alice', key)?.response).toEqual({
+        status: 422,
+        headers: { 'content-type': 'application/problem+json; charset=utf-8' },
+        body: first.text,
+      });
 
       const repeat = await send({ key: quoted(key) }).expect(422);
       expect(repeat.text).toBe(first.text);

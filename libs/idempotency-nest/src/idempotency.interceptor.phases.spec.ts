@@ -12,7 +12,7 @@ describe('IdempotencyInterceptor on a phased route (@Idempotent({ phased: true }
   const ship = (key: string) => app.send({ key, path: '/shipped-things' });
   const shipping = (): ShippingLog => app.api.app.get(ThingsController).shipping;
 
-  it('runs the phases in order and stores the last phase\'s response, replayed to a retry', async () => {
+  it("runs the phases in order and stores the last phase's response, replayed to a retry", async () => {
     const key = quoted(randomUUID());
     const first = await ship(key).expect(201);
     const again = await ship(key).expect(201).expect('Idempotent-Replayed', 'true');

@@ -14,7 +14,7 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
     return (prefer ? req.set('Prefer', prefer) : req).send(MUG);
   };
 
-  it('answers a duplicate that waits with the first request\'s response, replayed, once the first finishes', async () => {
+  it("answers a duplicate that waits with the first request's response, replayed, once the first finishes", async () => {
     const key = quoted(randomUUID());
     const held = app.api.things.hold();
     const original = app.send({ key }).then((response) => response);

@@ -51,8 +51,12 @@ describe('IdempotencyInterceptor', () => {
     });
 
     it('answers 400 idempotency-key-invalid for two Idempotency-Key header lines', async () => {
-      const response = await request(app.api.url).post('/things').set('x-user', 'alice')
-        .set({ 'Idempotency-Key': [quoted(randomUUID()), quoted(randomUUID())] }).send(MUG).expect(400);
+      const response = await request(app.api.url)
+        .post('/things')
+        .set('x-user', 'alice')
+        .set({ 'Idempotency-Key': [quoted(randomUUID()), quoted(randomUUID())] })
+        .send(MUG)
+        .expect(400);
 
       expect(response.body.type).toBe('/problems/idempotency-key-invalid');
       expect(app.api.things.executions).toBe(0);
@@ -160,18 +164,19 @@ describe('IdempotencyInterceptor', () => {
   });
 
   describe('the same request on another spelling of the route', () => {
-    it.each([['a trailing slash', '/things/'], ['another case', '/THINGS'], ['both', '/Things/']])(
-      'replays the original for %s: the fingerprint uses the matched route, not the raw path',
-      async (_case, path) => {
-        const key = quoted(randomUUID());
-        const first = await send({ key }).expect(201);
-        const again = await send({ key, path }).expect(201);
+    it.each([
+      ['a trailing slash', '/things/'],
+      ['another case', '/THINGS'],
+      ['both', '/Things/'],
+    ])('replays the original for %s: the fingerprint uses the matched route, not the raw path', async (_case, path) => {
+      const key = quoted(randomUUID());
+      const first = await send({ key }).expect(201);
+      const again = await send({ key, path }).expect(201);
 
-        expect(again.headers['idempotent-replayed']).toBe('true');
-        expect(again.text).toBe(first.text);
-        expect(app.api.things.executions).toBe(1);
-      },
-    );
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.text).toBe(first.text);
+      expect(app.api.things.executions).toBe(1);
+    });
 
     it('keeps route parameters apart: the same key and body on another id is 422 idempotency-key-reused', async () => {
       const key = quoted(randomUUID());
@@ -206,7 +211,7 @@ describe('IdempotencyInterceptor', () => {
   });
 
   describe('a duplicate while the original is in flight', () => {
-    it('never hints a Retry-After beyond the time left on the holder\'s lease', async () => {
+    it("never hints a Retry-After beyond the time left on the holder's lease", async () => {
       await restartWith({ inProgressRetryAfterSeconds: 120, leaseMs: 5000 });
       const key = quoted(randomUUID());
       const held = app.api.things.hold();
@@ -247,7 +252,12 @@ describe('IdempotencyInterceptor', () => {
       expect(app.api.things.executions).toBe(2);
       expect(bob.headers['idempotent-replayed']).toBeUndefined();
       expect(bob.text).not.toBe(alice.text);
-      expect(app.api.store.all().map((record) => record.scope).sort()).toEqual(['alice', 'bob']);
+      expect(
+        app.api.store
+          .all()
+          .map((record) => record.scope)
+          .sort(),
+      ).toEqual(['alice', 'bob']);
     });
   });
 
@@ -293,8 +303,15 @@ describe('IdempotencyInterceptor', () => {
 function sendRawPost(url: string, path: string, keyLines: string[]): Promise<string> {
   const { port } = new URL(url);
   const body = JSON.stringify(MUG);
-  const head = [`POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'x-user: alice', 'Content-Type: application/json',
-    `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', ...keyLines.map((line) => `Idempotency-Key: ${line}`)];
+  const head = [
+    `POST ${path} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'x-user: alice',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    ...keyLines.map((line) => `Idempotency-Key: ${line}`),
+  ];
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head.join('\r\n')}\r\n\r\n${body}`));
     let received = '';

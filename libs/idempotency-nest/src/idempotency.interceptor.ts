@@ -66,7 +66,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return this.handleKeyedRequest(request, http.getResponse<Response>(), next, route);
   }
 
-  private async handleKeyedRequest(request: Request, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Observable<unknown>> {
+  private async handleKeyedRequest(
+    request: Request,
+    response: Response,
+    next: CallHandler,
+    route: Required<IdempotentRouteOptions>,
+  ): Promise<Observable<unknown>> {
     const answer = await this.answer(request, response, next, route);
     // The one place an outcome is recorded: for the log line and the metrics.
     response.locals.idempotencyOutcome = answer.outcome;
@@ -95,7 +100,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     let claim: ClaimResult;
     try {
       // A duplicate that asked to wait (Prefer: wait) gets the first request's answer, not a 409.
-      claim = await this.duplicates.untilSettled(await claimKey(), preferredWaitSeconds(request.headersDistinct?.prefer), { scope, key: parsed.key, fingerprint }, claimKey);
+      claim = await this.duplicates.untilSettled(
+        await claimKey(),
+        preferredWaitSeconds(request.headersDistinct?.prefer),
+        { scope, key: parsed.key, fingerprint },
+        claimKey,
+      );
     } catch (error) {
       return this.storeFailure(error);
     }
@@ -113,7 +123,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private async execute(claim: Extract<ClaimResult, { outcome: 'claimed' }>, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Answer> {
+  private async execute(
+    claim: Extract<ClaimResult, { outcome: 'claimed' }>,
+    response: Response,
+    next: CallHandler,
+    route: Required<IdempotentRouteOptions>,
+  ): Promise<Answer> {
     const resumed = claim.resume.recoveryPoint !== STARTED;
     try {
       const operation = route.phased ? await this.atomicOperationOf(next) : this.onePhase(next, response);
@@ -203,4 +218,3 @@ function inProgress(retryAfterSeconds: number): IdempotencyProblemException {
     { 'Retry-After': String(retryAfterSeconds) },
   );
 }
-

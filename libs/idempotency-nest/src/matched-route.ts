@@ -13,8 +13,6 @@ export function matchedRoute(request: Request): string {
   const pattern = (request.route as { path?: unknown } | undefined)?.path;
   if (typeof pattern !== 'string') return request.baseUrl + request.path;
   const params = (request.params ?? {}) as Record<string, unknown>;
-  const filled = pattern.replace(/:(\w+)/g, (placeholder, name: string) =>
-    typeof params[name] === 'string' ? encodeURIComponent(params[name]) : placeholder,
-  );
+  const filled = pattern.replace(/:(\w+)/g, (placeholder, name: string) => (typeof params[name] === 'string' ? encodeURIComponent(params[name]) : placeholder));
   return request.baseUrl + filled;
 }

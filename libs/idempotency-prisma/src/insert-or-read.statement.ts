@@ -48,7 +48,16 @@ const INSERT_OR_READ = `
 export async function insertOrRead(runner: StatementRunner, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
   const claim = newClaimRecord(request, now);
   const [row] = await runStatement<Row>(runner, INSERT_OR_READ, [
-    randomUUID(), claim.scope, claim.key, claim.fingerprint, claim.state, claim.leaseToken, claim.leaseExpiresAt, claim.recoveryPoint, claim.createdAt, claim.expiresAt,
+    randomUUID(),
+    claim.scope,
+    claim.key,
+    claim.fingerprint,
+    claim.state,
+    claim.leaseToken,
+    claim.leaseExpiresAt,
+    claim.recoveryPoint,
+    claim.createdAt,
+    claim.expiresAt,
   ]);
   if (row.inserted === 1) return { kind: 'inserted', lease: leaseOfRecord(claim) };
   if (row.id === null) return { kind: 'vanished' };

@@ -23,7 +23,10 @@ describe('PostgresKeyCompletionSignal', () => {
   });
 
   const request = (): ClaimRequest => ({
-    scope: randomUUID(), key: randomUUID(), leaseMs: 30_000, ttlMs: 86_400_000,
+    scope: randomUUID(),
+    key: randomUUID(),
+    leaseMs: 30_000,
+    ttlMs: 86_400_000,
     fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: undefined, body: {} }),
   });
   async function claimed(claim: ClaimRequest): Promise<Lease> {
@@ -60,10 +63,12 @@ describe('PostgresKeyCompletionSignal', () => {
     const lease = await claimed(mine);
     const otherLease = await claimed(other);
     const waiting = signal.waitForSettlement(mine.scope, mine.key, 700);
-    await prisma.$transaction(async (tx) => {
-      await new PrismaIdempotencyKeyStore(tx).complete(lease, response);
-      throw new Error('roll back');
-    }).catch(() => undefined);
+    await prisma
+      .$transaction(async (tx) => {
+        await new PrismaIdempotencyKeyStore(tx).complete(lease, response);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
     await store.complete(otherLease, response);
 
     await expect(waiting).resolves.toBe(false);

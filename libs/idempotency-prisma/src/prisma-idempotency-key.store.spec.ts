@@ -40,7 +40,9 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     await expect(
       prisma.$transaction(async (tx) => {
         await new PrismaIdempotencyKeyStore(prisma, { currentClient: () => tx }).complete(claimed.lease, {
-          status: 201, headers: {}, body: '{}',
+          status: 201,
+          headers: {},
+          body: '{}',
         });
         throw new Error('the operation failed after storing its response');
       }),
@@ -49,14 +51,16 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     expect(row.state).toBe('running');
   });
 
-  it('rolls the stored response back with the operation when it was written on the transaction\'s own connection', async () => {
+  it("rolls the stored response back with the operation when it was written on the transaction's own connection", async () => {
     const claim = request();
     const store = new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection });
     const claimed = await store.claim(claim);
     if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
     const ran: string[] = [];
     const spying = new PrismaIdempotencyKeyStore(prisma, {
-      currentClient: () => { throw new Error('the Prisma transaction client is not used when the connection is known'); },
+      currentClient: () => {
+        throw new Error('the Prisma transaction client is not used when the connection is known');
+      },
       currentConnection: () => {
         const connection = transactionConnection();
         if (connection) ran.push('on the transaction connection');
@@ -100,7 +104,9 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     if (first.outcome !== 'claimed' || second.outcome !== 'claimed') throw new Error('expected two claims');
     expect(second.tookOver).toBe(true);
     await expect(
-      prisma.$transaction((tx) => new PrismaIdempotencyKeyStore(prisma, { currentClient: () => tx }).complete(first.lease, { status: 201, headers: {}, body: '"old"' })),
+      prisma.$transaction((tx) =>
+        new PrismaIdempotencyKeyStore(prisma, { currentClient: () => tx }).complete(first.lease, { status: 201, headers: {}, body: '"old"' }),
+      ),
     ).rejects.toBeInstanceOf(LeaseLostError);
   });
 
@@ -114,7 +120,13 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const staleRow = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
     await store.complete(first.lease, { status: 201, headers: {}, body: '"first"' });
 
-    type TakeOver = (r: typeof claim, rowId: string, read: Pick<IdempotencyRecord, 'leaseToken' | 'recoveryPoint'>, now: Date, resume: ResumePoint) => Promise<unknown>;
+    type TakeOver = (
+      r: typeof claim,
+      rowId: string,
+      read: Pick<IdempotencyRecord, 'leaseToken' | 'recoveryPoint'>,
+      now: Date,
+      resume: ResumePoint,
+    ) => Promise<unknown>;
     const takeOver = (store as unknown as { takeOver: TakeOver }).takeOver;
     const staleRead = { leaseToken: staleRow.leaseToken, recoveryPoint: staleRow.recoveryPoint };
     expect(await takeOver.call(store, { ...claim, now: later }, staleRow.id, staleRead, later, FROM_THE_START)).toBeUndefined();
@@ -125,7 +137,9 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const down = createPrismaClient({ databaseUrl: 'postgresql://nobody@127.0.0.1:9/nowhere', connectionTimeoutMs: 1000 });
     try {
       await expect(new PrismaIdempotencyKeyStore(down).claim(request())).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
-      await expect(new PrismaIdempotencyKeyStore(down, { pool: connectionPoolOf(down) }).claim(request())).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
+      await expect(new PrismaIdempotencyKeyStore(down, { pool: connectionPoolOf(down) }).claim(request())).rejects.toBeInstanceOf(
+        IdempotencyStoreUnavailableError,
+      );
     } finally {
       await down.$disconnect();
     }

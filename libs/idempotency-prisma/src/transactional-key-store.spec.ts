@@ -21,7 +21,7 @@ describe('transactionalKeyStore', () => {
   const stateOf = async (claim: { scope: string; key: string }) =>
     (await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } })).state;
 
-  it('stores the response in the operation\'s transaction: it commits with the operation\'s own writes', async () => {
+  it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
     const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
     const claim = claimOf();
     const claimed = await store.claim(claim);
@@ -34,7 +34,9 @@ describe('transactionalKeyStore', () => {
   it('keeps concurrent operations in their own transactions', async () => {
     const host = asyncLocalTransactionHost(prisma);
     const backendOf = () => host.tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`.then(([row]) => row.pid);
-    const pids = await Promise.all([1, 2].map(() => host.withTransaction(async () => [await backendOf(), await new Promise((r) => setTimeout(r, 30)).then(backendOf)])));
+    const pids = await Promise.all(
+      [1, 2].map(() => host.withTransaction(async () => [await backendOf(), await new Promise((r) => setTimeout(r, 30)).then(backendOf)])),
+    );
     expect(pids[0][0]).toBe(pids[0][1]);
     expect(pids[1][0]).toBe(pids[1][1]);
     expect(pids[0][0]).not.toBe(pids[1][0]);

@@ -99,8 +99,24 @@ describe('resumeStalledOperations(options)', () => {
     const crashed = await claim(store);
     await store.advance(crashed.lease, 'order_created', { orderId: 'o-1' });
 
-    const tooEarly = await resumeStalledOperations({ store, phases: checkoutPhases(log), lapsedForMs: 60_000, leaseMs: 30_000, limit: 10, runInTransaction, now: new Date(NOW.getTime() + 60_000) });
-    const report = await resumeStalledOperations({ store, phases: checkoutPhases(log), lapsedForMs: 60_000, leaseMs: 30_000, limit: 10, runInTransaction, now: new Date(NOW.getTime() + 90_000) });
+    const tooEarly = await resumeStalledOperations({
+      store,
+      phases: checkoutPhases(log),
+      lapsedForMs: 60_000,
+      leaseMs: 30_000,
+      limit: 10,
+      runInTransaction,
+      now: new Date(NOW.getTime() + 60_000),
+    });
+    const report = await resumeStalledOperations({
+      store,
+      phases: checkoutPhases(log),
+      lapsedForMs: 60_000,
+      leaseMs: 30_000,
+      limit: 10,
+      runInTransaction,
+      now: new Date(NOW.getTime() + 90_000),
+    });
 
     expect(tooEarly).toEqual({ finished: [], failed: [] });
     expect(report.finished).toHaveLength(1);
@@ -114,7 +130,15 @@ describe('resumeStalledOperations(options)', () => {
     await store.advance(crashed.lease, 'order_created', { orderId: 'o-1' });
     const down = checkoutPhases([], async () => Promise.reject(new Error('provider unavailable')));
 
-    const report = await resumeStalledOperations({ store, phases: down, lapsedForMs: 0, leaseMs: 30_000, limit: 10, runInTransaction, now: new Date(NOW.getTime() + 30_000) });
+    const report = await resumeStalledOperations({
+      store,
+      phases: down,
+      lapsedForMs: 0,
+      leaseMs: 30_000,
+      limit: 10,
+      runInTransaction,
+      now: new Date(NOW.getTime() + 30_000),
+    });
 
     expect(report.failed.map((failure) => String(failure.error))).toEqual(['Error: provider unavailable']);
     expect(store.get('u', 'k'.repeat(16))).toMatchObject({ state: 'running', recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });

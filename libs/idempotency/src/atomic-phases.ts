@@ -6,9 +6,7 @@ import { RecoveryPoint, STARTED, StoredResponse } from './idempotency-record';
  * finish with the response every retry of the key will get (Brandur Leach's `RecoveryPoint` and
  * `Response`).
  */
-export type PhaseOutcome =
-  | { kind: 'recovery-point'; recoveryPoint: RecoveryPoint; recoveryState: unknown }
-  | { kind: 'response'; response: StoredResponse };
+export type PhaseOutcome = { kind: 'recovery-point'; recoveryPoint: RecoveryPoint; recoveryState: unknown } | { kind: 'response'; response: StoredResponse };
 
 /** Move on to `recoveryPoint`; `recoveryState` (JSON) is what the phases after it start from. */
 export function toRecoveryPoint(recoveryPoint: RecoveryPoint, recoveryState: unknown): PhaseOutcome {
@@ -32,7 +30,13 @@ export function finishWith(response: StoredResponse): PhaseOutcome {
  */
 export type AtomicPhase =
   | { kind: 'local'; name: string; from: RecoveryPoint; run(state: unknown): Promise<PhaseOutcome> }
-  | { kind: 'foreign'; name: string; from: RecoveryPoint; call(state: unknown): Promise<unknown>; record(state: unknown, answer: unknown): Promise<PhaseOutcome> };
+  | {
+      kind: 'foreign';
+      name: string;
+      from: RecoveryPoint;
+      call(state: unknown): Promise<unknown>;
+      record(state: unknown, answer: unknown): Promise<PhaseOutcome>;
+    };
 
 /** A local phase: `run` executes in the phase's transaction. */
 export function localPhase<State>(name: string, from: RecoveryPoint, run: (state: State) => Promise<PhaseOutcome>): AtomicPhase {

@@ -92,7 +92,7 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
       expect(decide(lapsed)).toEqual({ kind: 'take-over', reason: 'lease-expired', resume: FROM_THE_START });
     });
 
-    it('resumes at the lapsed holder\'s recovery point with its saved state', () => {
+    it("resumes at the lapsed holder's recovery point with its saved state", () => {
       const advanced = running({ leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
       expect(decide(advanced)).toEqual({
         kind: 'take-over',
@@ -103,7 +103,11 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
 
     it('resumes a key in the middle of an operation even past its retention: starting over would repeat the committed phase', () => {
       const advanced = running({ expiresAt: ms(-1), leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
-      expect(decide(advanced)).toEqual({ kind: 'take-over', reason: 'lease-expired', resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } } });
+      expect(decide(advanced)).toEqual({
+        kind: 'take-over',
+        reason: 'lease-expired',
+        resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } },
+      });
       expect(decide(advanced, OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
     });
   });

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
-  DEFAULT_IDEMPOTENCY_LEASE_MS,
-  DEFAULT_REPLAYED_HEADERS,
-  pickReplayableHeaders,
-} from './idempotency-options';
+import { DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_REPLAYED_HEADERS, pickReplayableHeaders } from './idempotency-options';
 
 describe('defaults', () => {
   it("match the contract's 24 h retention and 30 s lease", () => {

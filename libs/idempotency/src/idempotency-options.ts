@@ -31,10 +31,7 @@ const NEVER_REPLAYED_HEADERS: ReadonlySet<string> = new Set(['set-cookie', 'auth
  * pickReplayableHeaders({ 'Content-Type': 'application/json', 'Set-Cookie': ['s=1'] }, DEFAULT_REPLAYED_HEADERS);
  * // → { 'content-type': 'application/json' }
  */
-export function pickReplayableHeaders(
-  headers: Record<string, unknown>,
-  allowlist: readonly string[],
-): Record<string, string> {
+export function pickReplayableHeaders(headers: Record<string, unknown>, allowlist: readonly string[]): Record<string, string> {
   const allowed = new Set(allowlist.map((name) => name.toLowerCase()));
   const picked: Record<string, string> = {};
   for (const [rawName, value] of Object.entries(headers)) {

@@ -1,10 +1,6 @@
 /** Stable slugs of the idempotency problems; each becomes the last segment of an RFC 9457 `type` URI. */
 export type IdempotencyProblemSlug =
-  | 'idempotency-key-missing'
-  | 'idempotency-key-invalid'
-  | 'idempotency-key-reused'
-  | 'idempotency-request-in-progress'
-  | 'idempotency-store-unavailable';
+  'idempotency-key-missing' | 'idempotency-key-invalid' | 'idempotency-key-reused' | 'idempotency-request-in-progress' | 'idempotency-store-unavailable';
 
 /** What the API answers for one problem slug, and the short explanation it serves at `/problems/<slug>`. */
 export interface IdempotencyProblem {

@@ -14,10 +14,17 @@ describe('preferredWaitSeconds(raw)', () => {
     expect(preferredWaitSeconds(raw)).toBe(seconds);
   });
 
-  it.each<[string | string[] | undefined]>([[undefined], [''], ['respond-async'], ['wait'], ['wait=-1'], ['wait=1.5'], ['wait=abc'], ['wait=9999999999'], [[]]])(
-    'finds no wait preference in %j',
-    (raw) => {
-      expect(preferredWaitSeconds(raw)).toBeUndefined();
-    },
-  );
+  it.each<[string | string[] | undefined]>([
+    [undefined],
+    [''],
+    ['respond-async'],
+    ['wait'],
+    ['wait=-1'],
+    ['wait=1.5'],
+    ['wait=abc'],
+    ['wait=9999999999'],
+    [[]],
+  ])('finds no wait preference in %j', (raw) => {
+    expect(preferredWaitSeconds(raw)).toBeUndefined();
+  });
 });

@@ -11,7 +11,10 @@
 export function preferredWaitSeconds(raw: string | string[] | undefined): number | undefined {
   const lines = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   for (const preference of lines.flatMap((line) => line.split(','))) {
-    const [token, value] = preference.split(';')[0].split('=').map((part) => part.trim());
+    const [token, value] = preference
+      .split(';')[0]
+      .split('=')
+      .map((part) => part.trim());
     if (token.toLowerCase() !== 'wait' || value === undefined) continue;
     const unquoted = value.replace(/^"(.*)"$/, '$1');
     return /^\d{1,9}$/.test(unquoted) ? Number(unquoted) : undefined;

@@ -36,7 +36,9 @@ export function fingerprintRequest(req: FingerprintedRequest): string {
     body: req.body,
   });
   // canonicalize() only returns undefined for a top-level undefined, which an object literal is not.
-  return createHash('sha256').update(canonical ?? '', 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonical ?? '', 'utf8')
+    .digest('hex');
 }
 
 function canonicalQuery(query: FingerprintedRequest['query']): Record<string, unknown> {

@@ -44,7 +44,11 @@ export async function resumeStalledOperations(options: StalledOperationsOptions)
       report.finished.push(lease);
     } catch (error) {
       const final = options.renderFinalAnswer?.(error);
-      if (final) await options.store.complete(lease, final).then(() => report.finished.push(lease), (completeError: unknown) => report.failed.push({ lease, error: completeError }));
+      if (final)
+        await options.store.complete(lease, final).then(
+          () => report.finished.push(lease),
+          (completeError: unknown) => report.failed.push({ lease, error: completeError }),
+        );
       else {
         await options.store.release(lease).catch(() => undefined);
         report.failed.push({ lease, error });

@@ -33,10 +33,16 @@ export function contentionReport() {
   return {
     text: [
       `Total write calls (mean of ${SEEDS} seeded runs)`,
-      textTable(header, rows((m) => m.calls)),
+      textTable(
+        header,
+        rows((m) => m.calls),
+      ),
       '',
       `Completion time, ms (mean of ${SEEDS} seeded runs)`,
-      textTable(header, rows((m) => m.completionMs)),
+      textTable(
+        header,
+        rows((m) => m.completionMs),
+      ),
     ].join('\n'),
     fullVsNoneCalls,
     chart: contentionChart(),

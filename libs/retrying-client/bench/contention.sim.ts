@@ -41,8 +41,7 @@ export const CONTENTION_STRATEGIES: readonly ContentionStrategy[] = [
     // axios-retry 4.x: 2^n · delayFactor (Brooker's schedule with delayFactor = base), uncapped, plus 0–20 %.
     label: 'axios-retry exponentialDelay',
     charted: true,
-    delayMs: (retry, _previous, random) =>
-      withMathRandom(random, () => exponentialDelay(retry, undefined, BROOKER_BASE_MS)),
+    delayMs: (retry, _previous, random) => withMathRandom(random, () => exponentialDelay(retry, undefined, BROOKER_BASE_MS)),
   },
   // Sensitivity: full jitter with baseDelayMs 5, i.e. every cap half of Brooker's.
   ours('full jitter, caps halved', 'full', BASE_5_MS, false),

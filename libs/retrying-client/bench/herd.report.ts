@@ -24,12 +24,7 @@ export function herdReport() {
     });
     if (seed === 1) chart = herdChart(counts, startMs);
   }
-  const rows = HERD_POLICIES.map((p, i) => [
-    p.label,
-    totals[i].peak.toFixed(0),
-    totals[i].peakToMean.toFixed(2),
-    totals[i].spreadMs.toFixed(0),
-  ]);
+  const rows = HERD_POLICIES.map((p, i) => [p.label, totals[i].peak.toFixed(0), totals[i].peakToMean.toFixed(2), totals[i].spreadMs.toFixed(0)]);
   return {
     text: [
       `${HERD_CLIENTS} clients told "503, Retry-After: ${HERD_RETRY_AFTER_S}" at once (mean of ${SEEDS} seeded runs)`,

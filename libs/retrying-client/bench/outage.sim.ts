@@ -31,7 +31,7 @@ export function simulateOutage(withBudget: boolean, random: RandomSource): Outag
 
   for (let client = 0; client < OUTAGE.clients; client++) {
     // Poisson arrivals: exponential gaps between a client's requests.
-    for (let t = -Math.log(1 - random()) * (1000 / OUTAGE.requestsPerSecond); t < OUTAGE.durationMs; ) {
+    for (let t = -Math.log(1 - random()) * (1000 / OUTAGE.requestsPerSecond); t < OUTAGE.durationMs;) {
       if (isDown(t)) offeredDuringOutage += 1;
       queue.push(t, { client, retry: 0, previousDelayMs: RETRYING_CLIENT_DEFAULTS.baseDelayMs });
       t += -Math.log(1 - random()) * (1000 / OUTAGE.requestsPerSecond);

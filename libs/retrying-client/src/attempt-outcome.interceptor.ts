@@ -37,7 +37,12 @@ export function createAttemptOutcomeInterceptor(budget: RetryBudget, clientHooks
 
 type Outcome = Partial<Pick<AttemptSettledEvent, 'status' | 'headers' | 'problemType' | 'failure'>> & Pick<AttemptSettledEvent, 'verdict'>;
 
-function settled(clientHooks: RetryAttemptHooks, operation: RetryOperation, config: { method?: string; url?: string; hooks?: RetryAttemptHooks } | undefined, outcome: Outcome): void {
+function settled(
+  clientHooks: RetryAttemptHooks,
+  operation: RetryOperation,
+  config: { method?: string; url?: string; hooks?: RetryAttemptHooks } | undefined,
+  outcome: Outcome,
+): void {
   const event: AttemptSettledEvent = {
     attempt: operation.attempt,
     method: (config?.method ?? 'get').toUpperCase(),
@@ -56,7 +61,11 @@ function verdictOf(failure: AttemptFailure): 'definite' | 'ambiguous' {
 }
 
 function answerOf(response: AxiosResponse): Partial<Pick<AttemptSettledEvent, 'status' | 'headers' | 'problemType'>> {
-  const headers = Object.fromEntries(Object.entries(response.headers ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(response.headers ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   const problemType = problemTypeOf(response.data);
   return { status: response.status, headers, ...(problemType ? { problemType } : {}) };
 }

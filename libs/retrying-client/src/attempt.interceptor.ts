@@ -25,7 +25,12 @@ export function createAttemptInterceptor(options: ResolvedOptions) {
     config.headers.set(IDEMPOTENCY_ATTEMPT_HEADER, String(operation.attempt));
     config.timeout = attemptTimeoutMs(operation, operation.attemptStartedAt);
     preferWaiting(config, operation, options.preferWaitSeconds);
-    const event = { attempt: operation.attempt, method: (config.method ?? 'get').toUpperCase(), url: config.url ?? '', idempotencyKey: operation.idempotencyKey };
+    const event = {
+      attempt: operation.attempt,
+      method: (config.method ?? 'get').toUpperCase(),
+      url: config.url ?? '',
+      idempotencyKey: operation.idempotencyKey,
+    };
     for (const hooks of hooksOf(options, config)) hooks.onAttempt?.(event);
     return config;
   };
@@ -54,7 +59,7 @@ function settleIdempotencyKey(config: InternalAxiosRequestConfig, mint: boolean)
 // as long as its own timeout: the server answers 409 before the client would give up on it.
 function preferWaiting(config: InternalAxiosRequestConfig, operation: RetryOperation, preferWaitSeconds: number): void {
   if (operation.idempotencyKey === undefined || preferWaitSeconds <= 0) return;
-  if (operation.preferSetByCaller ??= config.headers.has('Prefer')) return;
+  if ((operation.preferSetByCaller ??= config.headers.has('Prefer'))) return;
   const timeoutMs = config.timeout ?? 0;
   const seconds = timeoutMs > 0 ? Math.min(preferWaitSeconds, Math.floor(timeoutMs / 1000) - 1) : preferWaitSeconds;
   if (seconds > 0) config.headers.set('Prefer', `wait=${seconds}`);

@@ -77,7 +77,12 @@ function decideRetry(error: RetriedError, options: ResolvedOptions, budget: Retr
     return false;
   }
   operation.plannedDelayMs = plan.delayMs;
-  operation.plannedDelay = { delayMs: plan.delayMs, basis: plan.basis, capMs: plan.capMs, ...(plan.retryAfterMs === undefined ? {} : { retryAfterMs: plan.retryAfterMs }) };
+  operation.plannedDelay = {
+    delayMs: plan.delayMs,
+    basis: plan.basis,
+    capMs: plan.capMs,
+    ...(plan.retryAfterMs === undefined ? {} : { retryAfterMs: plan.retryAfterMs }),
+  };
   operation.previousDelayMs = plan.delayMs;
   return true;
 }

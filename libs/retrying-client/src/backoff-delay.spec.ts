@@ -1,11 +1,4 @@
-import {
-  backoffDelay,
-  decorrelatedJitterDelay,
-  equalJitterDelay,
-  exponentialCap,
-  fullJitterDelay,
-  type BackoffOptions,
-} from './backoff-delay';
+import { backoffDelay, decorrelatedJitterDelay, equalJitterDelay, exponentialCap, fullJitterDelay, type BackoffOptions } from './backoff-delay';
 
 const backoff: BackoffOptions = { baseDelayMs: 1000, maxDelayMs: 20_000 };
 const LOWEST = () => 0;

@@ -58,11 +58,7 @@ export function equalJitterDelay(retry: number, backoff: BackoffOptions, random:
  * @example
  * decorrelatedJitterDelay(1000, { baseDelayMs: 1000, maxDelayMs: 20_000 }, () => 0.5); // 2000
  */
-export function decorrelatedJitterDelay(
-  previousDelayMs: number,
-  { baseDelayMs, maxDelayMs }: BackoffOptions,
-  random: RandomSource = Math.random,
-): number {
+export function decorrelatedJitterDelay(previousDelayMs: number, { baseDelayMs, maxDelayMs }: BackoffOptions, random: RandomSource = Math.random): number {
   return Math.min(maxDelayMs, baseDelayMs + random() * (3 * previousDelayMs - baseDelayMs));
 }
 

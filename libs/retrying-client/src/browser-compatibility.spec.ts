@@ -10,8 +10,7 @@ const shipped = readdirSync(__dirname)
   .map((name) => ({ name, source: readFileSync(join(__dirname, name), 'utf8') }));
 const ALLOWED_PACKAGES = new Set(['axios', 'axios-retry', '@safe-checkout/idempotency-key']);
 
-const importsOf = (source: string) =>
-  [...source.matchAll(/from '([^']+)'|require\('([^']+)'\)|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+const importsOf = (source: string) => [...source.matchAll(/from '([^']+)'|require\('([^']+)'\)|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 
 describe('the library sources (what ships to the browser)', () => {
   it('are found by this scan, so the checks below are not vacuous', () => {

@@ -37,11 +37,24 @@ describe('createRetryingClient(options) — one event per attempt', () => {
     await client.post('/orders', {}, { idempotencyKey: KEY });
 
     expect(events).toEqual([
-      'sent 1', 'settled 1 ambiguous', 'retry 2 after 0 (backoff)',
-      'sent 2', 'settled 2 ambiguous', 'retry 3 after 0 (backoff)',
-      'sent 3', 'settled 3 succeeded',
+      'sent 1',
+      'settled 1 ambiguous',
+      'retry 2 after 0 (backoff)',
+      'sent 2',
+      'settled 2 ambiguous',
+      'retry 3 after 0 (backoff)',
+      'sent 3',
+      'settled 3 succeeded',
     ]);
-    expect(settled[0]).toMatchObject({ attempt: 1, method: 'POST', url: '/orders', idempotencyKey: KEY, status: 409, problemType: '/problems/idempotency-request-in-progress', headers: { 'retry-after': '0' } });
+    expect(settled[0]).toMatchObject({
+      attempt: 1,
+      method: 'POST',
+      url: '/orders',
+      idempotencyKey: KEY,
+      status: 409,
+      problemType: '/problems/idempotency-request-in-progress',
+      headers: { 'retry-after': '0' },
+    });
     expect(settled[0].failure).toMatchObject({ reason: 'http:409-in-progress', retryable: true });
     expect(settled[2]).toMatchObject({ attempt: 3, status: 201, verdict: 'succeeded' });
     expect(settled[2].failure).toBeUndefined();
@@ -49,9 +62,13 @@ describe('createRetryingClient(options) — one event per attempt', () => {
 
   it('calls a definite 4xx definite, a lost connection ambiguous, and reports the give-up after the last settled event', async () => {
     const definite = recorder();
-    await clientFor([{ status: 422, data: { type: '/problems/insufficient-stock' } }], definite.hooks).post('/orders', {}, { idempotencyKey: KEY }).catch(() => undefined);
+    await clientFor([{ status: 422, data: { type: '/problems/insufficient-stock' } }], definite.hooks)
+      .post('/orders', {}, { idempotencyKey: KEY })
+      .catch(() => undefined);
     const ambiguous = recorder();
-    await clientFor([{ networkError: 'ECONNRESET' }], { ...ambiguous.hooks, retries: 0 }).post('/orders', {}, { idempotencyKey: KEY }).catch(() => undefined);
+    await clientFor([{ networkError: 'ECONNRESET' }], { ...ambiguous.hooks, retries: 0 })
+      .post('/orders', {}, { idempotencyKey: KEY })
+      .catch(() => undefined);
 
     expect(definite.events).toEqual(['sent 1', 'settled 1 definite', 'gave up definite']);
     expect(definite.settled[0]).toMatchObject({ status: 422, problemType: '/problems/insufficient-stock' });
@@ -61,7 +78,9 @@ describe('createRetryingClient(options) — one event per attempt', () => {
 
   it('reads the problem type of a Stripe-shaped error too', async () => {
     const { hooks, settled } = recorder();
-    await clientFor([{ status: 402, data: { error: { type: 'card_error', code: 'card_declined' } } }], hooks).post('/v1/payment_intents', '', { idempotencyKey: KEY }).catch(() => undefined);
+    await clientFor([{ status: 402, data: { error: { type: 'card_error', code: 'card_declined' } } }], hooks)
+      .post('/v1/payment_intents', '', { idempotencyKey: KEY })
+      .catch(() => undefined);
     expect(settled[0]).toMatchObject({ status: 402, problemType: 'card_error', verdict: 'definite' });
   });
 
@@ -84,7 +103,7 @@ describe('createRetryingClient(options) — one event per attempt', () => {
 });
 
 describe('hooks per request (config.hooks)', () => {
-  it('calls the request\'s own hooks after the client\'s, for that request only', async () => {
+  it("calls the request's own hooks after the client's, for that request only", async () => {
     const client = recorder();
     const mine = recorder();
     const other = recorder();
@@ -98,7 +117,10 @@ describe('hooks per request (config.hooks)', () => {
   });
 
   it('shares one retry budget between requests, whatever their hooks: the client is the unit of the budget', async () => {
-    const http = clientFor(Array.from({ length: 40 }, () => ({ status: 503 })), { budget: { maxTokens: 4, tokenRatio: 0.1 }, retries: 10 });
+    const http = clientFor(
+      Array.from({ length: 40 }, () => ({ status: 503 })),
+      { budget: { maxTokens: 4, tokenRatio: 0.1 }, retries: 10 },
+    );
     const stops: string[] = [];
     for (const path of ['/a', '/b']) {
       await http.get(path, { hooks: { onGiveUp: (e) => stops.push(e.stopReason) } }).catch(() => undefined);

@@ -26,7 +26,11 @@ async function clientOf(faults: Fault[], fallback: Fault, options: RetryingClien
 
 const OK: Fault = { kind: 'ok' };
 const UNAVAILABLE: Fault = { kind: 'status', status: 503 };
-const rejectionOf = (request: Promise<unknown>) => request.then(() => undefined, (e: unknown) => e as RetryingClientError);
+const rejectionOf = (request: Promise<unknown>) =>
+  request.then(
+    () => undefined,
+    (e: unknown) => e as RetryingClientError,
+  );
 const gapMs = () => server.arrivals[1].at - server.arrivals[0].at;
 
 describe('createRetryingClient(options) against a real server — Retry-After', () => {

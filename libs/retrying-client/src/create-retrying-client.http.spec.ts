@@ -27,7 +27,11 @@ async function clientOf(faults: Fault[], options: RetryingClientOptions = {}) {
   return { client, retries };
 }
 
-const rejectionOf = (request: Promise<unknown>) => request.then(() => undefined, (e: unknown) => e as RetryingClientError);
+const rejectionOf = (request: Promise<unknown>) =>
+  request.then(
+    () => undefined,
+    (e: unknown) => e as RetryingClientError,
+  );
 
 describe('createRetryingClient(options) against a real server — the three failure scenarios', () => {
   it('when the request never arrives (connection dropped before it is read), retries and the request arrives once', async () => {

@@ -15,7 +15,11 @@ function clientFor(steps: ScriptStep[], options: RetryingClientOptions = {}) {
   return { client, calls, keys: () => calls.map((c) => c.headers['idempotency-key']) };
 }
 
-const rejectionOf = (request: Promise<unknown>) => request.then(() => undefined, (e: unknown) => e as RetryingClientError);
+const rejectionOf = (request: Promise<unknown>) =>
+  request.then(
+    () => undefined,
+    (e: unknown) => e as RetryingClientError,
+  );
 
 describe('createRetryingClient(options) — one key per operation', () => {
   it('sends the caller’s key as an sf-string, identical on every attempt, with Idempotency-Attempt 1, 2, 3', async () => {
@@ -113,7 +117,7 @@ describe('createRetryingClient(options) — giving up', () => {
   });
 
   describe('Prefer: wait on keyed requests', () => {
-    it('asks the server to wait for a running duplicate\'s answer (wait=5 by default) on every attempt of a keyed request, and never on an unkeyed one', async () => {
+    it("asks the server to wait for a running duplicate's answer (wait=5 by default) on every attempt of a keyed request, and never on an unkeyed one", async () => {
       const { client, calls } = clientFor([{ status: 503 }, { status: 200 }, { status: 200 }]);
       await client.post('/orders', {}, { idempotencyKey: 'order-7f3a-2025-01-06' });
       await client.get('/orders');

@@ -16,7 +16,11 @@ function clientFor(steps: ScriptStep[], options: RetryingClientOptions = {}) {
 }
 
 /** Settles a request into a value, so a rejection is never left unhandled while time advances. */
-const settle = <T>(request: Promise<T>) => request.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T>(request: Promise<T>) =>
+  request.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 /** Advances fake time by `ms` and returns the dispatch times of the calls made so far, relative to the first. */
 async function after(ms: number, calls: { at: number }[]): Promise<number[]> {
@@ -55,7 +59,15 @@ describe('createRetryingClient(options) — waiting between attempts', () => {
     const result = settle(client.get('/stock'));
     expect(await after(5499, calls)).toEqual([0]);
     expect(await after(1, calls)).toEqual([0, 5500]);
-    expect(retries[0]).toEqual({ attempt: 2, delayMs: 5500, basis: 'retry-after', capMs: 1000, retryAfterMs: 5000, reason: 'http:429', idempotencyKey: undefined });
+    expect(retries[0]).toEqual({
+      attempt: 2,
+      delayMs: 5500,
+      basis: 'retry-after',
+      capMs: 1000,
+      retryAfterMs: 5000,
+      reason: 'http:429',
+      idempotencyKey: undefined,
+    });
     await result;
   });
 
@@ -93,7 +105,7 @@ describe('createRetryingClient(options) — waiting between attempts', () => {
     expect(calls[0].timeout).toBe(300);
   });
 
-  it("lets a request set its own deadline (here, with no per-attempt timeout: a retry must start before it)", async () => {
+  it('lets a request set its own deadline (here, with no per-attempt timeout: a retry must start before it)', async () => {
     const { client, calls } = clientFor([UNAVAILABLE, UNAVAILABLE, UNAVAILABLE], { deadlineMs: 60_000, attemptTimeoutMs: 0 });
     const result = settle(client.get('/stock', { deadlineMs: 1000 }));
     expect(await after(10_000, calls)).toEqual([0, 500]);

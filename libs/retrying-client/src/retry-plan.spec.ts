@@ -84,10 +84,20 @@ describe('retryDelay(context, policy, random): the wait with its reasons', () =>
   });
 
   it('says the wait came from Retry-After when the hint was longer than the backoff, with the hint', () => {
-    expect(retryDelay({ retry: 1, previousDelayMs: 1000, retryAfterMs: 5000 }, policy, half)).toEqual({ delayMs: 5500, basis: 'retry-after', capMs: 1000, retryAfterMs: 5000 });
+    expect(retryDelay({ retry: 1, previousDelayMs: 1000, retryAfterMs: 5000 }, policy, half)).toEqual({
+      delayMs: 5500,
+      basis: 'retry-after',
+      capMs: 1000,
+      retryAfterMs: 5000,
+    });
   });
 
   it('says the backoff won when the hint was shorter, and still reports the hint', () => {
-    expect(retryDelay({ retry: 4, previousDelayMs: 1000, retryAfterMs: 0 }, policy, half)).toEqual({ delayMs: 4000, basis: 'backoff', capMs: 8000, retryAfterMs: 0 });
+    expect(retryDelay({ retry: 4, previousDelayMs: 1000, retryAfterMs: 0 }, policy, half)).toEqual({
+      delayMs: 4000,
+      basis: 'backoff',
+      capMs: 8000,
+      retryAfterMs: 0,
+    });
   });
 });

@@ -63,8 +63,7 @@ export const RETRYING_CLIENT_DEFAULTS = {
 } as const satisfies RetryingClientOptions;
 
 /** Options with their defaults filled in. */
-export type ResolvedOptions = RetryingClientOptions &
-  Required<Pick<RetryingClientOptions, keyof typeof RETRYING_CLIENT_DEFAULTS | 'random'>>;
+export type ResolvedOptions = RetryingClientOptions & Required<Pick<RetryingClientOptions, keyof typeof RETRYING_CLIENT_DEFAULTS | 'random'>>;
 
 /** Fills in defaults and rejects values that would make the backoff meaningless. */
 export function resolveOptions(options: RetryingClientOptions): ResolvedOptions {

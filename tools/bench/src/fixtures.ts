@@ -61,7 +61,14 @@ function logIn(url: string, email: string): Promise<LoggedIn> {
   return post(url, '/auth/login', undefined, { email, password: DEMO_PASSWORD }, undefined, 200) as Promise<LoggedIn>;
 }
 
-async function post(url: string, route: string, token: string | undefined, body: object, idempotencyKey: string | undefined, expectedStatus: number): Promise<unknown> {
+async function post(
+  url: string,
+  route: string,
+  token: string | undefined,
+  body: object,
+  idempotencyKey: string | undefined,
+  expectedStatus: number,
+): Promise<unknown> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;

@@ -48,7 +48,9 @@ export function printReport({ throughput: runs, storms, storeStatements, roundSe
   // What the store's three statements cost the API process beyond the transactions they run in.
   const storeCpu = { before: storeStatements.prisma - storeStatements.floor, after: storeStatements.nodePostgres - storeStatements.floor };
 
-  console.log(`\n${runs.fresh.rounds.length} rounds of ${roundSeconds} s per scenario, ${connections} connections, new orders spread over ${products} product(s); medians of rounds`);
+  console.log(
+    `\n${runs.fresh.rounds.length} rounds of ${roundSeconds} s per scenario, ${connections} connections, new orders spread over ${products} product(s); medians of rounds`,
+  );
   console.log(
     table(
       ['scenario', 'req/s', 'req/s by round', 'p50 ms', 'p99 ms', 'answers'],

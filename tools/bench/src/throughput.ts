@@ -25,13 +25,31 @@ interface Scenario {
 }
 
 /** Warms every scenario up, then runs {@link ROUNDS} rounds of {@link ROUND_SECONDS} s each. */
-export async function measureThroughput(url: string, { alice, nextOrderBody, replays }: Fixtures, log: (message: string) => void): Promise<Record<ScenarioName, ScenarioRuns>> {
+export async function measureThroughput(
+  url: string,
+  { alice, nextOrderBody, replays }: Fixtures,
+  log: (message: string) => void,
+): Promise<Record<ScenarioName, ScenarioRuns>> {
   const scenarios: Scenario[] = [
     { name: 'replay', label: 'POST /orders, one key (replayed)', path: '/orders', key: replays.ours.key, body: replays.ours.body, replayed: true },
     { name: 'fresh', label: 'POST /orders, new key per request', path: '/orders', key: FRESH_KEY, body: nextOrderBody, replayed: false },
     { name: 'baseline', label: 'POST /bench/orders-baseline (no layer)', path: '/bench/orders-baseline', body: nextOrderBody, replayed: false },
-    { name: 'peerFresh', label: 'POST /bench/orders-peer, new key per request', path: '/bench/orders-peer', key: FRESH_KEY, body: nextOrderBody, replayed: false },
-    { name: 'peerReplay', label: 'POST /bench/orders-peer, one key (replayed)', path: '/bench/orders-peer', key: replays.peer.key, body: replays.peer.body, replayed: true },
+    {
+      name: 'peerFresh',
+      label: 'POST /bench/orders-peer, new key per request',
+      path: '/bench/orders-peer',
+      key: FRESH_KEY,
+      body: nextOrderBody,
+      replayed: false,
+    },
+    {
+      name: 'peerReplay',
+      label: 'POST /bench/orders-peer, one key (replayed)',
+      path: '/bench/orders-peer',
+      key: replays.peer.key,
+      body: replays.peer.body,
+      replayed: true,
+    },
   ];
   const load = ({ path, key, body }: Scenario, durationSeconds: number) =>
     runLoad({ url, path, token: alice.accessToken, body, key, durationSeconds, connections: CONNECTIONS });

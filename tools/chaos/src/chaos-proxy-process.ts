@@ -32,7 +32,10 @@ export interface ChaosProxyProcess {
 }
 
 /** Starts a proxy from `script` (apps/chaos-proxy/dist/main.js) on loopback in front of `upstreams`, with no faults yet. */
-export async function startChaosProxy(script: string, { name, port: wanted, upstreams, routes, seed, latencyMs }: ChaosProxySettings): Promise<ChaosProxyProcess> {
+export async function startChaosProxy(
+  script: string,
+  { name, port: wanted, upstreams, routes, seed, latencyMs }: ChaosProxySettings,
+): Promise<ChaosProxyProcess> {
   const port = wanted ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const proxy = startNode(script, {
@@ -55,7 +58,10 @@ export async function startChaosProxy(script: string, { name, port: wanted, upst
 
 /** Reads, or changes with `patch` (`rates`, `latencyMs`, `resetCounts`…), a proxy's settings; resolves to its snapshot. */
 export async function chaosAdmin(proxyUrl: string, patch?: ChaosPatch): Promise<ChaosSnapshot> {
-  const response = await fetch(`${proxyUrl}/__chaos`, patch ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) } : {});
+  const response = await fetch(
+    `${proxyUrl}/__chaos`,
+    patch ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) } : {},
+  );
   if (!response.ok) throw new Error(`/__chaos answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as ChaosSnapshot;
 }

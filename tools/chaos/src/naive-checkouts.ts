@@ -39,7 +39,15 @@ export function planNaiveCheckouts(customers: readonly Customer[], total: number
 }
 
 /** Each naive customer places its checkouts one after the other, all customers at once. */
-export async function runNaiveCheckouts({ proxyUrl, productId, checkouts }: { proxyUrl: string; productId: string; checkouts: NaiveCheckout[] }): Promise<void> {
+export async function runNaiveCheckouts({
+  proxyUrl,
+  productId,
+  checkouts,
+}: {
+  proxyUrl: string;
+  productId: string;
+  checkouts: NaiveCheckout[];
+}): Promise<void> {
   const customers = [...new Set(checkouts.map((checkout) => checkout.customer))];
   await Promise.all(
     customers.map(async (customer) => {

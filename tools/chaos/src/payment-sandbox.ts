@@ -67,7 +67,11 @@ export interface PaymentSandboxOptions {
  * await sandbox.stop();
  * await payments.dispose();
  */
-export async function startPaymentSandbox(workspaceRoot: string, databaseUrl: string, { entry = 'main.js' }: PaymentSandboxOptions = {}): Promise<PaymentSandbox> {
+export async function startPaymentSandbox(
+  workspaceRoot: string,
+  databaseUrl: string,
+  { entry = 'main.js' }: PaymentSandboxOptions = {},
+): Promise<PaymentSandbox> {
   const script = path.join(workspaceRoot, 'apps/payment-sandbox/dist', entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/payment-sandbox:build`);
   const port = await findFreePort();

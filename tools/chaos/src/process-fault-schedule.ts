@@ -1,7 +1,15 @@
 // When the soak's process faults happen: at shares of the settled checkouts, mid-load, one at a time.
 import type { ChaosPatch } from './chaos-admin-wire';
 import { killReplicaMidCharge, type MidChargeKill } from './mid-charge-kill';
-import { killAndRestartReplica, restartDatabase, restartPaymentSandbox, type DatabaseRestart, type Probe, type ReplicaKill, type SandboxRestart } from './process-faults';
+import {
+  killAndRestartReplica,
+  restartDatabase,
+  restartPaymentSandbox,
+  type DatabaseRestart,
+  type Probe,
+  type ReplicaKill,
+  type SandboxRestart,
+} from './process-faults';
 import type { SoakCluster } from './soak-cluster';
 
 // A replica takes seconds to start on a busy machine, and the next fault waits for it: early enough
@@ -85,6 +93,8 @@ export async function runProcessFaults({
     }),
   );
   const sandboxRestart = await when(SANDBOX_RESTART_AT, 'SIGKILL the payment sandbox and restart it', () => restartPaymentSandbox(cluster.paymentSandbox));
-  const databaseRestart = await when(DATABASE_RESTART_AT, 'restart the database', () => restartDatabase(cluster.database, cluster.replicas, cluster.paymentSandbox, probe));
+  const databaseRestart = await when(DATABASE_RESTART_AT, 'restart the database', () =>
+    restartDatabase(cluster.database, cluster.replicas, cluster.paymentSandbox, probe),
+  );
   return { replicaKill, midChargeKill, sandboxRestart, databaseRestart };
 }

@@ -85,7 +85,9 @@ export function reconcilePayments({
   const orphans = succeeded.filter((intent) => orderOf(intent)?.status !== 'paid');
   orphans.forEach((intent) => note(`charge without its paid order: ${describeIntent(intent)}, order ${orderOf(intent)?.status ?? 'missing'}`));
   const paidWrongly = orders.filter((order) => order.status === 'paid' && !paidByExactlyOne(order, chargesOf(order)));
-  paidWrongly.forEach((order) => note(`paid order without exactly one matching charge: ${describeOrder(order)}; charges ${chargesOf(order).map(describeIntent).join(', ') || 'none'}`));
+  paidWrongly.forEach((order) =>
+    note(`paid order without exactly one matching charge: ${describeOrder(order)}; charges ${chargesOf(order).map(describeIntent).join(', ') || 'none'}`),
+  );
   const chargedUnpaid = orders.filter((order) => order.status !== 'paid' && chargesOf(order).length > 0);
   const unsettled = orders.filter((order) => order.status === 'awaiting_payment');
   unsettled.forEach((order) => note(`unsettled: ${describeOrder(order)}`));
@@ -134,7 +136,12 @@ function countDoubleCharges(
 
 // The naive server's succeeded charges per order: more than one is a double charge.
 function countNaiveServerCharges(intents: ReconciledIntent[]): NaiveServerCharges {
-  const perOrder = [...groupBy(intents.filter((intent) => intent.status === 'succeeded'), (intent) => metadataField(intent, NAIVE_ORDER_ID_FIELD)).values()].map((list) => list.length);
+  const perOrder = [
+    ...groupBy(
+      intents.filter((intent) => intent.status === 'succeeded'),
+      (intent) => metadataField(intent, NAIVE_ORDER_ID_FIELD),
+    ).values(),
+  ].map((list) => list.length);
   return {
     succeeded: perOrder.reduce((sum, n) => sum + n, 0),
     ordersCharged: perOrder.length,
@@ -161,4 +168,5 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
 }
 
 const describeIntent = (intent: ReconciledIntent) => `${intent.id} (${intent.amount} ${intent.currency}, order ${metadataField(intent, 'order_id') ?? '–'})`;
-const describeOrder = (order: ReconciledOrder) => `${order.id} ${order.status} ${order.totalCents} ${order.currency}, PaymentIntent ${order.paymentIntentId ?? '–'}`;
+const describeOrder = (order: ReconciledOrder) =>
+  `${order.id} ${order.status} ${order.totalCents} ${order.currency}, PaymentIntent ${order.paymentIntentId ?? '–'}`;

@@ -73,7 +73,10 @@ export async function reconcile({
       prisma.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true } }),
       // payments.md §3: the stock of a payment_failed order was given back.
       prisma.orderLine.aggregate({ where: { productId: product.id, order: { status: { not: 'payment_failed' } } }, _sum: { quantity: true } }),
-      prisma.idempotencyKey.findMany({ where: { scope: { in: userIds } }, select: { state: true, recoveryState: true, responseStatus: true, responseBody: true } }),
+      prisma.idempotencyKey.findMany({
+        where: { scope: { in: userIds } },
+        select: { state: true, recoveryState: true, responseStatus: true, responseBody: true },
+      }),
       provider.paymentIntent.findMany({ select: { id: true, amount: true, currency: true, status: true, metadata: true } }),
     ]);
     // §3 covers every order in the database; the checkouts are told apart among the soak users' own.

@@ -94,7 +94,17 @@ export function planCheckouts(customers: readonly Customer[], total: number): Sa
 }
 
 /** Each customer places its checkouts one after the other, all customers at once. */
-export async function runSafeCheckouts({ proxyUrl, productId, checkouts, onSettled }: { proxyUrl: string; productId: string; checkouts: SafeCheckout[]; onSettled: () => void }): Promise<void> {
+export async function runSafeCheckouts({
+  proxyUrl,
+  productId,
+  checkouts,
+  onSettled,
+}: {
+  proxyUrl: string;
+  productId: string;
+  checkouts: SafeCheckout[];
+  onSettled: () => void;
+}): Promise<void> {
   const customers = [...new Set(checkouts.map((checkout) => checkout.customer))];
   await Promise.all(
     customers.map(async (customer) => {
@@ -120,7 +130,15 @@ export async function runSafeCheckouts({ proxyUrl, productId, checkouts, onSettl
  * Settles every ambiguous checkout by sending it again with its key (faults off): a replay means
  * it had happened, a fresh 201 that it had not. Resolves to how many were ambiguous.
  */
-export async function resolveAmbiguous({ proxyUrl, productId, checkouts }: { proxyUrl: string; productId: string; checkouts: SafeCheckout[] }): Promise<number> {
+export async function resolveAmbiguous({
+  proxyUrl,
+  productId,
+  checkouts,
+}: {
+  proxyUrl: string;
+  productId: string;
+  checkouts: SafeCheckout[];
+}): Promise<number> {
   const ambiguous = checkouts.filter((checkout) => checkout.outcome === 'ambiguous');
   await mapWithConcurrency(ambiguous, 8, async (checkout) => {
     const client = createRetryingClient({

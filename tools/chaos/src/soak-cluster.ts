@@ -50,13 +50,20 @@ export interface SoakCluster {
  * proxy (no faults yet). If anything fails to start, what was started is stopped and deleted
  * before the error is thrown.
  */
-export async function startSoakCluster(workspaceRoot: string, { seed, latencyMs, providerLatencyMs, leaseMs, recoveryAfterSeconds }: SoakClusterSettings): Promise<SoakCluster> {
+export async function startSoakCluster(
+  workspaceRoot: string,
+  { seed, latencyMs, providerLatencyMs, leaseMs, recoveryAfterSeconds }: SoakClusterSettings,
+): Promise<SoakCluster> {
   const apiScript = path.join(workspaceRoot, 'apps/api/dist/chaos-main.js');
   const proxyScript = path.join(workspaceRoot, 'apps/chaos-proxy/dist/main.js');
   for (const script of [apiScript, proxyScript]) {
-    if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/chaos:build (builds the API, the payment sandbox and the chaos proxy too)`);
+    if (!existsSync(script))
+      throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/chaos:build (builds the API, the payment sandbox and the chaos proxy too)`);
   }
-  const started: { replicas: ApiReplica[]; proxies: ChaosProxyProcess[]; database?: SoakDatabase; paymentSandbox?: PaymentSandbox } = { replicas: [], proxies: [] };
+  const started: { replicas: ApiReplica[]; proxies: ChaosProxyProcess[]; database?: SoakDatabase; paymentSandbox?: PaymentSandbox } = {
+    replicas: [],
+    proxies: [],
+  };
   const dispose = async () => {
     await Promise.all([...started.replicas.map((r) => r.stop()), ...started.proxies.map((p) => p.stop()), started.paymentSandbox?.stop()]);
     await started.database?.dispose();
@@ -81,7 +88,9 @@ export async function startSoakCluster(workspaceRoot: string, { seed, latencyMs,
       const env = { ...replicaEnv, DATABASE_URL: databaseUrlOfWriter(database.url, name) };
       started.replicas.push(new ApiReplica(name, apiScript, await findFreePort(), env));
     }
-    const sandboxStarted = startPaymentSandbox(workspaceRoot, database.paymentsUrl, { entry: 'chaos-main.js' }).then((sandbox) => (started.paymentSandbox = sandbox));
+    const sandboxStarted = startPaymentSandbox(workspaceRoot, database.paymentsUrl, { entry: 'chaos-main.js' }).then(
+      (sandbox) => (started.paymentSandbox = sandbox),
+    );
     const [paymentSandbox] = await Promise.all([sandboxStarted, ...started.replicas.map((replica) => replica.start())]);
     // A seed of its own, so that the two hops do not draw the same sequence of faults.
     started.proxies.push(

@@ -6,7 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { applyMigrations, createPrismaClient, findFreePort, seedDemoData, startEmbeddedDatabase, withDatabaseName, type EmbeddedDatabase } from '@safe-checkout/db';
+import {
+  applyMigrations,
+  createPrismaClient,
+  findFreePort,
+  seedDemoData,
+  startEmbeddedDatabase,
+  withDatabaseName,
+  type EmbeddedDatabase,
+} from '@safe-checkout/db';
 import { createTestDatabase } from '@safe-checkout/db/testing';
 import { createPaymentsDatabase } from './payment-sandbox';
 
@@ -81,4 +89,3 @@ export async function startSoakDatabase(workspaceRoot: string): Promise<SoakData
     throw error;
   }
 }
-

@@ -53,15 +53,25 @@ function processFaultRows(faults: ProcessFaults | NoProcessFaults): Row[] {
   const rows: Row[] = [[`${replicaKill.replica} SIGKILL at ${replicaKill.atCheckouts} checkouts`, `healthy again after ${seconds(replicaKill.downMs)}`]];
   rows.push(...midChargeKillRows(midChargeKill));
   rows.push([`payment sandbox SIGKILL at ${sandboxRestart.atCheckouts} checkouts`, `healthy again after ${seconds(sandboxRestart.downMs)}`]);
-  rows.push(['  its newest PaymentIntent before the kill', sandboxRestart.keptData ? `${sandboxRestart.newestId}, still there` : `LOST (${sandboxRestart.newestId ?? 'none read'})`]);
+  rows.push([
+    '  its newest PaymentIntent before the kill',
+    sandboxRestart.keptData ? `${sandboxRestart.newestId}, still there` : `LOST (${sandboxRestart.newestId ?? 'none read'})`,
+  ]);
   if (databaseRestart.skipped !== undefined) return [...rows, ['database restart', `skipped: ${databaseRestart.skipped}`]];
   rows.push([`database down at ${databaseRestart.atCheckouts} checkouts`, `for ${seconds(databaseRestart.outageMs)}`]);
-  for (const probe of databaseRestart.duringOutage) rows.push([`  ${probe.replica} during the outage`, `GET /health ${probe.health}, POST /orders ${probe.order}`]);
+  for (const probe of databaseRestart.duringOutage)
+    rows.push([`  ${probe.replica} during the outage`, `GET /health ${probe.health}, POST /orders ${probe.order}`]);
   const sandbox = databaseRestart.paymentSandbox;
   rows.push(['  payment sandbox during the outage', `GET /health ${sandbox.health}`]);
-  rows.push(['  payment sandbox after the restart', sandbox.error !== undefined ? `DID NOT RECOVER: ${sandbox.error}` : `healthy after ${seconds(sandbox.recoveredAfterMs)} by itself`]);
+  rows.push([
+    '  payment sandbox after the restart',
+    sandbox.error !== undefined ? `DID NOT RECOVER: ${sandbox.error}` : `healthy after ${seconds(sandbox.recoveredAfterMs)} by itself`,
+  ]);
   for (const r of databaseRestart.recovery) {
-    rows.push([`  ${r.replica} after the restart`, r.error !== undefined ? `DID NOT RECOVER: ${r.error}` : `healthy after ${seconds(r.recoveredAfterMs)} by itself, POST /orders ${r.order}`]);
+    rows.push([
+      `  ${r.replica} after the restart`,
+      r.error !== undefined ? `DID NOT RECOVER: ${r.error}` : `healthy after ${seconds(r.recoveredAfterMs)} by itself, POST /orders ${r.order}`,
+    ]);
   }
   return rows;
 }
@@ -88,7 +98,10 @@ function outcomeRows(checkouts: SafeCheckout[]): Row[] {
 }
 
 function naiveServerRows(charges: NaiveCharge[], charged: NaiveServerCharges): Row[] {
-  const failures = countBy(charges.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]): Row => [`  ${reason}`, n]);
+  const failures = countBy(
+    charges.filter((c) => c.outcome === 'failed'),
+    (c) => c.finalFailure,
+  ).map(([reason, n]): Row => [`  ${reason}`, n]);
   return [
     ['orders it charged (every order of the naive customers)', charges.length],
     ['saw success / failure', `${charges.filter((c) => c.outcome === 'succeeded').length} / ${charges.filter((c) => c.outcome === 'failed').length}`],
@@ -104,7 +117,10 @@ function paymentRows(p: PaymentReconciliation, settlements: Settlement[]): Row[]
   return [
     ['PaymentIntents in the sandbox / succeeded', `${p.intents} / ${p.succeeded}`],
     ['orders paid / payment_failed / awaiting_payment', statuses],
-    ...settlements.map((s, i): Row => [`awaiting payment before settlement ${i + 1}`, `${s.awaitingAtStart}, ${s.remaining} left after ${seconds(s.waitedMs)}`]),
+    ...settlements.map((s, i): Row => [
+      `awaiting payment before settlement ${i + 1}`,
+      `${s.awaitingAtStart}, ${s.remaining} left after ${seconds(s.waitedMs)}`,
+    ]),
     ['double charges (an order or a checkout)', p.doubleCharges],
     ['orphan charges (no paid order)', p.orphanCharges],
     ['paid orders without exactly one charge of their total', p.paidWithoutExactlyOneCharge],
@@ -128,16 +144,25 @@ export function formatReport({
   verdictLine,
 }: SoakOutcome & { verdictLine: string }): string {
   const reasons = countBy(safe, (c) => c.failureReasons).map(([reason, n]): Row => [reason, n]);
-  const gaveUp = countBy(safe.filter((c) => c.resolution), (c) => c.stopReason ?? 'unknown').map(([reason, n]): Row => [reason, n]);
+  const gaveUp = countBy(
+    safe.filter((c) => c.resolution),
+    (c) => c.stopReason ?? 'unknown',
+  ).map(([reason, n]): Row => [reason, n]);
   const problems = [...r.safe.examples, ...r.keys.examples, ...r.payments.examples];
-  const naiveFailures = countBy(naive.filter((c) => c.outcome === 'failed'), (c) => c.finalFailure).map(([reason, n]): Row => [`  ${reason}`, n]);
+  const naiveFailures = countBy(
+    naive.filter((c) => c.outcome === 'failed'),
+    (c) => c.finalFailure,
+  ).map(([reason, n]): Row => [`  ${reason}`, n]);
   return [
     [
       `Chaos soak: ${options.checkouts} checkouts by ${options.customers} customers, ${options.naive} naive checkouts by ${options.naiveCustomers}, seed ${options.seed}`,
       `fault rate ${options.faultRate} customers → API, ${options.providerFaultRate} API → payment sandbox (latency ${options.providerLatencyMs} ms), lease ${options.leaseMs} ms, checkout recovery after ${options.recoveryAfterSeconds} s`,
     ].join('\n'),
     section('Faults injected by the customer proxy (customers → API replicas)', faultRows(faultCounts, 'POST /orders', 'replica')),
-    section('Faults injected by the provider proxy (API replicas and naive server → payment sandbox)', faultRows(providerFaultCounts, 'POST /v1/payment_intents', 'sandbox')),
+    section(
+      'Faults injected by the provider proxy (API replicas and naive server → payment sandbox)',
+      faultRows(providerFaultCounts, 'POST /v1/payment_intents', 'sandbox'),
+    ),
     section('Process faults', processFaultRows(processFaults)),
     section('Retrying client: attempts per checkout', attemptRows(safe)),
     section('Retrying client: failed attempts by reason', reasons.length ? reasons : [['none', '']]),
@@ -167,7 +192,10 @@ export function formatReport({
     ]),
     section('Payments (payments.md §3: every order against every PaymentIntent)', paymentRows(r.payments, settlements)),
     ...(problems.length ? [['Offending checkouts, orders and charges (first 5 of each)', ...problems.map((e) => `  ${e}`)].join('\n')] : []),
-    section('Durations', Object.entries(durations).map(([phase, ms]): Row => [phase, seconds(ms)])),
+    section(
+      'Durations',
+      Object.entries(durations).map(([phase, ms]): Row => [phase, seconds(ms)]),
+    ),
     verdictLine,
   ].join('\n\n');
 }

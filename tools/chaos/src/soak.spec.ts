@@ -36,33 +36,37 @@ function runSoak(args: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 describe('the chaos soak, CI size', () => {
-  it('keeps every checkout exactly once, and charged once, through faults on both hops, two replica kills (one mid-charge), a sandbox and a database restart, while the naive server double-charges', async () => {
-    const { code, stdout, stderr } = await runSoak(CI_SIZE);
-    // The report goes to the CI log whatever happens: it holds the measured numbers.
-    process.stderr.write(`${stderr}\n${stdout}\n`);
-    const last = stdout.trim().split('\n').at(-1) ?? '';
-    const verdict = Object.fromEntries([...last.matchAll(/(\w+)=(\d+)/g)].map(([, name, value]) => [name, Number(value)]));
+  it(
+    'keeps every checkout exactly once, and charged once, through faults on both hops, two replica kills (one mid-charge), a sandbox and a database restart, while the naive server double-charges',
+    async () => {
+      const { code, stdout, stderr } = await runSoak(CI_SIZE);
+      // The report goes to the CI log whatever happens: it holds the measured numbers.
+      process.stderr.write(`${stderr}\n${stdout}\n`);
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      const verdict = Object.fromEntries([...last.matchAll(/(\w+)=(\d+)/g)].map(([, name, value]) => [name, Number(value)]));
 
-    expect(verdict).toEqual({
-      checkouts: 150,
-      duplicates: 0,
-      lost: 0,
-      naive_duplicates: expect.any(Number),
-      double_charges: 0,
-      orphan_charges: 0,
-      unsettled: 0,
-      naive_double_charges: expect.any(Number),
-    });
-    // The contrast, under the same faults: the naive server's fresh key per attempt charges an
-    // order twice whenever a charge's answer is lost or late (9–12 orders per run at this size; 3
-    // in the smaller run at load 16–17, where the API created only 18 naive orders).
-    // naive_duplicates (the naive customers' duplicate orders, 3–9 per run) is reported, not
-    // asserted: at load 15 and more nearly every naive attempt timed out first, and it was 0.
-    expect(verdict.naive_double_charges).toBeGreaterThan(0);
-    // Exit code 0: the other assertions held too (nothing left ambiguous, every paid order charged
-    // exactly once for its total and no unpaid one charged, stock taken only by orders not
-    // payment_failed, every order recorded with its key, 503 during the database outage and
-    // recovery, the payment sandbox's data kept through its restart).
-    expect(code).toBe(0);
-  }, SOAK_TIMEOUT_MS + 10_000);
+      expect(verdict).toEqual({
+        checkouts: 150,
+        duplicates: 0,
+        lost: 0,
+        naive_duplicates: expect.any(Number),
+        double_charges: 0,
+        orphan_charges: 0,
+        unsettled: 0,
+        naive_double_charges: expect.any(Number),
+      });
+      // The contrast, under the same faults: the naive server's fresh key per attempt charges an
+      // order twice whenever a charge's answer is lost or late (9–12 orders per run at this size; 3
+      // in the smaller run at load 16–17, where the API created only 18 naive orders).
+      // naive_duplicates (the naive customers' duplicate orders, 3–9 per run) is reported, not
+      // asserted: at load 15 and more nearly every naive attempt timed out first, and it was 0.
+      expect(verdict.naive_double_charges).toBeGreaterThan(0);
+      // Exit code 0: the other assertions held too (nothing left ambiguous, every paid order charged
+      // exactly once for its total and no unpaid one charged, stock taken only by orders not
+      // payment_failed, every order recorded with its key, 503 during the database outage and
+      // recovery, the payment sandbox's data kept through its restart).
+      expect(code).toBe(0);
+    },
+    SOAK_TIMEOUT_MS + 10_000,
+  );
 });

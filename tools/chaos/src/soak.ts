@@ -59,7 +59,10 @@ async function resolveAndSettle({ cluster, productId, safe }: { cluster: SoakClu
 }
 
 async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report: string; failed: string[] }> {
-  const lap = ((last) => () => -last + (last = Date.now()))(startedAt);
+  const lap = (
+    (last) => () =>
+      -last + (last = Date.now())
+  )(startedAt);
   const durations: Record<string, number> = {};
   log(`starting the database, the payment sandbox, the provider proxy, ${REPLICA_COUNT} API replicas and the customer proxy`);
   const cluster = await startSoakCluster(root, {
@@ -78,7 +81,9 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
   durations.setup = lap();
 
   const providerSettings = { rates: faultRatesFor(options.providerFaultRate), latencyMs: options.providerLatencyMs };
-  log(`load: ${safe.length} + ${naive.length} naive checkouts, faults ${JSON.stringify(faultRatesFor(options.faultRate))}, on the provider hop ${JSON.stringify(providerSettings.rates)}`);
+  log(
+    `load: ${safe.length} + ${naive.length} naive checkouts, faults ${JSON.stringify(faultRatesFor(options.faultRate))}, on the provider hop ${JSON.stringify(providerSettings.rates)}`,
+  );
   await chaosAdmin(cluster.proxyUrl, { rates: faultRatesFor(options.faultRate), resetCounts: true });
   await chaosAdmin(cluster.providerProxyUrl, { ...providerSettings, resetCounts: true });
   const progress = createProgress();
@@ -113,7 +118,19 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
   await cluster.dispose();
   durations.cleanup = lap();
   durations.total = Date.now() - startedAt;
-  const outcome: SoakOutcome = { options, faultCounts, providerFaultCounts, processFaults, safe, naive, naiveCharges, reconciliation, settlements, durations, checkouts: safe.length };
+  const outcome: SoakOutcome = {
+    options,
+    faultCounts,
+    providerFaultCounts,
+    processFaults,
+    safe,
+    naive,
+    naiveCharges,
+    reconciliation,
+    settlements,
+    durations,
+    checkouts: safe.length,
+  };
   return { report: formatReport({ ...outcome, verdictLine: verdictLine(outcome) }), failed: failedAssertions(outcome) };
 }
 

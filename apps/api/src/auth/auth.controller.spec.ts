@@ -32,7 +32,11 @@ describe('POST /auth/login and GET /auth/me', () => {
   });
 
   it('answers a missing, malformed or forged token with 401 unauthorized', async () => {
-    await api.http().get('/auth/me').expect(401).expect('Content-Type', /problem\+json/);
+    await api
+      .http()
+      .get('/auth/me')
+      .expect(401)
+      .expect('Content-Type', /problem\+json/);
     await api.http().get('/auth/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
     const forged = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
     const response = await api.http().get('/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);

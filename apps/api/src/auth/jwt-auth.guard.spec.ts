@@ -32,8 +32,13 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
     api = await startTestApi({}, [WhoAmIModule]);
     victim = await createTestUser(api);
     productId = (await createTestProduct(api, 10)).id;
-    const order = await api.http().post('/orders').set('Authorization', `Bearer ${victim.token}`).set('Idempotency-Key', newIdempotencyKey())
-      .send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] }).expect(201);
+    const order = await api
+      .http()
+      .post('/orders')
+      .set('Authorization', `Bearer ${victim.token}`)
+      .set('Idempotency-Key', newIdempotencyKey())
+      .send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] })
+      .expect(201);
     victimOrderId = order.body.id;
     const deleted = await createTestUser(api);
     await api.prisma.user.delete({ where: { id: deleted.id } });
@@ -59,17 +64,28 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
       ['GET /auth/me', () => as.get('/auth/me')],
       ['GET /orders', () => as.get('/orders')],
       ["GET /orders/:id (the victim's order)", () => as.get(`/orders/${victimOrderId}`)],
-      ['POST /orders', () => {
-        const key = newIdempotencyKey();
-        usedKeys.push(key.slice(1, -1));
-        return as.post('/orders').set('Idempotency-Key', key).send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] });
-      }],
+      [
+        'POST /orders',
+        () => {
+          const key = newIdempotencyKey();
+          usedKeys.push(key.slice(1, -1));
+          return as
+            .post('/orders')
+            .set('Idempotency-Key', key)
+            .send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] });
+        },
+      ],
       ...profileIds.flatMap((id): [string, () => Promise<Response>][] => [
         [`GET /users/${id}`, () => as.get(`/users/${id}`)],
-        [`PUT /users/${id}`, () => as.put(`/users/${id}`).send({
-          name: 'Mallory', email: `mallory-${randomUUID()}@example.test`,
-          shippingAddress: { line1: '1 Evil Lane', city: 'Elsewhere', postalCode: '66666', country: 'FR' },
-        })],
+        [
+          `PUT /users/${id}`,
+          () =>
+            as.put(`/users/${id}`).send({
+              name: 'Mallory',
+              email: `mallory-${randomUUID()}@example.test`,
+              shippingAddress: { line1: '1 Evil Lane', city: 'Elsewhere', postalCode: '66666', country: 'FR' },
+            }),
+        ],
       ]),
       ['GET /test-only/whoami', () => as.get('/test-only/whoami')],
     ];
@@ -100,7 +116,7 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
   };
 
   it.each<[string, () => Record<string, unknown>]>([
-    ['no sub at all (only the victim\'s email)', () => ({ email: victim.email })],
+    ["no sub at all (only the victim's email)", () => ({ email: victim.email })],
     ['an empty sub', () => ({ sub: '', email: victim.email })],
     ['a sub that is not a UUID', () => ({ sub: 'alice', email: victim.email })],
     ["the victim's id in upper case", () => ({ sub: victim.id.toUpperCase(), email: victim.email })],
@@ -142,7 +158,11 @@ describe('JwtAuthGuard: a validly signed token is accepted only when its sub nam
     await as.get('/auth/me').expect(200);
     await as.get('/orders').expect(200);
     await as.get(`/users/${user.id}`).expect(200);
-    await as.post('/orders').set('Idempotency-Key', newIdempotencyKey()).send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] }).expect(201);
+    await as
+      .post('/orders')
+      .set('Idempotency-Key', newIdempotencyKey())
+      .send({ paymentMethod: 'pm_card_visa', items: [{ productId, quantity: 1 }] })
+      .expect(201);
   });
 });
 

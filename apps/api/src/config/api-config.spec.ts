@@ -16,7 +16,14 @@ describe('readApiConfig', () => {
   });
 
   it('reads the payment provider and the checkout recovery delay (payments.md §4)', () => {
-    expect(readApiConfig({ DATABASE_URL, PAYMENT_PROVIDER_URL: 'https://api.stripe.com', PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x', CHECKOUT_RECOVERY_AFTER_SECONDS: '5' })).toMatchObject({
+    expect(
+      readApiConfig({
+        DATABASE_URL,
+        PAYMENT_PROVIDER_URL: 'https://api.stripe.com',
+        PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x',
+        CHECKOUT_RECOVERY_AFTER_SECONDS: '5',
+      }),
+    ).toMatchObject({
       paymentProviderUrl: 'https://api.stripe.com',
       paymentProviderSecretKey: 'sk_test_x',
       checkoutRecoveryAfterSeconds: 5,

@@ -80,7 +80,10 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 1),
     idempotencyKeyTtlSeconds: int('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1),
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
-    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4200,http://127.0.0.1:4200').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4200,http://127.0.0.1:4200')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
     paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',
     paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,

@@ -40,7 +40,15 @@ describe('guardPlainClientWrites (the injected PrismaClient outside production)'
       ['create', () => prisma.product.create({ data: { sku: `GUARD-${randomUUID()}`, name: 'x', priceCents: 1, currency: 'EUR', stock: 1 } })],
       ['createMany', () => prisma.product.createMany({ data: [] })],
       ['updateMany', () => prisma.product.updateMany({ where: { id: randomUUID() }, data: { stock: 1 } })],
-      ['upsert', () => prisma.product.upsert({ where: { id: randomUUID() }, create: { sku: `GUARD-${randomUUID()}`, name: 'x', priceCents: 1, currency: 'EUR', stock: 1 }, update: {} })],
+      [
+        'upsert',
+        () =>
+          prisma.product.upsert({
+            where: { id: randomUUID() },
+            create: { sku: `GUARD-${randomUUID()}`, name: 'x', priceCents: 1, currency: 'EUR', stock: 1 },
+            update: {},
+          }),
+      ],
       ['delete', () => prisma.product.delete({ where: { id: randomUUID() } })],
       ['deleteMany', () => prisma.order.deleteMany({ where: { id: randomUUID() } })],
       ['$executeRaw', () => prisma.$executeRaw`UPDATE products SET stock = stock WHERE false`],

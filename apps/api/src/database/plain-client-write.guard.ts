@@ -76,9 +76,7 @@ export function guardPlainClientWrites(client: PrismaClient, isTransactionOpen: 
         const value: unknown = Reflect.get(target, property, target);
         if (typeof value !== 'function') return value;
         const method = value as (...args: unknown[]) => unknown;
-        return typeof property === 'string' && WRITE_METHODS.has(property)
-          ? guardedCall(target, method, `prisma.${name}.${property}()`)
-          : method.bind(target);
+        return typeof property === 'string' && WRITE_METHODS.has(property) ? guardedCall(target, method, `prisma.${name}.${property}()`) : method.bind(target);
       },
     });
   return new Proxy(client, {

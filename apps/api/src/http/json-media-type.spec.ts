@@ -34,7 +34,10 @@ describe('assertJsonMediaType(contentType)', () => {
     try {
       assertJsonMediaType(contentType);
     } catch (error) {
-      expect({ slug: (error as ProblemException).slug, status: (error as ProblemException).getStatus() }).toEqual({ slug: 'unsupported-media-type', status: 415 });
+      expect({ slug: (error as ProblemException).slug, status: (error as ProblemException).getStatus() }).toEqual({
+        slug: 'unsupported-media-type',
+        status: 415,
+      });
     }
   });
 });

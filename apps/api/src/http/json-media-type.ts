@@ -23,6 +23,9 @@ export function assertJsonMediaType(contentType: string | undefined): void {
     .replace(/^"(.*)"$/, '$1')
     .toLowerCase();
   if (!JSON_ESSENCE.test(essence.toLowerCase()) || (charset !== undefined && !UTF8_CHARSETS.has(charset))) {
-    throw new ProblemException('unsupported-media-type', `Content-Type ${JSON.stringify(contentType.slice(0, 100))} is not accepted; send the body as application/json in UTF-8.`);
+    throw new ProblemException(
+      'unsupported-media-type',
+      `Content-Type ${JSON.stringify(contentType.slice(0, 100))} is not accepted; send the body as application/json in UTF-8.`,
+    );
   }
 }

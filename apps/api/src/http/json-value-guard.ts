@@ -63,7 +63,9 @@ function assertStorableText(text: string, pointer: string, what: string): void {
     throw new ProblemException('json-nul-character', `${what} at ${shown(pointer)} contains the NUL character (\\u0000).`, { pointer });
   }
   if (LONE_SURROGATE.test(text)) {
-    throw new ProblemException('ill-formed-unicode', `${what} at ${shown(pointer)} contains a lone UTF-16 surrogate (such as \\ud800 without its pair).`, { pointer });
+    throw new ProblemException('ill-formed-unicode', `${what} at ${shown(pointer)} contains a lone UTF-16 surrogate (such as \\ud800 without its pair).`, {
+      pointer,
+    });
   }
 }
 

@@ -75,12 +75,16 @@ describe('parseJsonBody(bytes)', () => {
   });
 
   describe('when a number overflows a double', () => {
-    it.each([['1e400'], ['-1e400'], ['2E+308'], ['179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792']])(
-      'throws json-number-out-of-range for %s',
-      (number) => {
-        expect(problemOf(() => parse(`{"a":[0,{"b":${number}}]}`))).toMatchObject({ slug: 'json-number-out-of-range', pointer: '/a/1/b' });
-      },
-    );
+    it.each([
+      ['1e400'],
+      ['-1e400'],
+      ['2E+308'],
+      [
+        '179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792',
+      ],
+    ])('throws json-number-out-of-range for %s', (number) => {
+      expect(problemOf(() => parse(`{"a":[0,{"b":${number}}]}`))).toMatchObject({ slug: 'json-number-out-of-range', pointer: '/a/1/b' });
+    });
 
     it('accepts the largest double and numbers that underflow to zero', () => {
       expect(parse('{"a":1.7976931348623157e308,"b":1e-400}')).toEqual({ a: 1.7976931348623157e308, b: 0 });
@@ -98,12 +102,14 @@ describe('parseJsonBody(bytes)', () => {
   });
 
   describe('when text is not well-formed Unicode', () => {
-    it.each([['a lone high surrogate', '\\ud800'], ['a lone low surrogate', '\\udc00'], ['a reversed pair', '\\udc00\\ud800'], ['a high surrogate at the end', 'ab\\udbff']])(
-      'throws ill-formed-unicode for %s in a value',
-      (_name, escaped) => {
-        expect(problemOf(() => parse(`{"a":"${escaped}"}`))).toMatchObject({ slug: 'ill-formed-unicode', pointer: '/a' });
-      },
-    );
+    it.each([
+      ['a lone high surrogate', '\\ud800'],
+      ['a lone low surrogate', '\\udc00'],
+      ['a reversed pair', '\\udc00\\ud800'],
+      ['a high surrogate at the end', 'ab\\udbff'],
+    ])('throws ill-formed-unicode for %s in a value', (_name, escaped) => {
+      expect(problemOf(() => parse(`{"a":"${escaped}"}`))).toMatchObject({ slug: 'ill-formed-unicode', pointer: '/a' });
+    });
 
     it('throws ill-formed-unicode for a lone surrogate in a member name', () => {
       expect(problemOf(() => parse('{"a":{"\\ud800":1}}')).slug).toBe('ill-formed-unicode');

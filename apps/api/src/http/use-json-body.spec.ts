@@ -99,13 +99,18 @@ describe('JSON request bodies (useJsonBody), through POST /auth/login', () => {
     });
   });
 
-  it.each(['json-too-deep', 'json-number-out-of-range', 'json-nul-character', 'ill-formed-unicode', 'json-body-not-object', 'malformed-body', 'unsupported-content-encoding'])(
-    'serves an explanation at /problems/%s',
-    async (slug) => {
-      const response = await api.http().get(`/problems/${slug}`).expect(200);
-      expect(response.text).toMatch(/\(HTTP 4\d\d\)/);
-    },
-  );
+  it.each([
+    'json-too-deep',
+    'json-number-out-of-range',
+    'json-nul-character',
+    'ill-formed-unicode',
+    'json-body-not-object',
+    'malformed-body',
+    'unsupported-content-encoding',
+  ])('serves an explanation at /problems/%s', async (slug) => {
+    const response = await api.http().get(`/problems/${slug}`).expect(200);
+    expect(response.text).toMatch(/\(HTTP 4\d\d\)/);
+  });
 
   it('states the real depth limit in the json-too-deep explanation', async () => {
     const response = await api.http().get('/problems/json-too-deep').expect(200);

@@ -9,12 +9,23 @@ describe('redactUrl(url)', () => {
     expect(redactUrl('/products')).toBe('/products');
   });
 
-  it.each(['token', 'access_token', 'id_token', 'refresh_token', 'password', 'secret', 'key', 'api_key', 'authorization', 'code', 'ACCESS_TOKEN', 'apiKey', 'client_secret'])(
-    'redacts the value of a `%s` query parameter, keeping the others',
-    (name) => {
-      expect(redactUrl(`/orders?page=2&${name}=s3cr3t-value&sort=desc`)).toBe(`/orders?page=2&${name}=${REDACTED}&sort=desc`);
-    },
-  );
+  it.each([
+    'token',
+    'access_token',
+    'id_token',
+    'refresh_token',
+    'password',
+    'secret',
+    'key',
+    'api_key',
+    'authorization',
+    'code',
+    'ACCESS_TOKEN',
+    'apiKey',
+    'client_secret',
+  ])('redacts the value of a `%s` query parameter, keeping the others', (name) => {
+    expect(redactUrl(`/orders?page=2&${name}=s3cr3t-value&sort=desc`)).toBe(`/orders?page=2&${name}=${REDACTED}&sort=desc`);
+  });
 
   it('recognises a percent-encoded or form-encoded parameter name', () => {
     expect(redactUrl('/x?access%5Ftoken=abc&user%5Bpassword%5D=def')).toBe(`/x?access%5Ftoken=${REDACTED}&user%5Bpassword%5D=${REDACTED}`);
@@ -45,7 +56,11 @@ describe('redactLogLine(line)', () => {
     const line = JSON.stringify({ msg: `upstream refused ${JWT}`, err: { stack: `Error: ${JWT}\n    at x` }, deep: { a: { b: [JWT] } } });
     const redacted = redactLogLine(line);
     expect(redacted).not.toContain('eyJ');
-    expect(JSON.parse(redacted)).toEqual({ msg: `upstream refused ${REDACTED}`, err: { stack: `Error: ${REDACTED}\n    at x` }, deep: { a: { b: [REDACTED] } } });
+    expect(JSON.parse(redacted)).toEqual({
+      msg: `upstream refused ${REDACTED}`,
+      err: { stack: `Error: ${REDACTED}\n    at x` },
+      deep: { a: { b: [REDACTED] } },
+    });
   });
 
   it('redacts opaque Bearer and Basic credentials quoted in text, but not the word "basic" in prose', () => {

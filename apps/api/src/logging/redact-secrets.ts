@@ -29,7 +29,11 @@ const JSON_STRING_MEMBER = /"([^"\\]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 export function redactUrl(url: string): string {
   const queryStart = url.indexOf('?');
   if (queryStart < 0) return redactJwts(url);
-  const query = url.slice(queryStart + 1).split('&').map(redactParameter).join('&');
+  const query = url
+    .slice(queryStart + 1)
+    .split('&')
+    .map(redactParameter)
+    .join('&');
   return redactJwts(`${url.slice(0, queryStart)}?${query}`);
 }
 
@@ -42,9 +46,7 @@ export function redactUrl(url: string): string {
 export function redactLogLine(line: string): string {
   return redactJwts(line)
     .replace(CREDENTIALS, `$1 ${REDACTED}`)
-    .replace(JSON_STRING_MEMBER, (member, name: string, colon: string) =>
-      SECRET_FIELD.test(name) ? `"${name}"${colon}"${REDACTED}"` : member,
-    );
+    .replace(JSON_STRING_MEMBER, (member, name: string, colon: string) => (SECRET_FIELD.test(name) ? `"${name}"${colon}"${REDACTED}"` : member));
 }
 
 function redactJwts(text: string): string {

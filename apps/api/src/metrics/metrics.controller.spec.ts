@@ -5,7 +5,7 @@ describe('GET /metrics', () => {
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());
 
-  it('exports the process and Node.js metrics beside the API\'s own', async () => {
+  it("exports the process and Node.js metrics beside the API's own", async () => {
     const { text, headers } = await api.http().get('/metrics').expect(200);
     expect(headers['content-type']).toMatch(/^text\/plain/);
     for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {

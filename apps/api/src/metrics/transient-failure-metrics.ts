@@ -12,8 +12,14 @@ export class TransientFailureMetrics {
 
   constructor(registry: Registry = globalRegistry) {
     // Reuse the counter already registered: several app instances may share one process (tests).
-    this.failures = (registry.getSingleMetric(NAME) as Counter<'reason'> | undefined) ??
-      new Counter({ name: NAME, help: 'Requests answered 503 because of a transient database failure, by reason', labelNames: ['reason'], registers: [registry] });
+    this.failures =
+      (registry.getSingleMetric(NAME) as Counter<'reason'> | undefined) ??
+      new Counter({
+        name: NAME,
+        help: 'Requests answered 503 because of a transient database failure, by reason',
+        labelNames: ['reason'],
+        registers: [registry],
+      });
     // Every reason is exported from the start (at 0), so that rate() sees the first failure.
     for (const reason of TRANSIENT_DATABASE_FAILURES) this.failures.inc({ reason }, 0);
   }

@@ -37,19 +37,24 @@ export function ApiProblems(...slugs: (ProblemSlug | readonly ProblemSlug[])[]):
     const { status } = PROBLEM_REGISTRY[slug];
     byStatus.set(status, [...(byStatus.get(status) ?? []), slug]);
   }
-  const responses = [...byStatus].sort(([a], [b]) => a - b).map(([status, group]) =>
-    ApiResponse({
-      status,
-      description: describe(group),
-      ...headersOf(group),
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema(status, group) } },
-    }),
-  );
+  const responses = [...byStatus]
+    .sort(([a], [b]) => a - b)
+    .map(([status, group]) =>
+      ApiResponse({
+        status,
+        description: describe(group),
+        ...headersOf(group),
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema(status, group) } },
+      }),
+    );
   return applyDecorators(ApiExtraModels(ProblemDetailsResponse), ...responses);
 }
 
 function describe(group: ProblemSlug[]): string {
-  const lines = group.map((slug) => `- [\`${slug}\`](${problemTypeUri(slug)}): ${PROBLEM_REGISTRY[slug].title}${REPLAYED.has(slug) ? ' (final: replayed to retries with the same key)' : ''}`);
+  const lines = group.map(
+    (slug) =>
+      `- [\`${slug}\`](${problemTypeUri(slug)}): ${PROBLEM_REGISTRY[slug].title}${REPLAYED.has(slug) ? ' (final: replayed to retries with the same key)' : ''}`,
+  );
   return ['Problem types:', ...lines].join('\n');
 }
 
@@ -68,7 +73,10 @@ function problemSchema(status: number, group: ProblemSlug[]): SchemaObject {
 
 // `{ headers }` for the response, or nothing when no problem of the group carries one.
 function headersOf(group: ProblemSlug[]): { headers?: Record<string, HeaderObject> } {
-  const carried = group.map((slug): Record<string, HeaderObject> => ({ ...HEADERS_OF[slug], ...(REPLAYED.has(slug) ? RESPONSE_HEADERS.idempotentReplayed : {}) }));
+  const carried = group.map((slug): Record<string, HeaderObject> => ({
+    ...HEADERS_OF[slug],
+    ...(REPLAYED.has(slug) ? RESPONSE_HEADERS.idempotentReplayed : {}),
+  }));
   const names = [...new Set(carried.flatMap((set) => Object.keys(set)))];
   if (names.length === 0) return {};
   const headers: Record<string, HeaderObject> = {};

@@ -30,7 +30,9 @@ describe('the API answers as apps/api/openapi.json documents', () => {
       const product = await createTestProduct(api, 5);
       const key = newIdempotencyKey();
       const first = await placeOrder(user.token, key, orderBody([{ productId: product.id, quantity: 1 }])).expect(201);
-      const replay = await placeOrder(user.token, key, orderBody([{ productId: product.id, quantity: 1 }])).expect(201).expect('Idempotent-Replayed', 'true');
+      const replay = await placeOrder(user.token, key, orderBody([{ productId: product.id, quantity: 1 }]))
+        .expect(201)
+        .expect('Idempotent-Replayed', 'true');
       documented('POST /orders', first);
       documented('POST /orders', replay);
     });
@@ -44,7 +46,10 @@ describe('the API answers as apps/api/openapi.json documents', () => {
       expect(declined.body).toMatchObject({ type: '/problems/payment-declined', declineCode: 'insufficient_funds' });
       documented('POST /orders', declined);
       documented('POST /orders', await placeOrder(user.token, key, body).expect(402).expect('Idempotent-Replayed', 'true'));
-      documented('POST /orders', await placeOrder(user.token, newIdempotencyKey(), orderBody([{ productId: product.id, quantity: 1 }], 'pm_card_unknown')).expect(422));
+      documented(
+        'POST /orders',
+        await placeOrder(user.token, newIdempotencyKey(), orderBody([{ productId: product.id, quantity: 1 }], 'pm_card_unknown')).expect(422),
+      );
     });
 
     it('422 insufficient-stock, replayed, and 422 idempotency-key-reused', async () => {
@@ -67,9 +72,13 @@ describe('the API answers as apps/api/openapi.json documents', () => {
       const key = randomUUID();
       await api.prisma.idempotencyKey.create({
         data: {
-          scope: user.id, key, state: 'running', leaseToken: randomUUID(),
+          scope: user.id,
+          key,
+          state: 'running',
+          leaseToken: randomUUID(),
           fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: {}, body }),
-          leaseExpiresAt: new Date(Date.now() + 20_000), expiresAt: new Date(Date.now() + 86_400_000),
+          leaseExpiresAt: new Date(Date.now() + 20_000),
+          expiresAt: new Date(Date.now() + 86_400_000),
         },
       });
       documented('POST /orders', await placeOrder(user.token, key, body).expect(409).expect('Retry-After', /^\d+$/));
@@ -80,7 +89,10 @@ describe('the API answers as apps/api/openapi.json documents', () => {
       const invalid = await placeOrder(user.token, newIdempotencyKey(), { items: [], paymentMethod: 'pm_card_visa' }).expect(400);
       expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'items' })]);
       documented('POST /orders', invalid);
-      documented('POST /orders', await api.http().post('/orders').set(bearer(user.token)).set('Idempotency-Key', newIdempotencyKey()).type('json').send('{"items": [').expect(400));
+      documented(
+        'POST /orders',
+        await api.http().post('/orders').set(bearer(user.token)).set('Idempotency-Key', newIdempotencyKey()).type('json').send('{"items": [').expect(400),
+      );
       const keyless = await api.http().post('/orders').set(bearer(user.token)).send(orderBody([])).expect(400);
       expect(keyless.body.type).toBe('/problems/idempotency-key-missing');
       documented('POST /orders', keyless);
@@ -121,7 +133,11 @@ describe('the API answers as apps/api/openapi.json documents', () => {
   });
 
   describe('GET, PUT /users/{id}', () => {
-    const profile = (email: string, name = 'Ada Lovelace') => ({ name, email, shippingAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '00000', country: 'GB' } });
+    const profile = (email: string, name = 'Ada Lovelace') => ({
+      name,
+      email,
+      shippingAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '00000', country: 'GB' },
+    });
 
     it('200 with ETag; 412 with the current ETag for a stale If-Match; 409 email-taken; 403 for another user; 400', async () => {
       const [user, other] = [await createTestUser(api), await createTestUser(api)];
@@ -171,7 +187,7 @@ describe('the API answers as apps/api/openapi.json documents', () => {
 
   // The routes of http-contract.md, by their tags; endpoints a template user adds (the
   // idempotent-endpoint generator) bring their own specs.
-  it('exercised every operation of the contract\'s routes (a new one needs its case here)', () => {
+  it("exercised every operation of the contract's routes (a new one needs its case here)", () => {
     expect(contract.unexercised(['orders', 'users', 'auth', 'catalog', 'health', 'observability', 'problems'])).toEqual([]);
   });
 });

@@ -23,7 +23,11 @@ describe('apps/api/openapi.json', () => {
         .flatMap((operation) => Object.values(operation.responses) as ResponseObject[])
         .flatMap((response) => JSON.stringify(response.content ?? {}).match(/\/problems\/[a-z-]+/g) ?? []),
     );
-    expect(Object.keys(PROBLEM_REGISTRY).map(problemTypeUri).filter((type) => !answered.has(type))).toEqual([]);
+    expect(
+      Object.keys(PROBLEM_REGISTRY)
+        .map(problemTypeUri)
+        .filter((type) => !answered.has(type)),
+    ).toEqual([]);
   });
 
   it('gives every operation an operationId, a success response and problem responses', () => {

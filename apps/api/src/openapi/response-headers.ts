@@ -10,22 +10,39 @@ const STRONG_ETAG = { type: 'string', pattern: '^"[\\x21\\x23-\\x7e]*"$' } as co
  */
 export const RESPONSE_HEADERS = {
   location: {
-    Location: { required: true, description: 'Path of the created order, `/orders/{id}`; replayed with the stored answer.', schema: { type: 'string', pattern: '^/orders/[0-9a-f-]{36}$' } },
+    Location: {
+      required: true,
+      description: 'Path of the created order, `/orders/{id}`; replayed with the stored answer.',
+      schema: { type: 'string', pattern: '^/orders/[0-9a-f-]{36}$' },
+    },
   },
   etag: {
-    ETag: { required: true, description: 'Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does.', schema: STRONG_ETAG },
+    ETag: {
+      required: true,
+      description: 'Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does.',
+      schema: STRONG_ETAG,
+    },
   },
   retryAfter: {
-    'Retry-After': { required: true, description: 'Seconds to wait before sending the same request again, with the same Idempotency-Key.', schema: { type: 'integer', minimum: 0 } },
+    'Retry-After': {
+      required: true,
+      description: 'Seconds to wait before sending the same request again, with the same Idempotency-Key.',
+      schema: { type: 'integer', minimum: 0 },
+    },
   },
   idempotentReplayed: {
     'Idempotent-Replayed': {
       required: false,
-      description: '`true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer.',
+      description:
+        '`true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer.',
       schema: { type: 'string', enum: ['true'] },
     },
   },
   acceptEncoding: {
-    'Accept-Encoding': { required: true, description: 'The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3).', schema: { type: 'string', example: ACCEPTED_CONTENT_ENCODINGS.join(', ') } },
+    'Accept-Encoding': {
+      required: true,
+      description: 'The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3).',
+      schema: { type: 'string', example: ACCEPTED_CONTENT_ENCODINGS.join(', ') },
+    },
   },
 } as const satisfies Record<string, Record<string, HeaderObject>>;

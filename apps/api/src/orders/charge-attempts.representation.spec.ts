@@ -10,7 +10,17 @@ describe('toChargeAttemptsView(orderId, recorded)', () => {
         startedAt: '2026-11-30T12:00:00.000Z',
         result: 'invalid-payment-method',
         attempts: [
-          { attempt: 1, verdict: 'ambiguous', status: 503, reason: 'http:503', durationMs: 12, waitMs: 2_150, waitBasis: 'retry-after', waitCapMs: 200, retryAfterMs: 2_000 },
+          {
+            attempt: 1,
+            verdict: 'ambiguous',
+            status: 503,
+            reason: 'http:503',
+            durationMs: 12,
+            waitMs: 2_150,
+            waitBasis: 'retry-after',
+            waitCapMs: 200,
+            retryAfterMs: 2_000,
+          },
           { attempt: 2, verdict: 'definite', status: 400, reason: 'http:400', durationMs: 9 },
         ],
         stopReason: 'not-retryable',
@@ -25,7 +35,14 @@ describe('toChargeAttemptsView(orderId, recorded)', () => {
           result: 'invalid_payment_method',
           stopReason: 'not-retryable',
           attempts: [
-            { attempt: 1, verdict: 'ambiguous', status: 503, reason: 'http:503', durationMs: 12, wait: { delayMs: 2_150, basis: 'retry-after', capMs: 200, retryAfterMs: 2_000 } },
+            {
+              attempt: 1,
+              verdict: 'ambiguous',
+              status: 503,
+              reason: 'http:503',
+              durationMs: 12,
+              wait: { delayMs: 2_150, basis: 'retry-after', capMs: 200, retryAfterMs: 2_000 },
+            },
             { attempt: 2, verdict: 'definite', status: 400, reason: 'http:400', durationMs: 9 },
           ],
         },
@@ -38,7 +55,10 @@ describe('toChargeAttemptsView(orderId, recorded)', () => {
   });
 
   it('when the record is not of the recorded shape, leaves it out instead of making values up', () => {
-    const recorded = [{ key: 'k', attempts: [{ attempt: 1, verdict: 'succeeded' }] }, { startedAt: 'x', result: 'succeeded', attempts: [{ attempt: 'one' }] }];
+    const recorded = [
+      { key: 'k', attempts: [{ attempt: 1, verdict: 'succeeded' }] },
+      { startedAt: 'x', result: 'succeeded', attempts: [{ attempt: 'one' }] },
+    ];
     expect(toChargeAttemptsView(ORDER_ID, recorded).runs).toEqual([{ startedAt: 'x', result: 'succeeded', attempts: [] }]);
     expect(toChargeAttemptsView(ORDER_ID, { not: 'a list' }).runs).toEqual([]);
   });

@@ -27,7 +27,12 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     const product = await createTestProduct(api, 10, PRICE_CENTS);
     const key = `"${randomUUID()}"`;
     const post = (through: TestApi) =>
-      through.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(orderBody([{ productId: product.id, quantity: 1 }], paymentMethod));
+      through
+        .http()
+        .post('/orders')
+        .set('Authorization', `Bearer ${user.token}`)
+        .set('Idempotency-Key', key)
+        .send(orderBody([{ productId: product.id, quantity: 1 }], paymentMethod));
     const order = () => api.prisma.order.findFirstOrThrow({ where: { userId: user.id } });
     const read = async (id: string) => (await api.http().get(`/orders/${id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
     const list = async () => (await api.http().get('/orders').set('Authorization', `Bearer ${user.token}`).expect(200)).body;
@@ -40,12 +45,23 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     const { id, chargeAttempts } = await order();
 
     expect(chargeAttempts).toEqual([
-      { idempotencyKey: chargeKeyOf(id), startedAt: expect.any(String), result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] },
+      {
+        idempotencyKey: chargeKeyOf(id),
+        startedAt: expect.any(String),
+        result: 'succeeded',
+        attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }],
+      },
     ]);
     const shown = await read(id);
     expect(shown.chargeAttempts).toEqual({
       idempotencyKey: `safe-checkout-order-${id}`,
-      runs: [{ startedAt: (chargeAttempts as { startedAt: string }[])[0].startedAt, result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] }],
+      runs: [
+        {
+          startedAt: (chargeAttempts as { startedAt: string }[])[0].startedAt,
+          result: 'succeeded',
+          attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }],
+        },
+      ],
     });
     expect(created.body).toEqual(shown);
     expect(await list()).toEqual([shown]);
@@ -57,12 +73,18 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     await post(api).expect(201);
     const { id } = await order();
     const { chargeAttempts } = await read(id);
-    const [unknown, finished] = chargeAttempts.runs as { result: string; stopReason?: string; attempts: { attempt: number; verdict: string; reason?: string; wait?: { delayMs: number; basis: string; capMs: number } }[] }[];
+    const [unknown, finished] = chargeAttempts.runs as {
+      result: string;
+      stopReason?: string;
+      attempts: { attempt: number; verdict: string; reason?: string; wait?: { delayMs: number; basis: string; capMs: number } }[];
+    }[];
 
     expect(chargeAttempts.idempotencyKey).toBe(chargeKeyOf(id));
     // The API's charge policy: 3 retries, base 200 ms, so caps of 200, 400 and 800 ms (full jitter below each).
     expect(unknown).toMatchObject({ result: 'unknown', stopReason: 'retries-exhausted' });
-    expect(unknown.attempts.map((attempt) => [attempt.attempt, attempt.verdict, attempt.reason])).toEqual([1, 2, 3, 4].map((n) => [n, 'ambiguous', 'network:ECONNREFUSED']));
+    expect(unknown.attempts.map((attempt) => [attempt.attempt, attempt.verdict, attempt.reason])).toEqual(
+      [1, 2, 3, 4].map((n) => [n, 'ambiguous', 'network:ECONNREFUSED']),
+    );
     expect(unknown.attempts.map((attempt) => attempt.wait && { basis: attempt.wait.basis, capMs: attempt.wait.capMs })).toEqual([
       { basis: 'backoff', capMs: 200 },
       { basis: 'backoff', capMs: 400 },
@@ -70,7 +92,11 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
       undefined,
     ]);
     for (const { wait } of unknown.attempts.slice(0, -1)) expect(wait!.delayMs).toBeLessThanOrEqual(wait!.capMs);
-    expect(finished).toEqual({ startedAt: expect.any(String), result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] });
+    expect(finished).toEqual({
+      startedAt: expect.any(String),
+      result: 'succeeded',
+      attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }],
+    });
   });
 
   it('shows the provider replaying a charge whose answer was lost: the next run gets the same PaymentIntent, marked replayed', async () => {
@@ -81,14 +107,23 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     const lost = await fetch(`${process.env.TEST_PAYMENT_PROVIDER_URL}/v1/payment_intents`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TEST_SANDBOX_SECRET_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': chargeKeyOf(id) },
-      body: new URLSearchParams({ amount: String(PRICE_CENTS), currency: 'eur', payment_method: TEST_CARDS.visa, confirm: 'true', 'metadata[order_id]': id, 'metadata[user_id]': user.id }).toString(),
+      body: new URLSearchParams({
+        amount: String(PRICE_CENTS),
+        currency: 'eur',
+        payment_method: TEST_CARDS.visa,
+        confirm: 'true',
+        'metadata[order_id]': id,
+        'metadata[user_id]': user.id,
+      }).toString(),
     });
     expect(lost.status).toBe(200);
 
     const paid = await post(api).expect(201);
 
     expect(paid.body.chargeAttempts.runs.map((run: { result: string }) => run.result)).toEqual(['unknown', 'succeeded']);
-    expect(paid.body.chargeAttempts.runs[1].attempts).toEqual([{ attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: expect.any(Number) }]);
+    expect(paid.body.chargeAttempts.runs[1].attempts).toEqual([
+      { attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: expect.any(Number) },
+    ]);
     expect((await paymentIntentsOfOrder(api.prisma, id, 'succeeded')).map((intent) => intent.id)).toEqual([paid.body.payment.paymentIntentId]);
     expect(await read(id)).toEqual(paid.body);
   });
@@ -98,10 +133,19 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     await post(api).expect(402);
     const { id, chargeAttempts } = await order();
 
-    expect(chargeAttempts).toEqual([expect.objectContaining({ result: 'declined', attempts: [expect.objectContaining({ attempt: 1, verdict: 'definite', status: 402 })] })]);
+    expect(chargeAttempts).toEqual([
+      expect.objectContaining({ result: 'declined', attempts: [expect.objectContaining({ attempt: 1, verdict: 'definite', status: 402 })] }),
+    ]);
     expect((await read(id)).chargeAttempts).toEqual({
       idempotencyKey: chargeKeyOf(id),
-      runs: [{ startedAt: expect.any(String), result: 'declined', stopReason: 'not-retryable', attempts: [{ attempt: 1, verdict: 'definite', status: 402, reason: 'http:402', durationMs: expect.any(Number) }] }],
+      runs: [
+        {
+          startedAt: expect.any(String),
+          result: 'declined',
+          stopReason: 'not-retryable',
+          attempts: [{ attempt: 1, verdict: 'definite', status: 402, reason: 'http:402', durationMs: expect.any(Number) }],
+        },
+      ],
     });
   });
 
@@ -109,7 +153,13 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     const user = await createTestUser(api);
     const product = await createTestProduct(api, 10, PRICE_CENTS);
     const legacy = await api.prisma.order.create({
-      data: { userId: user.id, status: 'confirmed', totalCents: PRICE_CENTS, currency: 'EUR', lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: PRICE_CENTS }] } },
+      data: {
+        userId: user.id,
+        status: 'confirmed',
+        totalCents: PRICE_CENTS,
+        currency: 'EUR',
+        lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: PRICE_CENTS }] },
+      },
     });
 
     const shown = (await api.http().get(`/orders/${legacy.id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;

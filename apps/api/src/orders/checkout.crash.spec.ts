@@ -64,7 +64,11 @@ const BOUNDARIES: Boundary[] = [
     // The UPDATE to paid sleeps inside the last transaction; when the sleep ends, PostgreSQL finds
     // the client gone and rolls it back. disarm (DROP TRIGGER) waits for that rollback.
     async arm(prisma, sandboxUrl, userId) {
-      const stall = await stallStatements(prisma, { table: 'orders', event: 'UPDATE', when: `NEW.status = 'paid' AND NEW.user_id = '${userId}'` }, STALL_SECONDS);
+      const stall = await stallStatements(
+        prisma,
+        { table: 'orders', event: 'UPDATE', when: `NEW.status = 'paid' AND NEW.user_id = '${userId}'` },
+        STALL_SECONDS,
+      );
       return { providerUrl: sandboxUrl, reached: () => stall.waitUntilStalled(), disarm: () => stall.remove() };
     },
   },

@@ -22,8 +22,19 @@ describe('resuming a checkout older than the provider keeps its idempotency keys
   async function chargeUnderAnotherKey(orderId: string, userId: string, amount: number): Promise<string> {
     const response = await fetch(`${process.env.TEST_PAYMENT_PROVIDER_URL}/v1/payment_intents`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${TEST_SANDBOX_SECRET_KEY}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': `expired-${randomUUID()}` },
-      body: new URLSearchParams({ amount: String(amount), currency: 'eur', payment_method: 'pm_card_visa', confirm: 'true', 'metadata[order_id]': orderId, 'metadata[user_id]': userId }).toString(),
+      headers: {
+        Authorization: `Bearer ${TEST_SANDBOX_SECRET_KEY}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Idempotency-Key': `expired-${randomUUID()}`,
+      },
+      body: new URLSearchParams({
+        amount: String(amount),
+        currency: 'eur',
+        payment_method: 'pm_card_visa',
+        confirm: 'true',
+        'metadata[order_id]': orderId,
+        'metadata[user_id]': userId,
+      }).toString(),
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { id: string }).id;

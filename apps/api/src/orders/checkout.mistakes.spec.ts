@@ -108,7 +108,12 @@ describe('the two classic double-charge mistakes, against the real payment sandb
       const product = await createTestProduct(api, 10);
       const key = `"${randomUUID()}"`;
       const post = () =>
-        api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(orderBody([{ productId: product.id, quantity: QUANTITY }]));
+        api
+          .http()
+          .post('/orders')
+          .set('Authorization', `Bearer ${user.token}`)
+          .set('Idempotency-Key', key)
+          .send(orderBody([{ productId: product.id, quantity: QUANTITY }]));
       const failure = await failStatementOnce(api.prisma, { table: 'orders', event: 'UPDATE', when: `NEW.status = 'paid' AND NEW.user_id = '${user.id}'` });
       try {
         const failed = await post();
@@ -135,7 +140,11 @@ describe('the two classic double-charge mistakes, against the real payment sandb
      * Resolves to the answer of the retry.
      */
     async function chargeLosingTheFirstAnswer(charge: Charge, keyOf: (attempt: number) => string) {
-      const stall = await stallStatements(api.prisma, { table: 'payment_intents', event: 'INSERT', when: `NEW.metadata->>'order_id' = '${charge.orderId}'` }, 2);
+      const stall = await stallStatements(
+        api.prisma,
+        { table: 'payment_intents', event: 'INSERT', when: `NEW.metadata->>'order_id' = '${charge.orderId}'` },
+        2,
+      );
       try {
         const lostAnswer = new AbortController();
         const first = chargeAtProvider(charge, keyOf(1), lostAnswer.signal).catch((error: unknown) => error);

@@ -43,7 +43,8 @@ describe('POST /orders charges the order at the payment provider (payments.md §
     return {
       user,
       key,
-      post: (through: TestApi = api) => through.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', `"${key}"`).send(body),
+      post: (through: TestApi = api) =>
+        through.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', `"${key}"`).send(body),
       get: (path: string) => api.http().get(path).set('Authorization', `Bearer ${user.token}`),
       stock: async () => (await api.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock,
       orders: () => api.prisma.order.findMany({ where: { userId: user.id } }),

@@ -53,8 +53,14 @@ export class OrderPaymentsService {
   async markPaid(orderId: string, paymentIntent: PaymentIntent): Promise<OrderView> {
     const tx = this.txHost.tx;
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-    if (paymentIntent.amount !== order.totalCents || paymentIntent.currency.toLowerCase() !== order.currency.toLowerCase() || paymentIntent.metadata?.order_id !== orderId) {
-      throw new Error(`PaymentIntent ${paymentIntent.id} (${paymentIntent.amount} ${paymentIntent.currency}) does not pay order ${orderId} (${order.totalCents} ${order.currency})`);
+    if (
+      paymentIntent.amount !== order.totalCents ||
+      paymentIntent.currency.toLowerCase() !== order.currency.toLowerCase() ||
+      paymentIntent.metadata?.order_id !== orderId
+    ) {
+      throw new Error(
+        `PaymentIntent ${paymentIntent.id} (${paymentIntent.amount} ${paymentIntent.currency}) does not pay order ${orderId} (${order.totalCents} ${order.currency})`,
+      );
     }
     const paid = await tx.order.update({
       where: { id: orderId, status: 'awaiting_payment' },

@@ -15,7 +15,13 @@ describe('200 concurrent POST /orders with one Idempotency-Key', () => {
     const body = { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 3 }] };
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        targets[i % targets.length].http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).set(prefer ? { Prefer: prefer } : {}).send(body),
+        targets[i % targets.length]
+          .http()
+          .post('/orders')
+          .set('Authorization', `Bearer ${user.token}`)
+          .set('Idempotency-Key', key)
+          .set(prefer ? { Prefer: prefer } : {})
+          .send(body),
       ),
     );
     return {

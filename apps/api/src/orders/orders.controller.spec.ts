@@ -15,14 +15,26 @@ describe('POST, GET /orders', () => {
   it('creates the order with catalog prices, takes the stock, charges its total once, and answers 201 paid with Location', async () => {
     const user = await createTestUser(api);
     const [mug, cap] = [await createTestProduct(api, 10, 1200), await createTestProduct(api, 5, 1800)];
-    const response = await placeOrder(user.token, { paymentMethod: 'pm_card_visa', items: [{ productId: mug.id, quantity: 2 }, { productId: cap.id, quantity: 1 }] }).expect(201);
+    const response = await placeOrder(user.token, {
+      paymentMethod: 'pm_card_visa',
+      items: [
+        { productId: mug.id, quantity: 2 },
+        { productId: cap.id, quantity: 1 },
+      ],
+    }).expect(201);
 
     expect(response.body).toEqual({
-      id: expect.any(String), userId: user.id, status: 'paid', currency: 'EUR', createdAt: expect.any(String),
+      id: expect.any(String),
+      userId: user.id,
+      status: 'paid',
+      currency: 'EUR',
+      createdAt: expect.any(String),
       payment: { paymentIntentId: expect.stringMatching(/^pi_/), amount: 4200, currency: 'EUR' },
       chargeAttempts: {
         idempotencyKey: chargeKeyOf(response.body.id),
-        runs: [{ startedAt: expect.any(String), result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] }],
+        runs: [
+          { startedAt: expect.any(String), result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: expect.any(Number) }] },
+        ],
       },
       items: [
         { productId: mug.id, quantity: 2, unitPriceCents: 1200 },
@@ -40,7 +52,13 @@ describe('POST, GET /orders', () => {
   it('answers 422 insufficient-stock and takes no stock at all, not even for the lines that fit', async () => {
     const user = await createTestUser(api);
     const [plenty, scarce] = [await createTestProduct(api, 10), await createTestProduct(api, 1)];
-    const response = await placeOrder(user.token, { paymentMethod: 'pm_card_visa', items: [{ productId: plenty.id, quantity: 3 }, { productId: scarce.id, quantity: 2 }] }).expect(422);
+    const response = await placeOrder(user.token, {
+      paymentMethod: 'pm_card_visa',
+      items: [
+        { productId: plenty.id, quantity: 3 },
+        { productId: scarce.id, quantity: 2 },
+      ],
+    }).expect(422);
     expect(response.body).toMatchObject({ type: '/problems/insufficient-stock', status: 422, productId: scarce.id, available: 1 });
     expect((await api.prisma.product.findUniqueOrThrow({ where: { id: plenty.id } })).stock).toBe(10);
     expect(await api.prisma.order.count({ where: { userId: user.id } })).toBe(0);
@@ -55,8 +73,20 @@ describe('POST, GET /orders', () => {
   it('sums repeated lines of one product when taking stock', async () => {
     const user = await createTestUser(api);
     const product = await createTestProduct(api, 3);
-    await placeOrder(user.token, { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 2 }, { productId: product.id, quantity: 2 }] }).expect(422);
-    await placeOrder(user.token, { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 1 }, { productId: product.id, quantity: 2 }] }).expect(201);
+    await placeOrder(user.token, {
+      paymentMethod: 'pm_card_visa',
+      items: [
+        { productId: product.id, quantity: 2 },
+        { productId: product.id, quantity: 2 },
+      ],
+    }).expect(422);
+    await placeOrder(user.token, {
+      paymentMethod: 'pm_card_visa',
+      items: [
+        { productId: product.id, quantity: 1 },
+        { productId: product.id, quantity: 2 },
+      ],
+    }).expect(201);
     expect((await api.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(0);
   });
 
@@ -92,7 +122,7 @@ describe('POST, GET /orders', () => {
     await api.http().get('/orders').expect(401);
   });
 
-  it('lists only the caller\'s orders, newest first, and hides other users\' orders as 404', async () => {
+  it("lists only the caller's orders, newest first, and hides other users' orders as 404", async () => {
     const [me, other] = [await createTestUser(api), await createTestUser(api)];
     const product = await createTestProduct(api, 10);
     const first = (await placeOrder(me.token, { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 1 }] }).expect(201)).body;

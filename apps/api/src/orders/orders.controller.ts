@@ -38,7 +38,11 @@ export class OrdersController {
       'After 503 `payment-provider-unavailable` the same key resumes at the charge, which never happens twice.',
   })
   @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: OrderResponse, description: 'The order, paid.', headers: { ...RESPONSE_HEADERS.location, ...RESPONSE_HEADERS.idempotentReplayed } })
+  @ApiCreatedResponse({
+    type: OrderResponse,
+    description: 'The order, paid.',
+    headers: { ...RESPONSE_HEADERS.location, ...RESPONSE_HEADERS.idempotentReplayed },
+  })
   @ApiProblems(
     JSON_BODY_PROBLEMS,
     IDEMPOTENCY_KEY_PROBLEMS,

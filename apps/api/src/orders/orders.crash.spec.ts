@@ -22,12 +22,26 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
   async function startChildApi(): Promise<string> {
     const port = await findFreePort();
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: testDatabaseUrl(), PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', IDEMPOTENCY_LEASE_MS: String(LEASE_MS) },
+      env: {
+        ...process.env,
+        DATABASE_URL: testDatabaseUrl(),
+        PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+        IDEMPOTENCY_LEASE_MS: String(LEASE_MS),
+      },
       stdio: 'ignore',
     });
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return url;
+      if (
+        await fetch(`${url}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return url;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('child API did not start');
@@ -49,7 +63,9 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
     // Holds the child's transaction open after the stock update, while it inserts the order.
     const stall = `stall_${user.id.replace(/-/g, '')}`;
     await api.prisma.$executeRawUnsafe(`CREATE FUNCTION ${stall}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2); RETURN NEW; END $$`);
-    await api.prisma.$executeRawUnsafe(`CREATE TRIGGER ${stall} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${stall}()`);
+    await api.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER ${stall} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${stall}()`,
+    );
 
     const childUrl = await startChildApi();
     const inFlight = fetch(`${childUrl}/orders`, {
@@ -57,7 +73,15 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
       headers: { Authorization: `Bearer ${user.token}`, 'Idempotency-Key': `"${key}"`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     }).catch((error: unknown) => error);
-    await waitFor(async () => (await api.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'INSERT INTO "public"."orders"%' AND wait_event = 'PgSleep'`)).length > 0, 'the order insert to stall');
+    await waitFor(
+      async () =>
+        (
+          await api.prisma.$queryRawUnsafe<unknown[]>(
+            `SELECT 1 FROM pg_stat_activity WHERE query LIKE 'INSERT INTO "public"."orders"%' AND wait_event = 'PgSleep'`,
+          )
+        ).length > 0,
+      'the order insert to stall',
+    );
     child!.kill('SIGKILL');
     // The client saw the connection die: it cannot know whether the order happened.
     expect(String(await inFlight)).toMatch(/fetch failed/);
@@ -68,7 +92,7 @@ describe('an API process killed (SIGKILL) in the middle of POST /orders', () => 
     await api.prisma.$executeRawUnsafe(`DROP FUNCTION ${stall}()`);
 
     const post = () => api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(body);
-    await waitFor(async () => (await post()).status !== 409, 'the dead holder\'s lease to lapse');
+    await waitFor(async () => (await post()).status !== 409, "the dead holder's lease to lapse");
     await post().expect(201).expect('Idempotent-Replayed', 'true');
     expect(await api.prisma.order.count({ where: { userId: user.id } })).toBe(1);
     expect((await api.prisma.product.findUniqueOrThrow({ where: { id: product.id } })).stock).toBe(46);

@@ -29,9 +29,13 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     const key = randomUUID();
     await api.prisma.idempotencyKey.create({
       data: {
-        scope: userId, key, state: 'running', leaseToken: randomUUID(),
+        scope: userId,
+        key,
+        state: 'running',
+        leaseToken: randomUUID(),
         fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: {}, body }),
-        leaseExpiresAt: new Date(leaseExpiresAtMs), expiresAt: new Date(Date.now() + 86_400_000),
+        leaseExpiresAt: new Date(leaseExpiresAtMs),
+        expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
     return key;
@@ -92,8 +96,14 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     const { user, body } = await scenario();
     const key = newIdempotencyKey();
     await post(user.token, key, { paymentMethod: 'pm_card_visa', items: [] }).expect(400);
-    await api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key)
-      .set('Content-Type', 'application/json').send('{"items": [').expect(400);
+    await api
+      .http()
+      .post('/orders')
+      .set('Authorization', `Bearer ${user.token}`)
+      .set('Idempotency-Key', key)
+      .set('Content-Type', 'application/json')
+      .send('{"items": [')
+      .expect(400);
     const placed = await post(user.token, key, body).expect(201);
     expect(placed.headers['idempotent-replayed']).toBeUndefined();
   });
@@ -112,7 +122,9 @@ describe('POST /orders with Idempotency-Key (http-contract.md "Idempotency-Key s
     // A real failure inside the transaction, after the stock was taken: inserting the order fails.
     const trigger = `fail_orders_${user.id.replace(/-/g, '')}`;
     await api.prisma.$executeRawUnsafe(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
-    await api.prisma.$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${trigger}()`);
+    await api.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER ${trigger} BEFORE INSERT ON orders FOR EACH ROW WHEN (NEW.user_id = '${user.id}') EXECUTE FUNCTION ${trigger}()`,
+    );
     try {
       const failed = await post(user.token, key, body).expect(500);
       expect(failed.body.type).toBe('/problems/internal-error');
@@ -182,8 +194,13 @@ describe('POST /orders when the database (and with it the key store) is unreacha
     const api = await startTestApi({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:9/nowhere' });
     try {
       const token = await api.app.get(JwtService).signAsync({ sub: randomUUID(), email: 'x@example.com' });
-      const response = await api.http().post('/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', newIdempotencyKey())
-        .send({ paymentMethod: 'pm_card_visa', items: [{ productId: randomUUID(), quantity: 1 }] }).expect(503);
+      const response = await api
+        .http()
+        .post('/orders')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Idempotency-Key', newIdempotencyKey())
+        .send({ paymentMethod: 'pm_card_visa', items: [{ productId: randomUUID(), quantity: 1 }] })
+        .expect(503);
       expect(response.body).toMatchObject({ type: '/problems/service-unavailable', status: 503 });
       expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
     } finally {

@@ -22,8 +22,7 @@ describe('POST /orders with input the API must refuse before anything runs', () 
 
   /** Sends the body byte for byte. */
   function post(token: string, key: string, body: string | Buffer, headers: Record<string, string>) {
-    return api.http().post('/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).set(headers)
-      .serialize(asIs).send(Buffer.from(body));
+    return api.http().post('/orders').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).set(headers).serialize(asIs).send(Buffer.from(body));
   }
 
   async function expectRefused(body: Body, status: number, slug: string, headers: Record<string, string> = JSON_TYPE) {
@@ -53,7 +52,10 @@ describe('POST /orders with input the API must refuse before anything runs', () 
       ['quantity 1e400', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1e400}]}`],
       ['quantity -1e400', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":-1e400}]}`],
       ['quantity 2E+308', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":2E+308}]}`],
-      ['a number deep in an array of an unknown member', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"note":{"x":[0,[1e999]]}}`],
+      [
+        'a number deep in an array of an unknown member',
+        (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"note":{"x":[0,[1e999]]}}`,
+      ],
       ['a number as an order line', () => '{"paymentMethod":"pm_card_visa","items":[1e400]}'],
     ])('answers 400 json-number-out-of-range to %s, writing nothing', async (_name, body) => {
       const response = await expectRefused(body, 400, 'json-number-out-of-range');
@@ -61,7 +63,11 @@ describe('POST /orders with input the API must refuse before anything runs', () 
     });
 
     it('names where the number is with a JSON pointer', async () => {
-      const response = await expectRefused((p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1e400}]}`, 400, 'json-number-out-of-range');
+      const response = await expectRefused(
+        (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1e400}]}`,
+        400,
+        'json-number-out-of-range',
+      );
       expect(response.body.pointer).toBe('/items/0/quantity');
     });
   });
@@ -78,19 +84,25 @@ describe('POST /orders with input the API must refuse before anything runs', () 
   });
 
   describe('Content-Encoding', () => {
-    it.each(['gzip', 'x-gzip', 'deflate', 'br', 'GZIP'])('answers 400 malformed-body to a body that claims %s but is not, writing nothing', async (encoding) => {
-      await expectRefused(order, 400, 'malformed-body', { ...JSON_TYPE, 'Content-Encoding': encoding });
-    });
+    it.each(['gzip', 'x-gzip', 'deflate', 'br', 'GZIP'])(
+      'answers 400 malformed-body to a body that claims %s but is not, writing nothing',
+      async (encoding) => {
+        await expectRefused(order, 400, 'malformed-body', { ...JSON_TYPE, 'Content-Encoding': encoding });
+      },
+    );
 
     it('answers 400 malformed-body to a truncated gzip body', async () => {
       const truncated = (p: string) => gzipSync(order(p)).subarray(0, 20);
       await expectRefused(truncated, 400, 'malformed-body', { ...JSON_TYPE, 'Content-Encoding': 'gzip' });
     });
 
-    it.each(['zstd', 'compress', 'gzip, br', 'identity, gzip'])('answers 415 unsupported-content-encoding to Content-Encoding: %s, naming what it accepts', async (encoding) => {
-      const response = await expectRefused(order, 415, 'unsupported-content-encoding', { ...JSON_TYPE, 'Content-Encoding': encoding });
-      expect(response.headers['accept-encoding']).toBe('gzip, deflate, br');
-    });
+    it.each(['zstd', 'compress', 'gzip, br', 'identity, gzip'])(
+      'answers 415 unsupported-content-encoding to Content-Encoding: %s, naming what it accepts',
+      async (encoding) => {
+        const response = await expectRefused(order, 415, 'unsupported-content-encoding', { ...JSON_TYPE, 'Content-Encoding': encoding });
+        expect(response.headers['accept-encoding']).toBe('gzip, deflate, br');
+      },
+    );
 
     it.each<[string, (text: string) => Buffer]>([
       ['gzip', (text) => gzipSync(text)],
@@ -186,9 +198,28 @@ describe('POST /orders with input the API must refuse before anything runs', () 
     it.each<[string, Body]>([
       ['a lone high surrogate in a product id', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}\\ud800","quantity":1}]}`],
       ['a lone low surrogate in a member name', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1,"\\udc00":1}]}`],
-      ['a reversed pair deep in an unknown member', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":[["\\udc00\\ud800"]]}`],
-      ['bytes that are not UTF-8', (p) => Buffer.concat([Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])],
-      ['an encoded surrogate (CESU-8)', (p) => Buffer.concat([Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')])],
+      [
+        'a reversed pair deep in an unknown member',
+        (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":[["\\udc00\\ud800"]]}`,
+      ],
+      [
+        'bytes that are not UTF-8',
+        (p) =>
+          Buffer.concat([
+            Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`),
+            Buffer.from([0xc3, 0x28]),
+            Buffer.from('"}'),
+          ]),
+      ],
+      [
+        'an encoded surrogate (CESU-8)',
+        (p) =>
+          Buffer.concat([
+            Buffer.from(`{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":1}],"n":"`),
+            Buffer.from([0xed, 0xa0, 0x80]),
+            Buffer.from('"}'),
+          ]),
+      ],
     ])('answers 400 ill-formed-unicode to %s, writing nothing', async (_name, body) => {
       await expectRefused(body, 400, 'ill-formed-unicode');
     });

@@ -17,7 +17,9 @@ async function transientFailures(api: TestApi, reason: TransientDatabaseFailure)
 async function stallInserts(api: TestApi, table: 'orders' | 'idempotency_keys', column: string, user: TestUser, seconds: number) {
   const name = `stall_${table}_${user.id.replace(/-/g, '')}`;
   await api.prisma.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(${seconds}); RETURN NEW; END $$`);
-  await api.prisma.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.${column} = '${user.id}') EXECUTE FUNCTION ${name}()`);
+  await api.prisma.$executeRawUnsafe(
+    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.${column} = '${user.id}') EXECUTE FUNCTION ${name}()`,
+  );
   return async () => {
     await api.prisma.$executeRawUnsafe(`DROP TRIGGER ${name} ON ${table}`);
     await api.prisma.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
@@ -37,7 +39,12 @@ async function stalledBackend(api: TestApi, table: string): Promise<number> {
 }
 
 function postOrder(api: TestApi, user: TestUser, key: string, productId: string) {
-  return api.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send({ items: [{ productId, quantity: 3 }], paymentMethod: 'pm_card_visa' });
+  return api
+    .http()
+    .post('/orders')
+    .set('Authorization', `Bearer ${user.token}`)
+    .set('Idempotency-Key', key)
+    .send({ items: [{ productId, quantity: 3 }], paymentMethod: 'pm_card_visa' });
 }
 
 /** Nothing of the failed attempt is left: no order, no stock taken, no key held. */
@@ -82,7 +89,11 @@ describe('POST /orders when every database connection is busy (DATABASE_POOL_SIZ
     expect(response.status).toBe(503);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.headers['retry-after']).toBe('2');
-    expect(response.body).toMatchObject({ type: '/problems/service-unavailable', status: 503, detail: expect.stringMatching(/could not start its transaction/) });
+    expect(response.body).toMatchObject({
+      type: '/problems/service-unavailable',
+      status: 503,
+      detail: expect.stringMatching(/could not start its transaction/),
+    });
     expect(await transientFailures(api, 'transaction_start_timeout')).toBe(before + 1);
     await expectNothingLeft(api, user, product.id, 20);
     await expectRetryRunsOnce(api, user, key, product.id, 20);

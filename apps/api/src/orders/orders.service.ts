@@ -60,9 +60,7 @@ export class OrdersService {
 
   async get(userId: string, orderId: string): Promise<OrderView> {
     // Another user's order is indistinguishable from a missing one (http-contract.md: 404).
-    const order = UUID.test(orderId)
-      ? await this.prisma.order.findFirst({ where: { id: orderId, ...ownedBy(userId) }, include: { lines: true } })
-      : null;
+    const order = UUID.test(orderId) ? await this.prisma.order.findFirst({ where: { id: orderId, ...ownedBy(userId) }, include: { lines: true } }) : null;
     if (!order) throw new ProblemException('not-found', `You have no order ${orderId}.`);
     return toOrderView(order);
   }

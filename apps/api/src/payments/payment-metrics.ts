@@ -12,7 +12,9 @@ export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
 /** Prometheus counters of the payment hop (payments.md §2) and of the checkout recovery worker. */
 export class PaymentMetrics {
   readonly charges = counter('payment_provider_charges_total', 'Charges at the payment provider, by how they ended', ['outcome']);
-  readonly retries = counter('payment_provider_retries_total', 'Retries of a charge scheduled by the retrying client, by the failed attempt\'s reason', ['reason']);
+  readonly retries = counter('payment_provider_retries_total', "Retries of a charge scheduled by the retrying client, by the failed attempt's reason", [
+    'reason',
+  ]);
   readonly recoveries = counter('checkout_recovery_total', 'Stalled checkouts the recovery worker resumed, by result', ['result']);
 
   constructor() {

@@ -82,7 +82,9 @@ export class PaymentProvider {
         return { ...answer, run: recorder.finish(answer.kind) };
       }
       this.metrics.countCharge('unavailable');
-      await onUnknownOutcome(recorder.finish('unknown')).catch((recordError: unknown) => this.logger.warn({ err: recordError }, 'could not record the charge attempts'));
+      await onUnknownOutcome(recorder.finish('unknown')).catch((recordError: unknown) =>
+        this.logger.warn({ err: recordError }, 'could not record the charge attempts'),
+      );
       throw this.unavailable(error);
     }
   }
@@ -110,7 +112,8 @@ export class PaymentProvider {
     // charged, and retrying will not help until it is fixed. Say so loudly; to the customer it is
     // the same "try again later".
     if (status !== undefined && status < 500 && status !== 409) this.logger.error({ err: error }, 'the payment provider rejected the charge request itself');
-    const detail = 'The payment provider did not answer, so whether the card was charged is not known yet. Nothing will be charged twice: retry with the same Idempotency-Key to find out.';
+    const detail =
+      'The payment provider did not answer, so whether the card was charged is not known yet. Nothing will be charged twice: retry with the same Idempotency-Key to find out.';
     return new ProblemException('payment-provider-unavailable', detail, {}, { 'Retry-After': String(PROVIDER_UNAVAILABLE_RETRY_AFTER_SECONDS) });
   }
 }

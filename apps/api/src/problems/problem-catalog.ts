@@ -12,31 +12,110 @@ export interface ProblemKind {
  * problem-registry.ts). The slugs are part of the HTTP contract: never rename one.
  */
 export const API_PROBLEMS = {
-  'malformed-json': { status: 400, title: 'Malformed JSON', explanation: 'The request body is not valid JSON. Nothing was done; fix the body and send it again (the same Idempotency-Key may be reused).' },
-  'malformed-body': { status: 400, title: 'Unreadable request body', explanation: 'The body does not match what its headers declare: it does not decode as its Content-Encoding says (for example "gzip" on bytes that are not gzip), or it is shorter than its Content-Length. Nothing was done; the same Idempotency-Key may be reused.' },
-  'json-body-not-object': { status: 400, title: 'Body must be a JSON object', explanation: 'Every request body of this API is a JSON object ({…}); a top-level array, string, number, boolean or null is refused. Nothing was done; the same Idempotency-Key may be reused.' },
-  'json-too-deep': { status: 400, title: 'JSON nested too deeply', explanation: `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep ({} is one level). Nothing was done; the same Idempotency-Key may be reused.` },
-  'json-number-out-of-range': { status: 400, title: 'Number out of range', explanation: 'A number in the body (`pointer` says where) is too large for a 64-bit floating-point number, such as 1e400; it cannot be handled or stored faithfully. Nothing was done; the same Idempotency-Key may be reused.' },
-  'json-nul-character': { status: 400, title: 'NUL character in text', explanation: 'A string or member name in the body (`pointer` says where) contains the NUL character (\\u0000), which text fields cannot store. Nothing was done; the same Idempotency-Key may be reused.' },
-  'ill-formed-unicode': { status: 400, title: 'Text is not well-formed Unicode', explanation: 'The body is not valid UTF-8, or a string or member name in it (`pointer` says where) contains a lone UTF-16 surrogate such as \\ud800. Such text cannot be stored as sent, so an identical repeat would look like a change. Nothing was done; the same Idempotency-Key may be reused.' },
-  'validation-failed': { status: 400, title: 'Invalid request', explanation: 'The request body or parameters break the documented rules; `errors` lists each one. Nothing was done.' },
-  'unauthorized': { status: 401, title: 'Authentication required', explanation: 'Send `Authorization: Bearer <accessToken>` with a token from POST /auth/login that has not expired.' },
+  'malformed-json': {
+    status: 400,
+    title: 'Malformed JSON',
+    explanation: 'The request body is not valid JSON. Nothing was done; fix the body and send it again (the same Idempotency-Key may be reused).',
+  },
+  'malformed-body': {
+    status: 400,
+    title: 'Unreadable request body',
+    explanation:
+      'The body does not match what its headers declare: it does not decode as its Content-Encoding says (for example "gzip" on bytes that are not gzip), or it is shorter than its Content-Length. Nothing was done; the same Idempotency-Key may be reused.',
+  },
+  'json-body-not-object': {
+    status: 400,
+    title: 'Body must be a JSON object',
+    explanation:
+      'Every request body of this API is a JSON object ({…}); a top-level array, string, number, boolean or null is refused. Nothing was done; the same Idempotency-Key may be reused.',
+  },
+  'json-too-deep': {
+    status: 400,
+    title: 'JSON nested too deeply',
+    explanation: `The body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep ({} is one level). Nothing was done; the same Idempotency-Key may be reused.`,
+  },
+  'json-number-out-of-range': {
+    status: 400,
+    title: 'Number out of range',
+    explanation:
+      'A number in the body (`pointer` says where) is too large for a 64-bit floating-point number, such as 1e400; it cannot be handled or stored faithfully. Nothing was done; the same Idempotency-Key may be reused.',
+  },
+  'json-nul-character': {
+    status: 400,
+    title: 'NUL character in text',
+    explanation:
+      'A string or member name in the body (`pointer` says where) contains the NUL character (\\u0000), which text fields cannot store. Nothing was done; the same Idempotency-Key may be reused.',
+  },
+  'ill-formed-unicode': {
+    status: 400,
+    title: 'Text is not well-formed Unicode',
+    explanation:
+      'The body is not valid UTF-8, or a string or member name in it (`pointer` says where) contains a lone UTF-16 surrogate such as \\ud800. Such text cannot be stored as sent, so an identical repeat would look like a change. Nothing was done; the same Idempotency-Key may be reused.',
+  },
+  'validation-failed': {
+    status: 400,
+    title: 'Invalid request',
+    explanation: 'The request body or parameters break the documented rules; `errors` lists each one. Nothing was done.',
+  },
+  unauthorized: {
+    status: 401,
+    title: 'Authentication required',
+    explanation: 'Send `Authorization: Bearer <accessToken>` with a token from POST /auth/login that has not expired.',
+  },
   'invalid-credentials': { status: 401, title: 'Wrong email or password', explanation: 'The email and password do not match an account.' },
-  'forbidden': { status: 403, title: 'Not your resource', explanation: 'A caller sees and changes only their own profile.' },
+  forbidden: { status: 403, title: 'Not your resource', explanation: 'A caller sees and changes only their own profile.' },
   'not-found': { status: 404, title: 'Not found', explanation: 'There is no such resource or route for this caller.' },
   'email-taken': { status: 409, title: 'Email already in use', explanation: 'Another account uses this email address; choose another.' },
-  'precondition-failed': { status: 412, title: 'The resource changed', explanation: 'The If-Match ETag is stale: someone changed the resource since you read it. Read it again (GET) and re-apply your change.' },
+  'precondition-failed': {
+    status: 412,
+    title: 'The resource changed',
+    explanation: 'The If-Match ETag is stale: someone changed the resource since you read it. Read it again (GET) and re-apply your change.',
+  },
   'payload-too-large': { status: 413, title: 'Request body too large', explanation: 'The request body exceeds the size limit.' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', explanation: 'Send the body as application/json.' },
-  'unsupported-content-encoding': { status: 415, title: 'Unsupported content encoding', explanation: `Send the body uncompressed (identity) or with one Content-Encoding among ${ACCEPTED_CONTENT_ENCODINGS.join(', ')}; the Accept-Encoding response header lists them. Nothing was done.` },
-  'payment-declined': { status: 402, title: 'Payment declined', explanation: 'The payment provider declined the card (`declineCode` says why, e.g. insufficient_funds). Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries; to try another card, send a new order with a new key.' },
-  'payment-method-invalid': { status: 422, title: 'Payment method cannot be charged', explanation: 'The payment provider does not know this payment method. Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries.' },
-  'insufficient-stock': { status: 422, title: 'Not enough stock', explanation: 'One or more products do not have the requested quantity in stock. This is a final answer for this Idempotency-Key: it is replayed on retries.' },
+  'unsupported-content-encoding': {
+    status: 415,
+    title: 'Unsupported content encoding',
+    explanation: `Send the body uncompressed (identity) or with one Content-Encoding among ${ACCEPTED_CONTENT_ENCODINGS.join(', ')}; the Accept-Encoding response header lists them. Nothing was done.`,
+  },
+  'payment-declined': {
+    status: 402,
+    title: 'Payment declined',
+    explanation:
+      'The payment provider declined the card (`declineCode` says why, e.g. insufficient_funds). Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries; to try another card, send a new order with a new key.',
+  },
+  'payment-method-invalid': {
+    status: 422,
+    title: 'Payment method cannot be charged',
+    explanation:
+      'The payment provider does not know this payment method. Nothing was charged, the order is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries.',
+  },
+  'insufficient-stock': {
+    status: 422,
+    title: 'Not enough stock',
+    explanation:
+      'One or more products do not have the requested quantity in stock. This is a final answer for this Idempotency-Key: it is replayed on retries.',
+  },
   'unknown-product': { status: 422, title: 'Unknown product', explanation: 'An order line names a product that does not exist.' },
   'mixed-currency': { status: 422, title: 'Mixed currencies', explanation: 'All products of one order must be priced in the same currency.' },
-  'internal-error': { status: 500, title: 'Internal server error', explanation: 'Something failed on our side. The step that failed was rolled back; an earlier step of a multi-phase operation (an order awaiting payment) may stand. Retrying with the same Idempotency-Key is safe: it resumes where the operation stopped and never repeats a finished step.' },
-  'service-unavailable': { status: 503, title: 'Service unavailable', explanation: 'The API cannot use its database right now: it is unreachable, the connection was lost, or every connection is busy. The request was not completed; retry after the `Retry-After` seconds (an order with the same Idempotency-Key: it runs at most once).' },
-  'payment-provider-unavailable': { status: 503, title: 'Payment provider unavailable', explanation: 'The order exists, but the payment provider did not answer, so whether the card was charged is not known yet. Retry after `Retry-After` seconds with the same Idempotency-Key: the checkout resumes at the charge, which the provider deduplicates, so the card is charged at most once; if you do not retry, the shop finishes the checkout by itself.' },
+  'internal-error': {
+    status: 500,
+    title: 'Internal server error',
+    explanation:
+      'Something failed on our side. The step that failed was rolled back; an earlier step of a multi-phase operation (an order awaiting payment) may stand. Retrying with the same Idempotency-Key is safe: it resumes where the operation stopped and never repeats a finished step.',
+  },
+  'service-unavailable': {
+    status: 503,
+    title: 'Service unavailable',
+    explanation:
+      'The API cannot use its database right now: it is unreachable, the connection was lost, or every connection is busy. The request was not completed; retry after the `Retry-After` seconds (an order with the same Idempotency-Key: it runs at most once).',
+  },
+  'payment-provider-unavailable': {
+    status: 503,
+    title: 'Payment provider unavailable',
+    explanation:
+      'The order exists, but the payment provider did not answer, so whether the card was charged is not known yet. Retry after `Retry-After` seconds with the same Idempotency-Key: the checkout resumes at the charge, which the provider deduplicates, so the card is charged at most once; if you do not retry, the shop finishes the checkout by itself.',
+  },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ApiProblemSlug = keyof typeof API_PROBLEMS;

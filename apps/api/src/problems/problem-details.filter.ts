@@ -31,6 +31,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error({ err: error }, 'unexpected error');
     // Not "nothing was committed": in a multi-phase operation an earlier phase may have committed
     // (an order awaiting payment); what holds is that a retry with the same key never repeats it.
-    return new ProblemException('internal-error', 'An unexpected error occurred. Retrying with the same Idempotency-Key is safe: it completes the operation without repeating any part that already happened.');
+    return new ProblemException(
+      'internal-error',
+      'An unexpected error occurred. Retrying with the same Idempotency-Key is safe: it completes the operation without repeating any part that already happened.',
+    );
   }
 }

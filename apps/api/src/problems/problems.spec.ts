@@ -17,7 +17,11 @@ describe('errors as RFC 9457 problem+json', () => {
   });
 
   it('answers an oversized body with 413 payload-too-large', async () => {
-    const response = await api.http().post('/auth/login').send({ email: 'a@b.c', password: 'x'.repeat(200_000) }).expect(413);
+    const response = await api
+      .http()
+      .post('/auth/login')
+      .send({ email: 'a@b.c', password: 'x'.repeat(200_000) })
+      .expect(413);
     expect(response.body.type).toBe('/problems/payload-too-large');
   });
 

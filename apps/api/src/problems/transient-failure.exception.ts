@@ -20,7 +20,10 @@ const ANSWERS: Record<TransientDatabaseFailure, TransientFailureAnswer> = {
   write_conflict: { detail: 'The database aborted the transaction of the request to resolve a conflict with a concurrent one.', retryAfterSeconds: 1 },
   connection_lost: { detail: 'The connection to the database was lost during the request.', retryAfterSeconds: 1 },
   database_unreachable: { detail: 'The database is unreachable.', retryAfterSeconds: 2 },
-  statement_timeout: { detail: 'The database took too long to answer: the request\'s statement ran past its time limit and was cancelled.', retryAfterSeconds: 2 },
+  statement_timeout: {
+    detail: "The database took too long to answer: the request's statement ran past its time limit and was cancelled.",
+    retryAfterSeconds: 2,
+  },
 };
 
 /** The answer when the database fails in a way that a later retry can cure: 503 with `Retry-After`. */

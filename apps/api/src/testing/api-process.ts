@@ -34,7 +34,13 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
   // Generous: two cores shared with other test runs make a cold Nest start slow.
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the API process exited (${child.exitCode}) before it was healthy:\n${stderr}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { url, kill };
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, kill };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await kill();

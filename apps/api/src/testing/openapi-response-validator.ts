@@ -74,10 +74,16 @@ export class OpenApiResponseValidator {
   }
 
   private headerViolations(at: string, documented: ResponseObject, response: Response): string[] {
-    const headers = Object.entries(documented.headers ?? {}).map(([name, header]) => ({ name: name.toLowerCase(), header: header as { required?: boolean; schema?: SchemaObject } }));
-    const missing = headers.filter(({ name, header }) => header.required && response.headers[name] === undefined).map(({ name }) => `${at}: required header ${name} is missing`);
+    const headers = Object.entries(documented.headers ?? {}).map(([name, header]) => ({
+      name: name.toLowerCase(),
+      header: header as { required?: boolean; schema?: SchemaObject },
+    }));
+    const missing = headers
+      .filter(({ name, header }) => header.required && response.headers[name] === undefined)
+      .map(({ name }) => `${at}: required header ${name} is missing`);
     const undocumented = CONTRACT_HEADERS.filter((name) => response.headers[name] !== undefined && !isExpressDefault(name, response.headers[name]))
-      .filter((name) => !headers.some((h) => h.name === name)).map((name) => `${at}: header ${name} is sent but not documented`);
+      .filter((name) => !headers.some((h) => h.name === name))
+      .map((name) => `${at}: header ${name} is sent but not documented`);
     const invalid = headers
       .filter(({ name, header }) => header.schema && response.headers[name] !== undefined)
       .flatMap(({ name, header }) => this.validate(`${at} header ${name}`, header.schema!, headerValue(header.schema!, String(response.headers[name]))));

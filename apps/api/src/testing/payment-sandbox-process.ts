@@ -45,7 +45,13 @@ export async function startPaymentSandbox(databaseUrl: string, port?: number): P
 async function waitUntilHealthy(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the payment sandbox exited (${child.exitCode}) before it was healthy:\n${stderr()}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill('SIGKILL');

@@ -11,12 +11,14 @@ describe('GET and PUT /users/:id (idempotent by nature)', () => {
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());
 
-  it('returns the caller\'s own profile with a strong ETag', async () => {
+  it("returns the caller's own profile with a strong ETag", async () => {
     const user = await createTestUser(api);
     const response = await api.http().get(`/users/${user.id}`).set('Authorization', `Bearer ${user.token}`).expect(200);
     expect(response.headers.etag).toMatch(/^"[^"]+"$/);
     expect(response.body).toEqual({
-      id: user.id, email: user.email, name: 'Test User',
+      id: user.id,
+      email: user.email,
+      name: 'Test User',
       shippingAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '00000', country: 'GB' },
     });
   });
@@ -40,17 +42,27 @@ describe('GET and PUT /users/:id (idempotent by nature)', () => {
     const changed = await api.http().put(`/users/${user.id}`).set(auth).set('If-Match', headers.etag).send(profileBody(user.email)).expect(200);
     expect(changed.headers.etag).not.toBe(headers.etag);
 
-    const stale = await api.http().put(`/users/${user.id}`).set(auth).set('If-Match', headers.etag)
-      .send({ ...profileBody(user.email), name: 'Lost Update' }).expect(412);
+    const stale = await api
+      .http()
+      .put(`/users/${user.id}`)
+      .set(auth)
+      .set('If-Match', headers.etag)
+      .send({ ...profileBody(user.email), name: 'Lost Update' })
+      .expect(412);
     expect(stale.body).toMatchObject({ type: '/problems/precondition-failed', status: 412 });
     const read = await api.http().get(`/users/${user.id}`).set(auth).expect(200);
     expect(read.body.name).toBe('Renamed User');
   });
 
-  it('answers 403 forbidden for another user\'s profile, on GET and on PUT', async () => {
+  it("answers 403 forbidden for another user's profile, on GET and on PUT", async () => {
     const [me, other] = [await createTestUser(api), await createTestUser(api)];
     const auth = { Authorization: `Bearer ${me.token}` };
-    await api.http().get(`/users/${other.id}`).set(auth).expect(403).expect('Content-Type', /problem\+json/);
+    await api
+      .http()
+      .get(`/users/${other.id}`)
+      .set(auth)
+      .expect(403)
+      .expect('Content-Type', /problem\+json/);
     const put = await api.http().put(`/users/${other.id}`).set(auth).send(profileBody(other.email)).expect(403);
     expect(put.body.type).toBe('/problems/forbidden');
   });
@@ -64,8 +76,12 @@ describe('GET and PUT /users/:id (idempotent by nature)', () => {
 
   it('answers an incomplete profile with 400 validation-failed naming each bad field', async () => {
     const user = await createTestUser(api);
-    const response = await api.http().put(`/users/${user.id}`).set('Authorization', `Bearer ${user.token}`)
-      .send({ name: '', email: 'not-an-email', shippingAddress: { line1: 'x', city: 'y', postalCode: 'z', country: 'France' } }).expect(400);
+    const response = await api
+      .http()
+      .put(`/users/${user.id}`)
+      .set('Authorization', `Bearer ${user.token}`)
+      .send({ name: '', email: 'not-an-email', shippingAddress: { line1: 'x', city: 'y', postalCode: 'z', country: 'France' } })
+      .expect(400);
     const fields = response.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'email', 'shippingAddress.country']));
   });

@@ -24,11 +24,7 @@ export class UsersController {
   @ApiParam(OWN_USER_ID)
   @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
   @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden')
-  async get(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id') id: string,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<UserProfile> {
+  async get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<UserProfile> {
     const { profile, etag } = await this.users.get(caller.id, id);
     response.setHeader('ETag', etag);
     return profile;
@@ -38,10 +34,16 @@ export class UsersController {
   @ApiOperation({
     operationId: 'replaceUserProfile',
     summary: "Replace the caller's profile (idempotent: no Idempotency-Key needed)",
-    description: 'Sending the same PUT again leaves the same state and gives the same 200 and body; a PUT that changes nothing changes neither `updatedAt` nor the ETag.',
+    description:
+      'Sending the same PUT again leaves the same state and gives the same 200 and body; a PUT that changes nothing changes neither `updatedAt` nor the ETag.',
   })
   @ApiParam(OWN_USER_ID)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag from GET (or `*`): the PUT applies only if the profile still has it; a stale one is 412 `precondition-failed`.', schema: { type: 'string' } })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag from GET (or `*`): the PUT applies only if the profile still has it; a stale one is 412 `precondition-failed`.',
+    schema: { type: 'string' },
+  })
   @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
   @ApiProblems(JSON_BODY_PROBLEMS, AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden', 'email-taken', 'precondition-failed')
   async replace(

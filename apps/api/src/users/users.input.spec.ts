@@ -97,7 +97,7 @@ describe('PUT /users/:id with input the API must refuse', () => {
       expect(changed.body).toMatchObject({ id: user.id, name: 'Changed' });
     });
 
-    it('still answers 403 for another user\'s id in upper case', async () => {
+    it("still answers 403 for another user's id in upper case", async () => {
       const [{ auth }, other] = [await storedProfile(), await createTestUser(api)];
       await api.http().get(`/users/${other.id.toUpperCase()}`).set(auth).expect(403);
     });

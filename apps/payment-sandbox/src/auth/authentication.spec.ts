@@ -11,7 +11,10 @@ describe('authentication by secret key', () => {
     ['POST /v1/payment_intents', (options: Parameters<typeof suite.http.get>[1]) => suite.http.post('/v1/payment_intents', aCharge(), options)],
     ['GET /v1/payment_intents', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/payment_intents', options)],
     ['GET /v1/payment_intents/:id', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/payment_intents/pi_x', options)],
-    ['GET /v1/payment_intents/search', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get("/v1/payment_intents/search?query=metadata['order_id']:'1'", options)],
+    [
+      'GET /v1/payment_intents/search',
+      (options: Parameters<typeof suite.http.get>[1]) => suite.http.get("/v1/payment_intents/search?query=metadata['order_id']:'1'", options),
+    ],
     ['GET /v1/an-unknown-route', (options: Parameters<typeof suite.http.get>[1]) => suite.http.get('/v1/an-unknown-route', options)],
   ])('%s', (_route, send) => {
     it('answers 401 with a Stripe error object and WWW-Authenticate when no key is sent', async () => {
@@ -23,7 +26,7 @@ describe('authentication by secret key', () => {
     });
 
     it.each([
-      ['a wrong key', { secretKey: 'sk_test_wrong_key_0000' }, "Invalid API Key provided: sk_test_**********0000"],
+      ['a wrong key', { secretKey: 'sk_test_wrong_key_0000' }, 'Invalid API Key provided: sk_test_**********0000'],
       ['a wrong key as the Basic user name', { authorization: basic('sk_test_wrong_key_0000:') }, 'Invalid API Key provided'],
       ['the key with another scheme', { authorization: 'Token sk_test_safe' }, 'You did not provide an API key'],
       ['an empty Bearer', { authorization: 'Bearer ' }, 'You did not provide an API key'],

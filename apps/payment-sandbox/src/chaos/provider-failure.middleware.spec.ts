@@ -10,7 +10,12 @@ describe('the sandbox in chaos mode (providerFailureMiddleware)', () => {
   const charge = (orderId: string, headers: Record<string, string> = {}) =>
     fetch(`${sandbox.url}/v1/payment_intents`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${sandbox.secretKey}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': `chaos-${orderId}`, ...headers },
+      headers: {
+        Authorization: `Bearer ${sandbox.secretKey}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Idempotency-Key': `chaos-${orderId}`,
+        ...headers,
+      },
       body: new URLSearchParams({ amount: '500', currency: 'eur', payment_method: 'pm_card_visa', confirm: 'true', 'metadata[order_id]': orderId }).toString(),
     });
 

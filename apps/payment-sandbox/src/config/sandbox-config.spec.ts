@@ -13,7 +13,13 @@ describe('readSandboxConfig(env)', () => {
   });
 
   it('reads PAYMENT_SANDBOX_PORT, HOST, PAYMENT_PROVIDER_SECRET_KEY and LOG_LEVEL', () => {
-    const env = { DATABASE_URL: 'postgresql://db/shop', PAYMENT_SANDBOX_PORT: '4000', HOST: '127.0.0.1', PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x', LOG_LEVEL: 'warn' };
+    const env = {
+      DATABASE_URL: 'postgresql://db/shop',
+      PAYMENT_SANDBOX_PORT: '4000',
+      HOST: '127.0.0.1',
+      PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x',
+      LOG_LEVEL: 'warn',
+    };
     expect(readSandboxConfig(env)).toMatchObject({ port: 4000, host: '127.0.0.1', secretKey: 'sk_test_x', logLevel: 'warn' });
   });
 

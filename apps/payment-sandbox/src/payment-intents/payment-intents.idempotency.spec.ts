@@ -63,8 +63,16 @@ describe('POST /v1/payment_intents with Idempotency-Key', () => {
     it('counts parameters in another order, and metadata keys in another order, as the same parameters', async () => {
       const key = randomUUID();
       const orderId = randomUUID();
-      const first = await http.post('/v1/payment_intents', `amount=100&currency=eur&payment_method=pm_card_visa&confirm=true&metadata[order_id]=${orderId}&metadata[user_id]=u`, { idempotencyKey: key });
-      const again = await http.post('/v1/payment_intents', `metadata[user_id]=u&confirm=true&metadata[order_id]=${orderId}&payment_method=pm_card_visa&currency=eur&amount=100`, { idempotencyKey: key });
+      const first = await http.post(
+        '/v1/payment_intents',
+        `amount=100&currency=eur&payment_method=pm_card_visa&confirm=true&metadata[order_id]=${orderId}&metadata[user_id]=u`,
+        { idempotencyKey: key },
+      );
+      const again = await http.post(
+        '/v1/payment_intents',
+        `metadata[user_id]=u&confirm=true&metadata[order_id]=${orderId}&payment_method=pm_card_visa&currency=eur&amount=100`,
+        { idempotencyKey: key },
+      );
 
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(again.text).toBe(first.text);

@@ -62,7 +62,15 @@ describe('reading PaymentIntents', () => {
       lister = await startTestSandbox();
       listHttp = sandboxHttp(lister.url, lister.secretKey);
       const ids: string[] = [];
-      for (const paymentMethod of ['pm_card_visa', 'pm_card_chargeDeclined', 'pm_card_visa', 'pm_card_mastercard', 'pm_card_visa', 'pm_card_visa', 'pm_card_visa']) {
+      for (const paymentMethod of [
+        'pm_card_visa',
+        'pm_card_chargeDeclined',
+        'pm_card_visa',
+        'pm_card_mastercard',
+        'pm_card_visa',
+        'pm_card_visa',
+        'pm_card_visa',
+      ]) {
         const response = await listHttp.post('/v1/payment_intents', aCharge({ payment_method: paymentMethod }));
         ids.push(response.status === 402 ? response.body.error.payment_intent.id : response.body.id);
       }
@@ -178,15 +186,13 @@ describe('reading PaymentIntents', () => {
       expect(second.body.data.map((intent: { id: string }) => intent.id)).toEqual([ids[0]]);
     });
 
-    it.each([
-      ["metadata['user_id']:'user-1'"],
-      ["metadata['order_id']:'1' AND status:'succeeded'"],
-      ["status:'succeeded'"],
-      [''],
-    ])('answers 400 invalid_request_error for the query %j', async (query) => {
-      const response = await search(query);
-      expect(response.status).toBe(400);
-      expect(response.body.error).toMatchObject({ type: 'invalid_request_error', param: 'query' });
-    });
+    it.each([["metadata['user_id']:'user-1'"], ["metadata['order_id']:'1' AND status:'succeeded'"], ["status:'succeeded'"], ['']])(
+      'answers 400 invalid_request_error for the query %j',
+      async (query) => {
+        const response = await search(query);
+        expect(response.status).toBe(400);
+        expect(response.body.error).toMatchObject({ type: 'invalid_request_error', param: 'query' });
+      },
+    );
   });
 });

@@ -10,7 +10,12 @@ const request = { method: 'POST', path: '/v1/payment_intents', headers: { 'idemp
 describe('toStripeError(error, request)', () => {
   describe('for the idempotency layer’s problems', () => {
     it.each([
-      ['idempotency-key-reused', 400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${KEY}'`],
+      [
+        'idempotency-key-reused',
+        400,
+        'idempotency_error',
+        `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${KEY}'`,
+      ],
       ['idempotency-request-in-progress', 409, 'idempotency_error', `There is currently another in-progress request using this idempotent key`],
       ['idempotency-key-invalid', 400, 'idempotency_error', 'Invalid Idempotency-Key: too long.'],
       ['idempotency-key-missing', 400, 'idempotency_error', 'Invalid Idempotency-Key'],
@@ -38,7 +43,7 @@ describe('toStripeError(error, request)', () => {
   });
 
   it.each([
-    ['the health check\'s 503', new ServiceUnavailableException()],
+    ["the health check's 503", new ServiceUnavailableException()],
     ['a lost database connection', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })],
     ['an unreachable database', Object.assign(new Error("Can't reach database server"), { code: 'P1001' })],
   ])('maps %s to 503 api_error with Retry-After, never 500', (_case, error) => {

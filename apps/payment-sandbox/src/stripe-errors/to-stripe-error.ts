@@ -35,7 +35,11 @@ export function toStripeError(error: unknown, request: Request): StripeApiError 
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 function unavailable(message: string): StripeApiError {
-  return new StripeApiError(503, { type: 'api_error', message: `${message} Retry later with the same Idempotency-Key: it is charged at most once.` }, { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
+  return new StripeApiError(
+    503,
+    { type: 'api_error', message: `${message} Retry later with the same Idempotency-Key: it is charged at most once.` },
+    { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+  );
 }
 
 function fromClientError(status: number, message: string): StripeApiError | undefined {

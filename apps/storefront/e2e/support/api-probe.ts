@@ -40,7 +40,9 @@ const SANDBOX_SECRET_KEY = process.env.PAYMENT_PROVIDER_SECRET_KEY ?? 'sk_test_s
 /** The PaymentIntents the payment sandbox holds for an order (its search by `metadata['order_id']`): the charges made for it. */
 export async function paymentIntentsOf(orderId: string): Promise<{ id: string; status: string; amount: number }[]> {
   const query = encodeURIComponent(`metadata['order_id']:'${orderId}'`);
-  const response = await fetch(`${paymentProviderUrl()}/v1/payment_intents/search?query=${query}`, { headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}` } });
+  const response = await fetch(`${paymentProviderUrl()}/v1/payment_intents/search?query=${query}`, {
+    headers: { Authorization: `Bearer ${SANDBOX_SECRET_KEY}` },
+  });
   if (!response.ok) throw new Error(`payment intents of ${orderId}: HTTP ${response.status} ${await response.text()}`);
   return ((await response.json()) as { data: { id: string; status: string; amount: number }[] }).data;
 }

@@ -40,7 +40,13 @@ export async function startPaymentSandbox(into: ChildProcess[], options: { entry
   const url = `http://127.0.0.1:${options.port}`;
   const sandbox = startProgram('Payment sandbox', [options.entry ?? BUILT.paymentSandbox], {
     cwd: ROOT,
-    env: { ...process.env, PAYMENT_SANDBOX_DATABASE_URL: options.databaseUrl, PAYMENT_SANDBOX_PORT: String(options.port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PAYMENT_SANDBOX_DATABASE_URL: options.databaseUrl,
+      PAYMENT_SANDBOX_PORT: String(options.port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
   });
   into.push(sandbox);
   await waitUntilReady('Payment sandbox', `${url}/health`, sandbox);
@@ -90,7 +96,15 @@ export async function startChaosProxy(
   };
   const proxy = startProgram('Chaos proxy', [BUILT.chaosProxy], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', UPSTREAMS: options.upstream, CHAOS_RATES: '', CORS_ORIGINS: options.corsOrigin, ...settings },
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      UPSTREAMS: options.upstream,
+      CHAOS_RATES: '',
+      CORS_ORIGINS: options.corsOrigin,
+      ...settings,
+    },
   });
   into.push(proxy);
   await waitUntilReady('Chaos proxy', `${url}/__chaos`, proxy);
@@ -101,7 +115,10 @@ export async function startChaosProxy(
  * `next start` of the built storefront, talking to `apiUrl`, and in demo mode when `chaosAdminUrl`
  * (and `providerChaosAdminUrl`, the API → provider hop's proxy) is given.
  */
-export async function startStorefront(into: ChildProcess[], options: { port: number; apiUrl: string; chaosAdminUrl?: string; providerChaosAdminUrl?: string }): Promise<string> {
+export async function startStorefront(
+  into: ChildProcess[],
+  options: { port: number; apiUrl: string; chaosAdminUrl?: string; providerChaosAdminUrl?: string },
+): Promise<string> {
   const url = `http://127.0.0.1:${options.port}`;
   // Only the chaos spec's storefront is in demo mode, whatever the shell running the tests says.
   const env = { ...process.env };

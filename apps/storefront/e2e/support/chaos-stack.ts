@@ -36,7 +36,13 @@ export async function startChaosStack({ databaseUrl }: { databaseUrl: string }):
     for (const program of programs.splice(0).reverse()) await stopProgram(program);
   };
   try {
-    const [sandboxPort, providerProxyPort, apiPort, proxyPort, webPort] = [await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort(), await findFreePort()];
+    const [sandboxPort, providerProxyPort, apiPort, proxyPort, webPort] = [
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+      await findFreePort(),
+    ];
     const storefrontOrigin = `http://127.0.0.1:${webPort}`;
     const sandboxUrl = await startPaymentSandbox(programs, { entry: BUILT.chaosPaymentSandbox, port: sandboxPort, databaseUrl });
     const providerProxyUrl = await startChaosProxy(programs, {
@@ -47,11 +53,22 @@ export async function startChaosStack({ databaseUrl }: { databaseUrl: string }):
       latencyMs: PROVIDER_LATENCY_MS,
       seed: 2,
     });
-    const apiUrl = await startApi(programs, { entry: BUILT.chaosApi, port: apiPort, databaseUrl, paymentProviderUrl: providerProxyUrl, corsOrigin: storefrontOrigin });
+    const apiUrl = await startApi(programs, {
+      entry: BUILT.chaosApi,
+      port: apiPort,
+      databaseUrl,
+      paymentProviderUrl: providerProxyUrl,
+      corsOrigin: storefrontOrigin,
+    });
     const proxyUrl = await startChaosProxy(programs, { port: proxyPort, upstream: apiUrl, corsOrigin: storefrontOrigin });
     const adminUrl = `${proxyUrl}/__chaos`;
     const providerAdminUrl = `${providerProxyUrl}/__chaos`;
-    const storefrontUrl = await startStorefront(programs, { port: webPort, apiUrl: proxyUrl, chaosAdminUrl: adminUrl, providerChaosAdminUrl: providerAdminUrl });
+    const storefrontUrl = await startStorefront(programs, {
+      port: webPort,
+      apiUrl: proxyUrl,
+      chaosAdminUrl: adminUrl,
+      providerChaosAdminUrl: providerAdminUrl,
+    });
     return { storefrontUrl, proxyUrl, adminUrl, providerAdminUrl, stop };
   } catch (error) {
     await stop();

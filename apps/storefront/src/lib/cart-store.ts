@@ -17,7 +17,9 @@ export function cartStore(userId: string): BrowserStore<CartItem[]> {
 export function withQuantity(cart: readonly CartItem[], productId: string, quantity: number): CartItem[] {
   const clamped = Math.max(0, Math.min(MAX_QUANTITY, Math.floor(quantity)));
   const exists = cart.some((item) => item.productId === productId);
-  const next = exists ? cart.map((item) => (item.productId === productId ? { productId, quantity: clamped } : item)) : [...cart, { productId, quantity: clamped }];
+  const next = exists
+    ? cart.map((item) => (item.productId === productId ? { productId, quantity: clamped } : item))
+    : [...cart, { productId, quantity: clamped }];
   return next.filter((item) => item.quantity > 0);
 }
 

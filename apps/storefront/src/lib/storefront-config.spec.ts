@@ -40,6 +40,8 @@ describe('providerChaosAdminUrlFromEnv(env)', () => {
   });
 
   it('when it is not an http(s) URL, refuses to start', () => {
-    expect(() => providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: 'file:///etc/passwd' })).toThrow(/SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL/);
+    expect(() => providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: 'file:///etc/passwd' })).toThrow(
+      /SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL/,
+    );
   });
 });

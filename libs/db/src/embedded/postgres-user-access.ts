@@ -32,7 +32,9 @@ export async function letPostgresUserReach(dataDir: string, notify: (message: st
   // Not the data directory itself: PostgreSQL refuses to start unless it is 0700 or 0750.
   const changed = grantSearchToOthers(binaries ? [path.dirname(dataDir), binaries] : [path.dirname(dataDir)]);
   if (changed.length) {
-    notify(`Running as root: PostgreSQL runs as the "postgres" system user, which needs to enter ${changed.join(', ')}; added the search permission for others (chmod o+x) there.`);
+    notify(
+      `Running as root: PostgreSQL runs as the "postgres" system user, which needs to enter ${changed.join(', ')}; added the search permission for others (chmod o+x) there.`,
+    );
   }
 }
 

@@ -30,10 +30,7 @@ export class MigrationDriftError extends Error {
  * in name order, each in its own transaction, recorded in `_prisma_migrations` with Prisma's
  * checksum. Returns the names of the migrations applied by this call.
  */
-export async function applyMigrations(
-  databaseUrl: string,
-  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
-): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<string[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -73,10 +70,11 @@ async function applyOne(client: Client, migration: MigrationFile): Promise<void>
   const id = randomUUID();
   await client.query('BEGIN');
   try {
-    await client.query(
-      'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
-      [id, migration.checksum, migration.name],
-    );
+    await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [
+      id,
+      migration.checksum,
+      migration.name,
+    ]);
     await client.query(migration.sql);
     await client.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
     await client.query('COMMIT');

@@ -45,16 +45,29 @@ describe('prisma/migrations against schema.prisma', () => {
       include: { lines: true, user: true },
     });
 
-    expect(order).toMatchObject({ status: 'awaiting_payment', totalCents: 246, currency: 'EUR', paymentMethod: null, paymentIntentId: null, paidAt: null, chargeAttempts: [], user: { addressCountry: 'FR' } });
+    expect(order).toMatchObject({
+      status: 'awaiting_payment',
+      totalCents: 246,
+      currency: 'EUR',
+      paymentMethod: null,
+      paymentIntentId: null,
+      paidAt: null,
+      chargeAttempts: [],
+      user: { addressCountry: 'FR' },
+    });
     const paid = await prisma.order.update({
       where: { id: order.id },
-      data: { status: 'paid', paymentMethod: 'pm_card_visa', paymentIntentId: `pi_${suffix}`, paidAt: new Date('2026-01-01T00:00:00.456Z'), chargeAttempts: [{ key: 'k', attempts: [{ attempt: 1, verdict: 'succeeded' }] }] },
+      data: {
+        status: 'paid',
+        paymentMethod: 'pm_card_visa',
+        paymentIntentId: `pi_${suffix}`,
+        paidAt: new Date('2026-01-01T00:00:00.456Z'),
+        chargeAttempts: [{ key: 'k', attempts: [{ attempt: 1, verdict: 'succeeded' }] }],
+      },
     });
     expect(await prisma.order.findUniqueOrThrow({ where: { paymentIntentId: `pi_${suffix}` } })).toEqual(paid);
     await expect(prisma.order.update({ where: { id: order.id }, data: { status: 'awaiting_payment' } })).rejects.toThrow(/orders_paid_iff_payment_intent/);
-    expect(order.lines).toEqual([
-      expect.objectContaining({ orderId: order.id, position: 0, productId: product.id, quantity: 2, unitPriceCents: 123 }),
-    ]);
+    expect(order.lines).toEqual([expect.objectContaining({ orderId: order.id, position: 0, productId: product.id, quantity: 2, unitPriceCents: 123 })]);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
     expect(await prisma.product.findUniqueOrThrow({ where: { sku: product.sku } })).toEqual(product);
   });
@@ -81,9 +94,24 @@ describe('prisma/migrations against schema.prisma', () => {
   });
 
   it('starts a key at the recovery point "started" and keeps completed keys at "finished" only', async () => {
-    const running = { scope: randomUUID(), key: 'parity-key-running-01', fingerprint: 'f'.repeat(64), state: 'running', leaseToken: randomUUID(), leaseExpiresAt: new Date(), expiresAt: new Date('2099-01-01T00:00:00.000Z') };
+    const running = {
+      scope: randomUUID(),
+      key: 'parity-key-running-01',
+      fingerprint: 'f'.repeat(64),
+      state: 'running',
+      leaseToken: randomUUID(),
+      leaseExpiresAt: new Date(),
+      expiresAt: new Date('2099-01-01T00:00:00.000Z'),
+    };
     expect(await prisma.idempotencyKey.create({ data: running })).toMatchObject({ recoveryPoint: 'started', recoveryState: null });
-    const completedElsewhere = { ...running, key: 'parity-key-completed', state: 'completed', responseStatus: 201, responseBody: '{}', recoveryPoint: 'order_created' };
+    const completedElsewhere = {
+      ...running,
+      key: 'parity-key-completed',
+      state: 'completed',
+      responseStatus: 201,
+      responseBody: '{}',
+      recoveryPoint: 'order_created',
+    };
     await expect(prisma.idempotencyKey.create({ data: completedElsewhere })).rejects.toThrow(/idempotency_keys_finished_iff_completed/);
   });
 
@@ -125,20 +153,26 @@ describe('prisma/migrations against schema.prisma', () => {
     await expect(prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 1, status: 'requires_payment_method' } })).rejects.toThrow(
       /payment_intents_decline_code_iff_declined/,
     );
-    await expect(
-      prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 1, status: 'succeeded', declineCode: 'generic_decline' } }),
-    ).rejects.toThrow(/payment_intents_decline_code_iff_declined/);
+    await expect(prisma.paymentIntent.create({ data: { ...base, id: id(), amount: 1, status: 'succeeded', declineCode: 'generic_decline' } })).rejects.toThrow(
+      /payment_intents_decline_code_iff_declined/,
+    );
   });
 
   it('refuses negative stock and completed keys without a response', async () => {
-    await expect(
-      prisma.product.create({ data: { sku: `NEG-${randomUUID()}`, name: 'N', priceCents: 1, currency: 'EUR', stock: -1 } }),
-    ).rejects.toThrow(/products_stock_non_negative/);
+    await expect(prisma.product.create({ data: { sku: `NEG-${randomUUID()}`, name: 'N', priceCents: 1, currency: 'EUR', stock: -1 } })).rejects.toThrow(
+      /products_stock_non_negative/,
+    );
     await expect(
       prisma.idempotencyKey.create({
         data: {
-          scope: randomUUID(), key: 'k'.repeat(16), fingerprint: '0'.repeat(64), state: 'completed', recoveryPoint: 'finished',
-          leaseToken: randomUUID(), leaseExpiresAt: new Date(), expiresAt: new Date(),
+          scope: randomUUID(),
+          key: 'k'.repeat(16),
+          fingerprint: '0'.repeat(64),
+          state: 'completed',
+          recoveryPoint: 'finished',
+          leaseToken: randomUUID(),
+          leaseExpiresAt: new Date(),
+          expiresAt: new Date(),
         },
       }),
     ).rejects.toThrow(/idempotency_keys_completed_has_response/);

@@ -12,9 +12,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     select: { email: true },
   });
   const missing = DEMO_USERS.filter((u) => !existing.some((e) => e.email === u.email));
-  const users = await Promise.all(
-    missing.map(async (user) => ({ ...user, passwordHash: await hash(DEMO_PASSWORD) })),
-  );
+  const users = await Promise.all(missing.map(async (user) => ({ ...user, passwordHash: await hash(DEMO_PASSWORD) })));
   await prisma.user.createMany({ data: users, skipDuplicates: true });
   await prisma.product.createMany({ data: [...DEMO_PRODUCTS], skipDuplicates: true });
 }

@@ -94,12 +94,7 @@ describe('InMemoryIdempotencyKeyStore', () => {
       const lease = await claimedLease(store);
       const cause = new Error('connect ECONNREFUSED');
       store.simulateOutage(cause);
-      const calls = [
-        () => store.claim(request),
-        () => store.complete(lease, response),
-        () => store.release(lease),
-        () => store.purgeExpired(NOW, 10),
-      ];
+      const calls = [() => store.claim(request), () => store.complete(lease, response), () => store.release(lease), () => store.purgeExpired(NOW, 10)];
       for (const call of calls) {
         await expect(call()).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
         await expect(call()).rejects.toMatchObject({ cause });

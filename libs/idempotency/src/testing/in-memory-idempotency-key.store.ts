@@ -52,12 +52,13 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
       await Promise.resolve();
       const decision = decideOnExistingRecord(existing, request.fingerprint, now);
       switch (decision.kind) {
-        case 'take-over': {
-          const fresh = newClaimRecord(request, now, decision.resume);
-          if (this.compareAndSet(existing, fresh)) {
-            return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: true, resume: copyResume(decision.resume) };
+        case 'take-over':
+          {
+            const fresh = newClaimRecord(request, now, decision.resume);
+            if (this.compareAndSet(existing, fresh)) {
+              return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: true, resume: copyResume(decision.resume) };
+            }
           }
-        }
           continue; // Lost the race to another claimer, a completion or a release: decide again on what is there now.
         case 'replay':
           return { outcome: 'replay', response: copyResponse(decision.response) };

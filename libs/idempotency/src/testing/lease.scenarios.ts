@@ -100,9 +100,7 @@ export const LEASE_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
       const results = await Promise.all(Array.from({ length: CONCURRENT_CLAIMS }, () => store.claim(request)));
       assert.equal(results.filter((result) => result.outcome === 'claimed').length, 1);
       const others = results.filter((result) => result.outcome !== 'claimed');
-      assert.deepEqual(new Set(others.map((result) => JSON.stringify(result))), new Set([
-        JSON.stringify({ outcome: 'in-progress', retryAfterSeconds: 30 }),
-      ]));
+      assert.deepEqual(new Set(others.map((result) => JSON.stringify(result))), new Set([JSON.stringify({ outcome: 'in-progress', retryAfterSeconds: 30 })]));
     },
   },
   {

@@ -94,7 +94,10 @@ export const RECOVERY_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
       assert.equal(await store.purgeExpired(at(120_000), 10), 0);
       assertResult(await store.claim({ ...request, fingerprint: fingerprintOf('other'), now: at(120_000) }), { outcome: 'mismatch' });
       const stalled = await store.claimStalled({ recoveryPoints: [ORDER_CREATED], lapsedForMs: 0, leaseMs: 30_000, limit: 10, now: at(120_000) });
-      assert.deepEqual(stalled.map((claim) => claim.lease.key), [request.key]);
+      assert.deepEqual(
+        stalled.map((claim) => claim.lease.key),
+        [request.key],
+      );
       await store.release(stalled[0].lease, at(121_000));
       assert.deepEqual(resumeOf(await store.claim({ ...request, now: at(122_000) })), { recoveryPoint: ORDER_CREATED, recoveryState: SAVED });
     },

@@ -1,9 +1,7 @@
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 
 /** What the fake server does with one attempt: answer with a status, or fail like the network. */
-export type ScriptStep =
-  | { status: number; headers?: Record<string, string>; data?: unknown }
-  | { networkError: string };
+export type ScriptStep = { status: number; headers?: Record<string, string>; data?: unknown } | { networkError: string };
 
 /** One attempt as the adapter saw it. */
 export interface ScriptedCall {

@@ -5,7 +5,13 @@ import type { ChargeAttemptsView, ChargeAttemptView, ChargeRunResult, ChargeRunV
 const VERDICTS = ['succeeded', 'definite', 'ambiguous'] as const satisfies readonly ChargeAttemptView['verdict'][];
 const BASES = ['backoff', 'retry-after'] as const satisfies readonly ChargeWaitView['basis'][];
 const RESULTS = ['succeeded', 'declined', 'invalid_payment_method', 'unknown'] as const satisfies readonly ChargeRunResult[];
-const STOP_REASONS = ['not-retryable', 'method-not-retryable', 'retries-exhausted', 'budget-exhausted', 'deadline-exceeded'] as const satisfies readonly StopReason[];
+const STOP_REASONS = [
+  'not-retryable',
+  'method-not-retryable',
+  'retries-exhausted',
+  'budget-exhausted',
+  'deadline-exceeded',
+] as const satisfies readonly StopReason[];
 
 @ApiSchema({ name: 'ChargeWait', description: "The wait the server's retrying client chose before its next attempt at the provider, and why." })
 export class ChargeWaitResponse implements ChargeWaitView {
@@ -15,7 +21,8 @@ export class ChargeWaitResponse implements ChargeWaitView {
   @ApiProperty({
     enum: BASES,
     enumName: 'ChargeWaitBasis',
-    description: '`backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top.',
+    description:
+      '`backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top.',
   })
   basis!: ChargeWaitView['basis'];
 
@@ -34,17 +41,25 @@ export class ChargeAttemptResponse implements ChargeAttemptView {
   @ApiProperty({
     enum: VERDICTS,
     enumName: 'ChargeAttemptVerdict',
-    description: "The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened).",
+    description:
+      "The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened).",
   })
   verdict!: ChargeAttemptView['verdict'];
 
   @ApiPropertyOptional({ type: 'integer', description: "The provider's HTTP status, when it answered.", example: 200 })
   status?: number;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'The provider answered `Idempotent-Replayed: true`: the charge made earlier with this key, not a new one.' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'The provider answered `Idempotent-Replayed: true`: the charge made earlier with this key, not a new one.',
+  })
   replayed?: boolean;
 
-  @ApiPropertyOptional({ type: String, description: 'Why the attempt failed: `network:ECONNRESET`, `timeout`, `http:503`, `http:409-in-progress`, …', example: 'network:ECONNRESET' })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Why the attempt failed: `network:ECONNRESET`, `timeout`, `http:503`, `http:409-in-progress`, …',
+    example: 'network:ECONNRESET',
+  })
   reason?: string;
 
   @ApiProperty({ type: 'integer', minimum: 0, description: 'How long the attempt took, in milliseconds.', example: 38 })
@@ -62,7 +77,8 @@ export class ChargeRunResponse implements ChargeRunView {
   @ApiProperty({
     enum: RESULTS,
     enumName: 'ChargeRunResult',
-    description: '`succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
+    description:
+      '`succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
   })
   result!: ChargeRunResult;
 
@@ -73,9 +89,16 @@ export class ChargeRunResponse implements ChargeRunView {
   attempts!: ChargeAttemptResponse[];
 }
 
-@ApiSchema({ name: 'ChargeAttempts', description: "The server's own attempts at the payment provider for an order (payments.md §2), all with one key derived from the order id." })
+@ApiSchema({
+  name: 'ChargeAttempts',
+  description: "The server's own attempts at the payment provider for an order (payments.md §2), all with one key derived from the order id.",
+})
 export class ChargeAttemptsResponse implements ChargeAttemptsView {
-  @ApiProperty({ type: String, description: 'The `Idempotency-Key` sent to the provider on every attempt of every run.', example: 'safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10' })
+  @ApiProperty({
+    type: String,
+    description: 'The `Idempotency-Key` sent to the provider on every attempt of every run.',
+    example: 'safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10',
+  })
   idempotencyKey!: string;
 
   @ApiProperty({ type: [ChargeRunResponse], description: 'One per run of the charge phase, oldest first; empty until the first charge was sent.' })

@@ -41,7 +41,8 @@ export class OrderResponse implements OrderView {
   @ApiProperty({
     enum: ORDER_STATUSES,
     enumName: 'OrderStatus',
-    description: 'How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back); `confirmed` for orders placed before payments.',
+    description:
+      'How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back); `confirmed` for orders placed before payments.',
   })
   status!: OrderStatus;
 
@@ -50,7 +51,8 @@ export class OrderResponse implements OrderView {
 
   @ApiPropertyOptional({
     type: ChargeAttemptsResponse,
-    description: "The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method.",
+    description:
+      "The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method.",
   })
   chargeAttempts?: ChargeAttemptsResponse;
 

@@ -33,7 +33,11 @@ export class ProblemDetailsResponse {
   @ApiPropertyOptional({ type: [ValidationErrorResponse], description: '`validation-failed`: each rule the request breaks.' })
   errors?: ValidationErrorResponse[];
 
-  @ApiPropertyOptional({ type: String, description: '`json-number-out-of-range`, `json-nul-character`, `ill-formed-unicode`: JSON Pointer (RFC 6901) to the offending value.', example: '/items/0/quantity' })
+  @ApiPropertyOptional({
+    type: String,
+    description: '`json-number-out-of-range`, `json-nul-character`, `ill-formed-unicode`: JSON Pointer (RFC 6901) to the offending value.',
+    example: '/items/0/quantity',
+  })
   pointer?: string;
 
   @ApiPropertyOptional({ type: 'integer', description: '`json-too-deep`: the deepest nesting accepted.' })
@@ -48,7 +52,11 @@ export class ProblemDetailsResponse {
   @ApiPropertyOptional({ type: 'integer', description: '`insufficient-stock`: the quantity in stock.' })
   available?: number;
 
-  @ApiPropertyOptional({ type: String, description: "`payment-declined`: the provider's reason, e.g. `generic_decline`, `insufficient_funds`.", example: 'insufficient_funds' })
+  @ApiPropertyOptional({
+    type: String,
+    description: "`payment-declined`: the provider's reason, e.g. `generic_decline`, `insufficient_funds`.",
+    example: 'insufficient_funds',
+  })
   declineCode?: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', description: '`payment-declined`, `payment-method-invalid`: the order, now `payment_failed`.' })

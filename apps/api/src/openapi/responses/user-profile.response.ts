@@ -33,11 +33,15 @@ export class ShippingAddressResponse implements ShippingAddress {
 }
 
 /** The `GET`/`PUT /users/{id}` body; its strong ETag travels in the `ETag` header. */
-@ApiSchema({ name: 'UserProfile', description: "The caller's profile (http-contract.md \"Users\")." })
+@ApiSchema({ name: 'UserProfile', description: 'The caller\'s profile (http-contract.md "Users").' })
 export class UserProfileResponse extends UserSummaryResponse implements UserProfile {
   @ApiProperty({ type: ShippingAddressResponse })
   shippingAddress!: ShippingAddressResponse;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'When a PUT last changed the profile; absent if none ever did. A PUT that changes nothing keeps it.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'When a PUT last changed the profile; absent if none ever did. A PUT that changes nothing keeps it.',
+  })
   updatedAt?: string;
 }

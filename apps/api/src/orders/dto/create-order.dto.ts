@@ -13,7 +13,9 @@ export class OrderItemDto {
   productId!: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, example: 1 })
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   quantity!: number;
 }
 
@@ -21,10 +23,25 @@ export class OrderItemDto {
 export class CreateOrderDto {
   @ApiProperty({ type: [OrderItemDto], minItems: 1, maxItems: 50 })
   // IsObject: without it a line that is itself an array (`[[{…}]]`) passes ValidateNested.
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => OrderItemDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => OrderItemDto)
   items!: OrderItemDto[];
 
-  @ApiProperty({ type: String, minLength: 1, maxLength: 255, pattern: PAYMENT_METHOD_ID.source, example: 'pm_card_visa', description: "The provider's payment method id (the sandbox's test methods: pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined, pm_card_chargeDeclinedInsufficientFunds)" })
-  @IsString() @Length(1, 255) @Matches(PAYMENT_METHOD_ID, { message: 'paymentMethod must be a payment method id such as pm_card_visa' })
+  @ApiProperty({
+    type: String,
+    minLength: 1,
+    maxLength: 255,
+    pattern: PAYMENT_METHOD_ID.source,
+    example: 'pm_card_visa',
+    description:
+      "The provider's payment method id (the sandbox's test methods: pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined, pm_card_chargeDeclinedInsufficientFunds)",
+  })
+  @IsString()
+  @Length(1, 255)
+  @Matches(PAYMENT_METHOD_ID, { message: 'paymentMethod must be a payment method id such as pm_card_visa' })
   paymentMethod!: string;
 }

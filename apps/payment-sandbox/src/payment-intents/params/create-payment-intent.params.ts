@@ -32,7 +32,10 @@ export function parseCreatePaymentIntentParams(request: Request): CreatePaymentI
   }
   const queryNames = Object.keys(asParams(request.query));
   if (queryNames.length > 0) {
-    throw invalidRequest(`Received unknown parameter: ${queryNames[0]} (send parameters in the form body)`, { code: 'parameter_unknown', param: queryNames[0] });
+    throw invalidRequest(`Received unknown parameter: ${queryNames[0]} (send parameters in the form body)`, {
+      code: 'parameter_unknown',
+      param: queryNames[0],
+    });
   }
   const params = asParams(request.body);
   rejectUnknownParams(params, KNOWN_PARAMS);
@@ -48,12 +51,15 @@ export function parseCreatePaymentIntentParams(request: Request): CreatePaymentI
 
 function requireConfirmTrue(confirm: string | undefined): void {
   if (confirm === 'true') return;
-  if (confirm === undefined || confirm === '') throw invalidRequest(`Missing required param: confirm. ${CONFIRM_ONLY}`, { code: 'parameter_missing', param: 'confirm' });
+  if (confirm === undefined || confirm === '')
+    throw invalidRequest(`Missing required param: confirm. ${CONFIRM_ONLY}`, { code: 'parameter_missing', param: 'confirm' });
   throw invalidRequest(confirm === 'false' ? CONFIRM_ONLY : `Invalid boolean: ${confirm}. ${CONFIRM_ONLY}`, { param: 'confirm' });
 }
 
 function parseCurrency(raw: string): string {
   if (/^[a-z]{3}$/.test(raw) && ISO_4217.has(raw)) return raw;
-  const hint = /^[A-Z]{3}$/.test(raw) ? ` Currency codes are lower-case here: use ${raw.toLowerCase()}.` : ' Use a lower-case ISO 4217 code such as eur or usd.';
+  const hint = /^[A-Z]{3}$/.test(raw)
+    ? ` Currency codes are lower-case here: use ${raw.toLowerCase()}.`
+    : ' Use a lower-case ISO 4217 code such as eur or usd.';
   throw invalidRequest(`Invalid currency: ${raw}.${hint}`, { param: 'currency' });
 }

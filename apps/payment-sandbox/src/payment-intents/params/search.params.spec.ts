@@ -22,7 +22,7 @@ describe('parseOrderIdQuery(query)', () => {
     ["metadata[\"order_id']:'1'"],
     ["status:'succeeded'"],
     ["metadata['order_id']:'a\\'"],
-    ['-metadata[\'order_id\']:\'1\''],
+    ["-metadata['order_id']:'1'"],
   ])('answers 400 invalid_request_error, param query, for %s', (query) => {
     try {
       parseOrderIdQuery(query);

@@ -35,7 +35,13 @@ export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps
             </div>
             <QuantityStepper itemName={name} quantity={item.quantity} max={MAX_QUANTITY} disabled={locked} onChange={(q) => onQuantity(item.productId, q)} />
             <span className={styles.lineTotal}>{product ? formatMoney({ ...product.price, cents: product.price.cents * item.quantity }) : '—'}</span>
-            <button type="button" className="button button--ghost" disabled={locked} onClick={() => onQuantity(item.productId, 0)} aria-label={`Remove ${name}`}>
+            <button
+              type="button"
+              className="button button--ghost"
+              disabled={locked}
+              onClick={() => onQuantity(item.productId, 0)}
+              aria-label={`Remove ${name}`}
+            >
               Remove
             </button>
           </li>

@@ -26,7 +26,7 @@ export function CartView() {
   const record = useBrowserStore(checkoutStore(userId), null);
   const inFlight = record?.inFlight.length ?? 0;
   // Stock changes when an order goes through: read the catalog again once nothing is in flight.
-  const products = useApiData<Product[]>(`products:${inFlight === 0 ? record?.result?.at ?? 0 : 'busy'}`, () => api.listProducts());
+  const products = useApiData<Product[]>(`products:${inFlight === 0 ? (record?.result?.at ?? 0) : 'busy'}`, () => api.listProducts());
 
   useEffect(() => recoverAfterReload(userId), [userId]);
 
@@ -56,7 +56,9 @@ export function CartView() {
           ) : (
             <CartLines cart={cart} products={byId} locked={inFlight > 0} onQuantity={(id, q) => cartStore(userId).update((c) => withQuantity(c, id, q))} />
           )}
-          {inFlight > 0 && cart.length > 0 && <p className="muted">The cart and the card are locked while the order is being sent: the key belongs to exactly these items and this card.</p>}
+          {inFlight > 0 && cart.length > 0 && (
+            <p className="muted">The cart and the card are locked while the order is being sent: the key belongs to exactly these items and this card.</p>
+          )}
         </div>
         <div className={styles.checkout}>
           <CheckoutPanel session={session} cart={cart} total={total} record={record} />

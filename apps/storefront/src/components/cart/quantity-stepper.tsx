@@ -27,7 +27,13 @@ export function QuantityStepper({ itemName, quantity, max, disabled, onChange }:
 
   return (
     <div className={styles.stepper} role="group" aria-label={`Quantity of ${itemName}`}>
-      <button type="button" className={styles.stepButton} aria-label={`One fewer ${itemName}`} disabled={disabled || quantity <= 1} onClick={() => onChange(quantity - 1)}>
+      <button
+        type="button"
+        className={styles.stepButton}
+        aria-label={`One fewer ${itemName}`}
+        disabled={disabled || quantity <= 1}
+        onClick={() => onChange(quantity - 1)}
+      >
         −
       </button>
       <input
@@ -45,7 +51,13 @@ export function QuantityStepper({ itemName, quantity, max, disabled, onChange }:
           if (e.key === 'Enter') commit(e.currentTarget.value);
         }}
       />
-      <button type="button" className={styles.stepButton} aria-label={`One more ${itemName}`} disabled={disabled || quantity >= limit} onClick={() => onChange(quantity + 1)}>
+      <button
+        type="button"
+        className={styles.stepButton}
+        aria-label={`One more ${itemName}`}
+        disabled={disabled || quantity >= limit}
+        onClick={() => onChange(quantity + 1)}
+      >
         +
       </button>
     </div>

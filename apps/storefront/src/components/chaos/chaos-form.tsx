@@ -94,10 +94,20 @@ export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProp
         <button type="submit" className="button" disabled={!pending || problem !== null || sending}>
           Apply
         </button>
-        <button type="button" className="button button--secondary" disabled={sending || (allOff && !pending)} onClick={() => void send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={sending || (allOff && !pending)}
+          onClick={() => void send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}
+        >
           All faults off
         </button>
-        <button type="button" className="button button--ghost" disabled={sending} onClick={() => void send({ resetCounts: true }, () => 'Counts reset to zero.')}>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={sending}
+          onClick={() => void send({ resetCounts: true }, () => 'Counts reset to zero.')}
+        >
           Reset counts
         </button>
       </div>

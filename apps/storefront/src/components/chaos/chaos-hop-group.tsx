@@ -55,16 +55,19 @@ function Counts({ hop, status }: { hop: ChaosHop; status: ChaosStatus }) {
   return (
     <p className={`muted ${styles.counts}`}>
       {since} {status.eligible} of them order attempts that could get a fault.
-      {status.upstreamErrors > 0 && ` ${status.upstreamErrors} answered 502 because the API could not be reached.`} Faults can outnumber the
-      attempts on the timeline: when a kept-alive connection closes without an answer, the browser itself may send the request again (Chromium
-      up to twice) before the page hears of it. The same key makes those resends harmless too.
+      {status.upstreamErrors > 0 && ` ${status.upstreamErrors} answered 502 because the API could not be reached.`} Faults can outnumber the attempts on the
+      timeline: when a kept-alive connection closes without an answer, the browser itself may send the request again (Chromium up to twice) before the page
+      hears of it. The same key makes those resends harmless too.
     </p>
   );
 }
 
 // The requests that may get a fault, in words: the proxies' usual routes by name, others as they are.
 function routesText(hop: ChaosHop, status: ChaosStatus | null): string {
-  const usual = hop === 'browser-api' ? { route: 'POST /orders', words: 'order attempt (POST /orders)' } : { route: 'POST /v1/payment_intents', words: 'charge (POST /v1/payment_intents)' };
+  const usual =
+    hop === 'browser-api'
+      ? { route: 'POST /orders', words: 'order attempt (POST /orders)' }
+      : { route: 'POST /v1/payment_intents', words: 'charge (POST /v1/payment_intents)' };
   const routes = status?.routes ?? [usual.route];
   return routes.length === 1 && routes[0] === usual.route ? usual.words : `request matching ${routes.join(', ')}`;
 }

@@ -19,7 +19,11 @@ const status = (routes: string[], ratePercent = NO_FAULTS, latencyMs = 11_000): 
 const stateOf = (s: ChaosStatus | null): ChaosStatusState => ({ status: s, error: null, refresh: () => undefined, change: async () => s! });
 
 function textOf(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&gt;/g, '>').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
 }
 
 /** The accessible names of the sliders, as the labels that point at them say. */

@@ -40,8 +40,8 @@ function ChaosPanelFor({ admins, className }: { admins: ChaosAdmins; className: 
       <div className={styles.body}>
         {admins.browserApi && admins.apiProvider && (
           <p className={styles.intro}>
-            A checkout crosses two network hops, and each goes through a fault-injecting proxy: the browser&apos;s order to the shop, and the
-            shop&apos;s charge to the payment provider. Both retry with one key each, so every fault below ends in one order, charged once.
+            A checkout crosses two network hops, and each goes through a fault-injecting proxy: the browser&apos;s order to the shop, and the shop&apos;s charge
+            to the payment provider. Both retry with one key each, so every fault below ends in one order, charged once.
           </p>
         )}
         {admins.browserApi && <ChaosHopGroup hop="browser-api" state={browserApi} />}

@@ -83,12 +83,14 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
     faults: {
       'request-lost': {
         label: 'Charge request lost',
-        explain: () => "The proxy drops the shop's charge before it reaches the payment sandbox: nothing is charged. The shop retries with the same key and charges once.",
+        explain: () =>
+          "The proxy drops the shop's charge before it reaches the payment sandbox: nothing is charged. The shop retries with the same key and charges once.",
         learnMore: LEARN_MORE['request-lost'],
       },
       'server-failure': {
         label: 'Provider failure',
-        explain: () => "The payment sandbox answers Stripe's 500 api_error before charging anything. The shop waits a backoff, retries with the same key and charges once.",
+        explain: () =>
+          "The payment sandbox answers Stripe's 500 api_error before charging anything. The shop waits a backoff, retries with the same key and charges once.",
         learnMore: LEARN_MORE['server-failure'],
       },
       'response-lost': {

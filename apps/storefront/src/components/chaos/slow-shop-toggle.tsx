@@ -44,11 +44,10 @@ export function SlowShopToggle({ status, change }: SlowShopToggleProps) {
         <label htmlFor={id}>Slow shop: orders take {HOLD}</label>
       </div>
       <p id={`${id}-help`} className={styles.explain}>
-        What it does: the proxy holds every order request for {HOLD} before passing it on; the shop itself runs at full speed. So an order takes
-        about {HOLD}, and with the double-click guard off every click meanwhile really sends a request while the first is out. Each reaches the shop
-        {` ${HOLD}`} after its click, finds the order placed (or still running, and waits for it) and gets its answer, replayed: one order. It sets
-        Slow answer to 100 % with a {HOLD} hold and the other faults to 0 %; off, Slow answer goes back to 0 % with a {SLOW_ANSWER_HOLD_MS / 1000} s
-        hold.
+        What it does: the proxy holds every order request for {HOLD} before passing it on; the shop itself runs at full speed. So an order takes about {HOLD},
+        and with the double-click guard off every click meanwhile really sends a request while the first is out. Each reaches the shop
+        {` ${HOLD}`} after its click, finds the order placed (or still running, and waits for it) and gets its answer, replayed: one order. It sets Slow answer
+        to 100 % with a {HOLD} hold and the other faults to 0 %; off, Slow answer goes back to 0 % with a {SLOW_ANSWER_HOLD_MS / 1000} s hold.
       </p>
       {error && <ProblemNotice error={error} />}
     </div>

@@ -32,21 +32,24 @@ export function useChaosStatus(admin: ChaosAdmin | null, live: boolean): ChaosSt
   const sent = useRef(0);
   const shown = useRef(0);
 
-  const track = useCallback(async (call: (admin: ChaosAdmin) => Promise<ChaosStatus>): Promise<ChaosStatus> => {
-    if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.', 'definite');
-    const id = ++sent.current;
-    try {
-      const next = await call(admin);
-      if (id > shown.current) {
-        shown.current = id;
-        setStatus(next);
-        setError(null);
+  const track = useCallback(
+    async (call: (admin: ChaosAdmin) => Promise<ChaosStatus>): Promise<ChaosStatus> => {
+      if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.', 'definite');
+      const id = ++sent.current;
+      try {
+        const next = await call(admin);
+        if (id > shown.current) {
+          shown.current = id;
+          setStatus(next);
+          setError(null);
+        }
+        return next;
+      } catch (failure) {
+        throw toApiError(failure, admin.adminUrl);
       }
-      return next;
-    } catch (failure) {
-      throw toApiError(failure, admin.adminUrl);
-    }
-  }, [admin]);
+    },
+    [admin],
+  );
 
   const refresh = useCallback(() => {
     track((a) => a.status()).catch((failure: ApiError) => setError(failure));

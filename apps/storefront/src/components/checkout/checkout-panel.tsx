@@ -68,7 +68,12 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
         <strong>{total ? formatMoney(total) : '—'}</strong>
       </p>
       {/* While sending, the cart's own note explains the lock: a note here would move the Buy button under a fast second click. */}
-      <PaymentMethodPicker value={paymentMethod} onChange={setChosenCard} locked={cardLocked} note={outcomeUnknown && !sending ? UNKNOWN_LOCK_NOTE : undefined} />
+      <PaymentMethodPicker
+        value={paymentMethod}
+        onChange={setChosenCard}
+        locked={cardLocked}
+        note={outcomeUnknown && !sending ? UNKNOWN_LOCK_NOTE : undefined}
+      />
       <button
         type="button"
         className={`button button--wide button--large ${styles.buy}`}
@@ -104,12 +109,13 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       )}
       {outcomeUnknown && secondOrderBlocked && cart.length > 0 && (
         <p className="callout callout--warn" data-testid="second-order-blocked">
-          Your cart changed after this checkout started, and whether that order was placed is not known yet. Buy now stays off until it is: with this
-          cart it would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back
-          as it was.
+          Your cart changed after this checkout started, and whether that order was placed is not known yet. Buy now stays off until it is: with this cart it
+          would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back as it was.
         </p>
       )}
-      {record?.result && <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />}
+      {record?.result && (
+        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
+      )}
     </section>
   );
 }

@@ -51,10 +51,7 @@ export function CheckoutResultView({ result, card, onCheckAgain, checking }: Che
         {result.title}
       </p>
       <p>{result.message}</p>
-      <p>
-        Checking again sends the same key and the same card ({card}): if the order was placed you will see it (replayed); if not, it is placed now,
-        once.
-      </p>
+      <p>Checking again sends the same key and the same card ({card}): if the order was placed you will see it (replayed); if not, it is placed now, once.</p>
       <button type="button" className="button" onClick={onCheckAgain} disabled={checking}>
         {checking ? 'Checking…' : 'Check again'}
       </button>

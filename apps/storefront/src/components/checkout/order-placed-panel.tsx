@@ -42,5 +42,7 @@ export function OrderPlacedPanel({ record, result, onCheckAgain }: OrderPlacedPa
 
 /** Double-click twins of a placed order: they are waiting to be told "replayed". */
 export function waitingTwins(count: number): string {
-  return count === 1 ? '1 more request is still waiting for its answer (it will be a replay).' : `${count} more requests are still waiting for their answers (they will be replays).`;
+  return count === 1
+    ? '1 more request is still waiting for its answer (it will be a replay).'
+    : `${count} more requests are still waiting for their answers (they will be replays).`;
 }

@@ -31,7 +31,13 @@ export function RetryTimeline({ record }: { record: CheckoutRecord }) {
         <p className="muted">Nothing sent yet.</p>
       ) : (
         <ol className={styles.rows} data-testid="retry-timeline">
-          {rows.map((row) => (row.kind === 'note' ? <NoteRow key={`n${row.at}`} note={row.note} start={record.startedAt} /> : <AttemptRow key={`a${row.attempt.request}.${row.attempt.attempt}`} attempt={row.attempt} start={record.startedAt} keyText={record.key} />))}
+          {rows.map((row) =>
+            row.kind === 'note' ? (
+              <NoteRow key={`n${row.at}`} note={row.note} start={record.startedAt} />
+            ) : (
+              <AttemptRow key={`a${row.attempt.request}.${row.attempt.attempt}`} attempt={row.attempt} start={record.startedAt} keyText={record.key} />
+            ),
+          )}
         </ol>
       )}
     </section>

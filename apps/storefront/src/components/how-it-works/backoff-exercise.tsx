@@ -16,9 +16,9 @@ export function BackoffExercise() {
     <section id="exercise-backoff" className={`card ${styles.exercise}`} aria-labelledby="exercise-backoff-title">
       <h3 id="exercise-backoff-title">3. How long does the 4th retry wait?</h3>
       <p>
-        Binary exponential backoff caps the wait before retry <var>n</var> at <code>base · 2^(n-1)</code>: 1, 2, 4, 8 units. The 4th retry waits up
-        to 2<sup>3</sup> = 8 units. With full jitter the wait is drawn uniformly between 0 and the cap, so clients that failed together do not
-        come back together; it is below the cap, almost never at it.
+        Binary exponential backoff caps the wait before retry <var>n</var> at <code>base · 2^(n-1)</code>: 1, 2, 4, 8 units. The 4th retry waits up to 2
+        <sup>3</sup> = 8 units. With full jitter the wait is drawn uniformly between 0 and the cap, so clients that failed together do not come back together;
+        it is below the cap, almost never at it.
       </p>
       <table className={styles.backoff} data-testid="backoff-table">
         <thead>
@@ -41,11 +41,11 @@ export function BackoffExercise() {
         </tbody>
       </table>
       <p>
-        So the checkout waits at most {formatSeconds(longestTotalWaitMs(POLICY))} in all between its {POLICY.retries + 1} attempts, each of which may
-        take up to {formatSeconds(POLICY.attemptTimeoutMs)}, and never goes on past {formatSeconds(POLICY.deadlineMs)}. When the shop sends{' '}
-        <code>Retry-After</code> and that is longer than the drawn wait, the client waits that instead (at most {formatSeconds(POLICY.maxDelayMs)}),
-        plus a little jitter. And this tab shares one retry budget across all its requests: after a run of failures it stops retrying until
-        requests succeed again, so that a struggling shop is not buried in retries.
+        So the checkout waits at most {formatSeconds(longestTotalWaitMs(POLICY))} in all between its {POLICY.retries + 1} attempts, each of which may take up to{' '}
+        {formatSeconds(POLICY.attemptTimeoutMs)}, and never goes on past {formatSeconds(POLICY.deadlineMs)}. When the shop sends <code>Retry-After</code> and
+        that is longer than the drawn wait, the client waits that instead (at most {formatSeconds(POLICY.maxDelayMs)}), plus a little jitter. And this tab
+        shares one retry budget across all its requests: after a run of failures it stops retrying until requests succeed again, so that a struggling shop is
+        not buried in retries.
       </p>
       <LastCheckoutWaits />
     </section>

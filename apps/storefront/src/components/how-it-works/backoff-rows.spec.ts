@@ -12,7 +12,9 @@ describe('backoffRows(policy, upTo)', () => {
   });
 
   it('when the policy caps the longest wait, never goes above it', () => {
-    expect(backoffRows({ retries: 5, baseDelayMs: 1_000, maxDelayMs: 3_000, jitter: 'full' }, 5).map((r) => r.capMs)).toEqual([1_000, 2_000, 3_000, 3_000, 3_000]);
+    expect(backoffRows({ retries: 5, baseDelayMs: 1_000, maxDelayMs: 3_000, jitter: 'full' }, 5).map((r) => r.capMs)).toEqual([
+      1_000, 2_000, 3_000, 3_000, 3_000,
+    ]);
   });
 
   it('when the policy makes fewer retries than shown, marks the others not made', () => {

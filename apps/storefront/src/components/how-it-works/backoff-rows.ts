@@ -23,7 +23,12 @@ export interface BackoffRow {
 export function backoffRows(policy: RetryPolicy, upTo = 4): BackoffRow[] {
   return Array.from({ length: upTo }, (_, i) => {
     const retry = i + 1;
-    return { retry, textbookUnits: exponentialCap(retry, { baseDelayMs: 1, maxDelayMs: Infinity }), capMs: exponentialCap(retry, policy), made: retry <= policy.retries };
+    return {
+      retry,
+      textbookUnits: exponentialCap(retry, { baseDelayMs: 1, maxDelayMs: Infinity }),
+      capMs: exponentialCap(retry, policy),
+      made: retry <= policy.retries,
+    };
   });
 }
 

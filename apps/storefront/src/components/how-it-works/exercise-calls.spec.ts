@@ -32,7 +32,9 @@ describe('repeatKey(api, session, checkout, body)', () => {
 
     const [step] = await repeatKey(api, SESSION, placedCheckout(), 'same');
 
-    expect(step.answer).toBe('HTTP 201, Idempotent-Replayed: true: order 0b8f2d4e, the one this checkout placed, answered from storage. Nothing new was ordered.');
+    expect(step.answer).toBe(
+      'HTTP 201, Idempotent-Replayed: true: order 0b8f2d4e, the one this checkout placed, answered from storage. Nothing new was ordered.',
+    );
     expect(step.tone).toBe('ok');
   });
 
@@ -73,7 +75,12 @@ describe('putProfileTwice(api, session)', () => {
   it('saves the profile as loaded twice, each time with the version it has, and reports the same ETag each time', async () => {
     const loaded: VersionedProfile = {
       etag: '"v1"',
-      profile: { id: SESSION.user.id, name: 'Alice', email: 'alice@example.com', shippingAddress: { line1: '1 Road', line2: '', city: 'Leeds', postalCode: 'LS1', country: 'GB' } },
+      profile: {
+        id: SESSION.user.id,
+        name: 'Alice',
+        email: 'alice@example.com',
+        shippingAddress: { line1: '1 Road', line2: '', city: 'Leeds', postalCode: 'LS1', country: 'GB' },
+      },
     };
     const ifMatch: string[] = [];
     const api = fakeApi({
@@ -88,6 +95,10 @@ describe('putProfileTwice(api, session)', () => {
     const steps = await putProfileTwice(api, SESSION);
 
     expect(ifMatch).toEqual(['"v1"', '"v1"']);
-    expect(steps.map((s) => s.answer)).toEqual(['HTTP 200, ETag "v1"', 'HTTP 200, ETag "v1" (unchanged: nothing was different)', 'HTTP 200, ETag "v1" (unchanged: nothing was different)']);
+    expect(steps.map((s) => s.answer)).toEqual([
+      'HTTP 200, ETag "v1"',
+      'HTTP 200, ETag "v1" (unchanged: nothing was different)',
+      'HTTP 200, ETag "v1" (unchanged: nothing was different)',
+    ]);
   });
 });

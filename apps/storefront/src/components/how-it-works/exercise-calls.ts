@@ -1,4 +1,13 @@
-import { ApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type PlacedOrder, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
+import {
+  ApiError,
+  type AttemptAnswer,
+  type OrderAttemptObserver,
+  type OrderRequest,
+  type PlacedOrder,
+  type Session,
+  type StorefrontApi,
+  type VersionedProfile,
+} from '@/lib/api';
 import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { shortId } from '@/lib/format';
 
@@ -38,7 +47,11 @@ export async function putProfileTwice(api: ExerciseApi, session: Session): Promi
   for (const which of ['first', 'second']) {
     const saved = await api.replaceProfile(session, fieldsOf(current), current.etag);
     const same = saved.etag === current.etag ? 'unchanged: nothing was different' : 'a new version';
-    steps.push({ request: `PUT /users/${shortId(session.user.id)}… (${which} time), If-Match: ${current.etag}`, answer: `HTTP 200, ETag ${saved.etag} (${same})`, tone: 'ok' });
+    steps.push({
+      request: `PUT /users/${shortId(session.user.id)}… (${which} time), If-Match: ${current.etag}`,
+      answer: `HTTP 200, ETag ${saved.etag} (${same})`,
+      tone: 'ok',
+    });
     current = saved;
   }
   return steps;
@@ -60,10 +73,16 @@ export async function repeatKey(api: ExerciseApi, session: Session, checkout: Pl
 function replayAnswer(placed: PlacedOrder, last: AttemptAnswer | undefined, orderId: string): Omit<ExerciseStep, 'request'> {
   const status = `HTTP ${last?.status ?? 201}`;
   if (placed.replayed && placed.order.id === orderId) {
-    return { answer: `${status}, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`, tone: 'ok' };
+    return {
+      answer: `${status}, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`,
+      tone: 'ok',
+    };
   }
   // Possible only when the key is older than the shop keeps keys (24 h by default).
-  return { answer: `${status}: order ${shortId(placed.order.id)}, ${placed.replayed ? 'replayed' : 'created now'}: the shop no longer knew this key.`, tone: 'bad' };
+  return {
+    answer: `${status}: order ${shortId(placed.order.id)}, ${placed.replayed ? 'replayed' : 'created now'}: the shop no longer knew this key.`,
+    tone: 'bad',
+  };
 }
 
 function refusal(error: unknown, meaning: string): Omit<ExerciseStep, 'request'> {

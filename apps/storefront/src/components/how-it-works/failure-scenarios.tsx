@@ -16,7 +16,8 @@ const SCENARIOS: Scenario[] = [
   {
     id: 'request-lost',
     title: '1. The request is lost',
-    happened: 'The order never reached the shop: the connection dropped on the way there. Nothing happened on the server, so the retry simply places the order.',
+    happened:
+      'The order never reached the shop: the connection dropped on the way there. Nothing happened on the server, so the retry simply places the order.',
     timeline: [
       { label: 'Dropped', tone: 'bad' },
       { label: 'backoff', tone: 'warn' },
@@ -29,10 +30,9 @@ const SCENARIOS: Scenario[] = [
     title: '2. The server fails',
     happened: (
       <>
-        The shop received the order but failed (5xx) before finishing. An order is placed in steps: the order and its stock in one transaction, then
-        the charge, then the result. A failure in the first step rolls it back and frees the key; a failure after it leaves the order created and
-        the key at that step. The answer cannot tell which, so the retry with the same key does: it places the order, or finishes the one that
-        exists. Once, either way.
+        The shop received the order but failed (5xx) before finishing. An order is placed in steps: the order and its stock in one transaction, then the charge,
+        then the result. A failure in the first step rolls it back and frees the key; a failure after it leaves the order created and the key at that step. The
+        answer cannot tell which, so the retry with the same key does: it places the order, or finishes the one that exists. Once, either way.
       </>
     ),
     timeline: [
@@ -47,8 +47,8 @@ const SCENARIOS: Scenario[] = [
     title: '3. The response is lost',
     happened: (
       <>
-        The shop placed the order, but the answer never came back. Without a key, a retry would order a second time: this is the double charge.
-        With the key, the shop recognises the retry and answers with the order it already placed, marked <code>Idempotent-Replayed: true</code>.
+        The shop placed the order, but the answer never came back. Without a key, a retry would order a second time: this is the double charge. With the key,
+        the shop recognises the retry and answers with the order it already placed, marked <code>Idempotent-Replayed: true</code>.
       </>
     ),
     timeline: [

@@ -21,14 +21,14 @@ export function RepeatedKeyExercise() {
           <code>Idempotent-Replayed: true</code>. Nothing runs again.
         </li>
         <li>
-          <strong>The first request is still running:</strong> 409 <code>idempotency-request-in-progress</code> with <code>Retry-After</code>. This
-          checkout sends <code>Prefer: wait={CHECKOUT_RETRY_POLICY.preferWaitSeconds}</code> with every order, so the shop first holds the duplicate
-          for up to that long (its own limit permitting) and answers it with the first request&apos;s answer, replayed; 409 comes only if that wait
-          runs out. See it with a <Link href="/how-it-works#double-click">double-click</Link>, or the slow shop of the demo mode.
+          <strong>The first request is still running:</strong> 409 <code>idempotency-request-in-progress</code> with <code>Retry-After</code>. This checkout
+          sends <code>Prefer: wait={CHECKOUT_RETRY_POLICY.preferWaitSeconds}</code> with every order, so the shop first holds the duplicate for up to that long
+          (its own limit permitting) and answers it with the first request&apos;s answer, replayed; 409 comes only if that wait runs out. See it with a{' '}
+          <Link href="/how-it-works#double-click">double-click</Link>, or the slow shop of the demo mode.
         </li>
         <li>
-          <strong>The same key with another body:</strong> 422 <code>idempotency-key-reused</code>. The shop refuses to guess which one was meant,
-          and stores nothing.
+          <strong>The same key with another body:</strong> 422 <code>idempotency-key-reused</code>. The shop refuses to guess which one was meant, and stores
+          nothing.
         </li>
       </ul>
       <SignedInOnly what="the live requests" returnTo="/how-it-works#exercise-repeated-key">
@@ -45,8 +45,7 @@ function RepeatedKeyTryIt() {
   if (!isPlacedCheckout(checkout)) {
     return (
       <p className="muted">
-        <Link href="/cart">Place an order</Link> in this tab, then come back: these buttons send its key again, which can only replay it or be
-        refused.
+        <Link href="/cart">Place an order</Link> in this tab, then come back: these buttons send its key again, which can only replay it or be refused.
       </p>
     );
   }

@@ -6,8 +6,7 @@ export function SiteFooter({ apiBaseUrl, chaosDemo }: { apiBaseUrl: string; chao
     <footer className="site-footer">
       <div className="container site-footer__inner">
         <p>
-          Safe Checkout is a reference app: it recovers from network failures without ever ordering twice.{' '}
-          <Link href="/how-it-works">How this works</Link>
+          Safe Checkout is a reference app: it recovers from network failures without ever ordering twice. <Link href="/how-it-works">How this works</Link>
         </p>
         <p className="muted">
           API: <code>{apiBaseUrl}</code>

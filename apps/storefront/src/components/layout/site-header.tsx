@@ -45,7 +45,9 @@ export function SiteHeader() {
                   <span className={styles.count} aria-hidden="true">
                     {units}
                   </span>
-                  <span className="visually-hidden">, {units} {units === 1 ? 'item' : 'items'}</span>
+                  <span className="visually-hidden">
+                    , {units} {units === 1 ? 'item' : 'items'}
+                  </span>
                 </>
               )}
             </Link>

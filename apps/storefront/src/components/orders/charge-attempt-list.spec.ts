@@ -18,7 +18,14 @@ const LOST_THEN_REPLAYED: ChargeAttempts = {
       attempts: [
         { attempt: 1, outcome: 'dropped', reason: 'network:ECONNRESET', durationMs: 41, wait: { basis: 'backoff', delayMs: 131, capMs: 200 } },
         { attempt: 2, outcome: 'dropped', reason: 'network:ECONNRESET', durationMs: 12, wait: { basis: 'backoff', delayMs: 389, capMs: 400 } },
-        { attempt: 3, outcome: 'server-error', status: 503, reason: 'http:503', durationMs: 9, wait: { basis: 'retry-after', delayMs: 2_180, capMs: 800, retryAfterMs: 2_000 } },
+        {
+          attempt: 3,
+          outcome: 'server-error',
+          status: 503,
+          reason: 'http:503',
+          durationMs: 9,
+          wait: { basis: 'retry-after', delayMs: 2_180, capMs: 800, retryAfterMs: 2_000 },
+        },
         { attempt: 4, outcome: 'timed-out', reason: 'timeout', durationMs: 4_002 },
       ],
     },
@@ -28,7 +35,13 @@ const LOST_THEN_REPLAYED: ChargeAttempts = {
 
 function render(chargeAttempts: ChargeAttempts): { html: string; text: string } {
   const html = renderToStaticMarkup(createElement(ChargeAttemptList, { chargeAttempts }));
-  return { html, text: html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/\s+/g, ' ') };
+  return {
+    html,
+    text: html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x27;/g, "'")
+      .replace(/\s+/g, ' '),
+  };
 }
 
 describe('<ChargeAttemptList chargeAttempts>', () => {
@@ -38,11 +51,19 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
     expect(text).toContain("Our server's attempts at the payment provider");
     expect(html).toContain(`<code data-testid="charge-key">${KEY}</code>`);
     expect([...html.matchAll(/data-result="([^"]+)"/g)].map((m) => m[1])).toEqual(['unknown', 'succeeded']);
-    expect([...html.matchAll(/data-outcome="([^"]+)" data-attempt="(\d)"/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual(['1 dropped', '2 dropped', '3 server-error', '4 timed-out', '1 replayed']);
+    expect([...html.matchAll(/data-outcome="([^"]+)" data-attempt="(\d)"/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
+      '1 dropped',
+      '2 dropped',
+      '3 server-error',
+      '4 timed-out',
+      '1 replayed',
+    ]);
     expect(text).toContain('Charge request 1');
     expect(text).toContain('Outcome unknown');
     expect(text).toContain('The connection failed before any answer (ECONNRESET): the charge may or may not have reached the provider. (41 ms)');
-    expect(text).toContain('Waited 0.13 s before try 2: exponential backoff: a random wait between 0 and 0.20 s (full jitter; the cap doubles with each retry, this was retry 1).');
+    expect(text).toContain(
+      'Waited 0.13 s before try 2: exponential backoff: a random wait between 0 and 0.20 s (full jitter; the cap doubles with each retry, this was retry 1).',
+    );
     expect(text).toContain('Waited 2.18 s before try 4: the provider said Retry-After: 2.00 s, plus random jitter');
     expect(text).toContain("No retries left: the shop's client made every retry its policy allows.");
     expect(text).toContain('No answer in time');
@@ -53,7 +74,10 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
   });
 
   it('when the card was charged at the first attempt, shows one run with one try and no wait', () => {
-    const { html, text } = render({ key: KEY, runs: [{ startedAt: '2026-11-30T12:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'charged', status: 200, durationMs: 38 }] }] });
+    const { html, text } = render({
+      key: KEY,
+      runs: [{ startedAt: '2026-11-30T12:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'charged', status: 200, durationMs: 38 }] }],
+    });
 
     expect([...html.matchAll(/data-outcome="([^"]+)"/g)].map((m) => m[1])).toEqual(['charged']);
     expect(text).toContain('HTTP 200: the provider charged the card, a new PaymentIntent. (38 ms)');
@@ -62,7 +86,17 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
   });
 
   it('when the card was declined, says nothing was charged and does not speak of giving up', () => {
-    const { text } = render({ key: KEY, runs: [{ startedAt: '2026-11-30T12:00:00.000Z', result: 'declined', gaveUp: 'not-retryable', attempts: [{ attempt: 1, outcome: 'declined', status: 402, reason: 'http:402', durationMs: 30 }] }] });
+    const { text } = render({
+      key: KEY,
+      runs: [
+        {
+          startedAt: '2026-11-30T12:00:00.000Z',
+          result: 'declined',
+          gaveUp: 'not-retryable',
+          attempts: [{ attempt: 1, outcome: 'declined', status: 402, reason: 'http:402', durationMs: 30 }],
+        },
+      ],
+    });
 
     expect(text).toContain('Declined: nothing charged');
     expect(text).toContain('HTTP 402: the card was declined. A final answer: nothing was charged.');

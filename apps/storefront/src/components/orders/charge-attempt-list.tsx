@@ -14,9 +14,9 @@ export function ChargeAttemptList({ chargeAttempts }: { chargeAttempts: ChargeAt
     <section className={styles.attempts} aria-labelledby="charge-attempts-title" data-testid="charge-attempts">
       <h2 id="charge-attempts-title">Our server&apos;s attempts at the payment provider</h2>
       <p className="muted">
-        The shop charges the card through the same retrying client as the Buy button, with jittered backoff between attempts. Every attempt
-        carries one Idempotency-Key, derived from the order: <code data-testid="charge-key">{key}</code>. If an answer is lost, the provider
-        replays the first charge instead of making a second.
+        The shop charges the card through the same retrying client as the Buy button, with jittered backoff between attempts. Every attempt carries one
+        Idempotency-Key, derived from the order: <code data-testid="charge-key">{key}</code>. If an answer is lost, the provider replays the first charge
+        instead of making a second.
       </p>
       {runs.length === 0 ? (
         <p className="muted">No charge has been sent yet.</p>

@@ -37,8 +37,8 @@ export function ConflictPanel({ merge, onSave, onUseTheirs, saving }: ConflictPa
         Not saved: this profile was changed in another tab or device
       </h2>
       <p>
-        Someone saved a newer version after you opened this page (the shop answered <strong>412 Precondition Failed</strong>: your copy&apos;s
-        version no longer matches). Nothing was overwritten. Your edits are still in the form.
+        Someone saved a newer version after you opened this page (the shop answered <strong>412 Precondition Failed</strong>: your copy&apos;s version no longer
+        matches). Nothing was overwritten. Your edits are still in the form.
       </p>
       {changed.length > 0 && <ChangesTable fields={changed} choices={choices} onChoose={choose} />}
       {overwrites.length > 0 ? (
@@ -51,7 +51,13 @@ export function ConflictPanel({ merge, onSave, onUseTheirs, saving }: ConflictPa
       )}
       <div className={styles.actions}>
         {overwrites.length > 0 && (
-          <button type="button" className="button" onClick={() => onSave(resolveMerge(merge, choices))} disabled={saving || unresolved.length > 0} aria-describedby="conflict-save-help">
+          <button
+            type="button"
+            className="button"
+            onClick={() => onSave(resolveMerge(merge, choices))}
+            disabled={saving || unresolved.length > 0}
+            aria-describedby="conflict-save-help"
+          >
             Save their version with my edits
           </button>
         )}
@@ -63,7 +69,15 @@ export function ConflictPanel({ merge, onSave, onUseTheirs, saving }: ConflictPa
   );
 }
 
-function ChangesTable({ fields, choices, onChoose }: { fields: FieldMerge[]; choices: ConflictChoices; onChoose: (key: ProfileFieldKey, side: 'mine' | 'theirs') => void }) {
+function ChangesTable({
+  fields,
+  choices,
+  onChoose,
+}: {
+  fields: FieldMerge[];
+  choices: ConflictChoices;
+  onChoose: (key: ProfileFieldKey, side: 'mine' | 'theirs') => void;
+}) {
   return (
     <div className="table-wrap">
       <table className="table table--compact">

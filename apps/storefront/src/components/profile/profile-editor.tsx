@@ -112,7 +112,9 @@ function Editor({ session, initial }: { session: Session; initial: VersionedProf
             <dt>Last changed</dt>
             <dd>{base.profile.updatedAt ? formatDateTime(base.profile.updatedAt) : 'never'}</dd>
           </dl>
-          <p className="muted">Saving sends it as If-Match: if someone saved a newer version meanwhile, the shop refuses (412) instead of silently overwriting it.</p>
+          <p className="muted">
+            Saving sends it as If-Match: if someone saved a newer version meanwhile, the shop refuses (412) instead of silently overwriting it.
+          </p>
         </section>
         <SaveLog entries={log} />
       </aside>

@@ -39,10 +39,29 @@ export function ProfileForm({ value, onChange, onSubmit, saving, fieldErrors }: 
       <fieldset className={styles.fieldset}>
         <legend>Contact</legend>
         <Field id="name" label="Name" error={errorOf('name')}>
-          <input id="name" autoComplete="name" required maxLength={100} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} aria-invalid={Boolean(errorOf('name'))} aria-describedby={errorOf('name') ? 'name-error' : undefined} />
+          <input
+            id="name"
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={value.name}
+            onChange={(e) => onChange({ ...value, name: e.target.value })}
+            aria-invalid={Boolean(errorOf('name'))}
+            aria-describedby={errorOf('name') ? 'name-error' : undefined}
+          />
         </Field>
         <Field id="email" label="Email" error={errorOf('email')}>
-          <input id="email" type="email" autoComplete="email" required maxLength={254} value={value.email} onChange={(e) => onChange({ ...value, email: e.target.value })} aria-invalid={Boolean(errorOf('email'))} aria-describedby={errorOf('email') ? 'email-error' : undefined} />
+          <input
+            id="email"
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={254}
+            value={value.email}
+            onChange={(e) => onChange({ ...value, email: e.target.value })}
+            aria-invalid={Boolean(errorOf('email'))}
+            aria-describedby={errorOf('email') ? 'email-error' : undefined}
+          />
         </Field>
       </fieldset>
       <fieldset className={styles.fieldset}>

@@ -15,7 +15,8 @@ const TEXT: Record<SaveLogEntry['outcome'], { badge: string; tone: string; expla
   unchanged: {
     badge: 'Saved, nothing changed',
     tone: 'info',
-    explain: 'Same content as before, so the same version and the same "last changed" time. Saving twice is harmless: PUT replaces the profile with exactly this, however often it arrives.',
+    explain:
+      'Same content as before, so the same version and the same "last changed" time. Saving twice is harmless: PUT replaces the profile with exactly this, however often it arrives.',
   },
   conflict: { badge: '412 Not saved', tone: 'warn', explain: 'Someone else saved first; nothing was overwritten.' },
   failed: { badge: 'Not saved', tone: 'bad', explain: '' },

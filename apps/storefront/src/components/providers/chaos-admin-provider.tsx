@@ -17,9 +17,20 @@ const ChaosAdminContext = createContext<ChaosAdmins | null>(null);
  * Hands the chaos proxies' admin URLs, read on the server at request time, to client components.
  * With neither (the ordinary shop) it provides nothing, and nothing about chaos renders.
  */
-export function ChaosAdminProvider({ adminUrl, providerAdminUrl = null, children }: { adminUrl: string | null; providerAdminUrl?: string | null; children: ReactNode }) {
+export function ChaosAdminProvider({
+  adminUrl,
+  providerAdminUrl = null,
+  children,
+}: {
+  adminUrl: string | null;
+  providerAdminUrl?: string | null;
+  children: ReactNode;
+}) {
   const admins = useMemo<ChaosAdmins | null>(
-    () => (adminUrl || providerAdminUrl ? { browserApi: adminUrl ? new ChaosAdmin(adminUrl) : null, apiProvider: providerAdminUrl ? new ChaosAdmin(providerAdminUrl) : null } : null),
+    () =>
+      adminUrl || providerAdminUrl
+        ? { browserApi: adminUrl ? new ChaosAdmin(adminUrl) : null, apiProvider: providerAdminUrl ? new ChaosAdmin(providerAdminUrl) : null }
+        : null,
     [adminUrl, providerAdminUrl],
   );
   return <ChaosAdminContext.Provider value={admins}>{children}</ChaosAdminContext.Provider>;

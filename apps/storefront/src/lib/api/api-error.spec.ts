@@ -15,10 +15,13 @@ const failure = (attempt: number, status?: number, kind: AttemptFailure['kind'] 
   durationMs: 1,
 });
 const gaveUp = (failures: AttemptFailure[], response?: { status: number; data: unknown }) =>
-  new RetryingClientError({ message: 'fake', code: response ? undefined : 'ECONNRESET', config: undefined, request: undefined, response } as unknown as LastAxiosError, {
-    stopReason: 'retries-exhausted',
-    failures,
-  });
+  new RetryingClientError(
+    { message: 'fake', code: response ? undefined : 'ECONNRESET', config: undefined, request: undefined, response } as unknown as LastAxiosError,
+    {
+      stopReason: 'retries-exhausted',
+      failures,
+    },
+  );
 
 describe('toApiError(error, apiBaseUrl)', () => {
   it('when no attempt got an answer, says the shop cannot be reached', () => {
@@ -47,7 +50,14 @@ describe('toApiError(error, apiBaseUrl)', () => {
   });
 
   it('when the card was declined, words the decline code from the problem', () => {
-    const problem = { type: '/problems/payment-declined', title: 'Payment declined', status: 402, detail: 'declined', declineCode: 'insufficient_funds', orderId: 'o1' };
+    const problem = {
+      type: '/problems/payment-declined',
+      title: 'Payment declined',
+      status: 402,
+      detail: 'declined',
+      declineCode: 'insufficient_funds',
+      orderId: 'o1',
+    };
     const error = toApiError(gaveUp([failure(1, 402)], { status: 402, data: problem }), API);
     expect(error).toMatchObject({ kind: 'problem', status: 402, slug: 'payment-declined', title: 'Your card was declined' });
     expect(error.message).toBe('Your card was declined — insufficient funds. Nothing was charged; your cart is kept.');
@@ -55,6 +65,8 @@ describe('toApiError(error, apiBaseUrl)', () => {
 
   it('when a decline code does not look like one, leaves it out', () => {
     const problem = { type: '/problems/payment-declined', title: 'Payment declined', status: 402, detail: 'declined', declineCode: '<b>Call us</b>' };
-    expect(toApiError(gaveUp([failure(1, 402)], { status: 402, data: problem }), API).message).toBe('Your card was declined. Nothing was charged; your cart is kept.');
+    expect(toApiError(gaveUp([failure(1, 402)], { status: 402, data: problem }), API).message).toBe(
+      'Your card was declined. Nothing was charged; your cart is kept.',
+    );
   });
 });

@@ -76,7 +76,9 @@ export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
     const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
     return timedOut
       ? new ApiError('timeout', 'The shop did not answer in time', `No answer from ${apiBaseUrl} after ${tries}.`, error.outcome, { attempts })
-      : new ApiError('unreachable', 'Cannot reach the shop', `No answer from ${apiBaseUrl} after ${tries}. Check your connection.`, error.outcome, { attempts });
+      : new ApiError('unreachable', 'Cannot reach the shop', `No answer from ${apiBaseUrl} after ${tries}. Check your connection.`, error.outcome, {
+          attempts,
+        });
   }
   const body = asProblem(error.response?.data);
   if (!body) {

@@ -16,7 +16,11 @@ describe('toChargeAttempts(dto)', () => {
             { attempt: 2, verdict: 'ambiguous', reason: 'network:ECONNRESET', durationMs: 18 },
           ],
         },
-        { startedAt: '2026-11-30T12:00:03.000Z', result: 'invalid_payment_method', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: 30 }] },
+        {
+          startedAt: '2026-11-30T12:00:03.000Z',
+          result: 'invalid_payment_method',
+          attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: 30 }],
+        },
       ],
     };
 
@@ -32,7 +36,11 @@ describe('toChargeAttempts(dto)', () => {
             { attempt: 2, outcome: 'dropped', reason: 'network:ECONNRESET', durationMs: 18 },
           ],
         },
-        { startedAt: '2026-11-30T12:00:03.000Z', result: 'invalid-payment-method', attempts: [{ attempt: 1, outcome: 'replayed', status: 200, durationMs: 30 }] },
+        {
+          startedAt: '2026-11-30T12:00:03.000Z',
+          result: 'invalid-payment-method',
+          attempts: [{ attempt: 1, outcome: 'replayed', status: 200, durationMs: 30 }],
+        },
       ],
     });
   });

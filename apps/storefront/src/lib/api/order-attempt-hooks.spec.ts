@@ -51,7 +51,11 @@ function timelineOf(steps: Step[]): Omit<TimelineAttempt, 'request' | 'sentAt' |
 
 function giveUp(stopReason: StopReason, attempts: number): RetryingClientError {
   const failures = Array.from({ length: attempts }, (_, i) => failure(i + 1, 'status', 503));
-  return new RetryingClientError({ message: 'scripted', config: { method: 'post', url: '/orders' } } as ConstructorParameters<typeof RetryingClientError>[0], { stopReason, failures, idempotencyKey: KEY });
+  return new RetryingClientError({ message: 'scripted', config: { method: 'post', url: '/orders' } } as ConstructorParameters<typeof RetryingClientError>[0], {
+    stopReason,
+    failures,
+    idempotencyKey: KEY,
+  });
 }
 
 describe('orderAttemptHooks(observer)', () => {
@@ -96,17 +100,30 @@ describe('orderAttemptHooks(observer)', () => {
   });
 
   it('when the backoff was longer than a Retry-After hint, says backoff and keeps the hint', () => {
-    const rows = timelineOf([{ sent: 1 }, { settled: 1, answer: answered(503, 'service-unavailable', { 'retry-after': '0' }) }, { retry: 2, decision: { delayMs: 700, basis: 'backoff', capMs: 1_000, retryAfterMs: 0 } }]);
+    const rows = timelineOf([
+      { sent: 1 },
+      { settled: 1, answer: answered(503, 'service-unavailable', { 'retry-after': '0' }) },
+      { retry: 2, decision: { delayMs: 700, basis: 'backoff', capMs: 1_000, retryAfterMs: 0 } },
+    ]);
     expect(rows[0].wait).toEqual({ basis: 'backoff', delayMs: 700, retry: 1, capMs: 1_000, retryAfterMs: 0 });
   });
 
   it('when the shop answers a 5xx problem, shows "server-error" with the problem slug', () => {
-    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: answered(500, 'internal-error') }])[0]).toMatchObject({ outcome: 'server-error', status: 500, slug: 'internal-error' });
+    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: answered(500, 'internal-error') }])[0]).toMatchObject({
+      outcome: 'server-error',
+      status: 500,
+      slug: 'internal-error',
+    });
   });
 
   it('when a card is declined (a definite 402), shows "rejected" with the slug, and a replayed decline says so', () => {
     const declined = answered(402, 'payment-declined', { 'idempotent-replayed': 'true' });
-    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: declined }])[0]).toMatchObject({ outcome: 'rejected', status: 402, slug: 'payment-declined', replayed: true });
+    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: declined }])[0]).toMatchObject({
+      outcome: 'rejected',
+      status: 402,
+      slug: 'payment-declined',
+      replayed: true,
+    });
   });
 
   it('when the client gives up because the tab’s retry budget is spent, marks the last attempt with why', () => {
@@ -121,7 +138,11 @@ describe('orderAttemptHooks(observer)', () => {
 
 describe('attemptAnswerOf(event)', () => {
   it('when the answer is a 502 page from something in front of the shop (no problem type), gives no slug', () => {
-    expect(attemptAnswerOf({ attempt: 1, ...sent, durationMs: 1, status: 502, headers: {}, verdict: 'ambiguous' })).toEqual({ outcome: 'server-error', status: 502, replayed: false });
+    expect(attemptAnswerOf({ attempt: 1, ...sent, durationMs: 1, status: 502, headers: {}, verdict: 'ambiguous' })).toEqual({
+      outcome: 'server-error',
+      status: 502,
+      replayed: false,
+    });
   });
 
   it('when a 409 is not "in progress" (the client calls it definite), shows "rejected"', () => {

@@ -42,7 +42,8 @@ const MESSAGES: Record<string, CustomerMessage> = {
   },
   'payment-provider-unavailable': {
     title: 'The payment provider did not answer',
-    advice: 'Your order is waiting for its payment, and whether your card was charged is not known yet. Checking again with the same key finishes it, charging the card at most once.',
+    advice:
+      'Your order is waiting for its payment, and whether your card was charged is not known yet. Checking again with the same key finishes it, charging the card at most once.',
   },
   'internal-error': { title: 'Something failed on our side', advice: 'Nothing was saved. Trying again is safe.' },
   'service-unavailable': { title: 'The shop is temporarily unavailable', advice: 'Try again in a moment.' },

@@ -23,7 +23,9 @@ export interface SendOrderRequest {
  * Throws what the client throws (`StorefrontApi.placeOrder` turns it into an `ApiError`).
  */
 export async function sendOrder(http: TabClient, { session, order, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
-  return toOrderPlaced(await http.post<OrderDto>('/orders', toCreateOrderDto(order), { ...authorized(session), idempotencyKey, hooks: orderAttemptHooks(observer) }));
+  return toOrderPlaced(
+    await http.post<OrderDto>('/orders', toCreateOrderDto(order), { ...authorized(session), idempotencyKey, hooks: orderAttemptHooks(observer) }),
+  );
 }
 
 /** The app's view of a 201 to `POST /orders`: the order, and whether it was the stored answer replayed. */

@@ -4,7 +4,18 @@ import { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
 import { authorized, readHeader } from './http-headers';
 import { sendOrder, toOrderPlaced, type SendOrderRequest, type TabClient } from './send-order';
 import type { Order, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
-import { toCreateOrderDto, toOrder, toProduct, toProfile, toSession, toUpdateUserDto, type LoginResponseDto, type OrderDto, type ProductDto, type UserProfileDto } from './wire';
+import {
+  toCreateOrderDto,
+  toOrder,
+  toProduct,
+  toProfile,
+  toSession,
+  toUpdateUserDto,
+  type LoginResponseDto,
+  type OrderDto,
+  type ProductDto,
+  type UserProfileDto,
+} from './wire';
 
 /** Reads and profile saves (idempotent, so retried without a key): their own limits per attempt and overall. */
 const READ_LIMITS = {
@@ -55,7 +66,9 @@ export class StorefrontApi {
   }
 
   getOrder(session: Session, orderId: string): Promise<Order> {
-    return this.call(async () => toOrder((await this.http.get<OrderDto>(`/orders/${encodeURIComponent(orderId)}`, { ...READ_LIMITS, ...authorized(session) })).data));
+    return this.call(async () =>
+      toOrder((await this.http.get<OrderDto>(`/orders/${encodeURIComponent(orderId)}`, { ...READ_LIMITS, ...authorized(session) })).data),
+    );
   }
 
   getProfile(session: Session): Promise<VersionedProfile> {

@@ -27,7 +27,16 @@ describe('toOrder(dto)', () => {
   });
 
   it('when the order carries the shop’s charge attempts, keeps the derived key and each run', () => {
-    const chargeAttempts = { idempotencyKey: 'safe-checkout-order-o1', runs: [{ startedAt: '2026-11-30T10:00:00.000Z', result: 'succeeded' as const, attempts: [{ attempt: 1, verdict: 'succeeded' as const, status: 200, durationMs: 30 }] }] };
+    const chargeAttempts = {
+      idempotencyKey: 'safe-checkout-order-o1',
+      runs: [
+        {
+          startedAt: '2026-11-30T10:00:00.000Z',
+          result: 'succeeded' as const,
+          attempts: [{ attempt: 1, verdict: 'succeeded' as const, status: 200, durationMs: 30 }],
+        },
+      ],
+    };
     expect(toOrder({ ...ORDER, chargeAttempts }).chargeAttempts).toEqual({
       key: 'safe-checkout-order-o1',
       runs: [{ startedAt: '2026-11-30T10:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'charged', status: 200, durationMs: 30 }] }],

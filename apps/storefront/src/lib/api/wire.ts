@@ -53,7 +53,9 @@ export function toOrder(dto: OrderDto): Order {
   return {
     id: dto.id,
     status: Object.hasOwn(ORDER_STATUSES, dto.status) ? ORDER_STATUSES[dto.status] : 'unknown',
-    ...(dto.payment ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } } : {}),
+    ...(dto.payment
+      ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } }
+      : {}),
     ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
     lines: dto.items.map((item) => ({
       productId: item.productId,

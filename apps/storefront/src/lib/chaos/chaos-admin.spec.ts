@@ -71,7 +71,10 @@ describe('ChaosAdmin', () => {
     });
 
     it('when the proxy refuses (400 problem), throws an ApiError carrying its detail', async () => {
-      answer = { status: 400, body: { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'fault rates add up to 1.2; they must add up to at most 1' } };
+      answer = {
+        status: 400,
+        body: { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'fault rates add up to 1.2; they must add up to at most 1' },
+      };
       const error = await new ChaosAdmin(url).change({ ratePercent: { latency: 100 } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ title: 'The chaos proxy refused the change', message: expect.stringContaining('add up to at most 1'), status: 400 });

@@ -36,14 +36,21 @@ export class ChaosAdmin {
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      throw new ApiError(timedOut ? 'timeout' : 'unreachable', 'Cannot reach the chaos proxy', `No answer from ${this.adminUrl}. Is the demo still running?`, 'ambiguous');
+      throw new ApiError(
+        timedOut ? 'timeout' : 'unreachable',
+        'Cannot reach the chaos proxy',
+        `No answer from ${this.adminUrl}. Is the demo still running?`,
+        'ambiguous',
+      );
     }
     const answer: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw refusal(method, response.status, answer);
     try {
       return toChaosStatus(answer);
     } catch {
-      throw new ApiError('http', 'Not a chaos proxy', `${this.adminUrl} answered, but not with the chaos proxy's settings.`, 'definite', { status: response.status });
+      throw new ApiError('http', 'Not a chaos proxy', `${this.adminUrl} answered, but not with the chaos proxy's settings.`, 'definite', {
+        status: response.status,
+      });
     }
   }
 }

@@ -32,11 +32,21 @@ describe('beginRequest(record, request, freshKey, now)', () => {
 
   it('when the card changed, starts a new checkout with a new key', () => {
     const first = beginRequest(null, order([MUG]), keys('k1'), 1);
-    expect(beginRequest(first, order([MUG], 'pm_card_mastercard'), keys('k2'), 2)).toMatchObject({ key: 'k2', paymentMethod: 'pm_card_mastercard', requests: 1 });
+    expect(beginRequest(first, order([MUG], 'pm_card_mastercard'), keys('k2'), 2)).toMatchObject({
+      key: 'k2',
+      paymentMethod: 'pm_card_mastercard',
+      requests: 1,
+    });
   });
 
   it('when the card was declined (a final answer stored with the key), starts a new checkout even for the same items and card', () => {
-    const declined = withRequestSettled(beginRequest(null, order([MUG], DECLINED_CARD), keys('k1'), 1), 1, { state: 'failed', at: 2, title: 't', message: 'm', final: true });
+    const declined = withRequestSettled(beginRequest(null, order([MUG], DECLINED_CARD), keys('k1'), 1), 1, {
+      state: 'failed',
+      at: 2,
+      title: 't',
+      message: 'm',
+      final: true,
+    });
     expect(canReuse(declined, order([MUG], DECLINED_CARD))).toBe(false);
     expect(beginRequest(declined, order([MUG]), keys('k2'), 3)).toMatchObject({ key: 'k2', paymentMethod: VISA, requests: 1 });
   });

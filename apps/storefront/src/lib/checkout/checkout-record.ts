@@ -91,7 +91,17 @@ export function beginRequest(record: CheckoutRecord | null, request: OrderReques
 
 function newRecord(key: string, { items, paymentMethod }: OrderRequest, now: number): CheckoutRecord {
   const copy = items.map(({ productId, quantity }) => ({ productId, quantity }));
-  return { key, items: copy, paymentMethod, fingerprint: orderFingerprint({ items: copy, paymentMethod }), startedAt: now, requests: 0, inFlight: [], attempts: [], notes: [] };
+  return {
+    key,
+    items: copy,
+    paymentMethod,
+    fingerprint: orderFingerprint({ items: copy, paymentMethod }),
+    startedAt: now,
+    requests: 0,
+    inFlight: [],
+    attempts: [],
+    notes: [],
+  };
 }
 
 /** What every request of the checkout sends: Check again resends exactly this. */

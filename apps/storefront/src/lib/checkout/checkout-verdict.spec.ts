@@ -26,7 +26,8 @@ function errorOf(last: AttemptAnswer, attempts: number, extensions: Record<strin
     const timedOut = last.outcome === 'timed-out';
     return new ApiError(timedOut ? 'timeout' : 'unreachable', 'No answer', 'No answer.', 'ambiguous', { attempts });
   }
-  if (!last.slug) return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', 'ambiguous', { status: last.status, attempts });
+  if (!last.slug)
+    return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', 'ambiguous', { status: last.status, attempts });
   const { title, advice } = customerMessage(last.slug, undefined, undefined, extensions);
   return new ApiError('problem', title, advice, last.status >= 500 ? 'ambiguous' : 'definite', { status: last.status, slug: last.slug, attempts });
 }
@@ -44,29 +45,89 @@ const CASES: { name: string; ending: RequestEnding; state: CheckoutVerdict['stat
   { name: 'a 4xx business answer after a dropped attempt', ending: failed(DROPPED, OUT_OF_STOCK), state: 'failed', title: /Not enough stock/ },
   // payments.md: a 5xx can come after the order was created (the key kept at its recovery point).
   { name: 'a single 500 problem', ending: failed(INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
-  { name: 'every attempt a 500 problem', ending: failed(INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
-  { name: 'every attempt a 503 problem', ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE), state: 'unknown', title: /the shop failed partway/ },
+  {
+    name: 'every attempt a 500 problem',
+    ending: failed(INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR, INTERNAL_ERROR),
+    state: 'unknown',
+    title: /the shop failed partway/,
+  },
+  {
+    name: 'every attempt a 503 problem',
+    ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, UNAVAILABLE),
+    state: 'unknown',
+    title: /the shop failed partway/,
+  },
   { name: 'dropped, then a 500 problem', ending: failed(DROPPED, INTERNAL_ERROR), state: 'unknown', title: /the shop failed partway/ },
-  { name: 'every attempt turned away (503 key store unavailable)', ending: failed(STORE_UNAVAILABLE, STORE_UNAVAILABLE), state: 'failed', title: /Orders are paused/ },
-  { name: 'a 500 problem, then turned away (503 key store unavailable)', ending: failed(INTERNAL_ERROR, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
+  {
+    name: 'every attempt turned away (503 key store unavailable)',
+    ending: failed(STORE_UNAVAILABLE, STORE_UNAVAILABLE),
+    state: 'failed',
+    title: /Orders are paused/,
+  },
+  {
+    name: 'a 500 problem, then turned away (503 key store unavailable)',
+    ending: failed(INTERNAL_ERROR, STORE_UNAVAILABLE),
+    state: 'unknown',
+    title: /earlier attempt may have placed it/,
+  },
   { name: 'a sign-in that expired (401)', ending: failed(answer(401, 'unauthorized')), state: 'failed', title: /sign in again/ },
   { name: 'a request refused as invalid (400)', ending: failed(answer(400, 'validation-failed')), state: 'failed', title: /Some details need fixing/ },
   { name: 'a product that no longer exists (422)', ending: failed(answer(422, 'unknown-product')), state: 'failed', title: /A product no longer exists/ },
   { name: 'a single timeout', ending: failed(TIMED_OUT), state: 'unknown', title: /did not answer in time/ },
   { name: 'a single dropped connection', ending: failed(DROPPED), state: 'unknown', title: /no answer from the shop/ },
   { name: 'every attempt dropped', ending: failed(DROPPED, DROPPED, DROPPED, DROPPED), state: 'unknown', title: /no answer from the shop/ },
-  { name: '503, 503, 503, then dropped', ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, DROPPED), state: 'unknown', title: /last attempt got no answer/ },
+  {
+    name: '503, 503, 503, then dropped',
+    ending: failed(UNAVAILABLE, UNAVAILABLE, UNAVAILABLE, DROPPED),
+    state: 'unknown',
+    title: /last attempt got no answer/,
+  },
   { name: '500, then timed out', ending: failed(INTERNAL_ERROR, TIMED_OUT), state: 'unknown', title: /last attempt got no answer/ },
-  { name: 'dropped, then turned away (503 key store unavailable)', ending: failed(DROPPED, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
+  {
+    name: 'dropped, then turned away (503 key store unavailable)',
+    ending: failed(DROPPED, STORE_UNAVAILABLE),
+    state: 'unknown',
+    title: /earlier attempt may have placed it/,
+  },
   { name: 'timed out, then still in progress (409)', ending: failed(TIMED_OUT, IN_PROGRESS), state: 'unknown', title: /still being processed/ },
-  { name: 'a declined card (402 insufficient funds)', ending: declinedFor('insufficient_funds'), state: 'failed', title: /^Definitely failed: Your card was declined$/ },
+  {
+    name: 'a declined card (402 insufficient funds)',
+    ending: declinedFor('insufficient_funds'),
+    state: 'failed',
+    title: /^Definitely failed: Your card was declined$/,
+  },
   { name: 'a declined card after a dropped attempt', ending: declinedFor('generic_decline', DROPPED), state: 'failed', title: /Your card was declined/ },
   { name: 'a card the provider does not know (422)', ending: failed(METHOD_INVALID), state: 'failed', title: /This card cannot be used/ },
-  { name: 'the payment provider did not answer (503), every attempt', ending: failed(PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE), state: 'unknown', title: /payment provider did not answer/ },
-  { name: 'dropped, then the payment provider did not answer', ending: failed(DROPPED, PROVIDER_UNAVAILABLE), state: 'unknown', title: /payment provider did not answer/ },
-  { name: 'the payment provider did not answer, then a 500 problem', ending: failed(PROVIDER_UNAVAILABLE, INTERNAL_ERROR), state: 'unknown', title: /waiting for its payment/ },
-  { name: 'the payment provider did not answer, then turned away (503 key store unavailable)', ending: failed(PROVIDER_UNAVAILABLE, STORE_UNAVAILABLE), state: 'unknown', title: /earlier attempt may have placed it/ },
-  { name: 'the payment provider did not answer, then the card was declined', ending: declinedFor('generic_decline', PROVIDER_UNAVAILABLE), state: 'failed', title: /Your card was declined/ },
+  {
+    name: 'the payment provider did not answer (503), every attempt',
+    ending: failed(PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE),
+    state: 'unknown',
+    title: /payment provider did not answer/,
+  },
+  {
+    name: 'dropped, then the payment provider did not answer',
+    ending: failed(DROPPED, PROVIDER_UNAVAILABLE),
+    state: 'unknown',
+    title: /payment provider did not answer/,
+  },
+  {
+    name: 'the payment provider did not answer, then a 500 problem',
+    ending: failed(PROVIDER_UNAVAILABLE, INTERNAL_ERROR),
+    state: 'unknown',
+    title: /waiting for its payment/,
+  },
+  {
+    name: 'the payment provider did not answer, then turned away (503 key store unavailable)',
+    ending: failed(PROVIDER_UNAVAILABLE, STORE_UNAVAILABLE),
+    state: 'unknown',
+    title: /earlier attempt may have placed it/,
+  },
+  {
+    name: 'the payment provider did not answer, then the card was declined',
+    ending: declinedFor('generic_decline', PROVIDER_UNAVAILABLE),
+    state: 'failed',
+    title: /Your card was declined/,
+  },
   { name: 'a 502 that is not the shop’s problem answer', ending: failed(BAD_GATEWAY), state: 'unknown', title: /502 from something in front of the shop/ },
   { name: 'the page was reloaded before the answer', ending: { kind: 'cut-off' }, state: 'unknown', title: /^Outcome unknown$/ },
 ];

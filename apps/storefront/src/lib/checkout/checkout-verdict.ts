@@ -53,7 +53,11 @@ export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
   switch (ending.kind) {
     case 'placed':
       return ending.replayed
-        ? { state: 'placed', title: 'Order placed (replayed)', message: 'The shop had already placed this order: it answered with the stored result instead of ordering again.' }
+        ? {
+            state: 'placed',
+            title: 'Order placed (replayed)',
+            message: 'The shop had already placed this order: it answered with the stored result instead of ordering again.',
+          }
         : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
     case 'cut-off':
       return unknown('Outcome unknown', 'The page was reloaded before the shop answered, so the order may or may not have been placed.');
@@ -77,7 +81,8 @@ function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotP
       return serverErrorVerdict(answers);
     case 'refused': {
       const open = earlier.filter((a) => ['none', 'running', 'unclear', 'server-error', 'charge-unknown'].includes(answerClass(a)));
-      if (open.length === 0) return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`, false);
+      if (open.length === 0)
+        return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`, false);
       return unknown(
         'Outcome unknown: an earlier attempt may have placed it',
         `The last attempt was turned away before it ran (${status}: ${error.title.toLowerCase()}), but ${open.length === 1 ? 'an earlier attempt' : 'earlier attempts'} got ${list(open)}, so the order may or may not have been placed.`,

@@ -36,8 +36,7 @@ export async function placeOrder({ api, session, order }: PlaceOrderRequest): Pr
   const begun = store.update((record) => beginRequest(record, order, mintIdempotencyKey, Date.now())) as CheckoutRecord;
   const { key, requests: request } = begun;
   // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
-  const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) =>
-    store.update((record) => (record?.key === key ? change(record) : record));
+  const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) => store.update((record) => (record?.key === key ? change(record) : record));
 
   // This request's answers in attempt order: the verdict reads the same answers the timeline shows.
   const answers: AttemptAnswer[] = [];

@@ -2,7 +2,12 @@ import { DEFAULT_PAYMENT_METHOD_ID, TEST_PAYMENT_METHODS, paymentMethodLabel } f
 
 describe('TEST_PAYMENT_METHODS', () => {
   it("offers exactly the payment sandbox's test methods (Stripe's ids), each once", () => {
-    expect(TEST_PAYMENT_METHODS.map((m) => m.id)).toEqual(['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_chargeDeclinedInsufficientFunds']);
+    expect(TEST_PAYMENT_METHODS.map((m) => m.id)).toEqual([
+      'pm_card_visa',
+      'pm_card_mastercard',
+      'pm_card_chargeDeclined',
+      'pm_card_chargeDeclinedInsufficientFunds',
+    ]);
   });
 
   it('preselects the Visa that pays', () => {

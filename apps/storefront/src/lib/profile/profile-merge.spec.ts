@@ -9,7 +9,8 @@ const LOADED: ProfileFields = {
 };
 const changed = (fields: Partial<Record<ProfileFieldKey, string>>): ProfileFields =>
   (Object.entries(fields) as [ProfileFieldKey, string][]).reduce((p, [key, value]) => withField(p, key, value), LOADED);
-const statesOf = (merge: ReturnType<typeof mergeProfiles>) => Object.fromEntries(merge.fields.filter((f) => f.state !== 'untouched').map((f) => [f.key, f.state]));
+const statesOf = (merge: ReturnType<typeof mergeProfiles>) =>
+  Object.fromEntries(merge.fields.filter((f) => f.state !== 'untouched').map((f) => [f.key, f.state]));
 
 describe('mergeProfiles(base, mine, theirs), then resolveMerge(merge, choices)', () => {
   it('when the other tab changed City and this tab only Name, keeps their City and adds my Name', () => {

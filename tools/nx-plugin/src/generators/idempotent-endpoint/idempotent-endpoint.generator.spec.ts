@@ -16,7 +16,14 @@ const API_SRC = 'apps/api/src';
 function workspaceTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   const copy = (file: string) => tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
-  ['package.json', 'apps/api/package.json', `${API_SRC}/app.module.ts`, WORKSPACE_FILES.prismaSchema, WORKSPACE_FILES.httpContract, WORKSPACE_FILES.schemaParitySpec].forEach(copy);
+  [
+    'package.json',
+    'apps/api/package.json',
+    `${API_SRC}/app.module.ts`,
+    WORKSPACE_FILES.prismaSchema,
+    WORKSPACE_FILES.httpContract,
+    WORKSPACE_FILES.schemaParitySpec,
+  ].forEach(copy);
   for (const migration of readdirSync(path.join(WORKSPACE_ROOT, WORKSPACE_FILES.migrations), { withFileTypes: true })) {
     if (migration.isDirectory()) copy(`${WORKSPACE_FILES.migrations}/${migration.name}/migration.sql`);
   }
@@ -81,7 +88,10 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
     expect(schema).toMatch(/model SpecWidget \{[^}]*@relation\(fields: \[userId\], references: \[id\]\)[^}]*@@map\("spec_widgets"\)/);
     expect(schema).toMatch(/model User \{[^}]*\n {2}specWidgets +SpecWidget\[\]\n/);
 
-    const migrations = tree.children(WORKSPACE_FILES.migrations).filter((name) => /^\d{14}_/.test(name)).sort();
+    const migrations = tree
+      .children(WORKSPACE_FILES.migrations)
+      .filter((name) => /^\d{14}_/.test(name))
+      .sort();
     expect(migrations.at(-1)).toMatch(/^\d{14}_create_spec_widgets$/);
     const sql = read(tree, `${WORKSPACE_FILES.migrations}/${migrations.at(-1)}/migration.sql`);
     expect(sql).toContain('CREATE TABLE "spec_widgets"');
@@ -94,7 +104,7 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
     expect(appModule).toMatch(/\n(\s+)SpecWidgetsModule,\n\1\.\.\.extraModules,/);
   });
 
-  it('lists SpecWidget among the models of libs/db\'s schema-parity spec', () => {
+  it("lists SpecWidget among the models of libs/db's schema-parity spec", () => {
     expect(read(tree, WORKSPACE_FILES.schemaParitySpec)).toMatch(/toEqual\(\[[^\]]*'SpecWidget'[^\]]*\]\)/);
   });
 
@@ -102,9 +112,17 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
     await idempotentEndpointGenerator(tree, { name: 'spec-box', skipPrismaGenerate: true });
     const contract = read(tree, WORKSPACE_FILES.httpContract);
     expect(contract.match(/^## Your endpoints$/gm)).toHaveLength(1);
-    const rows = contract.slice(contract.indexOf('## Your endpoints')).split('\n').filter((line) => line.startsWith('| `'));
+    const rows = contract
+      .slice(contract.indexOf('## Your endpoints'))
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
     // Last: a workspace may list endpoints generated before.
-    expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).slice(-4)).toEqual(['POST /spec-widgets', 'GET /spec-widgets/:id', 'POST /spec-boxes', 'GET /spec-boxes/:id']);
+    expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).slice(-4)).toEqual([
+      'POST /spec-widgets',
+      'GET /spec-widgets/:id',
+      'POST /spec-boxes',
+      'GET /spec-boxes/:id',
+    ]);
   });
 
   it('writes code that passes the workspace lint rules, the transaction rule among them', () => {
@@ -115,7 +133,9 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
 
   it('refuses a name already taken, changing nothing', async () => {
     const before = read(tree, WORKSPACE_FILES.prismaSchema);
-    await expect(idempotentEndpointGenerator(tree, { name: 'spec-widget', skipPrismaGenerate: true })).rejects.toThrow(/spec-widgets exists; schema\.prisma has a model SpecWidget/);
+    await expect(idempotentEndpointGenerator(tree, { name: 'spec-widget', skipPrismaGenerate: true })).rejects.toThrow(
+      /spec-widgets exists; schema\.prisma has a model SpecWidget/,
+    );
     await expect(idempotentEndpointGenerator(tree, { name: 'order', skipPrismaGenerate: true })).rejects.toThrow(/model Order/);
     expect(read(tree, WORKSPACE_FILES.prismaSchema)).toBe(before);
   });

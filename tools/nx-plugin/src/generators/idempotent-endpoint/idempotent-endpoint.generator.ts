@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { generateFiles, getProjects, GeneratorCallback, joinPathFragments, logger, ProjectConfiguration, Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, getProjects, GeneratorCallback, joinPathFragments, logger, ProjectConfiguration, Tree } from '@nx/devkit';
 import { withModuleRegistered } from './app-module-registration';
 import { EndpointNames, endpointNames } from './endpoint-names';
 import { withContractRows } from './http-contract-rows';
@@ -38,11 +38,10 @@ export async function idempotentEndpointGenerator(tree: Tree, options: Idempoten
   tree.write(WORKSPACE_FILES.prismaSchema, withEndpointModel(schema, n));
   const migration = migrationName(tree.children(WORKSPACE_FILES.migrations), new Date(), n.tableName);
   tree.write(joinPathFragments(WORKSPACE_FILES.migrations, migration, 'migration.sql'), migrationSql(n, tableOf(schema, OWNER_MODEL)));
-  const byHand = [
-    ...registerModule(tree, joinPathFragments(sourceRoot, 'app.module.ts'), n),
-    ...listParityModel(tree, n),
-  ];
+  const byHand = [...registerModule(tree, joinPathFragments(sourceRoot, 'app.module.ts'), n), ...listParityModel(tree, n)];
   updateIfPresent(tree, WORKSPACE_FILES.httpContract, (contract) => withContractRows(contract, n));
+  // In the repository's Prettier style, so that `npm run format:check` passes on what was generated.
+  await formatFiles(tree);
 
   return () => {
     if (!options.skipPrismaGenerate) {
@@ -51,7 +50,9 @@ export async function idempotentEndpointGenerator(tree: Tree, options: Idempoten
       writeOpenApiDocument(tree.root, api.name);
     }
     for (const step of byHand) logger.warn(step);
-    logger.info(`POST /${n.pluralFileName} is ready: ${featureDir}/. Next: \`npx nx run ${api.name}:test -- ${featureDir.slice(api.root.length + 1)}\`, then docs/first-idempotent-endpoint.md.`);
+    logger.info(
+      `POST /${n.pluralFileName} is ready: ${featureDir}/. Next: \`npx nx run ${api.name}:test -- ${featureDir.slice(api.root.length + 1)}\`, then docs/first-idempotent-endpoint.md.`,
+    );
   };
 }
 
@@ -98,7 +99,10 @@ function updateIfPresent(tree: Tree, file: string, change: (text: string) => str
 // Builds the API and writes its OpenAPI document (the `openapi` target of apps/api), then the
 // storefront's types generated from it: CI fails when either is stale.
 function writeOpenApiDocument(root: string, project: string): void {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run', `${project}:openapi`, '--outputStyle=static'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run', `${project}:openapi`, '--outputStyle=static'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   execFileSync('npm', ['run', 'openapi-types', '--workspace', 'apps/storefront'], { cwd: root, stdio: 'inherit' });
 }
 

@@ -5,7 +5,11 @@ import type { EndpointNames } from './endpoint-names';
  * every existing one (migrations apply in name order), even when this machine's clock is behind.
  */
 export function migrationName(existing: readonly string[], now: Date, tableName: string): string {
-  const latest = existing.map((name) => /^(\d{14})_/.exec(name)?.[1]).filter((stamp): stamp is string => !!stamp).sort().at(-1);
+  const latest = existing
+    .map((name) => /^(\d{14})_/.exec(name)?.[1])
+    .filter((stamp): stamp is string => !!stamp)
+    .sort()
+    .at(-1);
   let stamp = utcStamp(now);
   if (latest && stamp <= latest) stamp = utcStamp(new Date(fromUtcStamp(latest).getTime() + 1000));
   return `${stamp}_create_${tableName}`;

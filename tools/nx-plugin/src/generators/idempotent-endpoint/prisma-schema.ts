@@ -51,7 +51,7 @@ function modelText(n: EndpointNames): string {
     `model ${n.className} {`,
     '  id        String   @id @default(uuid()) @db.Uuid',
     '  userId    String   @map("user_id") @db.Uuid',
-    '  /// Replace with the operation\'s own fields (DTO, migration and this model together).',
+    "  /// Replace with the operation's own fields (DTO, migration and this model together).",
     '  note      String',
     '  createdAt DateTime @default(now()) @map("created_at") @db.Timestamptz(3)',
     `  user      ${OWNER_MODEL}     @relation(fields: [userId], references: [id])`,
