@@ -18,11 +18,6 @@ const applied = await db.applyMigrations(databaseUrl);
 console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
 
 if (process.env.SEED_DEMO_DATA === 'true') {
-  const prisma = db.createPrismaClient({ databaseUrl, poolSize: 1 });
-  try {
-    await db.seedDemoData(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
+  await db.seedDemoDatabase(databaseUrl);
   console.log('Demo users and catalog are present (SEED_DEMO_DATA=true; public demo password).');
 }

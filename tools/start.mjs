@@ -108,9 +108,7 @@ async function main() {
   const databaseUrl = await resolveDatabaseUrl();
   const applied = await db.applyMigrations(databaseUrl);
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
-  const prisma = db.createPrismaClient({ databaseUrl, poolSize: 2 });
-  await db.seedDemoData(prisma);
-  await prisma.$disconnect();
+  await db.seedDemoDatabase(databaseUrl);
 
   // The sandbox derives its own database from DATABASE_URL (<name>_payment_sandbox), creates and
   // migrates it itself, as a separate service would.

@@ -11,7 +11,7 @@ export type { IdempotencyKey, Order, OrderLine, PaymentIntent, Product, User } f
 export { applyMigrations, MigrationDriftError } from './migrations/migrator';
 export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';
 export type { MigrationFile } from './migrations/migration-files';
-export { seedDemoData } from './seed/seed';
+export { seedDemoData, seedDemoDatabase } from './seed/seed';
 export { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './seed/demo-data';
 export { startEmbeddedDatabase } from './embedded/embedded-database';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions, PortChooser } from './embedded/embedded-database';

@@ -6,15 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import {
-  applyMigrations,
-  createPrismaClient,
-  findFreePort,
-  seedDemoData,
-  startEmbeddedDatabase,
-  withDatabaseName,
-  type EmbeddedDatabase,
-} from '@safe-checkout/db';
+import { applyMigrations, findFreePort, seedDemoDatabase, startEmbeddedDatabase, withDatabaseName, type EmbeddedDatabase } from '@safe-checkout/db';
 import { createTestDatabase } from '@safe-checkout/db/testing';
 import { createPaymentsDatabase } from './payment-sandbox';
 
@@ -75,12 +67,7 @@ export async function startSoakDatabase(workspaceRoot: string): Promise<SoakData
     const started = await start();
     const url = withDatabaseName(started.url, 'postgres');
     await applyMigrations(url);
-    const prisma = createPrismaClient({ databaseUrl: url, poolSize: 2 });
-    try {
-      await seedDemoData(prisma);
-    } finally {
-      await prisma.$disconnect();
-    }
+    await seedDemoDatabase(url);
     // Inside the data directory: deleted with it, no drop needed.
     const payments = await createPaymentsDatabase(url);
     return { url, paymentsUrl: payments.url, restartable: true, stop, start: () => start().then(() => undefined), dispose };

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../generated/prisma/client';
+import { createPrismaClient } from '../prisma-client.factory';
 import { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './demo-data';
 
 /**
@@ -15,4 +16,14 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
   const users = await Promise.all(missing.map(async (user) => ({ ...user, passwordHash: await hash(DEMO_PASSWORD) })));
   await prisma.user.createMany({ data: users, skipDuplicates: true });
   await prisma.product.createMany({ data: [...DEMO_PRODUCTS], skipDuplicates: true });
+}
+
+/** {@link seedDemoData} on the database at `databaseUrl`, through a short-lived client of its own. */
+export async function seedDemoDatabase(databaseUrl: string): Promise<void> {
+  const prisma = createPrismaClient({ databaseUrl, poolSize: 1 });
+  try {
+    await seedDemoData(prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
 }

@@ -5,8 +5,7 @@ import { dropDatabase, ensureDatabaseExists, withDatabaseName } from '../databas
 import { findFreePort } from '../embedded/free-port';
 import { PortChooser, startEmbeddedDatabase } from '../embedded/embedded-database';
 import { applyMigrations } from '../migrations/migrator';
-import { createPrismaClient } from '../prisma-client.factory';
-import { seedDemoData } from '../seed/seed';
+import { seedDemoDatabase } from '../seed/seed';
 
 /** A migrated, seeded database that belongs to one test run only. */
 export interface TestDatabase {
@@ -50,12 +49,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
 async function prepared(url: string, dispose: () => Promise<void>): Promise<TestDatabase> {
   try {
     await applyMigrations(url);
-    const prisma = createPrismaClient({ databaseUrl: url, poolSize: 2 });
-    try {
-      await seedDemoData(prisma);
-    } finally {
-      await prisma.$disconnect();
-    }
+    await seedDemoDatabase(url);
   } catch (error) {
     await dispose().catch(() => undefined);
     throw error;
