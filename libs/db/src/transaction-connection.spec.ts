@@ -55,6 +55,15 @@ describe('the node-postgres connection under a Prisma transaction', () => {
     });
   });
 
+  it('is forgotten once the transaction has handed its connection back', async () => {
+    await withTransactionConnection(async () => {
+      await prisma.$transaction(async () => expect(transactionConnection()).toBeDefined());
+      expect(transactionConnection()).toBeUndefined();
+      await expect(prisma.$transaction(async () => Promise.reject(new Error('rolled back')))).rejects.toThrow('rolled back');
+      expect(transactionConnection()).toBeUndefined();
+    });
+  });
+
   it('keeps the outer transaction connection when a nested call joins it', async () => {
     await withTransactionConnection(() =>
       prisma.$transaction(async () => {

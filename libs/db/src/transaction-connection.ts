@@ -53,10 +53,22 @@ export function noteTransactionConnections(pool: Pool): void {
     if (callback !== undefined) return connect.call(pool, callback);
     const transaction = openTransactions.getStore();
     return (connect.call(pool) as Promise<PoolClient>).then((connection) => {
-      if (transaction && !transaction.connection) transaction.connection = connection;
+      if (transaction && !transaction.connection) noteUntilReleased(transaction, connection);
       return connection;
     });
   }) as Pool['connect'];
+}
+
+// Forgotten when the transaction hands the connection back (commit or rollback): work that
+// outlives the transaction must not write on a connection the pool has given to someone else.
+// pg-pool sets `release` on the connection at every checkout, so wrapping it lasts one checkout.
+function noteUntilReleased(transaction: OpenTransaction, connection: PoolClient): void {
+  transaction.connection = connection;
+  const release = connection.release;
+  connection.release = (error?: Error | boolean) => {
+    if (transaction.connection === connection) transaction.connection = undefined;
+    return release.call(connection, error);
+  };
 }
 
 /** Records the node-postgres pool under a Prisma client made by `createPrismaClient`. */
