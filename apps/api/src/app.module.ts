@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { JsonBodyModule } from './http/json-body.module';
 import { HealthModule } from './health/health.module';
 import { ApiIdempotencyModule } from './idempotency/api-idempotency.module';
 import { LoggingModule } from './logging/logging.module';
@@ -40,6 +41,8 @@ export class AppModule {
         }),
         ApiIdempotencyModule,
         MetricsModule,
+        // After logging and metrics (their middleware sees refused bodies), before every route.
+        JsonBodyModule,
         AuthModule,
         ProductsModule,
         UsersModule,

@@ -6,7 +6,6 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
-import { useJsonBody } from './http/use-json-body';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { ProblemException } from './problems/problem.exception';
 
@@ -15,7 +14,7 @@ import { ProblemException } from './problems/problem.exception';
  * the benchmark, which adds its baseline route as an extra module (never present in a normal run).
  */
 export async function createApiApp(config: ApiConfig, extraModules: Type[] = []): Promise<INestApplication> {
-  // bodyParser: false, or Nest would add its own json and urlencoded parsers: useJsonBody is the only one.
+  // bodyParser: false, or Nest would add its own json and urlencoded parsers: JsonBodyModule is the only one.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -38,8 +37,6 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
     maxAge: 600,
   });
-  // After CORS, so that a refused body is answered with the CORS headers the browser needs to read it.
-  useJsonBody(app);
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;

@@ -1,4 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { raw } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { toBodyReadProblem } from './body-read-error';
@@ -8,23 +9,22 @@ import { assertJsonMediaType } from './json-media-type';
 import { parseJsonBody } from './parse-json-body';
 
 /**
- * Installs the API's one body parser, in four Express steps: check the headers of a request that
- * carries a body (JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the
- * bytes (body-parser's raw reader: size limit, Content-Length, decompression), map read failures
- * to problems, and parse with {@link parseJsonBody}.
+ * The API's one body parser, in three steps: check the headers of a request that carries a body
+ * (JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the bytes
+ * (body-parser's raw reader: size limit, Content-Length, decompression; its failures mapped to
+ * problems), and parse with {@link parseJsonBody}.
  *
- * Call it before the app is initialised: the steps then run before every Nest middleware, guard
- * and interceptor, so a body refused here never reaches the idempotency interceptor, which
- * fingerprints `request.body`: no key is claimed and nothing is written. Create the app with
+ * Module middleware, imported after the logging and metrics modules: a refused body is logged with
+ * its request id and counted like any other answer. It still runs before every guard and
+ * interceptor, so a refused body never reaches the idempotency interceptor, which fingerprints
+ * `request.body`: no key is claimed and nothing is written. Create the app with
  * `bodyParser: false`, or Nest adds its own json and urlencoded parsers at initialisation.
- *
- * @param limitBytes largest body once decoded; default {@link JSON_BODY_LIMIT_BYTES}
  */
-export function useJsonBody(app: NestExpressApplication, limitBytes = JSON_BODY_LIMIT_BYTES): void {
-  app.use(checkBodyHeaders);
-  app.useBodyParser('raw', { type: (request: IncomingMessage) => carriesBody(request), limit: limitBytes });
-  app.use(mapBodyReadError);
-  app.use(parseBody);
+@Module({})
+export class JsonBodyModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(checkBodyHeaders, readBody(JSON_BODY_LIMIT_BYTES), parseBody).forRoutes('*path');
+  }
 }
 
 // An empty body (Content-Length: 0) is no body, whatever its headers say.
@@ -46,8 +46,13 @@ function checkBodyHeaders(request: Request, _response: Response, next: NextFunct
   }
 }
 
-function mapBodyReadError(error: unknown, request: Request, _response: Response, next: NextFunction): void {
-  next(toBodyReadProblem(error, (request.headers['content-encoding'] ?? 'identity').toLowerCase()));
+function readBody(limitBytes: number) {
+  const readRaw = raw({ type: carriesBody, limit: limitBytes });
+  return (request: Request, response: Response, next: NextFunction): void =>
+    readRaw(request, response, (error?: unknown) => {
+      if (error) return next(toBodyReadProblem(error, (request.headers['content-encoding'] ?? 'identity').toLowerCase()));
+      next();
+    });
 }
 
 function parseBody(request: Request, _response: Response, next: NextFunction): void {

@@ -8,7 +8,7 @@ const asIs = (raw: Buffer) => raw as unknown as string;
 const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
 // The body rules hold for every route that takes JSON; POST /auth/login is the public one.
-describe('JSON request bodies (useJsonBody), through POST /auth/login', () => {
+describe('JSON request bodies (JsonBodyModule), through POST /auth/login', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());
@@ -83,6 +83,15 @@ describe('JSON request bodies (useJsonBody), through POST /auth/login', () => {
 
     it('logs in with application/json; charset=utf-8', async () => {
       await login('{"email":"alice@example.com","password":"demo-password"}', { 'Content-Type': 'application/json; charset=utf-8' }).expect(200);
+    });
+
+    it('logs and counts a refused body like any other answer: it carries its request id and shows in /metrics', async () => {
+      const response = await login('x', { 'Content-Type': 'text/plain', 'X-Request-Id': 'refused-body-1' }).expect(415);
+      expect(response.headers['x-request-id']).toBe('refused-body-1');
+      const { text } = await api.http().get('/metrics').expect(200);
+      const refused = text.split('\n').filter((line) => line.startsWith('http_request_duration_seconds_count{') && line.includes('status="415"'));
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.some((line) => line.includes('method="POST"') && Number(line.split(' ').at(-1)) >= 1)).toBe(true);
     });
 
     it('answers a refused body with the CORS headers, so the browser can read the problem', async () => {
