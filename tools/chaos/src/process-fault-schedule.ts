@@ -1,15 +1,8 @@
 // When the soak's process faults happen: at shares of the settled checkouts, mid-load, one at a time.
 import type { ChaosPatch } from './chaos-admin-wire';
 import { killReplicaMidCharge, type MidChargeKill } from './mid-charge-kill';
-import {
-  killAndRestartReplica,
-  restartDatabase,
-  restartPaymentSandbox,
-  type DatabaseRestart,
-  type Probe,
-  type ReplicaKill,
-  type SandboxRestart,
-} from './process-faults';
+import { restartDatabase, type DatabaseRestart, type Probe } from './database-restart';
+import { killAndRestartReplica, restartPaymentSandbox, type ReplicaKill, type SandboxRestart } from './process-faults';
 import type { SoakCluster } from './soak-cluster';
 
 // A replica takes seconds to start on a busy machine, and the next fault waits for it: early enough

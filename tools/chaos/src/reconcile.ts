@@ -3,7 +3,7 @@
 // also checked against the payment sandbox's PaymentIntents (payments.md §3, reconcile-payments.ts).
 import { createPrismaClient, type Prisma } from '@safe-checkout/db';
 import type { NaiveCheckout } from './naive-checkouts';
-import type { Probe } from './process-faults';
+import type { Probe } from './database-restart';
 import { reconcilePayments, type PaymentReconciliation, type ReconciledOrder } from './reconcile-payments';
 import type { SafeCheckout } from './safe-checkouts';
 import type { SoakProduct } from './soak-customers';

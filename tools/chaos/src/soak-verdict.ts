@@ -1,5 +1,5 @@
 // What the soak asserts, and its last line.
-import { databaseRestartPassed } from './process-faults';
+import { databaseRestartPassed } from './database-restart';
 import type { SoakOutcome } from './soak-outcome';
 
 /**

@@ -15,7 +15,7 @@ import { chaosAdmin, NO_FAULTS } from './chaos-proxy-process';
 import { planNaiveCheckouts, runNaiveCheckouts } from './naive-checkouts';
 import { startNaiveServer } from './naive-server';
 import { createProgress, runProcessFaults, type NoProcessFaults, type ProcessFaults } from './process-fault-schedule';
-import type { Probe } from './process-faults';
+import type { Probe } from './database-restart';
 import { reconcile } from './reconcile';
 import { ATTEMPT_TIMEOUT_MS, planCheckouts, resolveAmbiguous, runSafeCheckouts, type SafeCheckout } from './safe-checkouts';
 import { waitForSettlement, type Settlement } from './settle-checkouts';
