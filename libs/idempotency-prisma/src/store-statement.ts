@@ -10,6 +10,7 @@ export type StatementRunner = SqlConnection | Pick<PrismaClient, '$queryRawUnsaf
 
 /** Runs `text` and returns its rows (an UPDATE says what it changed with RETURNING). */
 export async function runStatement<Row extends object>(runner: StatementRunner, text: string, values: unknown[]): Promise<Row[]> {
-  if ('query' in runner) return (await runner.query<Row>(text, values)).rows;
-  return runner.$queryRawUnsafe<Row[]>(text, ...values);
+  // By Prisma's own method: a Prisma client could have a `query` member (a model named Query).
+  if ('$queryRawUnsafe' in runner) return runner.$queryRawUnsafe<Row[]>(text, ...values);
+  return (await runner.query<Row>(text, values)).rows;
 }
