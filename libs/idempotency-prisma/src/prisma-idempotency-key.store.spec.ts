@@ -18,7 +18,7 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
   });
 
-  describe('the store contract, with its hot-path statements on node-postgres (as the API wires it)', () => {
+  describe('the store contract, with claims on the node-postgres pool (complete and advance too, when a transaction connection is noted)', () => {
     beforeEach(() => prisma.idempotencyKey.deleteMany());
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) =>
       run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection })),
