@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { chargeKeyOf } from '../payments/charge-key';
 import { paymentIntentsOfOrder } from '../testing/payment-intent-rows';
 import { TEST_SANDBOX_SECRET_KEY } from '../testing/payment-sandbox-process';
-import { createTestProduct, createTestUser, orderBody, startTestApi, TEST_CARDS, TestApi } from '../testing/test-api';
+import { createTestProduct, createTestUser, orderBody, TEST_CARDS, TestApi, useApiWithProviderDown } from '../testing/test-api';
 
 const PRICE_CENTS = 500;
 
@@ -10,21 +10,11 @@ const PRICE_CENTS = 500;
 // from the retrying client's events: one run per charge phase, each attempt with its outcome and
 // the wait the client chose before the next. GET /orders/:id shows them as `chargeAttempts`.
 describe('the charge attempts recorded with an order, and shown with it', () => {
-  let providerDown: TestApi;
-  let api: TestApi;
-  beforeAll(async () => {
-    // Nothing listens on port 9: every attempt of this API's charges fails without an answer.
-    providerDown = await startTestApi({ PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9' });
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await providerDown?.close();
-    await api?.close();
-  });
+  const apis = useApiWithProviderDown();
 
   async function checkout(paymentMethod: string = TEST_CARDS.visa) {
-    const user = await createTestUser(api);
-    const product = await createTestProduct(api, 10, PRICE_CENTS);
+    const user = await createTestUser(apis.api);
+    const product = await createTestProduct(apis.api, 10, PRICE_CENTS);
     const key = `"${randomUUID()}"`;
     const post = (through: TestApi) =>
       through
@@ -33,15 +23,15 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
         .set('Authorization', `Bearer ${user.token}`)
         .set('Idempotency-Key', key)
         .send(orderBody([{ productId: product.id, quantity: 1 }], paymentMethod));
-    const order = () => api.prisma.order.findFirstOrThrow({ where: { userId: user.id } });
-    const read = async (id: string) => (await api.http().get(`/orders/${id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
-    const list = async () => (await api.http().get('/orders').set('Authorization', `Bearer ${user.token}`).expect(200)).body;
+    const order = () => apis.api.prisma.order.findFirstOrThrow({ where: { userId: user.id } });
+    const read = async (id: string) => (await apis.api.http().get(`/orders/${id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
+    const list = async () => (await apis.api.http().get('/orders').set('Authorization', `Bearer ${user.token}`).expect(200)).body;
     return { user, post, order, read, list };
   }
 
   it('records one run with the derived key and its one attempt for a charge that succeeds at once, and the 201, GET /orders/:id and GET /orders show it', async () => {
     const { post, order, read, list } = await checkout();
-    const created = await post(api).expect(201);
+    const created = await post(apis.api).expect(201);
     const { id, chargeAttempts } = await order();
 
     expect(chargeAttempts).toEqual([
@@ -69,8 +59,8 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
 
   it('records a run whose outcome is unknown, every attempt with its failure and the wait before the next under the backoff cap, and the run that finished it', async () => {
     const { post, order, read } = await checkout();
-    await post(providerDown).expect(503);
-    await post(api).expect(201);
+    await post(apis.providerDown).expect(503);
+    await post(apis.api).expect(201);
     const { id } = await order();
     const { chargeAttempts } = await read(id);
     const [unknown, finished] = chargeAttempts.runs as {
@@ -101,7 +91,7 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
 
   it('shows the provider replaying a charge whose answer was lost: the next run gets the same PaymentIntent, marked replayed', async () => {
     const { user, post, order, read } = await checkout();
-    await post(providerDown).expect(503);
+    await post(apis.providerDown).expect(503);
     const { id } = await order();
     // What a lost answer leaves behind: the provider charged with the derived key, the API never heard.
     const lost = await fetch(`${process.env.TEST_PAYMENT_PROVIDER_URL}/v1/payment_intents`, {
@@ -118,19 +108,19 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
     });
     expect(lost.status).toBe(200);
 
-    const paid = await post(api).expect(201);
+    const paid = await post(apis.api).expect(201);
 
     expect(paid.body.chargeAttempts.runs.map((run: { result: string }) => run.result)).toEqual(['unknown', 'succeeded']);
     expect(paid.body.chargeAttempts.runs[1].attempts).toEqual([
       { attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: expect.any(Number) },
     ]);
-    expect((await paymentIntentsOfOrder(api.prisma, id, 'succeeded')).map((intent) => intent.id)).toEqual([paid.body.payment.paymentIntentId]);
+    expect((await paymentIntentsOfOrder(apis.api.prisma, id, 'succeeded')).map((intent) => intent.id)).toEqual([paid.body.payment.paymentIntentId]);
     expect(await read(id)).toEqual(paid.body);
   });
 
   it("records a decline with the provider's 402, and shows it as a final answer the client did not retry", async () => {
     const { post, order, read } = await checkout(TEST_CARDS.declined);
-    await post(api).expect(402);
+    await post(apis.api).expect(402);
     const { id, chargeAttempts } = await order();
 
     expect(chargeAttempts).toEqual([
@@ -150,9 +140,9 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
   });
 
   it('shows no charge attempts for an order placed before payments (no payment method)', async () => {
-    const user = await createTestUser(api);
-    const product = await createTestProduct(api, 10, PRICE_CENTS);
-    const legacy = await api.prisma.order.create({
+    const user = await createTestUser(apis.api);
+    const product = await createTestProduct(apis.api, 10, PRICE_CENTS);
+    const legacy = await apis.api.prisma.order.create({
       data: {
         userId: user.id,
         status: 'confirmed',
@@ -162,7 +152,7 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
       },
     });
 
-    const shown = (await api.http().get(`/orders/${legacy.id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
+    const shown = (await apis.api.http().get(`/orders/${legacy.id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
 
     expect(shown).toMatchObject({ id: legacy.id, status: 'confirmed' });
     expect(shown).not.toHaveProperty('chargeAttempts');

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { paymentIntentsOfOrder } from '../testing/payment-intent-rows';
 import { TEST_SANDBOX_SECRET_KEY } from '../testing/payment-sandbox-process';
-import { createTestProduct, createTestUser, orderBody, startTestApi, TestApi } from '../testing/test-api';
+import { createTestProduct, createTestUser, orderBody, TestApi, useApiWithProviderDown } from '../testing/test-api';
 
 // payments.md §2 "Recovery": a charge whose derived key may have expired at the provider (keys live
 // 24 h there) is first looked up by metadata[order_id]; re-sending it blindly would charge again.
 describe('resuming a checkout older than the provider keeps its idempotency keys', () => {
-  let providerDown: TestApi;
-  let api: TestApi;
-  beforeAll(async () => {
-    // Nothing listens on port 9: every charge of this API has an unknown outcome (503).
-    providerDown = await startTestApi({ PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9' });
-    api = await startTestApi();
-  });
-  afterAll(async () => {
-    await providerDown?.close();
-    await api?.close();
-  });
+  const apis = useApiWithProviderDown();
 
   /** Charges the order at the sandbox with a key that is not the derived one: as if the derived key had expired there. */
   async function chargeUnderAnotherKey(orderId: string, userId: string, amount: number): Promise<string> {
@@ -41,20 +31,20 @@ describe('resuming a checkout older than the provider keeps its idempotency keys
   }
 
   it('finds the charge made before by its order id and pays the order with it, charging nothing more', async () => {
-    const user = await createTestUser(api);
-    const product = await createTestProduct(api, 10, 700);
+    const user = await createTestUser(apis.api);
+    const product = await createTestProduct(apis.api, 10, 700);
     const key = `"${randomUUID()}"`;
     const body = orderBody([{ productId: product.id, quantity: 2 }]);
     const post = (through: TestApi) => through.http().post('/orders').set('Authorization', `Bearer ${user.token}`).set('Idempotency-Key', key).send(body);
 
-    await post(providerDown).expect(503);
-    const order = await api.prisma.order.findFirstOrThrow({ where: { userId: user.id } });
+    await post(apis.providerDown).expect(503);
+    const order = await apis.api.prisma.order.findFirstOrThrow({ where: { userId: user.id } });
     const earlier = await chargeUnderAnotherKey(order.id, user.id, order.totalCents);
-    await api.prisma.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await apis.api.prisma.order.update({ where: { id: order.id }, data: { createdAt: new Date(Date.now() - 25 * 3_600_000) } });
 
-    const resumed = await post(api).expect(201);
+    const resumed = await post(apis.api).expect(201);
 
     expect(resumed.body).toMatchObject({ id: order.id, status: 'paid', payment: { paymentIntentId: earlier, amount: 1400 } });
-    expect((await paymentIntentsOfOrder(api.prisma, order.id, 'succeeded')).map((intent) => intent.id)).toEqual([earlier]);
+    expect((await paymentIntentsOfOrder(apis.api.prisma, order.id, 'succeeded')).map((intent) => intent.id)).toEqual([earlier]);
   });
 });

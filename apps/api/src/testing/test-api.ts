@@ -82,3 +82,37 @@ export const TEST_CARDS = {
 export function orderBody(items: { productId: string; quantity: number }[], paymentMethod: string = TEST_CARDS.visa) {
   return { items, paymentMethod };
 }
+
+/** Nothing listens on port 9: every charge of an API pointed there fails without an answer. */
+const UNREACHABLE_PROVIDER_URL = 'http://127.0.0.1:9';
+
+/** One suite's APIs on the test database: `api` charges the run's sandbox; `providerDown` reaches no provider, so its charges end unknown (503). */
+export interface ApiWithProviderDown {
+  readonly api: TestApi;
+  readonly providerDown: TestApi;
+}
+
+/** Starts both before the suite's tests and closes them after; read them inside tests and hooks. */
+export function useApiWithProviderDown(): ApiWithProviderDown {
+  let started: { api: TestApi; providerDown: TestApi } | undefined;
+  beforeAll(async () => {
+    const [providerDown, api] = await Promise.all([startTestApi({ PAYMENT_PROVIDER_URL: UNREACHABLE_PROVIDER_URL }), startTestApi()]);
+    started = { api, providerDown };
+  });
+  afterAll(async () => {
+    await started?.providerDown.close();
+    await started?.api.close();
+  });
+  const current = () => {
+    if (!started) throw new Error('the APIs are read before the suite started them (use them inside tests and hooks)');
+    return started;
+  };
+  return {
+    get api() {
+      return current().api;
+    },
+    get providerDown() {
+      return current().providerDown;
+    },
+  };
+}
