@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { aCharge, sandboxHttp, toForm } from '../testing/sandbox-http';
 import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
 
@@ -62,4 +63,35 @@ describe('a request with a character PostgreSQL cannot store', () => {
   ])('answers 400 naming %s in GET /v1/payment_intents/search', async (param, query) => {
     expectRefused(await http.get(`/v1/payment_intents/search?${query()}`), param);
   });
+
+  // fetch refuses to send such a header, so the request is written by hand.
+  it('answers 400 param Idempotency-Key for U+0000 in that header, which Node refuses before the sandbox runs', async () => {
+    const body = toForm(aCharge());
+    const request = [
+      'POST /v1/payment_intents HTTP/1.1',
+      'Host: 127.0.0.1',
+      `Authorization: Bearer ${sandbox.secretKey}`,
+      'Content-Type: application/x-www-form-urlencoded',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Idempotency-Key: order\u00001',
+      '',
+      body,
+    ].join('\r\n');
+    const answer = await rawExchange(new URL(sandbox.url), request);
+
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { type: 'invalid_request_error', message: expect.stringContaining('Idempotency-Key'), param: 'Idempotency-Key' },
+    });
+  });
 });
+
+function rawExchange(url: URL, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(request, 'latin1'));
+    socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
