@@ -1,4 +1,5 @@
-import { MIN_PRODUCTION_JWT_SECRET_BYTES, readApiConfig } from './api-config';
+import { MIN_PRODUCTION_JWT_SECRET_BYTES } from '../security/jwt-secret-strength';
+import { readApiConfig } from './api-config';
 
 const DATABASE_URL = 'postgresql://x/y';
 // 32 bytes, 32 distinct characters: strong by the production rule (security/jwt-secret-strength.ts).

@@ -61,8 +61,6 @@ export const API_CONFIG = Symbol('API_CONFIG');
 
 const DEV_JWT_SECRET = 'safe-checkout-development-secret-do-not-use-in-production';
 
-export { MIN_PRODUCTION_JWT_SECRET_BYTES };
-
 /** Logged at warn level when the API starts with {@link ApiConfig.usesDevelopmentJwtSecret}. */
 export const DEVELOPMENT_JWT_SECRET_WARNING =
   'JWT_SECRET is not set: signing tokens with the PUBLIC development secret; anyone can forge tokens and act as any user. ' +
