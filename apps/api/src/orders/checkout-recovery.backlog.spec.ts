@@ -116,12 +116,6 @@ describe('the checkout recovery worker under a backlog', () => {
       const keys = await shop.prisma.idempotencyKey.findMany({ where: { scope: { in: backlog.userIds }, state: 'completed' } });
       expect(keys).toHaveLength(BACKLOG);
       const lateMs = Math.max(...keys.map((key) => (key.completedAt as Date).getTime() - dueAtMs));
-      console.log(
-        keys
-          .map((key) => (key.completedAt as Date).getTime() - dueAtMs)
-          .sort((a, b) => a - b)
-          .join(' '),
-      );
       if (process.env.RECOVERY_BACKLOG)
         console.log(`recovery backlog: ${BACKLOG} checkouts, 2 processes, last paid ${lateMs} ms after lease lapse + ${RECOVERY_AFTER_SECONDS} s`);
       expect(lateMs).toBeLessThanOrEqual(PROMISE_MARGIN_MS);
