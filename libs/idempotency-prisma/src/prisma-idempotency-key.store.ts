@@ -143,6 +143,16 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     });
   }
 
+  earliestLeaseExpiry(recoveryPoints: readonly RecoveryPoint[]): Promise<Date | undefined> {
+    // The same rows claimStalled looks at, lapsed or not: one MIN, asked once per recovery pass.
+    return whenStoreUnavailable(async () => {
+      const [row] = await this.prisma.$queryRaw<{ earliest: Date | null }[]>`
+        SELECT min(lease_expires_at) AS earliest FROM idempotency_keys
+        WHERE state = 'running' AND recovery_point <> ${STARTED} AND recovery_point = ANY(${[...recoveryPoints]}::text[])`;
+      return row?.earliest ?? undefined;
+    });
+  }
+
   purgeExpired(now: Date, batchSize: number): Promise<number> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     // SKIP LOCKED: purgers in several API processes share the work instead of queueing on rows.

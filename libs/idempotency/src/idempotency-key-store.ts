@@ -92,6 +92,13 @@ export interface IdempotencyKeyStore {
    */
   claimStalled(request: StalledClaimRequest): Promise<StalledClaim[]>;
   /**
+   * For recovery workers: the earliest `leaseExpiresAt` among running records at one of
+   * `recoveryPoints` (an operation's own, never `started` or `finished`), lapsed or not; undefined
+   * when there is none. Adding the worker's recovery delay gives when the next stalled operation
+   * falls due, or how long the oldest one has been overdue.
+   */
+  earliestLeaseExpiry(recoveryPoints: readonly RecoveryPoint[]): Promise<Date | undefined>;
+  /**
    * Deletes records whose `expiresAt <= now`, completed or running at `started`, at most
    * `batchSize` (a positive integer), oldest expiry first; never a record in the middle of an
    * operation (running past `started`), which stays until it finishes. Resolves to how many were

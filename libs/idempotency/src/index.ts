@@ -9,6 +9,8 @@ export { finishWith, foreignPhase, localPhase, runAtomicPhases, toRecoveryPoint 
 export type { AtomicPhase, AtomicPhaseContext, PhaseOutcome } from './atomic-phases';
 export { resumeStalledOperations } from './stalled-operations';
 export type { StalledOperationsOptions, StalledOperationsReport } from './stalled-operations';
+export { drainStalledOperations } from './stalled-operations-drain';
+export type { DrainStop, StalledOperationsDrainOptions, StalledOperationsDrainReport } from './stalled-operations-drain';
 export { decideOnExistingRecord } from './claim-decision';
 export type { ClaimDecision } from './claim-decision';
 export type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, ResumePoint, StalledClaim, StalledClaimRequest } from './idempotency-key-store';

@@ -78,6 +78,12 @@ describe('readApiConfig', () => {
     expect(() => readApiConfig({ DATABASE_URL, CHECKOUT_RECOVERY_AFTER_SECONDS: 'soon' })).toThrow(/CHECKOUT_RECOVERY_AFTER_SECONDS must be an integer/);
   });
 
+  it('reads how many stalled checkouts the recovery worker charges at once, default 8, at least 1', () => {
+    expect(readApiConfig({ DATABASE_URL }).checkoutRecoveryConcurrency).toBe(8);
+    expect(readApiConfig({ DATABASE_URL, CHECKOUT_RECOVERY_CONCURRENCY: '3' }).checkoutRecoveryConcurrency).toBe(3);
+    expect(() => readApiConfig({ DATABASE_URL, CHECKOUT_RECOVERY_CONCURRENCY: '0' })).toThrow(/CHECKOUT_RECOVERY_CONCURRENCY must be an integer ≥ 1/);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() => readApiConfig({ PORT: 'abc', IDEMPOTENCY_KEY_TTL_SECONDS: '0', NODE_ENV: 'production' })).toThrow(
       /PORT must be an integer[\s\S]*IDEMPOTENCY_KEY_TTL_SECONDS[\s\S]*DATABASE_URL is required[\s\S]*JWT_SECRET is required/,

@@ -52,6 +52,8 @@ export interface ApiConfig {
   paymentProviderSecretKey: string;
   /** `CHECKOUT_RECOVERY_AFTER_SECONDS`: how soon after a lapsed lease the recovery worker resumes a checkout, default 60. */
   checkoutRecoveryAfterSeconds: number;
+  /** `CHECKOUT_RECOVERY_CONCURRENCY`: stalled checkouts each process's recovery worker charges at once, default 8 (payments.md §2 "Recovery"). */
+  checkoutRecoveryConcurrency: number;
 }
 
 /** The sandbox's development secret key (payments.md §1): public, like the demo passwords. */
@@ -96,6 +98,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',
     paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,
     checkoutRecoveryAfterSeconds: int('CHECKOUT_RECOVERY_AFTER_SECONDS', 60, 0),
+    checkoutRecoveryConcurrency: int('CHECKOUT_RECOVERY_CONCURRENCY', 8, 1),
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
   // Otherwise the API would sign tokens that its own guard refuses.

@@ -1,65 +1,86 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from '@safe-checkout/idempotency-nest';
-import { DEFAULT_IDEMPOTENCY_LEASE_MS, resumeStalledOperations } from '@safe-checkout/idempotency';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS, drainStalledOperations, StalledOperationsDrainReport } from '@safe-checkout/idempotency';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PaymentMetrics } from '../payments/payment-metrics';
+import { PaymentProvider } from '../payments/payment-provider';
 import { CheckoutPhases } from './checkout.phases';
-
-// How often each API process looks for stalled checkouts, and how many it takes per pass. Several
-// processes share the work (claimStalled skips keys another worker is taking).
-export const CHECKOUT_RECOVERY_INTERVAL_MS = 5_000;
-const CHECKOUTS_PER_PASS = 20;
+import { CHECKOUT_RECOVERY_TICK_MS, nextRecoveryDrainAtMs } from './recovery-schedule';
 
 /**
  * Finishes checkouts nobody else will (payments.md §2 "Recovery"; rocket-rides-atomic's completer):
  * a key left at `order_created` whose lease lapsed `CHECKOUT_RECOVERY_AFTER_SECONDS` ago belongs to
  * a process that crashed mid-checkout, or to a customer who got 503 and never retried. The worker
  * resumes its phases exactly as that retry would, so the order ends paid or payment_failed and the
- * stored answer awaits the customer's retry.
+ * stored answer awaits the customer's retry. It drains until nothing is due,
+ * `CHECKOUT_RECOVERY_CONCURRENCY` charges at a time, waits while the provider asks it to, then
+ * sleeps until the next checkout falls due.
  */
 @Injectable()
-export class CheckoutRecoveryWorker {
+export class CheckoutRecoveryWorker implements OnApplicationShutdown {
   private readonly logger = new Logger(CheckoutRecoveryWorker.name);
+  private readonly shutdown = new AbortController();
   private running = false;
+  private nextDrainAtMs = 0;
 
   constructor(
     @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly idempotency: IdempotencyModuleOptions,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly checkout: CheckoutPhases,
+    private readonly payments: PaymentProvider,
     private readonly metrics: PaymentMetrics,
   ) {}
 
-  @Interval(CHECKOUT_RECOVERY_INTERVAL_MS)
+  @Interval(CHECKOUT_RECOVERY_TICK_MS)
   async runScheduledPass(): Promise<void> {
-    // A pass may outlast the interval while the provider is slow; never two at once per process.
-    if (this.running) return;
+    // A drain may outlast many ticks while a backlog lasts; never two at once per process.
+    if (this.running || Date.now() < this.nextDrainAtMs) return;
     this.running = true;
+    let report: StalledOperationsDrainReport | undefined;
     try {
-      await this.resumeStalledCheckouts();
+      report = await this.drain();
     } catch (error) {
-      this.logger.warn({ err: error }, 'checkout recovery pass failed; the next pass retries');
+      this.logger.warn({ err: error }, 'checkout recovery drain failed; the next one retries');
     } finally {
+      this.nextDrainAtMs = nextRecoveryDrainAtMs(report, Date.now(), this.lapsedForMs());
       this.running = false;
     }
   }
 
-  /** One pass: resumes up to a batch of stalled checkouts. Resolves to how many finished and failed. */
-  async resumeStalledCheckouts(now = new Date()): Promise<{ finished: number; failed: number }> {
-    const report = await resumeStalledOperations({
+  onApplicationShutdown(): void {
+    this.shutdown.abort();
+  }
+
+  /** One drain at `now` (default: the clock): resumes every due stalled checkout. Resolves to how many finished and failed. */
+  async resumeStalledCheckouts(now?: Date): Promise<{ finished: number; failed: number }> {
+    const report = await this.drain(now && (() => now));
+    return { finished: report.finished, failed: report.failed };
+  }
+
+  private drain(clock?: () => Date): Promise<StalledOperationsDrainReport> {
+    return drainStalledOperations({
       store: this.idempotency.store,
       phases: this.checkout.phases,
-      lapsedForMs: this.config.checkoutRecoveryAfterSeconds * 1000,
+      lapsedForMs: this.lapsedForMs(),
       leaseMs: this.idempotency.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
-      limit: CHECKOUTS_PER_PASS,
+      concurrency: this.config.checkoutRecoveryConcurrency,
       runInTransaction: this.idempotency.runInTransaction ?? ((work) => work()),
       renderFinalAnswer: this.idempotency.renderFinalAnswer,
-      now,
+      holdOffMs: () => this.payments.holdOff.remainingMs(),
+      clock,
+      signal: this.shutdown.signal,
+      onOldestDueAge: (ageMs) => this.metrics.setOldestDueAge(ageMs),
+      onRound: (round) => {
+        for (const lease of round.finished) this.logger.log({ scope: lease.scope }, 'resumed a stalled checkout to the end');
+        for (const { error } of round.failed) this.logger.warn({ err: error }, 'a stalled checkout failed again; it stays at its recovery point');
+        this.metrics.countRecovery('finished', round.finished.length);
+        this.metrics.countRecovery('failed', round.failed.length);
+      },
     });
-    for (const lease of report.finished) this.logger.log({ scope: lease.scope }, 'resumed a stalled checkout to the end');
-    for (const { error } of report.failed) this.logger.warn({ err: error }, 'a stalled checkout failed again; it stays at its recovery point');
-    this.metrics.countRecovery('finished', report.finished.length);
-    this.metrics.countRecovery('failed', report.failed.length);
-    return { finished: report.finished.length, failed: report.failed.length };
+  }
+
+  private lapsedForMs(): number {
+    return this.config.checkoutRecoveryAfterSeconds * 1000;
   }
 }

@@ -1,4 +1,4 @@
-import { Counter, register } from 'prom-client';
+import { Counter, Gauge, register } from 'prom-client';
 
 const CHARGE_OUTCOMES = ['succeeded', 'declined', 'invalid_payment_method', 'unavailable'] as const;
 const RECOVERY_ACTIONS = ['finished', 'failed'] as const;
@@ -16,6 +16,12 @@ export class PaymentMetrics {
     'reason',
   ]);
   readonly recoveries = counter('checkout_recovery_total', 'Stalled checkouts the recovery worker resumed, by result', ['result']);
+  readonly oldestDueAge =
+    (register.getSingleMetric('checkout_recovery_oldest_due_age_seconds') as Gauge | undefined) ??
+    new Gauge({
+      name: 'checkout_recovery_oldest_due_age_seconds',
+      help: 'How long the oldest stalled checkout has been due for recovery, in seconds; 0 when none is',
+    });
 
   constructor() {
     // Every series from the start, at zero: one that appears only at its first event breaks rate().
@@ -29,6 +35,11 @@ export class PaymentMetrics {
 
   countRetry(reason: string): void {
     this.retries.inc({ reason });
+  }
+
+  /** Sets `checkout_recovery_oldest_due_age_seconds` from a drain's report, in ms. */
+  setOldestDueAge(ageMs: number): void {
+    this.oldestDueAge.set(ageMs / 1000);
   }
 
   countRecovery(result: RecoveryAction, count: number): void {

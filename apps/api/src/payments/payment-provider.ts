@@ -6,6 +6,7 @@ import { ChargeAnswer, PaymentIntent } from './charge-answer';
 import { ChargeRun, chargeRunRecorder } from './charge-attempts';
 import { chargeKeyOf } from './charge-key';
 import { PaymentMetrics } from './payment-metrics';
+import { ProviderHoldOff } from './provider-hold-off';
 import { ProblemException } from '../problems/problem.exception';
 
 /** What a charge needs to know of the order. */
@@ -34,6 +35,8 @@ const CHARGE_RETRY_POLICY = { retries: 3, baseDelayMs: 200, maxDelayMs: 2_000, a
 export class PaymentProvider {
   private readonly logger = new Logger(PaymentProvider.name);
   private readonly http: AxiosInstance;
+  /** What the provider's last answers ask of new charges; the recovery worker waits on it (payments.md §2 "Recovery"). */
+  readonly holdOff = new ProviderHoldOff();
 
   constructor(
     @Inject(API_CONFIG) config: ApiConfig,
@@ -43,6 +46,7 @@ export class PaymentProvider {
       ...CHARGE_RETRY_POLICY,
       axios: { baseURL: config.paymentProviderUrl, headers: { Authorization: `Bearer ${config.paymentProviderSecretKey}` } },
       onRetry: (event) => this.metrics.countRetry(event.reason),
+      ...this.holdOff.hooks,
     });
   }
 

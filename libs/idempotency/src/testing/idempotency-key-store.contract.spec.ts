@@ -16,6 +16,7 @@ function delegatingTo(store: InMemoryIdempotencyKeyStore): IdempotencyKeyStore {
     advance: (lease, point, state) => store.advance(lease, point, state),
     release: (lease, now) => store.release(lease, now),
     claimStalled: (request) => store.claimStalled(request),
+    earliestLeaseExpiry: (recoveryPoints) => store.earliestLeaseExpiry(recoveryPoints),
     purgeExpired: (now, batchSize) => store.purgeExpired(now, batchSize),
   };
 }

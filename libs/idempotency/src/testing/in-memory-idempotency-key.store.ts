@@ -113,6 +113,14 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     });
   }
 
+  async earliestLeaseExpiry(recoveryPoints: readonly RecoveryPoint[]): Promise<Date | undefined> {
+    this.failIfDown();
+    const expiries = [...this.records.values()]
+      .filter((r) => r.state === 'running' && r.recoveryPoint !== STARTED && recoveryPoints.includes(r.recoveryPoint))
+      .map((r) => r.leaseExpiresAt.getTime());
+    return expiries.length ? new Date(Math.min(...expiries)) : undefined;
+  }
+
   async purgeExpired(now: Date, batchSize: number): Promise<number> {
     this.failIfDown();
     if (!Number.isInteger(batchSize) || batchSize < 1) {

@@ -144,6 +144,27 @@ export const RECOVERY_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
+    name: 'tells a recovery worker the earliest lease expiry at its recovery points, lapsed or not, and nothing once none is left',
+    async run(store) {
+      const earliest = async () => (await store.earliestLeaseExpiry([ORDER_CREATED]))?.getTime();
+      assert.equal(await earliest(), undefined);
+      leaseOf(await store.claim(claimRequest({ leaseMs: 5_000 })), false); // at "started": not a worker's
+      const later = leaseOf(await store.claim(claimRequest({ leaseMs: 20_000 })), false);
+      await store.advance(later, ORDER_CREATED, SAVED);
+      const earlier = leaseOf(await store.claim(claimRequest({ leaseMs: 10_000 })), false);
+      await store.advance(earlier, ORDER_CREATED, SAVED);
+      assert.equal(await earliest(), at(10_000).getTime());
+      assert.equal(await store.earliestLeaseExpiry(['shipment_booked']), undefined);
+
+      await store.complete(earlier, orderCreated());
+      assert.equal(await earliest(), at(20_000).getTime());
+      await store.release(later, at(1_000));
+      assert.equal(await earliest(), at(1_000).getTime());
+      await store.complete(later, orderCreated());
+      assert.equal(await earliest(), undefined);
+    },
+  },
+  {
     name: 'gives each stalled key to one recovery worker only, at most `limit` per call',
     async run(store) {
       const keys = [claimRequest(), claimRequest(), claimRequest()];
