@@ -4,7 +4,7 @@ import type { ChargeAttemptsView, ChargeAttemptView, ChargeRunResult, ChargeRunV
 
 const VERDICTS = ['succeeded', 'definite', 'ambiguous'] as const satisfies readonly ChargeAttemptView['verdict'][];
 const BASES = ['backoff', 'retry-after'] as const satisfies readonly ChargeWaitView['basis'][];
-const RESULTS = ['succeeded', 'declined', 'invalid_payment_method', 'unknown'] as const satisfies readonly ChargeRunResult[];
+const RESULTS = ['succeeded', 'declined', 'invalid_payment_method', 'invalid_request', 'unknown'] as const satisfies readonly ChargeRunResult[];
 const STOP_REASONS = [
   'not-retryable',
   'method-not-retryable',
@@ -78,7 +78,7 @@ export class ChargeRunResponse implements ChargeRunView {
     enum: RESULTS,
     enumName: 'ChargeRunResult',
     description:
-      '`succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
+      '`succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
   })
   result!: ChargeRunResult;
 
