@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { StopReason } from '@safe-checkout/retrying-client';
+import { KEPT_CHARGE_RUNS } from '../../orders/order-payments.service';
 import type { ChargeAttemptsView, ChargeAttemptView, ChargeRunResult, ChargeRunView, ChargeWaitView } from '../../orders/charge-attempts.representation';
 
 const VERDICTS = ['succeeded', 'definite', 'ambiguous'] as const satisfies readonly ChargeAttemptView['verdict'][];
@@ -101,6 +102,9 @@ export class ChargeAttemptsResponse implements ChargeAttemptsView {
   })
   idempotencyKey!: string;
 
-  @ApiProperty({ type: [ChargeRunResponse], description: 'One per run of the charge phase, oldest first; empty until the first charge was sent.' })
+  @ApiProperty({
+    type: [ChargeRunResponse],
+    description: `One per run of the charge phase, oldest first: the newest ${KEPT_CHARGE_RUNS} runs; empty until the first charge was sent.`,
+  })
   runs!: ChargeRunResponse[];
 }

@@ -479,7 +479,7 @@ export interface components {
              * @example safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10
              */
             idempotencyKey: string;
-            /** @description One per run of the charge phase, oldest first; empty until the first charge was sent. */
+            /** @description One per run of the charge phase, oldest first: the newest 20 runs; empty until the first charge was sent. */
             runs: components["schemas"]["ChargeRun"][];
         };
         OrderItem: {

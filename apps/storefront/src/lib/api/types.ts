@@ -103,7 +103,7 @@ export interface ChargeRun {
 export interface ChargeAttempts {
   /** The provider-side `Idempotency-Key`, e.g. `safe-checkout-order-<order id>`. */
   key: string;
-  /** Oldest first. */
+  /** Oldest first: the newest 20 runs the shop keeps. */
   runs: ChargeRun[];
 }
 
