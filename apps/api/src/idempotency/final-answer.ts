@@ -4,9 +4,9 @@ import { renderProblem } from '../problems/render-problem';
 import { toProblem } from '../problems/to-problem';
 
 // Answers that retrying cannot change: stored with the key and replayed, like a success
-// (http-contract.md "Orders": insufficient stock is a final answer). Validation errors
+// (http-contract.md "Orders": insufficient stock and a total out of range are final answers). Validation errors
 // are not among them: they are rejected before the operation runs, and the key stays free.
-const FINAL_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unknown-product', 'mixed-currency']);
+const FINAL_ANSWERS = new Set<ProblemSlug>(['insufficient-stock', 'unknown-product', 'mixed-currency', 'order-total-out-of-range']);
 
 /** The stored form of a final answer, or `undefined` when the key should be freed. */
 export function renderFinalAnswer(error: unknown): StoredResponse | undefined {

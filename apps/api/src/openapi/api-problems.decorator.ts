@@ -19,7 +19,15 @@ const HEADERS_OF: Partial<Record<ProblemSlug, Record<string, HeaderObject>>> = {
  * Final answers of `POST /orders`: stored with the key and replayed to retries, like a success
  * (final-answer.ts; checkout.phases.ts for the payment answers).
  */
-const REPLAYED: ReadonlySet<ProblemSlug> = new Set(['insufficient-stock', 'unknown-product', 'mixed-currency', 'payment-declined', 'payment-method-invalid']);
+const REPLAYED: ReadonlySet<ProblemSlug> = new Set([
+  'insufficient-stock',
+  'unknown-product',
+  'mixed-currency',
+  'order-total-out-of-range',
+  'payment-declined',
+  'payment-method-invalid',
+  'payment-request-invalid',
+]);
 
 /**
  * Documents the problems a route can answer with: one response per status, whose body is

@@ -31,7 +31,7 @@ export interface ChargeAttemptView {
 }
 
 /** How a run of the charge phase ended (payments.md §2, phase 3). */
-export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid_payment_method' | 'unknown';
+export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid_payment_method' | 'invalid_request' | 'unknown';
 
 /** One run of the charge phase: one request's (or one recovery pass's) attempts at the provider. */
 export interface ChargeRunView {
@@ -54,6 +54,7 @@ const RESULTS: Record<ChargeRun['result'], ChargeRunResult> = {
   succeeded: 'succeeded',
   declined: 'declined',
   'invalid-payment-method': 'invalid_payment_method',
+  'invalid-request': 'invalid_request',
   unknown: 'unknown',
 };
 

@@ -54,7 +54,7 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
       ],
     });
     expect(created.body).toEqual(shown);
-    expect(await list()).toEqual([shown]);
+    expect(await list()).toEqual({ data: [shown], nextCursor: null });
   });
 
   it('records a run whose outcome is unknown, every attempt with its failure and the wait before the next under the backoff cap, and the run that finished it', async () => {

@@ -86,7 +86,7 @@ describe('POST /orders charges the order at the payment provider (payments.md §
     });
     expect(await checkout.stock()).toBe(STOCK - QUANTITY);
     expect((await checkout.get(`/orders/${order.id}`).expect(200)).body).toEqual(order);
-    expect((await checkout.get('/orders').expect(200)).body).toEqual([order]);
+    expect((await checkout.get('/orders').expect(200)).body).toEqual({ data: [order], nextCursor: null });
     expect(await checkout.keyRow()).toMatchObject({ state: 'completed', recoveryPoint: 'finished', responseStatus: 201 });
   });
 

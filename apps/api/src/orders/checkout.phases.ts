@@ -30,6 +30,9 @@ export const ORDER_CREATED = 'order_created';
  *   order_created ──[2. charge the total at the provider, outside any transaction]──
  *                 ──[3. record the answer: paid 201 | payment_failed 402/422, stock back]──▶ finished
  *
+ * Only an unknown charge outcome keeps the key at `order_created`; every answer the provider
+ * gave (paid, declined, a request it refused as invalid) finishes the checkout.
+ *
  * A crash or an unknown charge outcome leaves the key at `order_created`: a retry with the same
  * key, or the recovery worker, resumes at step 2 with the same derived charge key, so the order is
  * created once and charged once.
@@ -71,11 +74,22 @@ export class CheckoutPhases {
     await this.orderPayments.recordChargeRun(orderId, answer.run);
     if (answer.kind === 'succeeded') return finishWith(created(await this.orderPayments.markPaid(orderId, answer.paymentIntent)));
     await this.orderPayments.markPaymentFailed(orderId);
-    const problem =
-      answer.kind === 'declined'
-        ? new ProblemException('payment-declined', `The payment was declined: ${answer.message}`, { declineCode: answer.declineCode, orderId })
-        : new ProblemException('payment-method-invalid', `The payment method cannot be charged: ${answer.message}`, { orderId });
-    return finishWith(renderProblem(problem));
+    return finishWith(renderProblem(refusalProblem(orderId, answer)));
+  }
+}
+
+/** The final answer to a charge the provider refused: the order is `payment_failed`, its stock given back. */
+function refusalProblem(orderId: string, answer: Exclude<ChargeAnswer, { kind: 'succeeded' }>): ProblemException {
+  switch (answer.kind) {
+    case 'declined':
+      return new ProblemException('payment-declined', `The payment was declined: ${answer.message}`, { declineCode: answer.declineCode, orderId });
+    case 'invalid-payment-method':
+      return new ProblemException('payment-method-invalid', `The payment method cannot be charged: ${answer.message}`, { orderId });
+    case 'invalid-request':
+      return new ProblemException('payment-request-invalid', `The payment provider refused the charge request: ${answer.message}`, {
+        orderId,
+        ...(answer.param ? { param: answer.param } : {}),
+      });
   }
 }
 

@@ -11,6 +11,13 @@ import { quantitiesByProduct } from './stock-reservation';
 // Stripe keeps idempotency keys for 24 hours; an hour's margin for clocks and slow recoveries.
 const DERIVED_KEY_TRUSTED_FOR_MS = 23 * 3_600_000;
 
+/**
+ * How many charge runs an order keeps on record, the newest: a checkout that waits out a long
+ * provider outage gets a run per recovery pass, and neither the row nor every `GET /orders` page
+ * may grow with that (issue 19: no list that grows with use).
+ */
+export const KEPT_CHARGE_RUNS = 20;
+
 /** An order about to be charged, and whether its derived charge key may be gone at the provider. */
 export type OrderCharge = OrderToCharge & { derivedKeyMayHaveExpired: boolean };
 
@@ -41,12 +48,21 @@ export class OrderPaymentsService {
   }
 
   /**
-   * Appends a charge run (its key, attempts and waits) to the order's record: in the phase's
-   * transaction when it has one, or on its own when the outcome is unknown and no phase commits.
+   * Appends a charge run (its key, attempts and waits) to the order's record, keeping the last
+   * {@link KEPT_CHARGE_RUNS}: in the phase's transaction when it has one, or on its own when the
+   * outcome is unknown and no phase commits.
    */
   async recordChargeRun(orderId: string, run: ChargeRun | undefined): Promise<void> {
     if (!run) return;
-    await this.txHost.tx.$executeRaw`UPDATE orders SET charge_attempts = charge_attempts || ${JSON.stringify([run])}::jsonb WHERE id = ${orderId}::uuid`;
+    await this.txHost.tx.$executeRaw`
+      UPDATE orders SET charge_attempts = (
+        SELECT COALESCE(jsonb_agg(kept.run ORDER BY kept.n), '[]'::jsonb)
+        FROM (
+          SELECT t.run, t.n FROM jsonb_array_elements(charge_attempts || ${JSON.stringify([run])}::jsonb) WITH ORDINALITY AS t(run, n)
+          ORDER BY t.n DESC LIMIT ${KEPT_CHARGE_RUNS}
+        ) kept
+      )
+      WHERE id = ${orderId}::uuid`;
   }
 
   /** Marks the order paid by `paymentIntent`, which must be for this order's total and currency. */

@@ -130,7 +130,7 @@ describe('POST, GET /orders', () => {
     const theirs = (await placeOrder(other.token, { paymentMethod: 'pm_card_visa', items: [{ productId: product.id, quantity: 1 }] }).expect(201)).body;
 
     const list = await api.http().get('/orders').set('Authorization', `Bearer ${me.token}`).expect(200);
-    expect(list.body.map((o: { id: string }) => o.id)).toEqual([second.id, first.id]);
+    expect(list.body.data.map((o: { id: string }) => o.id)).toEqual([second.id, first.id]);
     const one = await api.http().get(`/orders/${first.id}`).set('Authorization', `Bearer ${me.token}`).expect(200);
     expect(one.body).toEqual(first);
     const hidden = await api.http().get(`/orders/${theirs.id}`).set('Authorization', `Bearer ${me.token}`).expect(404);

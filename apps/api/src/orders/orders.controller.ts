@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AtomicOperation, atomicOperation, Idempotent } from '@safe-checkout/idempotency-nest';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
@@ -6,9 +6,13 @@ import { ApiIdempotencyKey } from '../openapi/api-idempotency-key.decorator';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { AUTHENTICATION_PROBLEMS, IDEMPOTENCY_KEY_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
 import { RESPONSE_HEADERS } from '../openapi/response-headers';
+import { OrderPageResponse } from '../openapi/responses/order-page.response';
 import { OrderResponse } from '../openapi/responses/order.response';
 import { CheckoutInput, CheckoutPhases } from './checkout.phases';
 import { CreateOrderDto } from './dto/create-order.dto';
+import { ListOrdersQuery } from './dto/list-orders.query';
+import { decodeOrderCursor } from './order-cursor';
+import type { OrderPageView } from './order-page.representation';
 import { OrderView } from './order.representation';
 import { OrdersService } from './orders.service';
 
@@ -52,7 +56,9 @@ export class OrdersController {
     'insufficient-stock',
     'unknown-product',
     'mixed-currency',
+    'order-total-out-of-range',
     'payment-method-invalid',
+    'payment-request-invalid',
     'payment-provider-unavailable',
   )
   create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateOrderDto): AtomicOperation {
@@ -61,11 +67,15 @@ export class OrdersController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listOrders', summary: "The caller's orders, newest first" })
-  @ApiOkResponse({ type: [OrderResponse] })
-  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS)
-  list(@CurrentUser() caller: AuthenticatedUser): Promise<OrderView[]> {
-    return this.orders.list(caller.id);
+  @ApiOperation({
+    operationId: 'listOrders',
+    summary: "The caller's orders, newest first, a page at a time",
+    description: 'Send `nextCursor` back as `cursor` for the next (older) page; it is `null` on the last page.',
+  })
+  @ApiOkResponse({ type: OrderPageResponse })
+  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'validation-failed')
+  list(@CurrentUser() caller: AuthenticatedUser, @Query() query: ListOrdersQuery): Promise<OrderPageView> {
+    return this.orders.list(caller.id, query.limit, decodeOrderCursor(query.cursor));
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Counter, Gauge, register } from 'prom-client';
 
-const CHARGE_OUTCOMES = ['succeeded', 'declined', 'invalid_payment_method', 'unavailable'] as const;
+const CHARGE_OUTCOMES = ['succeeded', 'declined', 'invalid_payment_method', 'invalid_request', 'unavailable'] as const;
 const RECOVERY_ACTIONS = ['finished', 'failed'] as const;
 
 /** How a charge ended, as counted by `payment_provider_charges_total`. */

@@ -5,7 +5,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ChargeAnswer, PaymentIntent } from './charge-answer';
 import { ChargeRun, chargeRunRecorder } from './charge-attempts';
 import { chargeKeyOf } from './charge-key';
-import { PaymentMetrics } from './payment-metrics';
+import { ChargeOutcome, PaymentMetrics } from './payment-metrics';
 import { ProviderHoldOff } from './provider-hold-off';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -82,7 +82,7 @@ export class PaymentProvider {
     } catch (error) {
       const answer = definiteAnswerOf(error);
       if (answer) {
-        this.metrics.countCharge(answer.kind === 'declined' ? 'declined' : 'invalid_payment_method');
+        this.metrics.countCharge(CHARGE_OUTCOME_OF[answer.kind]);
         return { ...answer, run: recorder.finish(answer.kind) };
       }
       this.metrics.countCharge('unavailable');
@@ -122,11 +122,20 @@ export class PaymentProvider {
   }
 }
 
+const CHARGE_OUTCOME_OF: Record<ChargeRefusal['kind'], ChargeOutcome> = {
+  declined: 'declined',
+  'invalid-payment-method': 'invalid_payment_method',
+  'invalid-request': 'invalid_request',
+};
+
 interface StripeError {
   error?: { type?: string; code?: string; decline_code?: string; param?: string; message?: string };
 }
 
-function definiteAnswerOf(error: unknown): ChargeAnswer | undefined {
+/** A definite answer other than success: the provider refused the charge, and nothing was charged. */
+type ChargeRefusal = Exclude<ChargeAnswer, { kind: 'succeeded' }>;
+
+function definiteAnswerOf(error: unknown): ChargeRefusal | undefined {
   if (!(error instanceof RetryingClientError) || error.outcome !== 'definite') return undefined;
   const status = error.response?.status;
   const body = (error.response?.data as StripeError | undefined)?.error;
@@ -135,6 +144,13 @@ function definiteAnswerOf(error: unknown): ChargeAnswer | undefined {
   }
   if (status === 400 && body?.param === 'payment_method') {
     return { kind: 'invalid-payment-method', message: body.message ?? 'No such payment method.' };
+  }
+  // The provider validated the request and refused it (Stripe: an amount out of range, an unknown
+  // currency): nothing was charged, and sending it again cannot change that, so it is final, not
+  // an unknown outcome to retry forever (issue 19). A 401 (wrong secret key) stays unknown: it is
+  // the shop's configuration, and fixing it lets the same checkout finish.
+  if (status === 400 && body?.type === 'invalid_request_error') {
+    return { kind: 'invalid-request', ...(body.param ? { param: body.param } : {}), message: body.message ?? 'The payment provider refused the request.' };
   }
   return undefined;
 }

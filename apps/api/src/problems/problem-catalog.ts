@@ -96,6 +96,18 @@ export const API_PROBLEMS = {
     explanation:
       'One or more products do not have the requested quantity in stock. This is a final answer for this Idempotency-Key: it is replayed on retries.',
   },
+  'order-total-out-of-range': {
+    status: 422,
+    title: 'Order total out of range',
+    explanation:
+      "The order's total (`totalCents`) is not one the payment provider can charge: it must be at least 1 minor unit and at most `maximumCents` (99 999 999, Stripe's limit). It was decided before any stock was taken: no order was created and nothing was charged. This is a final answer for this Idempotency-Key: it is replayed on retries; split the order or change the cart, then check out with a new key.",
+  },
+  'payment-request-invalid': {
+    status: 422,
+    title: 'Payment provider refused the charge request',
+    explanation:
+      'The payment provider refused the charge request itself as invalid (`param` names the parameter, e.g. currency), so sending it again cannot succeed. Nothing was charged, the order (`orderId`) is payment_failed and its stock was given back. This is a final answer for this Idempotency-Key: it is replayed on retries.',
+  },
   'unknown-product': { status: 422, title: 'Unknown product', explanation: 'An order line names a product that does not exist.' },
   'mixed-currency': { status: 422, title: 'Mixed currencies', explanation: 'All products of one order must be priced in the same currency.' },
   'internal-error': {

@@ -13,8 +13,21 @@ export async function login(email: string, password = 'demo-password'): Promise<
   return { id: body.user.id, token: body.accessToken };
 }
 
+/** One page of `GET /orders`: newest first, and the cursor of the next page (`null` on the last). */
+interface ProbeOrderPage {
+  data: ProbeOrder[];
+  nextCursor: string | null;
+}
+
+/** How many orders the user has, counted over every page of `GET /orders`. */
 export async function orderCount(user: ProbeUser): Promise<number> {
-  return (await call<unknown[]>('GET', '/orders', user)).length;
+  let count = 0;
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const page: ProbeOrderPage = await call<ProbeOrderPage>('GET', `/orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`, user);
+    count += page.data.length;
+    cursor = page.nextCursor;
+  }
+  return count;
 }
 
 /** An order as the API shows it: what the payment specs check. */
@@ -29,7 +42,7 @@ export interface ProbeOrder {
 
 /** The user's newest order (the API lists them newest first). */
 export async function newestOrder(user: ProbeUser): Promise<ProbeOrder> {
-  const [newest] = await call<ProbeOrder[]>('GET', '/orders', user);
+  const [newest] = (await call<ProbeOrderPage>('GET', '/orders?limit=1', user)).data;
   if (!newest) throw new Error('the user has no orders');
   return newest;
 }

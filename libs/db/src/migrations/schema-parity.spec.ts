@@ -115,6 +115,13 @@ describe('prisma/migrations against schema.prisma', () => {
     await expect(prisma.idempotencyKey.create({ data: completedElsewhere })).rejects.toThrow(/idempotency_keys_finished_iff_completed/);
   });
 
+  it('indexes orders for keyset pages of one user (created_at desc, id desc), and nothing more', async () => {
+    const indexes = await prisma.$queryRaw<{ indexname: string; indexdef: string }[]>`
+      SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'orders' ORDER BY indexname`;
+    expect(indexes.map((index) => index.indexname)).toEqual(['orders_payment_intent_id_key', 'orders_pkey', 'orders_user_id_created_at_id_idx']);
+    expect(indexes[2].indexdef).toMatch(/\(user_id, created_at DESC, id DESC\)$/);
+  });
+
   it('round-trips every field of payment intents and finds them through both indexes', async () => {
     const account = `acct_${randomUUID()}`;
     const data = {

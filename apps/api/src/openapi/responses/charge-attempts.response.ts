@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { StopReason } from '@safe-checkout/retrying-client';
+import { KEPT_CHARGE_RUNS } from '../../orders/order-payments.service';
 import type { ChargeAttemptsView, ChargeAttemptView, ChargeRunResult, ChargeRunView, ChargeWaitView } from '../../orders/charge-attempts.representation';
 
 const VERDICTS = ['succeeded', 'definite', 'ambiguous'] as const satisfies readonly ChargeAttemptView['verdict'][];
 const BASES = ['backoff', 'retry-after'] as const satisfies readonly ChargeWaitView['basis'][];
-const RESULTS = ['succeeded', 'declined', 'invalid_payment_method', 'unknown'] as const satisfies readonly ChargeRunResult[];
+const RESULTS = ['succeeded', 'declined', 'invalid_payment_method', 'invalid_request', 'unknown'] as const satisfies readonly ChargeRunResult[];
 const STOP_REASONS = [
   'not-retryable',
   'method-not-retryable',
@@ -78,7 +79,7 @@ export class ChargeRunResponse implements ChargeRunView {
     enum: RESULTS,
     enumName: 'ChargeRunResult',
     description:
-      '`succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
+      '`succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.',
   })
   result!: ChargeRunResult;
 
@@ -101,6 +102,9 @@ export class ChargeAttemptsResponse implements ChargeAttemptsView {
   })
   idempotencyKey!: string;
 
-  @ApiProperty({ type: [ChargeRunResponse], description: 'One per run of the charge phase, oldest first; empty until the first charge was sent.' })
+  @ApiProperty({
+    type: [ChargeRunResponse],
+    description: `One per run of the charge phase, oldest first: the newest ${KEPT_CHARGE_RUNS} runs; empty until the first charge was sent.`,
+  })
   runs!: ChargeRunResponse[];
 }

@@ -59,6 +59,27 @@ export class ProblemDetailsResponse {
   })
   declineCode?: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: '`payment-declined`, `payment-method-invalid`: the order, now `payment_failed`.' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    description: '`payment-declined`, `payment-method-invalid`, `payment-request-invalid`: the order, now `payment_failed`.',
+  })
   orderId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: '`payment-request-invalid`: the request parameter the provider refused, e.g. `currency`.',
+    example: 'currency',
+  })
+  param?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: "`order-total-out-of-range`: the order's total, in minor units." })
+  totalCents?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: '`order-total-out-of-range`: the largest total the payment provider charges, in minor units.',
+    example: 99_999_999,
+  })
+  maximumCents?: number;
 }

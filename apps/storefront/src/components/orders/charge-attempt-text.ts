@@ -59,6 +59,8 @@ export function describeChargeRun(run: ChargeRun): { text: string; tone: Tone } 
       return { text: 'Declined: nothing charged', tone: 'bad' };
     case 'invalid-payment-method':
       return { text: 'Card refused: nothing charged', tone: 'bad' };
+    case 'invalid-request':
+      return { text: 'Charge request refused: nothing charged', tone: 'bad' };
     case 'unknown':
       return { text: 'Outcome unknown', tone: 'warn' };
   }

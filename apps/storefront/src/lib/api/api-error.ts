@@ -1,4 +1,5 @@
-import { RetryingClientError } from '@safe-checkout/retrying-client';
+import { parseRetryAfterMs, RetryingClientError } from '@safe-checkout/retrying-client';
+import { readHeader } from './http-headers';
 import { customerMessage } from './problem-messages';
 
 /**
@@ -85,8 +86,14 @@ export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
     return new ApiError('http', `The shop answered HTTP ${status}`, 'Please try again in a moment.', error.outcome, { status, attempts });
   }
   const slug = typeof body.type === 'string' ? body.type.split('/').pop() : undefined;
-  const wording = customerMessage(slug, asText(body.title), asText(body.detail), body);
+  const wording = customerMessage(slug, asText(body.title), asText(body.detail), body, { retryAfterSeconds: retryAfterSecondsOf(error.response?.headers) });
   return new ApiError('problem', wording.title, wording.advice, error.outcome, { status, slug, attempts, fieldErrors: asFieldErrors(body.errors) });
+}
+
+/** The answer's `Retry-After` in whole seconds (rounded up: "try again in 0 s" would be wrong), if it sent one. */
+function retryAfterSecondsOf(headers: unknown): number | undefined {
+  const ms = parseRetryAfterMs(readHeader(headers, 'Retry-After'), Date.now());
+  return ms === undefined ? undefined : Math.ceil(ms / 1_000);
 }
 
 function asProblem(data: unknown): ProblemBody | undefined {

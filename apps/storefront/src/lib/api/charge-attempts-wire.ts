@@ -14,6 +14,7 @@ const RESULTS: Record<Schemas['ChargeRunResult'], ChargeRunResult> = {
   succeeded: 'succeeded',
   declined: 'declined',
   invalid_payment_method: 'invalid-payment-method',
+  invalid_request: 'invalid-request',
   unknown: 'unknown',
 };
 

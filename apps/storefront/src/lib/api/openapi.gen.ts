@@ -117,7 +117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's orders, newest first */
+        /**
+         * The caller's orders, newest first, a page at a time
+         * @description Send `nextCursor` back as `cursor` for the next (older) page; it is `null` on the last page.
+         */
         get: operations["listOrders"];
         put?: never;
         /**
@@ -189,7 +192,7 @@ export interface components {
              * @example /problems/insufficient-stock
              * @enum {string}
              */
-            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
+            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
             /**
              * @description The same for every occurrence of the problem type.
              * @example Not enough stock
@@ -227,9 +230,21 @@ export interface components {
             declineCode?: string;
             /**
              * Format: uuid
-             * @description `payment-declined`, `payment-method-invalid`: the order, now `payment_failed`.
+             * @description `payment-declined`, `payment-method-invalid`, `payment-request-invalid`: the order, now `payment_failed`.
              */
             orderId?: string;
+            /**
+             * @description `payment-request-invalid`: the request parameter the provider refused, e.g. `currency`.
+             * @example currency
+             */
+            param?: string;
+            /** @description `order-total-out-of-range`: the order's total, in minor units. */
+            totalCents?: number;
+            /**
+             * @description `order-total-out-of-range`: the largest total the payment provider charges, in minor units.
+             * @example 99999999
+             */
+            maximumCents?: number;
         };
         LoginDto: {
             /**
@@ -382,10 +397,10 @@ export interface components {
             currency: string;
         };
         /**
-         * @description `succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
+         * @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
          * @enum {string}
          */
-        ChargeRunResult: "succeeded" | "declined" | "invalid_payment_method" | "unknown";
+        ChargeRunResult: "succeeded" | "declined" | "invalid_payment_method" | "invalid_request" | "unknown";
         /**
          * @description Why the client made no more attempts, when it gave up.
          * @enum {string}
@@ -451,7 +466,7 @@ export interface components {
         ChargeRun: {
             /** Format: date-time */
             startedAt: string;
-            /** @description `succeeded` (paid), `declined`, `invalid_payment_method`, or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker. */
+            /** @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker. */
             result: components["schemas"]["ChargeRunResult"];
             /** @description Why the client made no more attempts, when it gave up. */
             stopReason?: components["schemas"]["ChargeStopReason"];
@@ -464,7 +479,7 @@ export interface components {
              * @example safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10
              */
             idempotencyKey: string;
-            /** @description One per run of the charge phase, oldest first; empty until the first charge was sent. */
+            /** @description One per run of the charge phase, oldest first: the newest 20 runs; empty until the first charge was sent. */
             runs: components["schemas"]["ChargeRun"][];
         };
         OrderItem: {
@@ -500,6 +515,16 @@ export interface components {
             currency: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        /** @description One page of the caller's orders, newest first (http-contract.md "Orders"). */
+        OrderPage: {
+            /** @description At most `limit` orders, newest first. */
+            data: components["schemas"]["Order"][];
+            /**
+             * @description Opaque: send it back as `cursor` to get the next (older) page. `null` on the last page.
+             * @example MjAyNi0xMi0wN1QxMjowMDowMC4wMDBaXzVjMGU0ZjFhLTk5YjItNGQ3Mi1iZGY1LWE3YzY0M2E1ZjE4Mg
+             */
+            nextCursor: string | null;
         };
         /** @description Liveness plus database reachability. */
         HealthCheck: {
@@ -565,7 +590,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The last segment of a problem `type`. */
-                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
+                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
             };
             cookie?: never;
         };
@@ -1194,7 +1219,12 @@ export interface operations {
     };
     listOrders: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Orders per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was: opaque. Absent: the first page (the newest orders). */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1206,7 +1236,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Order"][];
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/validation-failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
                 };
             };
             /**
@@ -1419,7 +1466,9 @@ export interface operations {
              *     - [`insufficient-stock`](/problems/insufficient-stock): Not enough stock (final: replayed to retries with the same key)
              *     - [`unknown-product`](/problems/unknown-product): Unknown product (final: replayed to retries with the same key)
              *     - [`mixed-currency`](/problems/mixed-currency): Mixed currencies (final: replayed to retries with the same key)
+             *     - [`order-total-out-of-range`](/problems/order-total-out-of-range): Order total out of range (final: replayed to retries with the same key)
              *     - [`payment-method-invalid`](/problems/payment-method-invalid): Payment method cannot be charged (final: replayed to retries with the same key)
+             *     - [`payment-request-invalid`](/problems/payment-request-invalid): Payment provider refused the charge request (final: replayed to retries with the same key)
              */
             422: {
                 headers: {
@@ -1430,7 +1479,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
-                        type: "/problems/idempotency-key-reused" | "/problems/insufficient-stock" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/payment-method-invalid";
+                        type: "/problems/idempotency-key-reused" | "/problems/insufficient-stock" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/order-total-out-of-range" | "/problems/payment-method-invalid" | "/problems/payment-request-invalid";
                         /** @enum {integer} */
                         status: 422;
                     };

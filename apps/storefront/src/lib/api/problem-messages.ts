@@ -23,6 +23,14 @@ const MESSAGES: Record<string, CustomerMessage> = {
   },
   'unknown-product': { title: 'A product no longer exists', advice: 'Nothing was ordered. Remove it from your cart and try again.' },
   'mixed-currency': { title: 'Items are priced in different currencies', advice: 'Nothing was ordered. Check out items of one currency at a time.' },
+  'order-total-out-of-range': {
+    title: 'This order total cannot be paid by card',
+    advice: 'Nothing was ordered or charged: the total must be above zero and at most 999 999.99. Change the quantities and check out again.',
+  },
+  'payment-request-invalid': {
+    title: 'The payment provider refused this payment',
+    advice: 'Nothing was charged, and trying the same order again will not change that. Your cart is kept.',
+  },
   'idempotency-key-reused': {
     title: 'This checkout already belongs to another cart',
     advice: 'The key was first used with different items, so the server refused to guess. Change the cart to start a new checkout.',
@@ -56,19 +64,41 @@ const DECLINE_REASONS: Record<string, string | undefined> = {
   insufficient_funds: 'insufficient funds',
 };
 
+/** What the answer said besides its body: `retryAfterSeconds` from its `Retry-After` header. */
+export interface AnswerContext {
+  retryAfterSeconds?: number;
+}
+
 /**
  * The customer-facing wording of a problem, with the API's own wording as the fallback.
- * `extensions` are the problem's other members: `payment-declined` words its `declineCode`.
+ * `extensions` are the problem's other members: `payment-declined` words its `declineCode`;
+ * `too-many-requests` (429) says how long to wait, from `context.retryAfterSeconds`.
  *
  * @example
  * customerMessage('payment-declined', undefined, undefined, { declineCode: 'insufficient_funds' }).advice;
  * // 'Your card was declined — insufficient funds. Nothing was charged; your cart is kept.'
+ * customerMessage('too-many-requests', undefined, undefined, {}, { retryAfterSeconds: 30 }).advice;
+ * // 'Too many attempts; try again in 30 s.'
  */
-export function customerMessage(slug: string | undefined, apiTitle?: string, apiDetail?: string, extensions: Record<string, unknown> = {}): CustomerMessage {
+export function customerMessage(
+  slug: string | undefined,
+  apiTitle?: string,
+  apiDetail?: string,
+  extensions: Record<string, unknown> = {},
+  context: AnswerContext = {},
+): CustomerMessage {
   if (slug === 'payment-declined') return declined(extensions.declineCode);
+  if (slug === 'too-many-requests') return tooManyRequests(context.retryAfterSeconds);
   const known = slug ? MESSAGES[slug] : undefined;
   if (known) return known;
   return { title: apiTitle || 'The request failed', advice: apiDetail || 'Please try again.' };
+}
+
+// Sign-in and checkout both get it (the API limits logins and new orders, issue 19); nothing was
+// done, so the same attempt is safe to repeat once the wait is over.
+function tooManyRequests(retryAfterSeconds: number | undefined): CustomerMessage {
+  const when = retryAfterSeconds === undefined ? 'in a moment' : `in ${retryAfterSeconds} s`;
+  return { title: 'Too many attempts', advice: `Too many attempts; try again ${when}.` };
 }
 
 function declined(declineCode: unknown): CustomerMessage {

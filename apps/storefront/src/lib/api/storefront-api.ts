@@ -3,16 +3,18 @@ import { toApiError } from './api-error';
 import { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
 import { authorized, readHeader } from './http-headers';
 import { sendOrder, toOrderPlaced, type SendOrderRequest, type TabClient } from './send-order';
-import type { Order, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
+import type { Order, OrderPage, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
 import {
   toCreateOrderDto,
   toOrder,
+  toOrderPage,
   toProduct,
   toProfile,
   toSession,
   toUpdateUserDto,
   type LoginResponseDto,
   type OrderDto,
+  type OrderPageDto,
   type ProductDto,
   type UserProfileDto,
 } from './wire';
@@ -60,9 +62,13 @@ export class StorefrontApi {
     return this.call(async () => (await this.http.get<ProductDto[]>('/products', READ_LIMITS)).data.map(toProduct));
   }
 
-  /** The caller's orders, newest first (the API's order). */
-  listOrders(session: Session): Promise<Order[]> {
-    return this.call(async () => (await this.http.get<OrderDto[]>('/orders', { ...READ_LIMITS, ...authorized(session) })).data.map(toOrder));
+  /**
+   * One page of the caller's orders, newest first (the API's order): the first page, or the one
+   * after the page whose `nextCursor` is given. The API's page size (20) is the storefront's.
+   */
+  listOrders(session: Session, cursor?: string): Promise<OrderPage> {
+    const params = cursor === undefined ? {} : { cursor };
+    return this.call(async () => toOrderPage((await this.http.get<OrderPageDto>('/orders', { ...READ_LIMITS, ...authorized(session), params })).data));
   }
 
   getOrder(session: Session, orderId: string): Promise<Order> {

@@ -87,7 +87,7 @@ export interface ChargeAttempt {
 }
 
 /** What a run of the shop's charge came to: paid, a definite refusal, or no definite answer. */
-export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid-payment-method' | 'unknown';
+export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid-payment-method' | 'invalid-request' | 'unknown';
 
 /** One run of the shop's charge: the attempts of one checkout request (or one recovery pass) at the provider. */
 export interface ChargeRun {
@@ -103,7 +103,7 @@ export interface ChargeRun {
 export interface ChargeAttempts {
   /** The provider-side `Idempotency-Key`, e.g. `safe-checkout-order-<order id>`. */
   key: string;
-  /** Oldest first. */
+  /** Oldest first: the newest 20 runs the shop keeps. */
   runs: ChargeRun[];
 }
 
@@ -118,6 +118,13 @@ export interface Order {
   total: Money;
   /** ISO 8601 timestamp. */
   createdAt: string;
+}
+
+/** One page of the customer's orders, newest first, and where the next (older) page starts. */
+export interface OrderPage {
+  orders: Order[];
+  /** Opaque; pass it back to get the next page. `null`: this was the last page. */
+  nextCursor: string | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
-import type { Order, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
+import type { Order, OrderPage, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
 
 // The API's JSON, exactly as its OpenAPI document (apps/api/openapi.json) describes it: the
 // shapes below are generated from it (`npm run openapi-types`, checked by the storefront's lint),
@@ -16,6 +16,9 @@ export type LoginResponseDto = Schemas['LoginResult'];
 export type OrderStatusDto = Schemas['OrderStatus'];
 
 export type OrderDto = Schemas['Order'];
+
+/** One page of `GET /orders`: `nextCursor` is `null` on the last page. */
+export type OrderPageDto = Schemas['OrderPage'];
 
 /** `POST /orders` body: the lines and the payment method to charge (`pm_…`). */
 export type CreateOrderDto = Schemas['CreateOrderDto'];
@@ -65,6 +68,10 @@ export function toOrder(dto: OrderDto): Order {
     total: { cents: dto.totalCents, currency: dto.currency },
     createdAt: dto.createdAt,
   };
+}
+
+export function toOrderPage(dto: OrderPageDto): OrderPage {
+  return { orders: dto.data.map(toOrder), nextCursor: dto.nextCursor };
 }
 
 /** The `POST /orders` body of one checkout: only the fields the API takes, so nothing else leaks onto the wire. */

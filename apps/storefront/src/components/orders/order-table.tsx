@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import type { Order } from '@/lib/api';
+import { formatDateTime, formatMoney, shortId } from '@/lib/format';
+import { Loading } from '../ui/loading';
+import { ProblemNotice } from '../ui/problem-notice';
+import { OrderStatusBadge } from './order-status-badge';
+import type { MoreOrders } from './use-order-pages';
+import styles from './orders.module.css';
+
+export interface OrderTableProps {
+  /** The orders loaded so far, newest first. */
+  orders: Order[];
+  /** Product names by id, for the lines. */
+  names: ReadonlyMap<string, string>;
+  /** Whether the API named a next page. */
+  hasMore: boolean;
+  more: MoreOrders;
+  onLoadMore: () => void;
+}
+
+/** The orders loaded so far, and "Load more" while the API names a next page. */
+export function OrderTable({ orders, names, hasMore, more, onLoadMore }: OrderTableProps) {
+  return (
+    <>
+      <div className="table-wrap card">
+        <table className="table">
+          <caption className="visually-hidden">Your orders, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Placed</th>
+              <th scope="col">Order</th>
+              <th scope="col">Items</th>
+              <th scope="col" className="numeric">
+                Total
+              </th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id} data-testid="order-row">
+                <td>{formatDateTime(order.createdAt)}</td>
+                <td>
+                  <Link href={`/orders/${order.id}`} className={styles.orderLink}>
+                    {shortId(order.id)}
+                  </Link>
+                </td>
+                <td className={styles.items}>{order.lines.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
+                <td className="numeric">{formatMoney(order.total)}</td>
+                <td>
+                  <OrderStatusBadge status={order.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hasMore && <LoadMore more={more} onLoadMore={onLoadMore} />}
+    </>
+  );
+}
+
+function LoadMore({ more, onLoadMore }: { more: MoreOrders; onLoadMore: () => void }) {
+  if (more.state === 'loading') return <Loading label="Loading more orders…" />;
+  if (more.state === 'error') return <ProblemNotice error={more.error} onRetry={onLoadMore} retryLabel="Load more" />;
+  return (
+    <p className={styles.loadMore}>
+      <button type="button" className="button button--secondary" onClick={onLoadMore}>
+        Load more
+      </button>
+    </p>
+  );
+}
