@@ -7,7 +7,6 @@ const MAX_DECODE_ROUNDS = 3;
 
 // C0 controls (tab, CR, LF, NUL…), DEL and C1 controls. The URL parser silently removes tab, CR
 // and LF inside a URL, so `/\t/evil.example` would become `//evil.example` after our checks.
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 // An `@` in the path (not the query): harmless to `new URL`, but `/@evil.example` becomes
