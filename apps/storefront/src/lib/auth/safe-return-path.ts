@@ -6,7 +6,7 @@ export const DEFAULT_RETURN_PATH = '/';
 const MAX_DECODE_ROUNDS = 3;
 
 // C0 controls (tab, CR, LF, NUL…), DEL and C1 controls. The URL parser silently removes tab, CR
-// and LF inside a URL, so `/\t/evil.example` would become `//evil.example` after our checks.
+// and LF inside a URL, so to a browser `/\t/evil.example` is `//evil.example`.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 // An `@` in the path (not the query): harmless to `new URL`, but `/@evil.example` becomes
@@ -23,8 +23,8 @@ const USER_INFO_IN_PATH = /^[^?#]*@/;
  * or a later decoding could turn into another host is refused outright: a target that is not a
  * path (`https:`, `javascript:`, `data:`), a backslash (browsers read `/\evil.example` as
  * `//evil.example`), control characters and whitespace (the URL parser drops tab and newlines),
- * an `@` before the query (user-info, were the URL rebuilt by hand),
- * and the same tricks percent-encoded (`%5C`, `%09`, `%2F%2F`) in any of up to three layers.
+ * an `@` before the query (user-info, were the URL ever rebuilt by joining strings), and the same
+ * tricks percent-encoded (`%5C`, `%09`, `%2F%2F`, `%40`) in any of up to three layers.
  * What comes back is the resolved URL's own path, query and fragment, never the raw text, and
  * never one starting `//` (a path such as `/.//evil.example` normalises to one).
  *
