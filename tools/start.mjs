@@ -6,6 +6,12 @@
 //    storefront, each as a child process;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
 //
+// Every process listens on HOST, default 127.0.0.1: the demo runs with public secrets (the
+// development JWT secret, the sandbox key), so it is reachable from this machine only unless you
+// say otherwise (HOST=0.0.0.0; the API then prints a loud warning). See docs/security.md.
+// STOREFRONT_PORT is passed on too: the API and the chaos proxies derive their CORS origins from it
+// (CORS_ORIGINS overrides them).
+//
 // Chaos demo: `npm start -- --chaos`, or `SAFE_CHECKOUT_CHAOS=1 npm start`. A chaos proxy
 // (apps/chaos-proxy) sits on each network hop of a checkout, every fault at 0 % at start:
 // - browser → API: on CHAOS_PROXY_PORT (default 3334; CHAOS_RATES may set start rates) in front of
@@ -30,6 +36,15 @@ const storefrontPort = Number(process.env.STOREFRONT_PORT ?? 4200);
 const chaosProxyPort = Number(process.env.CHAOS_PROXY_PORT ?? 3334);
 const sandboxPort = Number(process.env.PAYMENT_SANDBOX_PORT ?? 3340);
 const providerProxyPort = Number(process.env.CHAOS_PROVIDER_PROXY_PORT ?? 3341);
+const host = process.env.HOST || '127.0.0.1';
+// Where this script and the servers call each other: the listening address, or loopback when
+// that is a wildcard. What the browser calls: `localhost` on this machine, else the address.
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+const internalHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : urlHost(host);
+const browserHost = WILDCARD_HOSTS.has(host) || LOOPBACK_NAMES.has(host) ? 'localhost' : urlHost(host);
+// Every child gets these, so no process falls back to a default of its own.
+const listenEnv = { HOST: host, STOREFRONT_PORT: String(storefrontPort) };
 // The provider hop's Slow answer: past the API's 4 s per charge attempt (docs/payments.md), so the
 // API times out and retries with the same derived key; the soak's default too.
 const PROVIDER_LATENCY_MS = 4_500;
@@ -38,6 +53,11 @@ const chaos = readChaosFlag(process.argv.slice(2), process.env.SAFE_CHECKOUT_CHA
 const children = [];
 let embedded;
 let stopping = false;
+
+/** `host` as the host part of a URL: an IPv6 address in brackets. */
+function urlHost(address) {
+  return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
+}
 
 function readChaosFlag(args, envValue) {
   const unknown = args.filter((arg) => arg !== '--chaos');
@@ -113,31 +133,37 @@ async function main() {
   // The sandbox derives its own database from DATABASE_URL (<name>_payment_sandbox), creates and
   // migrates it itself, as a separate service would.
   startChild('Payment sandbox', [chaos ? built('apps/payment-sandbox/dist/chaos-main.js') : 'apps/payment-sandbox/dist/main.js'], {
+    ...listenEnv,
     DATABASE_URL: databaseUrl,
     PAYMENT_SANDBOX_PORT: String(sandboxPort),
   });
-  await waitUntilHealthy(`http://127.0.0.1:${sandboxPort}/health`);
+  await waitUntilHealthy(`http://${internalHost}:${sandboxPort}/health`);
   const providerProxy = chaos ? await startProviderChaosProxy() : null;
   startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], {
+    ...listenEnv,
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
-    PAYMENT_PROVIDER_URL: providerProxy?.url ?? process.env.PAYMENT_PROVIDER_URL ?? `http://127.0.0.1:${sandboxPort}`,
+    PAYMENT_PROVIDER_URL: providerProxy?.url ?? process.env.PAYMENT_PROVIDER_URL ?? `http://${internalHost}:${sandboxPort}`,
   });
-  await waitUntilHealthy(`http://127.0.0.1:${apiPort}/health`);
+  await waitUntilHealthy(`http://${internalHost}:${apiPort}/health`);
   const storefrontEnv = chaos
     ? { ...(await startChaosProxy()), SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: providerProxy.adminUrl }
-    : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://localhost:${apiPort}` };
+    : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://${browserHost}:${apiPort}` };
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
-  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort)], { ...storefrontEnv, NEXT_TELEMETRY_DISABLED: '1' });
-  await waitUntilHealthy(`http://127.0.0.1:${storefrontPort}/`);
+  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort), '--hostname', host], {
+    ...storefrontEnv,
+    ...listenEnv,
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+  await waitUntilHealthy(`http://${internalHost}:${storefrontPort}/`);
   console.log(
     chaos
       ? chaosBanner()
       : `
 Safe Checkout is running:
-  Storefront http://localhost:${storefrontPort}
-  API        http://localhost:${apiPort}   (OpenAPI: http://localhost:${apiPort}/docs, health: /health)
-  Payments   http://localhost:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
+  Storefront http://${browserHost}:${storefrontPort}
+  API        http://${browserHost}:${apiPort}   (OpenAPI: http://${browserHost}:${apiPort}/docs, health: /health)
+  Payments   http://${browserHost}:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`,
   );
@@ -153,18 +179,17 @@ function built(file) {
 // on in the storefront's chaos panel. Resolves to what the storefront needs to use it.
 async function startChaosProxy() {
   startChild('Chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
-    // PORT and HOST are also the API's variables: the proxy must not inherit them.
+    // PORT is also the API's variable: the proxy must not inherit it.
+    ...listenEnv,
     PORT: String(chaosProxyPort),
-    HOST: '127.0.0.1',
-    UPSTREAMS: `http://127.0.0.1:${apiPort}`,
+    UPSTREAMS: `http://${internalHost}:${apiPort}`,
     CHAOS_RATES: process.env.CHAOS_RATES ?? '',
-    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${storefrontPort},http://127.0.0.1:${storefrontPort}`,
   });
   // /health is forwarded to the API: healthy means the proxy and its upstream are both up.
-  await waitUntilHealthy(`http://127.0.0.1:${chaosProxyPort}/health`);
+  await waitUntilHealthy(`http://${internalHost}:${chaosProxyPort}/health`);
   return {
-    SAFE_CHECKOUT_API_URL: `http://localhost:${chaosProxyPort}`,
-    SAFE_CHECKOUT_CHAOS_ADMIN_URL: `http://localhost:${chaosProxyPort}/__chaos`,
+    SAFE_CHECKOUT_API_URL: `http://${browserHost}:${chaosProxyPort}`,
+    SAFE_CHECKOUT_CHAOS_ADMIN_URL: `http://${browserHost}:${chaosProxyPort}/__chaos`,
   };
 }
 
@@ -174,18 +199,17 @@ async function startChaosProxy() {
 // not leak onto this hop (its seed is the first one's plus one, as in the soak).
 async function startProviderChaosProxy() {
   startChild('Provider chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
+    ...listenEnv,
     PORT: String(providerProxyPort),
-    HOST: '127.0.0.1',
-    UPSTREAMS: `http://127.0.0.1:${sandboxPort}`,
+    UPSTREAMS: `http://${internalHost}:${sandboxPort}`,
     CHAOS_RATES: process.env.CHAOS_PROVIDER_RATES ?? '',
     CHAOS_ROUTES: PROVIDER_FAULT_ROUTES,
     CHAOS_LATENCY_MS: String(PROVIDER_LATENCY_MS),
     CHAOS_SEED: String(Number(process.env.CHAOS_SEED || 1) + 1),
-    CORS_ORIGINS: process.env.CORS_ORIGINS ?? `http://localhost:${storefrontPort},http://127.0.0.1:${storefrontPort}`,
   });
   // /health is forwarded to the sandbox: healthy means the proxy and the sandbox are both up.
-  await waitUntilHealthy(`http://127.0.0.1:${providerProxyPort}/health`);
-  return { url: `http://127.0.0.1:${providerProxyPort}`, adminUrl: `http://localhost:${providerProxyPort}/__chaos` };
+  await waitUntilHealthy(`http://${internalHost}:${providerProxyPort}/health`);
+  return { url: `http://${internalHost}:${providerProxyPort}`, adminUrl: `http://${browserHost}:${providerProxyPort}/__chaos` };
 }
 
 function chaosBanner() {
@@ -193,11 +217,11 @@ function chaosBanner() {
 Safe Checkout is running in CHAOS MODE (demo): both network hops of a checkout go through a
 fault-injecting proxy, the storefront's API calls and the API's charges. All faults start at 0 %;
 turn them on in the cart's "Demo: network chaos" panel ("Browser → API", "API → payment provider").
-  Storefront      http://localhost:${storefrontPort}   (chaos panel: http://localhost:${storefrontPort}/cart)
-  Chaos proxy     http://localhost:${chaosProxyPort}   (browser → API; admin: GET/PUT http://localhost:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
-  API             http://localhost:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
-  Provider proxy  http://localhost:${providerProxyPort}   (API → payment provider; admin: GET/PUT http://localhost:${providerProxyPort}/__chaos; faults on ${PROVIDER_FAULT_ROUTES})
-  Payments        http://localhost:${sandboxPort}   (payment provider sandbox, chaos entry point; direct, without faults)
+  Storefront      http://${browserHost}:${storefrontPort}   (chaos panel: http://${browserHost}:${storefrontPort}/cart)
+  Chaos proxy     http://${browserHost}:${chaosProxyPort}   (browser → API; admin: GET/PUT http://${browserHost}:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
+  API             http://${browserHost}:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
+  Provider proxy  http://${browserHost}:${providerProxyPort}   (API → payment provider; admin: GET/PUT http://${browserHost}:${providerProxyPort}/__chaos; faults on ${PROVIDER_FAULT_ROUTES})
+  Payments        http://${browserHost}:${sandboxPort}   (payment provider sandbox, chaos entry point; direct, without faults)
   Demo users      alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`;
 }

@@ -5,6 +5,6 @@ import { exitOnStartFailure, startApi } from './start-api';
 // separate entry point on purpose: no environment variable or header can turn faults on in a
 // process started from main.ts.
 startApi([ChaosFaultModule]).then(
-  ({ config, logger }) => logger.warn(`Safe Checkout API in CHAOS MODE on port ${config.port}: injected faults are enabled`),
+  ({ config, logger }) => logger.warn(`Safe Checkout API in CHAOS MODE on ${config.host} port ${config.port}: injected faults are enabled`),
   exitOnStartFailure,
 );

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
+import { useSecurityHeaders } from './http/security-headers';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { ProblemException } from './problems/problem.exception';
 
@@ -30,6 +31,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
         }),
     }),
   );
+  useSecurityHeaders(app);
   // The storefront calls the API from the browser; these headers carry the retry protocol.
   app.enableCors({
     origin: config.corsOrigins,

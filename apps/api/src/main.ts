@@ -1,3 +1,3 @@
 import { exitOnStartFailure, startApi } from './start-api';
 
-startApi().then(({ config, logger }) => logger.log(`Safe Checkout API listening on http://localhost:${config.port} (OpenAPI at /docs)`), exitOnStartFailure);
+startApi().then(({ config, logger }) => logger.log(`Safe Checkout API listening on ${config.host} port ${config.port} (OpenAPI at /docs)`), exitOnStartFailure);

@@ -1,18 +1,25 @@
-import { Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger, Type } from '@nestjs/common';
 import { ApiConfig, DEVELOPMENT_JWT_SECRET_WARNING, readApiConfig } from './config/api-config';
 import { createApiApp } from './create-api-app';
+import { developmentSecretExposureWarning, publicSecretsInUse } from './security/development-secret-exposure';
 
 /**
- * Reads the configuration, builds the API with `extraModules` and listens; shared by the entry
- * points (main.ts, chaos-main.ts) so both warn about the public development JWT secret.
+ * Reads the configuration from `env` (default `process.env`), builds the API with `extraModules`
+ * and listens on `HOST` (default 127.0.0.1) and `PORT`; shared by the entry points (main.ts,
+ * chaos-main.ts) so both warn about the public development secrets, louder when exposed.
  */
-export async function startApi(extraModules: Type[] = []): Promise<{ config: ApiConfig; logger: Logger }> {
-  const config = readApiConfig();
+export async function startApi(
+  extraModules: Type[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ config: ApiConfig; logger: Logger; app: INestApplication }> {
+  const config = readApiConfig(env);
   const app = await createApiApp(config, extraModules);
   const logger = new Logger('Bootstrap');
   if (config.usesDevelopmentJwtSecret) logger.warn(DEVELOPMENT_JWT_SECRET_WARNING);
-  await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
-  return { config, logger };
+  const exposure = developmentSecretExposureWarning(config.host, publicSecretsInUse(config));
+  if (exposure) console.error(exposure);
+  await app.listen(config.port, config.host);
+  return { config, logger, app };
 }
 
 /** Exits with the error printed when an entry point cannot start. */

@@ -24,7 +24,17 @@ describe('readChaosProxyConfig(env)', () => {
     expect(config.settings.rates).toMatchObject({ 'request-lost': 0.1, 'response-lost': 0.2 });
   });
 
+  it("allows the storefront's origins at STOREFRONT_PORT on the admin endpoint (issue 20)", () => {
+    expect(readChaosProxyConfig({ STOREFRONT_PORT: '4203' }).corsOrigins).toEqual(['http://localhost:4203', 'http://127.0.0.1:4203']);
+  });
+
+  it('allows exactly CORS_ORIGINS when it is set', () => {
+    expect(readChaosProxyConfig({ STOREFRONT_PORT: '4203', CORS_ORIGINS: 'https://shop.example.test' }).corsOrigins).toEqual(['https://shop.example.test']);
+  });
+
   it('lists every bad variable in one error', () => {
-    expect(() => readChaosProxyConfig({ PORT: 'x', CHAOS_RATES: 'latency=3', CHAOS_ROUTES: 'orders' })).toThrow(/PORT[\s\S]*CHAOS_RATES[\s\S]*CHAOS_ROUTES/);
+    expect(() => readChaosProxyConfig({ PORT: 'x', CHAOS_RATES: 'latency=3', CHAOS_ROUTES: 'orders', STOREFRONT_PORT: '0' })).toThrow(
+      /PORT[\s\S]*CHAOS_RATES[\s\S]*CHAOS_ROUTES[\s\S]*STOREFRONT_PORT/,
+    );
   });
 });

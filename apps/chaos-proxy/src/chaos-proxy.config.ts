@@ -15,7 +15,11 @@ export interface ChaosProxyConfig {
    * `POST /orders`), `CHAOS_SEED` (default 1).
    */
   settings: ChaosSettings;
-  /** `CORS_ORIGINS` allowed to call the admin endpoint; default the storefront's (port 4200). */
+  /**
+   * `CORS_ORIGINS` allowed to call the admin endpoint; default the storefront's origins,
+   * `http://localhost:<STOREFRONT_PORT>` and `http://127.0.0.1:<STOREFRONT_PORT>` (port default
+   * 4200), as the API derives them (apps/api/src/config/cors-origins.ts).
+   */
   corsOrigins: string[];
 }
 
@@ -41,6 +45,11 @@ export function readChaosProxyConfig(env: NodeJS.ProcessEnv = process.env): Chao
     if (!/^\d+$/.test(raw)) throw new RangeError(`expected a whole number, got "${raw}"`);
     return Number(raw);
   };
+  const port = (raw: string) => {
+    const value = integer(raw);
+    if (value < 1 || value > 65_535) throw new RangeError(`expected a port from 1 to 65535, got "${raw}"`);
+    return value;
+  };
   const patch = (field: string) => (value: unknown) => parseSettingsPatch({ [field]: value });
   const config: ChaosProxyConfig = {
     port: read('PORT', 3334, integer),
@@ -52,8 +61,13 @@ export function readChaosProxyConfig(env: NodeJS.ProcessEnv = process.env): Chao
       routes: read('CHAOS_ROUTES', DEFAULT_CHAOS_SETTINGS.routes, (raw) => patch('routes')(list(raw)).routes!),
       seed: read('CHAOS_SEED', DEFAULT_CHAOS_SETTINGS.seed, integer),
     },
-    corsOrigins: read('CORS_ORIGINS', ['http://localhost:4200', 'http://127.0.0.1:4200'], list),
+    corsOrigins: read('CORS_ORIGINS', storefrontOrigins(read('STOREFRONT_PORT', 4200, port)), list),
   };
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
+}
+
+// The origins a browser shows for a storefront served on `port` of this machine.
+function storefrontOrigins(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { providerFailureMiddleware } from './chaos/provider-failure.middleware';
 import { readSandboxConfig } from './config/sandbox-config';
 import { createSandboxApp } from './create-sandbox-app';
+import { listenSandbox } from './listen-sandbox';
 
 // The sandbox in chaos mode: identical to main.ts plus the provider failure the chaos proxy asks
 // for. A separate entry point on purpose: nothing can turn faults on in a process from main.ts.
@@ -10,8 +11,8 @@ async function bootstrap(): Promise<void> {
   const app = await createSandboxApp(config);
   app.use(providerFailureMiddleware);
   app.enableShutdownHooks();
-  await (config.host ? app.listen(config.port, config.host) : app.listen(config.port));
-  new Logger('Bootstrap').warn(`Payment sandbox in CHAOS MODE on port ${config.port}: injected provider failures are enabled`);
+  await listenSandbox(app, config);
+  new Logger('Bootstrap').warn(`Payment sandbox in CHAOS MODE on http://${config.host}:${config.port}: injected provider failures are enabled`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { SandboxConfig } from './config/sandbox-config';
 import { prepareSandboxDatabase } from './database/prepare-sandbox-database';
+import { answerMalformedRequestsAsStripe } from './http/malformed-request.handler';
 import { SandboxModule } from './sandbox.module';
 
 /**
@@ -18,5 +19,6 @@ export async function createSandboxApp(config: SandboxConfig): Promise<INestAppl
   app.disable('x-powered-by');
   // Extended: `metadata[order_id]=…` becomes { metadata: { order_id: … } }, as Stripe reads it.
   app.useBodyParser('urlencoded', { extended: true, limit: '100kb' });
+  answerMalformedRequestsAsStripe(app.getHttpServer());
   return app;
 }

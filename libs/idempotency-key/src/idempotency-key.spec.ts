@@ -125,6 +125,40 @@ describe('parseIdempotencyKeyHeader(raw)', () => {
   });
 });
 
+describe('parseIdempotencyKeyHeader(raw, { minLength })', () => {
+  // Stripe's rule: any key of 1–255 characters (the payment sandbox parses keys this way).
+  const stripe = { minLength: 1 };
+
+  it.each([1, 15, 255])('accepts %i characters when minLength is 1, quoted or bare', (length) => {
+    const key = 'k'.repeat(length);
+    expect(parseIdempotencyKeyHeader(key, stripe)).toEqual({ ok: true, key });
+    expect(parseIdempotencyKeyHeader(quoted(key), stripe)).toEqual({ ok: true, key });
+  });
+
+  it('still rejects 256 characters, an empty value and an empty sf-string', () => {
+    expect(parseIdempotencyKeyHeader('k'.repeat(256), stripe)).toEqual(invalid);
+    expect(parseIdempotencyKeyHeader('', stripe)).toEqual(invalid);
+    expect(parseIdempotencyKeyHeader('""', stripe)).toEqual(invalid);
+  });
+
+  it('never accepts an empty key, even when asked for minLength 0', () => {
+    expect(parseIdempotencyKeyHeader('""', { minLength: 0 })).toEqual(invalid);
+  });
+
+  it.each([
+    ['a space', 'a b'],
+    ['U+0000', 'a\u0000'],
+    ['non-ASCII', 'é'],
+  ])('keeps the other rules: rejects %s', (_what, key) => {
+    expect(parseIdempotencyKeyHeader(key, stripe)).toEqual(invalid);
+  });
+
+  it("defaults to this project's 16 characters", () => {
+    expect(parseIdempotencyKeyHeader('k'.repeat(15), {})).toEqual(invalid);
+    expect(parseIdempotencyKeyHeader('k'.repeat(16), {})).toEqual({ ok: true, key: 'k'.repeat(16) });
+  });
+});
+
 describe('serializeIdempotencyKey(key)', () => {
   it('writes a UUID as an sf-string', () => {
     expect(serializeIdempotencyKey(UUID)).toBe(`"${UUID}"`);

@@ -8,6 +8,11 @@ export interface IdempotencyModuleOptions {
   store: IdempotencyKeyStore;
   /** Who the key belongs to (keys are scoped by user); `undefined` rejects the request as unauthenticated. */
   scopeOf: (request: Request) => string | undefined;
+  /**
+   * Shortest `Idempotency-Key` accepted, in characters. Default 16, this project's rule; a
+   * Stripe-compatible server passes 1 (Stripe takes any key of 1–255 characters).
+   */
+  keyMinLength?: number;
   /** Retention of a key, in seconds. Default 86 400 (24 h). */
   ttlSeconds?: number;
   /** How long a running request holds its key, in ms. Default 30 000. */

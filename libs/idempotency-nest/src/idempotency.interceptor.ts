@@ -81,7 +81,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async answer(request: Request, response: Response, next: CallHandler, route: Required<IdempotentRouteOptions>): Promise<Answer> {
-    const parsed = parseIdempotencyKeyHeader(keyHeaderLines(request));
+    const parsed = parseIdempotencyKeyHeader(keyHeaderLines(request), { minLength: this.options.keyMinLength });
     if (!parsed.ok) {
       const error = new IdempotencyProblemException(parsed.problem, parsed.detail);
       return { outcome: parsed.problem === 'idempotency-key-missing' ? 'missing' : 'invalid', error };

@@ -2,6 +2,9 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { PrismaClient } from '@safe-checkout/db';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { bearerToken } from '../security/bearer-token';
+import { tokenLifetimeProblem } from '../security/token-lifetime';
 import { ProblemException } from '../problems/problem.exception';
 import { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC } from './public.decorator';
@@ -12,8 +15,10 @@ const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 /**
  * Global guard: every route needs a valid bearer token unless marked `@Public()`. Valid means
- * signed with our secret (HS256), not expired, and naming an existing user as `sub`; the caller
- * is then that user's row, never the token's other claims.
+ * sent as exactly `Authorization: Bearer <token>` ({@link bearerToken}), signed with our secret
+ * (HS256), with `iat` and `exp`, not expired, living at most `JWT_MAX_LIFETIME_SECONDS`
+ * ({@link tokenLifetimeProblem}), and naming an existing user as `sub`; the caller is then that
+ * user's row, never the token's other claims.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -21,6 +26,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,16 +37,17 @@ export class JwtAuthGuard implements CanActivate {
   }
 
   private async verifiedSubject(request: AuthenticatedRequest): Promise<string> {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new ProblemException('unauthorized', 'Missing bearer token.');
-    }
-    let payload: { sub?: unknown } | null;
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new ProblemException('unauthorized', 'Missing bearer token: send exactly `Authorization: Bearer <token>`.');
+    let payload: { sub?: unknown; iat?: unknown; exp?: unknown } | null;
     try {
-      payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token);
+      payload = await this.jwt.verifyAsync<{ sub?: unknown; iat?: unknown; exp?: unknown }>(token);
     } catch {
       throw new ProblemException('unauthorized', 'The bearer token is invalid or has expired.');
     }
+    // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+    const lifetimeProblem = tokenLifetimeProblem(payload ?? {}, this.config.jwtMaxLifetimeSeconds);
+    if (lifetimeProblem) throw new ProblemException('unauthorized', lifetimeProblem);
     const subject = payload?.sub;
     if (typeof subject !== 'string' || !CANONICAL_UUID.test(subject)) {
       throw new ProblemException('unauthorized', 'The bearer token does not name a user.');

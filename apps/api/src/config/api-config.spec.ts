@@ -1,7 +1,9 @@
-import { MIN_PRODUCTION_JWT_SECRET_BYTES, readApiConfig } from './api-config';
+import { MIN_PRODUCTION_JWT_SECRET_BYTES } from '../security/jwt-secret-strength';
+import { readApiConfig } from './api-config';
 
 const DATABASE_URL = 'postgresql://x/y';
-const STRONG_SECRET = 'k'.repeat(MIN_PRODUCTION_JWT_SECRET_BYTES);
+// 32 bytes, 32 distinct characters: strong by the production rule (security/jwt-secret-strength.ts).
+const STRONG_SECRET = 'abcdefghijklmnopqrstuvwxyz012345';
 
 describe('readApiConfig', () => {
   it('applies the contract defaults when only DATABASE_URL is given', () => {
@@ -12,6 +14,51 @@ describe('readApiConfig', () => {
       paymentProviderUrl: 'http://127.0.0.1:3340',
       paymentProviderSecretKey: 'sk_test_safe_checkout_sandbox',
       checkoutRecoveryAfterSeconds: 60,
+    });
+  });
+
+  it('listens on loopback unless HOST says otherwise (issue 20)', () => {
+    expect(readApiConfig({ DATABASE_URL }).host).toBe('127.0.0.1');
+    expect(readApiConfig({ DATABASE_URL, HOST: '' }).host).toBe('127.0.0.1');
+    expect(readApiConfig({ DATABASE_URL, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  describe('CORS origins (issue 20)', () => {
+    it("default to the storefront's origins on port 4200, by name and by address", () => {
+      expect(readApiConfig({ DATABASE_URL }).corsOrigins).toEqual(['http://localhost:4200', 'http://127.0.0.1:4200']);
+    });
+
+    it('follow STOREFRONT_PORT', () => {
+      expect(readApiConfig({ DATABASE_URL, STOREFRONT_PORT: '4203' }).corsOrigins).toEqual(['http://localhost:4203', 'http://127.0.0.1:4203']);
+    });
+
+    it('add the storefront at HOST when HOST is one network address, but not for a wildcard or loopback', () => {
+      expect(readApiConfig({ DATABASE_URL, HOST: '192.168.1.20' }).corsOrigins).toContain('http://192.168.1.20:4200');
+      expect(readApiConfig({ DATABASE_URL, HOST: 'fd00::20' }).corsOrigins).toContain('http://[fd00::20]:4200');
+      expect(readApiConfig({ DATABASE_URL, HOST: '0.0.0.0' }).corsOrigins).toHaveLength(2);
+      expect(readApiConfig({ DATABASE_URL, HOST: '::1' }).corsOrigins).toHaveLength(2);
+    });
+
+    it('are exactly CORS_ORIGINS when it is set, trimmed, whatever STOREFRONT_PORT says', () => {
+      expect(
+        readApiConfig({ DATABASE_URL, STOREFRONT_PORT: '4203', CORS_ORIGINS: ' https://shop.example.test ,https://www.example.test' }).corsOrigins,
+      ).toEqual(['https://shop.example.test', 'https://www.example.test']);
+    });
+
+    it.each(['abc', '0', '70000', '42.5'])('refuse STOREFRONT_PORT=%s', (port) => {
+      expect(() => readApiConfig({ DATABASE_URL, STOREFRONT_PORT: port })).toThrow(/STOREFRONT_PORT must be an integer from 1 to 65535/);
+    });
+  });
+
+  describe('token lifetime (issue 20)', () => {
+    it('allows tokens of at most 24 h by default, and signs them for 1 h', () => {
+      expect(readApiConfig({ DATABASE_URL })).toMatchObject({ jwtTtlSeconds: 3600, jwtMaxLifetimeSeconds: 86_400 });
+    });
+
+    it('refuses a JWT_TTL_SECONDS above JWT_MAX_LIFETIME_SECONDS: the API would sign tokens it then refuses', () => {
+      expect(() => readApiConfig({ DATABASE_URL, JWT_TTL_SECONDS: '7200', JWT_MAX_LIFETIME_SECONDS: '3600' })).toThrow(
+        /JWT_TTL_SECONDS \(7200\) must not exceed JWT_MAX_LIFETIME_SECONDS \(3600\)/,
+      );
     });
   });
 
@@ -66,7 +113,10 @@ describe('readApiConfig', () => {
     it.each([
       ['unset', undefined, /JWT_SECRET is required/],
       ['empty', '', /JWT_SECRET is required/],
-      ['one byte short', 'k'.repeat(MIN_PRODUCTION_JWT_SECRET_BYTES - 1), /JWT_SECRET must be at least 32 bytes[\s\S]*got 31/],
+      ['one byte short', STRONG_SECRET.slice(1), /JWT_SECRET must be at least 32 bytes[\s\S]*got 31/],
+      ['32 spaces (issue 20)', ' '.repeat(MIN_PRODUCTION_JWT_SECRET_BYTES), /JWT_SECRET must not be only whitespace/],
+      ['one character repeated', 'k'.repeat(64), /JWT_SECRET must have at least 10 distinct characters/],
+      ['a short pattern repeated', '0123456789'.repeat(4), /JWT_SECRET must not repeat a shorter pattern/],
     ])('refuses to start when it is %s', (_case, secret, message) => {
       expect(() => readApiConfig({ ...production, JWT_SECRET: secret })).toThrow(message);
     });
@@ -77,8 +127,9 @@ describe('readApiConfig', () => {
     });
 
     it('counts bytes, not characters: 16 two-byte characters are 32 bytes', () => {
-      expect(readApiConfig({ ...production, JWT_SECRET: 'é'.repeat(16) }).jwtSecret).toBe('é'.repeat(16));
-      expect(() => readApiConfig({ ...production, JWT_SECRET: 'é'.repeat(15) })).toThrow(/got 30/);
+      const twoByteLetters = 'éèêëàâäîïôöùûüçñ';
+      expect(readApiConfig({ ...production, JWT_SECRET: twoByteLetters }).jwtSecret).toBe(twoByteLetters);
+      expect(() => readApiConfig({ ...production, JWT_SECRET: twoByteLetters.slice(1) })).toThrow(/got 30/);
     });
 
     it('accepts a secret of at least 32 bytes and does not report the development secret', () => {

@@ -1,16 +1,24 @@
+import { DEFAULT_HOST } from '../security/loopback-host';
+import { MIN_PRODUCTION_JWT_SECRET_BYTES, weakJwtSecretReason } from '../security/jwt-secret-strength';
+import { readCorsOrigins } from './cors-origins';
+
 /** The API's configuration, read once from the environment at start-up. */
 export interface ApiConfig {
   /** TCP port. `PORT`, default 3333 (http-contract.md). */
   port: number;
-  /** Interface to listen on. `HOST`, default all interfaces (a container needs that); tests use 127.0.0.1. */
-  host: string | undefined;
+  /**
+   * Interface to listen on. `HOST`, default `127.0.0.1` (loopback only: the demo's secrets are
+   * public, docs/security.md). A container sets `HOST=0.0.0.0` (apps/api/Dockerfile).
+   */
+  host: string;
   /** `DATABASE_URL`: required; `npm start` sets it to the embedded database when unset. */
   databaseUrl: string;
   /** `DATABASE_POOL_SIZE`, default 10 connections. */
   databasePoolSize: number;
   /**
-   * `JWT_SECRET`: signs access tokens. Required in production (at least
-   * {@link MIN_PRODUCTION_JWT_SECRET_BYTES} bytes, not the development value); outside production
+   * `JWT_SECRET`: signs access tokens. Required in production (not the development value, and
+   * strong by {@link weakJwtSecretReason}: at least {@link MIN_PRODUCTION_JWT_SECRET_BYTES} bytes,
+   * not whitespace, not a short pattern); outside production
    * an unset or empty one falls back to the public development secret.
    */
   jwtSecret: string;
@@ -19,13 +27,18 @@ export interface ApiConfig {
    * anyone can forge tokens. Never true in production; main.ts warns at start when it is.
    */
   usesDevelopmentJwtSecret: boolean;
-  /** `JWT_TTL_SECONDS`, default 3600. */
+  /** `JWT_TTL_SECONDS`: lifetime of the tokens the API signs, default 3600; at most {@link jwtMaxLifetimeSeconds}. */
   jwtTtlSeconds: number;
+  /** `JWT_MAX_LIFETIME_SECONDS`: the longest `exp - iat` a token may have to be accepted, default 86 400 (24 h). */
+  jwtMaxLifetimeSeconds: number;
   /** `IDEMPOTENCY_KEY_TTL_SECONDS`: retention of keys, default 86 400 (24 h). */
   idempotencyKeyTtlSeconds: number;
   /** `IDEMPOTENCY_LEASE_MS`: how long a running request holds its key, default 30 000. */
   idempotencyLeaseMs: number;
-  /** `CORS_ORIGINS`: comma-separated browser origins allowed to call the API; default the storefront's (port 4200). */
+  /**
+   * `CORS_ORIGINS`: comma-separated browser origins allowed to call the API; default the
+   * storefront's, derived from `STOREFRONT_PORT` (default 4200) and `HOST` (see {@link readCorsOrigins}).
+   */
   corsOrigins: string[];
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
@@ -48,9 +61,6 @@ export const API_CONFIG = Symbol('API_CONFIG');
 
 const DEV_JWT_SECRET = 'safe-checkout-development-secret-do-not-use-in-production';
 
-/** 32 bytes = 256 bits, the output size of HS256's hash (RFC 7518 §3.2 requires a key at least that long). */
-export const MIN_PRODUCTION_JWT_SECRET_BYTES = 32;
-
 /** Logged at warn level when the API starts with {@link ApiConfig.usesDevelopmentJwtSecret}. */
 export const DEVELOPMENT_JWT_SECRET_WARNING =
   'JWT_SECRET is not set: signing tokens with the PUBLIC development secret; anyone can forge tokens and act as any user. ' +
@@ -72,24 +82,26 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   const config: ApiConfig = {
     port: int('PORT', 3333, 0),
-    host: env.HOST || undefined,
+    host: env.HOST || DEFAULT_HOST,
     databaseUrl: env.DATABASE_URL ?? '',
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1),
     jwtSecret,
     usesDevelopmentJwtSecret: jwtSecret === DEV_JWT_SECRET,
     jwtTtlSeconds: int('JWT_TTL_SECONDS', 3600, 1),
+    jwtMaxLifetimeSeconds: int('JWT_MAX_LIFETIME_SECONDS', 86_400, 1),
     idempotencyKeyTtlSeconds: int('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1),
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
-    corsOrigins: (env.CORS_ORIGINS ?? 'http://localhost:4200,http://127.0.0.1:4200')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: readCorsOrigins(env, errors),
     logLevel: env.LOG_LEVEL ?? 'info',
     paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',
     paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,
     checkoutRecoveryAfterSeconds: int('CHECKOUT_RECOVERY_AFTER_SECONDS', 60, 0),
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
+  // Otherwise the API would sign tokens that its own guard refuses.
+  if (config.jwtTtlSeconds > config.jwtMaxLifetimeSeconds) {
+    errors.push(`JWT_TTL_SECONDS (${config.jwtTtlSeconds}) must not exceed JWT_MAX_LIFETIME_SECONDS (${config.jwtMaxLifetimeSeconds})`);
+  }
   if (production) errors.push(...productionJwtSecretErrors(config.jwtSecret));
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
@@ -99,9 +111,6 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
 function productionJwtSecretErrors(secret: string): string[] {
   if (!secret) return ['JWT_SECRET is required when NODE_ENV=production'];
   if (secret === DEV_JWT_SECRET) return ['JWT_SECRET must not be the public development secret when NODE_ENV=production'];
-  const bytes = Buffer.byteLength(secret, 'utf8');
-  if (bytes < MIN_PRODUCTION_JWT_SECRET_BYTES) {
-    return [`JWT_SECRET must be at least ${MIN_PRODUCTION_JWT_SECRET_BYTES} bytes when NODE_ENV=production (got ${bytes})`];
-  }
-  return [];
+  const weakness = weakJwtSecretReason(secret);
+  return weakness ? [`JWT_SECRET ${weakness} when NODE_ENV=production`] : [];
 }

@@ -4,7 +4,7 @@ describe('readSandboxConfig(env)', () => {
   it('applies the contract defaults when only DATABASE_URL is given', () => {
     expect(readSandboxConfig({ DATABASE_URL: 'postgresql://u@db:5432/safe_checkout' })).toEqual({
       port: 3340,
-      host: undefined,
+      host: '127.0.0.1',
       database: { url: 'postgresql://u@db:5432/safe_checkout_payment_sandbox', createIfMissing: true },
       secretKey: DEFAULT_SECRET_KEY,
       logLevel: 'info',
@@ -16,11 +16,11 @@ describe('readSandboxConfig(env)', () => {
     const env = {
       DATABASE_URL: 'postgresql://db/shop',
       PAYMENT_SANDBOX_PORT: '4000',
-      HOST: '127.0.0.1',
+      HOST: '0.0.0.0',
       PAYMENT_PROVIDER_SECRET_KEY: 'sk_test_x',
       LOG_LEVEL: 'warn',
     };
-    expect(readSandboxConfig(env)).toMatchObject({ port: 4000, host: '127.0.0.1', secretKey: 'sk_test_x', logLevel: 'warn' });
+    expect(readSandboxConfig(env)).toMatchObject({ port: 4000, host: '0.0.0.0', secretKey: 'sk_test_x', logLevel: 'warn' });
   });
 
   it('lists every invalid variable in one error', () => {

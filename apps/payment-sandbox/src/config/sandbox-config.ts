@@ -12,8 +12,8 @@ export interface SandboxDatabase {
 export interface SandboxConfig {
   /** TCP port. `PAYMENT_SANDBOX_PORT`, default 3340. */
   port: number;
-  /** Interface to listen on. `HOST`, default all interfaces (as the API); tests use 127.0.0.1. */
-  host: string | undefined;
+  /** Interface to listen on. `HOST`, default {@link DEFAULT_HOST}: loopback, this machine only. */
+  host: string;
   /** See {@link sandboxDatabase}. */
   database: SandboxDatabase;
   /** The one secret key the sandbox accepts. `PAYMENT_PROVIDER_SECRET_KEY`, default {@link DEFAULT_SECRET_KEY}. */
@@ -21,6 +21,12 @@ export interface SandboxConfig {
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
 }
+
+/**
+ * Loopback by default (issue 20): a fresh `npm start` must not offer a sandbox that accepts the
+ * public development key to the network. Containers set `HOST=0.0.0.0` explicitly.
+ */
+export const DEFAULT_HOST = '127.0.0.1';
 
 /** The development secret key shared by sandbox and API (payments.md §4). */
 export const DEFAULT_SECRET_KEY = 'sk_test_safe_checkout_sandbox';
@@ -44,7 +50,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
   const secretKey = env.PAYMENT_PROVIDER_SECRET_KEY || DEFAULT_SECRET_KEY;
   if (/\s|:/.test(secretKey)) errors.push('PAYMENT_PROVIDER_SECRET_KEY must not contain whitespace or ":"');
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
-  return { port, host: env.HOST || undefined, database: database as SandboxDatabase, secretKey, logLevel: env.LOG_LEVEL ?? 'info' };
+  return { port, host: env.HOST || DEFAULT_HOST, database: database as SandboxDatabase, secretKey, logLevel: env.LOG_LEVEL ?? 'info' };
 }
 
 /**

@@ -13,6 +13,12 @@ import { PrismaTransactionHost } from '../database/transaction-host';
 export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
 
 /**
+ * Stripe takes any `Idempotency-Key` of 1–255 characters (https://docs.stripe.com/api/idempotent_requests);
+ * the 16-character minimum is the shop API's own rule, not a provider's (issue 20).
+ */
+export const STRIPE_IDEMPOTENCY_KEY_MIN_LENGTH = 1;
+
+/**
  * The project's idempotency libraries, wired as Stripe's idempotency: keys in the sandbox's own
  * database (the shop's keys and the provider's never meet), scoped by the account of the secret
  * key, recorded in the transaction that writes the PaymentIntent. Declines need no
@@ -28,6 +34,7 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
         ...transactionalKeyStore(prisma, txHost),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).account,
         ttlSeconds: STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS,
+        keyMinLength: STRIPE_IDEMPOTENCY_KEY_MIN_LENGTH,
         // The sandbox serves no metrics: a registry of its own keeps its counters apart from those
         // of any other application in the same process (the tests run several).
         metricsRegistry: new Registry(),

@@ -7,6 +7,7 @@ import { parseCreatePaymentIntentParams } from './params/create-payment-intent.p
 import { parseListParams } from './params/list.params';
 import { rejectUnknownParams, asParams } from './params/request-params';
 import { parseSearchParams } from './params/search.params';
+import { requireStorableText } from './params/storable-text';
 import {
   ListObject,
   PaymentIntentObject,
@@ -61,6 +62,7 @@ export class PaymentIntentsController {
   @Get(':id')
   async retrieve(@CurrentAccount() account: string, @Param('id') id: string, @Query() query: unknown): Promise<PaymentIntentObject> {
     rejectUnknownParams(asParams(query), []);
-    return toPaymentIntentObject(await this.intents.retrieve(account, id));
+    // Stripe names the path's PaymentIntent id `intent` (as in its resource_missing answer).
+    return toPaymentIntentObject(await this.intents.retrieve(account, requireStorableText(id, 'intent')));
   }
 }

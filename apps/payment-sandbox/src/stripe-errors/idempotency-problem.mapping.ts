@@ -1,9 +1,13 @@
 import type { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import { StripeApiError } from './stripe-api.error';
 
+/** How errors about the key name it in `param`: it is a header, not a form parameter. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
 /**
  * The idempotency layer's problems as Stripe answers them: mismatched parameters are 400 (not the
- * shop's 422), a request still running is 409, both of type `idempotency_error`. `Retry-After` is
+ * shop's 422), a request still running is 409, both of type `idempotency_error`; a malformed key
+ * is 400 `invalid_request_error`. `Retry-After` is
  * kept: Stripe sends none, but it costs a Stripe client nothing and helps ours.
  *
  * @param key - the raw `Idempotency-Key` header, quoted back in the message as Stripe does
@@ -25,7 +29,13 @@ export function fromIdempotencyProblem(exception: IdempotencyProblemException, k
       );
     case 'idempotency-key-invalid':
     case 'idempotency-key-missing':
-      return idempotencyError(400, `Invalid Idempotency-Key: ${problemDetail(exception)}.`, headers);
+      // A malformed header is a malformed request (as an empty or over-long key is at Stripe),
+      // not a clash between requests: invalid_request_error, naming the header.
+      return new StripeApiError(
+        400,
+        { type: 'invalid_request_error', message: `Invalid Idempotency-Key: ${problemDetail(exception)}.`, param: IDEMPOTENCY_KEY_HEADER },
+        headers,
+      );
     case 'idempotency-store-unavailable':
       return new StripeApiError(
         503,

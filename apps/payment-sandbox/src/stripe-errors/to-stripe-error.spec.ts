@@ -15,17 +15,18 @@ describe('toStripeError(error, request)', () => {
         400,
         'idempotency_error',
         `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${KEY}'`,
+        undefined,
       ],
-      ['idempotency-request-in-progress', 409, 'idempotency_error', `There is currently another in-progress request using this idempotent key`],
-      ['idempotency-key-invalid', 400, 'idempotency_error', 'Invalid Idempotency-Key: too long.'],
-      ['idempotency-key-missing', 400, 'idempotency_error', 'Invalid Idempotency-Key'],
-      ['idempotency-store-unavailable', 503, 'api_error', 'cannot reach its idempotency key store'],
-    ] as const)('maps %s to %i %s, keeping its headers', (slug, status, type, message) => {
+      ['idempotency-request-in-progress', 409, 'idempotency_error', `There is currently another in-progress request using this idempotent key`, undefined],
+      ['idempotency-key-invalid', 400, 'invalid_request_error', 'Invalid Idempotency-Key: too long.', 'Idempotency-Key'],
+      ['idempotency-key-missing', 400, 'invalid_request_error', 'Invalid Idempotency-Key', 'Idempotency-Key'],
+      ['idempotency-store-unavailable', 503, 'api_error', 'cannot reach its idempotency key store', undefined],
+    ] as const)('maps %s to %i %s, keeping its headers', (slug, status, type, message, param) => {
       const stripeError = toStripeError(new IdempotencyProblemException(slug, 'too long', { 'Retry-After': '1' }), request);
 
       expect(stripeError).toBeInstanceOf(StripeApiError);
       expect(stripeError!.status).toBe(status);
-      expect(stripeError!.body).toEqual({ error: { type, message: expect.stringContaining(message) } });
+      expect(stripeError!.body).toEqual({ error: { type, message: expect.stringContaining(message), ...(param ? { param } : {}) } });
       expect(stripeError!.headers).toEqual({ 'Retry-After': '1' });
     });
   });

@@ -4,6 +4,7 @@ import { IdempotencyProblemException } from '@safe-checkout/idempotency-nest';
 import type { Request } from 'express';
 import { fromIdempotencyProblem } from './idempotency-problem.mapping';
 import { invalidRequest, StripeApiError } from './stripe-api.error';
+import { fromUnstorableCharacter } from './unstorable-character.mapping';
 
 /**
  * Any error raised while answering `request`, as the Stripe error the sandbox sends, or
@@ -25,6 +26,8 @@ export function toStripeError(error: unknown, request: Request): StripeApiError 
   // house rule says, with Retry-After; Stripe's own type for its failures is api_error.
   if (error instanceof HttpException && error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) return unavailable('The sandbox or its database is unavailable.');
   if (transientDatabaseFailureOf(error)) return unavailable('The sandbox cannot use its database right now.');
+  const unstorable = fromUnstorableCharacter(error);
+  if (unstorable) return unstorable;
   if (error instanceof HttpException) return fromClientError(error.getStatus(), error.message);
   // body-parser's errors (http-errors): too large, bad charset, too many parameters…
   if (isExposedClientError(error)) return fromClientError(error.status, error.message);

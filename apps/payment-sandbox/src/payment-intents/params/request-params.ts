@@ -1,12 +1,20 @@
 import { invalidRequest } from '../../stripe-errors/stripe-api.error';
+import { requireStorableParams } from './storable-text';
 
 /** Parameters as Express parses them: a form body (nested with `a[b]=…`) or a query string. */
 export type RequestParams = Record<string, unknown>;
 
-/** The parsed parameters, or `{}` for an absent body; anything else is not a parameter object. */
+/**
+ * The parsed parameters, or `{}` for an absent body; anything else is not a parameter object.
+ * Every request's parameters pass here first, so this is where names and values that PostgreSQL
+ * cannot store are refused (see {@link requireStorableParams}).
+ *
+ * @throws StripeApiError 400 `invalid_request_error`
+ */
 export function asParams(value: unknown): RequestParams {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest('Invalid request: the parameters are not a set of name=value pairs.');
+  requireStorableParams(value);
   return value as RequestParams;
 }
 
