@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { SECURITY_HEADERS } from './src/lib/security/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  headers: async () => [{ source: '/:path*', headers: [...SECURITY_HEADERS] }],
   // A self-contained server (`.next/standalone`) for the production image only: the Dockerfile
   // builds with STOREFRONT_OUTPUT=standalone. `npm start` runs `next start`, which warns about it.
   ...(process.env.STOREFRONT_OUTPUT === 'standalone' ? { output: 'standalone' as const } : {}),

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { login, newestOrder, orderCount, orderOf, paymentIntentsOf, stockOf, type ProbeUser } from './support/api-probe';
 import { startChaosStack, type ChaosStack } from './support/chaos-stack';
 import { launchChromium } from './support/chromium';
+import { watchCspViolations, type CspViolation } from './support/csp-violations';
 import { databaseUrl } from './support/stack';
 import {
   addToCart,
@@ -36,6 +37,7 @@ describe('demo mode: the network chaos panel', () => {
   let context: BrowserContext;
   let page: Page;
   let alice: ProbeUser;
+  let cspViolations: { events: CspViolation[]; consoleErrors: string[] };
 
   // The proxies as the test sees them, straight over HTTP.
   const settingsOf = async (adminUrl: string, body?: object): Promise<ProxySettings> => {
@@ -69,9 +71,13 @@ describe('demo mode: the network chaos panel', () => {
     await providerSettings({ rates: NO_FAULTS, latencyMs: 4_500, resetCounts: true });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    cspViolations = await watchCspViolations(page);
   });
   afterEach(async () => {
     await context?.close();
+    // The panel calls both proxies' admin endpoints from the page: the CSP's connect-src must allow them.
+    expect(cspViolations.events).toEqual([]);
+    expect(cspViolations.consoleErrors).toEqual([]);
   });
 
   /** Sets one rate in the panel's group of a hop and applies it, as a person would. */

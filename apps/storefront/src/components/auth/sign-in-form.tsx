@@ -4,14 +4,19 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '@/lib/api';
+import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { useApi } from '../providers/api-provider';
 import { signIn, useSession } from '../providers/use-session';
 import { ProblemNotice } from '../ui/problem-notice';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import styles from './sign-in.module.css';
 
-/** Email and password, the demo accounts one click away, and readable errors. */
-export function SignInForm({ returnTo }: { returnTo: string }) {
+/**
+ * Email and password, the demo accounts one click away, and readable errors. Once signed in,
+ * goes to `next` if it is a path of this storefront ({@link safeReturnPath}), else to the shop.
+ * `expired`: the shop refused the previous sign-in (401), which the page says.
+ */
+export function SignInForm({ next, expired = false }: { next?: string; expired?: boolean }) {
   const api = useApi();
   const router = useRouter();
   const session = useSession();
@@ -27,7 +32,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setError(null);
     try {
       signIn(await api.login(email.trim(), password));
-      router.push(returnTo);
+      router.push(safeReturnPath(next, window.location.origin));
     } catch (e) {
       setError(toApiError(e, api.baseUrl));
       setPending(false);
@@ -44,6 +49,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     <div className={styles.layout}>
       <form className={`card ${styles.form}`} onSubmit={submit} aria-describedby="sign-in-help">
         <h1>Sign in</h1>
+        {expired && !session && (
+          <p className="callout callout--info" data-testid="sign-in-expired">
+            Your sign-in has expired. Sign in again to go back: a checkout you started keeps its key, so it cannot order twice.
+          </p>
+        )}
         {session && (
           <p className="callout callout--info">
             You are signed in as {session.user.name}. Signing in again switches account. <Link href="/">Back to the shop</Link>

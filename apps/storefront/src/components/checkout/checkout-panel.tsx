@@ -1,7 +1,9 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
+import { endExpiredSession } from '@/lib/auth/session-expiry';
 import { canReuse, requestOf, type CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { placeOrder } from '@/lib/checkout/place-order';
@@ -34,6 +36,7 @@ export interface CheckoutPanelProps {
  */
 export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelProps) {
   const api = useApi();
+  const router = useRouter();
   const [guardOff, setGuardOff] = useState(false);
   // Until the customer picks a card, the one this tab last used, else the default.
   const [chosenCard, setChosenCard] = useState<string | null>(null);
@@ -53,7 +56,9 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
     // Read the store, not React state: a second click in the same frame must see the first.
     const inFlight = checkoutStore(session.user.id).get()?.inFlight.length ?? 0;
     if (!guardOff && inFlight > 0) return;
-    void placeOrder({ api, session, order });
+    // A 401 means the token expired: sign in again and come back here, where the kept checkout
+    // record makes Buy (or Check again) resend its body with its key.
+    void placeOrder({ api, session, order, onUnauthorized: () => router.push(endExpiredSession('/cart')) });
   }
 
   const onCheckAgain = () => record && buy(requestOf(record));

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Session } from '@/lib/api';
+import { signInPath } from '@/lib/auth/sign-in-path';
 import { useSession } from '../providers/use-session';
 import { Loading } from './loading';
 
@@ -20,7 +21,7 @@ export function SignedInOnly({ what, returnTo, children }: { what: string; retur
       <div className="callout callout--info">
         <p className="callout__title">Sign in to see {what}</p>
         <p>
-          <Link className="button" href={`/sign-in?next=${encodeURIComponent(returnTo)}`}>
+          <Link className="button" href={signInPath(returnTo)}>
             Sign in
           </Link>
         </p>

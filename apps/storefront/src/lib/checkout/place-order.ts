@@ -21,6 +21,12 @@ export interface PlaceOrderRequest {
   session: Session;
   /** What to order: the cart and the chosen card for Buy, the checkout's own body for Check again. */
   order: OrderRequest;
+  /**
+   * Called when the shop answered 401: the session's token has expired (or was revoked). The
+   * checkout's record, its key with it, stays in this tab's sessionStorage under the customer's
+   * id, so the request after the customer signs in again sends the same key with the same body.
+   */
+  onUnauthorized?: () => void;
 }
 
 /**
@@ -29,7 +35,7 @@ export interface PlaceOrderRequest {
  * instant already finds the first one's key in sessionStorage and sends the same key.
  * Never throws: the outcome is written to the checkout record.
  */
-export async function placeOrder({ api, session, order }: PlaceOrderRequest): Promise<void> {
+export async function placeOrder({ api, session, order, onUnauthorized }: PlaceOrderRequest): Promise<void> {
   const userId = session.user.id;
   const store = checkoutStore(userId);
   recoverAfterReload(userId);
@@ -50,15 +56,20 @@ export async function placeOrder({ api, session, order }: PlaceOrderRequest): Pr
     gaveUp: (attempt, reason) => onThisCheckout((r) => withGiveUp(r, request, attempt, reason)),
   };
   let result: CheckoutResult;
+  let unauthorized = false;
   try {
     const placed = await api.placeOrder({ session, order: requestOf(begun), idempotencyKey: key, observer });
     result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
-    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: toApiError(error, api.baseUrl) });
+    const apiError = toApiError(error, api.baseUrl);
+    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: apiError });
     result = { ...verdict, at: Date.now() };
+    unauthorized = apiError.status === 401;
   }
   onThisCheckout((r) => withRequestSettled(r, request, result));
+  // After the record is settled: the sign-in that follows must find it complete.
+  if (unauthorized) onUnauthorized?.();
 }
 
 // The cart is emptied only if it still holds what was ordered: a cart changed in the meantime
