@@ -29,7 +29,13 @@ describe('validation problems: bounded, and unknown members refused before the D
       .post('/orders')
       .set('Authorization', `Bearer ${user.body.accessToken}`)
       .set('Idempotency-Key', `"${'k'.repeat(32)}"`)
-      .send({ paymentMethod: 'pm_card_visa', items: [{ productId: 'p', quantity: 1 }, { productId: 'p', quantity: 1, colour: 'red' }] })
+      .send({
+        paymentMethod: 'pm_card_visa',
+        items: [
+          { productId: 'p', quantity: 1 },
+          { productId: 'p', quantity: 1, colour: 'red' },
+        ],
+      })
       .expect(400);
     expect(answer.body).toMatchObject({ errors: [{ field: 'items.1.colour', messages: ['property colour should not exist'] }], errorCount: 1 });
   });
