@@ -47,6 +47,9 @@ export class AdmissionCounters {
 
   /** Deletes the counters whose window ended; returns how many. */
   async purgeEnded(): Promise<number> {
+    // Counters are written outside any request transaction on purpose: a refused or failed request
+    // must still have counted, so no rollback may undo a hit.
+    // eslint-disable-next-line no-restricted-syntax
     return this.prisma.$executeRaw`DELETE FROM admission_counters WHERE window_ends_at < clock_timestamp()`;
   }
 }
