@@ -4,6 +4,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import { PrismaClient } from '@safe-checkout/db';
 import { ClsModule } from 'nestjs-cls';
+import { AdmissionModule } from './admission/admission.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
@@ -39,6 +40,7 @@ export class AppModule {
             }),
           ],
         }),
+        AdmissionModule,
         ApiIdempotencyModule,
         MetricsModule,
         // After logging and metrics (their middleware sees refused bodies), before every route.

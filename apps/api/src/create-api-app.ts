@@ -1,4 +1,4 @@
-import { INestApplication, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -7,8 +7,10 @@ import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
 import { useSecurityHeaders } from './http/security-headers';
+import { applyServerTimeouts } from './http/server-timeouts';
+import { UnknownMembersPipe } from './http/unknown-members.pipe';
+import { validationFailed } from './http/validation-problem';
 import { createOpenApiDocument } from './openapi/openapi-document';
-import { ProblemException } from './problems/problem.exception';
 
 /**
  * Builds the configured Nest application (not yet listening): shared by main.ts, the tests and
@@ -21,15 +23,8 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   app.disable('x-powered-by');
   app.useGlobalPipes(
     new CanonicalUuidParamPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) =>
-        new ProblemException('validation-failed', 'The request does not follow the documented rules.', {
-          errors: flatten(errors),
-        }),
-    }),
+    new UnknownMembersPipe(),
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed }),
   );
   useSecurityHeaders(app);
   // The storefront calls the API from the browser; these headers carry the retry protocol.
@@ -40,14 +35,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
     maxAge: 600,
   });
   app.enableShutdownHooks();
+  applyServerTimeouts(app.getHttpServer());
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });
   return app;
-}
-
-function flatten(errors: ValidationError[], parent = ''): { field: string; messages: string[] }[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }

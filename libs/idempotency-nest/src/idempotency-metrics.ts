@@ -12,6 +12,7 @@ export const IDEMPOTENCY_OUTCOMES = [
   'missing',
   'store_unavailable',
   'lease_lost',
+  'not_admitted',
 ] as const;
 
 /** What happened to one request on an idempotent route (http-contract.md "Observability"). */
@@ -28,7 +29,9 @@ export type IdempotencyOutcome =
   | 'invalid'
   | 'missing'
   | 'store_unavailable'
-  | 'lease_lost';
+  | 'lease_lost'
+  /** A new key was claimed, then refused by `admitNewExecution` (e.g. a per-user limit); the claim was released. */
+  | 'not_admitted';
 
 /** Prometheus counters of idempotent requests by outcome and of purged keys. */
 export class IdempotencyMetrics {

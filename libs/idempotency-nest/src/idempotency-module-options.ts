@@ -49,6 +49,14 @@ export interface IdempotencyModuleOptions {
   maxWaitingDuplicates?: number;
   /** `Retry-After` (seconds) sent with 503 idempotency-store-unavailable. Default 2. */
   storeUnavailableRetryAfterSeconds?: number;
+  /**
+   * Admission control for new work: called once a key is claimed as new (recovery point
+   * `started`), before the operation runs; it may throw (e.g. a 429 problem) to refuse it, and the
+   * claim is then released, so the same key may be sent again later. Replays, duplicates that
+   * wait or get 409, reused keys and resumed operations never call it: they are how clients
+   * recover, and must stay cheap and unlimited. Default: every new execution is admitted.
+   */
+  admitNewExecution?: (scope: string, request: Request) => Promise<void>;
   /** Prometheus registry for the outcome counters. Default: prom-client's global registry. */
   metricsRegistry?: Registry;
 }

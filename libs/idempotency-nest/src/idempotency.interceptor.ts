@@ -119,8 +119,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return { outcome: 'reused', error: new IdempotencyProblemException('idempotency-key-reused', detail) };
       }
       case 'claimed':
-        return this.execute(claim, response, next, route);
+        return (await this.refusedAdmission(claim, scope, request)) ?? this.execute(claim, response, next, route);
     }
+  }
+
+  // Admission is asked only here, where the key is known to start new work: asking before the
+  // claim would count replays and duplicates, which must never be limited. A refusal releases the
+  // claim, which has written nothing but the key's own row; if the release fails, the lease lapses
+  // as after a crash, and nothing of the operation exists either way.
+  private async refusedAdmission(claim: Extract<ClaimResult, { outcome: 'claimed' }>, scope: string, request: Request): Promise<Answer | undefined> {
+    if (!this.options.admitNewExecution || claim.resume.recoveryPoint !== STARTED) return undefined;
+    try {
+      await this.options.admitNewExecution(scope, request);
+      return undefined;
+    } catch (error) {
+      await this.releaseQuietly(claim.lease, 'after admission refused it');
+      return { outcome: 'not_admitted', error };
+    }
+  }
+
+  private async releaseQuietly(lease: Lease, when: string): Promise<void> {
+    await this.options.store.release(lease).catch((releaseError: unknown) =>
+      // The key stays locked until its lease lapses; a retry after that runs or resumes it.
+      this.logger.warn({ err: releaseError }, `could not release idempotency key ${when}`),
+    );
   }
 
   private async execute(
@@ -168,10 +190,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (error instanceof IdempotencyStoreUnavailableError) return this.storeFailure(error);
     const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalAnswer?.(error);
     if (!rendered) {
-      await this.options.store.release(lease).catch((releaseError: unknown) =>
-        // The key stays locked until its lease lapses; a retry after that runs or resumes it.
-        this.logger.warn({ err: releaseError }, 'could not release idempotency key after a failure'),
-      );
+      await this.releaseQuietly(lease, 'after a failure');
       return { outcome: 'failed', error };
     }
     const final = withDeclaredCharset(rendered);

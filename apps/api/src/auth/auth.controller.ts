@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ClientAddresses } from '../admission/client-addresses';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { ADMISSION_PROBLEMS, AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
 import { LoginResultResponse } from '../openapi/responses/login-result.response';
 import { UserSummaryResponse } from '../openapi/responses/user-profile.response';
 import { AuthenticatedUser, CurrentUser } from './authenticated-user';
@@ -13,16 +15,19 @@ import { UserSummary } from '../users/user.representation';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly addresses: ClientAddresses,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ operationId: 'login', summary: 'Exchange email and password for a bearer token' })
   @ApiOkResponse({ type: LoginResultResponse })
-  @ApiProblems(JSON_BODY_PROBLEMS, SERVER_PROBLEMS, 'invalid-credentials')
-  login(@Body() body: LoginDto): Promise<LoginResult> {
-    return this.auth.login(body.email, body.password);
+  @ApiProblems(JSON_BODY_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS, 'invalid-credentials')
+  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResult> {
+    return this.auth.login(body.email, body.password, this.addresses.of(request));
   }
 
   @ApiBearerAuth()

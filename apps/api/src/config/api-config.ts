@@ -54,6 +54,35 @@ export interface ApiConfig {
   checkoutRecoveryAfterSeconds: number;
   /** `CHECKOUT_RECOVERY_CONCURRENCY`: stalled checkouts each process's recovery worker charges at once, default 8 (payments.md §2 "Recovery"). */
   checkoutRecoveryConcurrency: number;
+  /** Login attempts per account (normalised email) and window, successful or not: see {@link LoginLimits} (docs/capacity.md). */
+  loginLimits: LoginLimits;
+  /** `WRITES_PER_USER` per `WRITES_PER_USER_WINDOW_SECONDS`: new work (first executions of POST /orders, PUT /users/:id) per user; defaults 50 per 10 s. */
+  writesPerUser: RateLimit;
+  /**
+   * `LOGIN_HASH_CONCURRENCY`, default 1: password verifications (argon2, ~16 ms of one core each)
+   * running at once in this process; `LOGIN_HASH_QUEUE`, default 32: logins waiting for a slot,
+   * beyond which a login is answered 429 at once.
+   */
+  loginHashing: { concurrency: number; queue: number };
+  /**
+   * `TRUSTED_PROXIES`: comma-separated addresses or CIDRs of the proxies in front of the API whose
+   * `X-Forwarded-For` is believed (right-most untrusted hop); default none: the socket's address.
+   */
+  trustedProxies: string[];
+}
+
+/** At most `limit` hits per fixed window of `windowSeconds`, counted in PostgreSQL across processes. */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Login admission: both limits apply to every attempt. */
+export interface LoginLimits {
+  /** `LOGIN_ATTEMPTS_PER_ACCOUNT` per `LOGIN_ACCOUNT_WINDOW_SECONDS`, defaults 10 per 900 s (15 min). */
+  perAccount: RateLimit;
+  /** `LOGIN_ATTEMPTS_PER_ADDRESS` per `LOGIN_ADDRESS_WINDOW_SECONDS`, defaults 100 per 60 s. */
+  perAddress: RateLimit;
 }
 
 /** The sandbox's development secret key (payments.md §1): public, like the demo passwords. */
@@ -99,6 +128,16 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,
     checkoutRecoveryAfterSeconds: int('CHECKOUT_RECOVERY_AFTER_SECONDS', 60, 0),
     checkoutRecoveryConcurrency: int('CHECKOUT_RECOVERY_CONCURRENCY', 8, 1),
+    loginLimits: {
+      perAccount: { limit: int('LOGIN_ATTEMPTS_PER_ACCOUNT', 10, 1), windowSeconds: int('LOGIN_ACCOUNT_WINDOW_SECONDS', 900, 1) },
+      perAddress: { limit: int('LOGIN_ATTEMPTS_PER_ADDRESS', 100, 1), windowSeconds: int('LOGIN_ADDRESS_WINDOW_SECONDS', 60, 1) },
+    },
+    writesPerUser: { limit: int('WRITES_PER_USER', 50, 1), windowSeconds: int('WRITES_PER_USER_WINDOW_SECONDS', 10, 1) },
+    loginHashing: { concurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1), queue: int('LOGIN_HASH_QUEUE', 32, 0) },
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
   // Otherwise the API would sign tokens that its own guard refuses.

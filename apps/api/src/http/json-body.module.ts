@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { raw } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
+import { assertAnnouncedLengthWithin } from './announced-length';
 import { toBodyReadProblem } from './body-read-error';
 import { acceptedContentEncoding } from './content-encoding';
 import { JSON_BODY_LIMIT_BYTES } from './json-body-policy';
@@ -10,7 +11,7 @@ import { parseJsonBody } from './parse-json-body';
 
 /**
  * The API's one body parser, in three steps: check the headers of a request that carries a body
- * (JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the bytes
+ * (announced length within the limit, 413 otherwise; JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the bytes
  * (body-parser's raw reader: size limit, Content-Length, decompression; its failures mapped to
  * problems), and parse with {@link parseJsonBody}.
  *
@@ -32,9 +33,10 @@ function carriesBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length']) > 0;
 }
 
-function checkBodyHeaders(request: Request, _response: Response, next: NextFunction): void {
+function checkBodyHeaders(request: Request, response: Response, next: NextFunction): void {
   if (!carriesBody(request)) return next();
   try {
+    assertAnnouncedLengthWithin(request, response, JSON_BODY_LIMIT_BYTES);
     assertJsonMediaType(request.headers['content-type']);
     const header = request.headers['content-encoding'];
     const encoding = acceptedContentEncoding(header);

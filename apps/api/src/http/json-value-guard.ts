@@ -50,6 +50,7 @@ function assertOrdinaryMemberName(name: string, pointer: string): void {
   if (!PROTOTYPE_MEMBERS.has(name)) return;
   throw new ProblemException('validation-failed', `The member name at ${shown(pointer)} is not allowed in a request body.`, {
     errors: [{ field: pointer.slice(1).replace(/\//g, '.'), messages: [`${name} is not a property of any request body`] }],
+    errorCount: 1,
   });
 }
 

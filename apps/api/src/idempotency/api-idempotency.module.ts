@@ -5,6 +5,7 @@ import { PrismaClient } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
+import { WriteAdmission } from '../admission/write-admission';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
@@ -45,8 +46,14 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
     ScheduleModule.forRoot(),
     IdempotencyLibraryModule.forRootAsync({
       imports: [KeyCompletionSignalModule],
-      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal],
-      useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost, config: ApiConfig, completionSignal: PostgresKeyCompletionSignal) => ({
+      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal, WriteAdmission],
+      useFactory: (
+        prisma: PrismaClient,
+        txHost: PrismaTransactionHost,
+        config: ApiConfig,
+        completionSignal: PostgresKeyCompletionSignal,
+        writes: WriteAdmission,
+      ) => ({
         ...transactionalKeyStore(prisma, txHost),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
@@ -54,6 +61,8 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         renderFinalAnswer: renderFinalAnswer,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
         completionSignal,
+        // Only first executions count against the per-user write limit (docs/capacity.md).
+        admitNewExecution: (userId: string) => writes.admit(userId),
       }),
     }),
   ],

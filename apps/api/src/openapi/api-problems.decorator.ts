@@ -10,6 +10,7 @@ const HEADERS_OF: Partial<Record<ProblemSlug, Record<string, HeaderObject>>> = {
   'idempotency-request-in-progress': RESPONSE_HEADERS.retryAfter,
   'idempotency-store-unavailable': RESPONSE_HEADERS.retryAfter,
   'service-unavailable': RESPONSE_HEADERS.retryAfter,
+  'too-many-requests': RESPONSE_HEADERS.retryAfter,
   'payment-provider-unavailable': RESPONSE_HEADERS.retryAfter,
   'precondition-failed': RESPONSE_HEADERS.etag,
   'unsupported-content-encoding': RESPONSE_HEADERS.acceptEncoding,

@@ -4,7 +4,7 @@ import { AtomicOperation, atomicOperation, Idempotent } from '@safe-checkout/ide
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiIdempotencyKey } from '../openapi/api-idempotency-key.decorator';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { AUTHENTICATION_PROBLEMS, IDEMPOTENCY_KEY_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { ADMISSION_PROBLEMS, AUTHENTICATION_PROBLEMS, IDEMPOTENCY_KEY_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
 import { RESPONSE_HEADERS } from '../openapi/response-headers';
 import { OrderPageResponse } from '../openapi/responses/order-page.response';
 import { OrderResponse } from '../openapi/responses/order.response';
@@ -51,6 +51,7 @@ export class OrdersController {
     JSON_BODY_PROBLEMS,
     IDEMPOTENCY_KEY_PROBLEMS,
     AUTHENTICATION_PROBLEMS,
+    ADMISSION_PROBLEMS,
     SERVER_PROBLEMS,
     'payment-declined',
     'insufficient-stock',

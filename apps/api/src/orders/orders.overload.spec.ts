@@ -13,12 +13,19 @@ async function transientFailures(api: TestApi, reason: TransientDatabaseFailure)
   return Number(match[1]);
 }
 
-/** Makes every `table` insert of this user sleep `seconds` in PostgreSQL; returns the undo. */
-async function stallInserts(api: TestApi, table: 'orders' | 'idempotency_keys', column: string, user: TestUser, seconds: number) {
+/** Makes every `table` insert whose `column` is `value` (default the user's id) sleep `seconds` in PostgreSQL; returns the undo. */
+async function stallInserts(
+  api: TestApi,
+  table: 'orders' | 'idempotency_keys' | 'admission_counters',
+  column: string,
+  user: TestUser,
+  seconds: number,
+  value = user.id,
+) {
   const name = `stall_${table}_${user.id.replace(/-/g, '')}`;
   await api.prisma.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(${seconds}); RETURN NEW; END $$`);
   await api.prisma.$executeRawUnsafe(
-    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.${column} = '${user.id}') EXECUTE FUNCTION ${name}()`,
+    `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW WHEN (NEW.${column} = '${value}') EXECUTE FUNCTION ${name}()`,
   );
   return async () => {
     await api.prisma.$executeRawUnsafe(`DROP TRIGGER ${name} ON ${table}`);
@@ -65,7 +72,8 @@ async function expectRetryRunsOnce(api: TestApi, user: TestUser, key: string, pr
 
 // Failure scenario (issue 10): under load, POST /orders waited for a pooled connection longer
 // than the transaction's maxWait (2 s) and answered 500. The pool here has one connection: the
-// claim of the key gets it, then a long transaction queued meanwhile takes it before the order's.
+// last statement before the order's transaction (the per-user write admission, after the key's
+// claim) gets it, then a long transaction queued meanwhile takes it before the order's.
 describe('POST /orders when every database connection is busy (DATABASE_POOL_SIZE=1)', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi({ DATABASE_POOL_SIZE: '1' })));
@@ -76,11 +84,11 @@ describe('POST /orders when every database connection is busy (DATABASE_POOL_SIZ
     const product = await createTestProduct(api, 20);
     const key = randomUUID();
     const before = await transientFailures(api, 'transaction_start_timeout');
-    const undoStall = await stallInserts(api, 'idempotency_keys', 'scope', user, 1);
+    const undoStall = await stallInserts(api, 'admission_counters', 'bucket', user, 1, `write:user:${user.id}`);
 
     const attempt = postOrder(api, user, key, product.id).then((response) => response);
-    await stalledBackend(api, 'idempotency_keys');
-    // Queued for the only connection while the claim holds it, so it gets it next, before the order.
+    await stalledBackend(api, 'admission_counters');
+    // Queued for the only connection while the admission holds it, so it gets it next, before the order.
     const holder = api.app.get(PrismaClient).$transaction((tx) => tx.$queryRaw`SELECT 1 FROM pg_sleep(3)`, { maxWait: 10_000, timeout: 10_000 });
     const response = await attempt;
     await holder;

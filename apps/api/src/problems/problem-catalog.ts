@@ -72,6 +72,12 @@ export const API_PROBLEMS = {
     explanation: 'The If-Match ETag is stale: someone changed the resource since you read it. Read it again (GET) and re-apply your change.',
   },
   'payload-too-large': { status: 413, title: 'Request body too large', explanation: 'The request body exceeds the size limit.' },
+  'too-many-requests': {
+    status: 429,
+    title: 'Too many requests',
+    explanation:
+      'A limit was reached: login attempts per account or per client address, new writes (new orders, profile changes) per user, or the logins the server checks at once. Nothing was done. Retry after the `Retry-After` seconds; a retry of an order with the same Idempotency-Key is safe, and replays of a finished request are never limited.',
+  },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type', explanation: 'Send the body as application/json.' },
   'unsupported-content-encoding': {
     status: 415,

@@ -17,13 +17,19 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Charges go to the run's sandbox process (jest-global-setup.ts) unless `PAYMENT_PROVIDER_URL` is overridden. */
+/**
+ * Charges go to the run's sandbox process (jest-global-setup.ts) unless `PAYMENT_PROVIDER_URL` is overridden.
+ * The login limits are lifted: every suite logs in from 127.0.0.1, many as alice, and all share
+ * one database, so their counters would add up across suites; src/admission's specs set their own.
+ */
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModules: Type[] = []): Promise<TestApi> {
   const config = readApiConfig({
     DATABASE_URL: testDatabaseUrl(),
     PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    LOGIN_ATTEMPTS_PER_ACCOUNT: '1000000',
+    LOGIN_ATTEMPTS_PER_ADDRESS: '1000000',
     ...overrides,
   });
   const app = await createApiApp(config, extraModules);

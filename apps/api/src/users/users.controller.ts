@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { LimitedPerUser } from '../admission/new-write-admission.guard';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { ADMISSION_PROBLEMS, AUTHENTICATION_PROBLEMS, JSON_BODY_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
 import { RESPONSE_HEADERS } from '../openapi/response-headers';
 import { UserProfileResponse } from '../openapi/responses/user-profile.response';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -31,6 +32,7 @@ export class UsersController {
   }
 
   @Put(':id')
+  @LimitedPerUser()
   @ApiOperation({
     operationId: 'replaceUserProfile',
     summary: "Replace the caller's profile (idempotent: no Idempotency-Key needed)",
@@ -45,7 +47,7 @@ export class UsersController {
     schema: { type: 'string' },
   })
   @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
-  @ApiProblems(JSON_BODY_PROBLEMS, AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden', 'email-taken', 'precondition-failed')
+  @ApiProblems(JSON_BODY_PROBLEMS, AUTHENTICATION_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS, 'forbidden', 'email-taken', 'precondition-failed')
   async replace(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id') id: string,

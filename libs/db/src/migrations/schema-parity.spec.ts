@@ -14,7 +14,7 @@ describe('prisma/migrations against schema.prisma', () => {
   afterAll(() => prisma.$disconnect());
 
   it('covers every model of the schema in this test', () => {
-    expect(Object.values(Prisma.ModelName).sort()).toEqual(['IdempotencyKey', 'Order', 'OrderLine', 'PaymentIntent', 'Product', 'User']);
+    expect(Object.values(Prisma.ModelName).sort()).toEqual(['AdmissionCounter', 'IdempotencyKey', 'Order', 'OrderLine', 'PaymentIntent', 'Product', 'User']);
   });
 
   it('round-trips every field of users, products, orders and order lines', async () => {
@@ -183,5 +183,16 @@ describe('prisma/migrations against schema.prisma', () => {
         },
       }),
     ).rejects.toThrow(/idempotency_keys_completed_has_response/);
+  });
+  it('round-trips every field of admission counters, one row per bucket, hits positive', async () => {
+    const bucket = `parity:${randomUUID()}`;
+    const windowEndsAt = new Date('2026-01-01T00:00:00.123Z');
+    await prisma.admissionCounter.create({ data: { bucket, hits: 3, windowEndsAt } });
+    expect(await prisma.admissionCounter.findUniqueOrThrow({ where: { bucket } })).toEqual({ bucket, hits: 3, windowEndsAt });
+    expect(await prisma.admissionCounter.count({ where: { windowEndsAt: { lte: windowEndsAt } } })).toBeGreaterThanOrEqual(1);
+    await expect(prisma.admissionCounter.create({ data: { bucket, hits: 1, windowEndsAt } })).rejects.toThrow();
+    await expect(prisma.admissionCounter.create({ data: { bucket: `${bucket}:zero`, hits: 0, windowEndsAt } })).rejects.toThrow(
+      /admission_counters_hits_check/,
+    );
   });
 });

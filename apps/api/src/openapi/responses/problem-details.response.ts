@@ -30,8 +30,14 @@ export class ProblemDetailsResponse {
   @ApiProperty({ type: String, description: 'What happened to this request, for a human.' })
   detail!: string;
 
-  @ApiPropertyOptional({ type: [ValidationErrorResponse], description: '`validation-failed`: each rule the request breaks.' })
+  @ApiPropertyOptional({
+    type: [ValidationErrorResponse],
+    description: '`validation-failed`: the rules the request breaks, the first 10 of them (`errorCount` says how many in all).',
+  })
   errors?: ValidationErrorResponse[];
+
+  @ApiPropertyOptional({ type: 'integer', description: '`validation-failed`: how many rules the request breaks, listed in `errors` or not.' })
+  errorCount?: number;
 
   @ApiPropertyOptional({
     type: String,

@@ -192,7 +192,7 @@ export interface components {
              * @example /problems/insufficient-stock
              * @enum {string}
              */
-            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
+            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/too-many-requests" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
             /**
              * @description The same for every occurrence of the problem type.
              * @example Not enough stock
@@ -205,8 +205,10 @@ export interface components {
             status: number;
             /** @description What happened to this request, for a human. */
             detail: string;
-            /** @description `validation-failed`: each rule the request breaks. */
+            /** @description `validation-failed`: the rules the request breaks, the first 10 of them (`errorCount` says how many in all). */
             errors?: components["schemas"]["ValidationError"][];
+            /** @description `validation-failed`: how many rules the request breaks, listed in `errors` or not. */
+            errorCount?: number;
             /**
              * @description `json-number-out-of-range`, `json-nul-character`, `ill-formed-unicode`: JSON Pointer (RFC 6901) to the offending value.
              * @example /items/0/quantity
@@ -590,7 +592,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The last segment of a problem `type`. */
-                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
+                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "too-many-requests" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
             };
             cookie?: never;
         };
@@ -757,6 +759,25 @@ export interface operations {
                         type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
                         /** @enum {integer} */
                         status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -1181,6 +1202,25 @@ export interface operations {
             };
             /**
              * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
              *     - [`internal-error`](/problems/internal-error): Internal server error
              */
             500: {
@@ -1482,6 +1522,25 @@ export interface operations {
                         type: "/problems/idempotency-key-reused" | "/problems/insufficient-stock" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/order-total-out-of-range" | "/problems/payment-method-invalid" | "/problems/payment-request-invalid";
                         /** @enum {integer} */
                         status: 422;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };

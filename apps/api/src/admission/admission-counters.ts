@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PrismaClient } from '@safe-checkout/db';
+import type { RateLimit } from '../config/api-config';
+import { tooManyRequests } from './too-many-requests';
+
+/** What one hit on a counter came to. */
+export interface CounterHit {
+  /** Hits in the current window, this one included. */
+  hits: number;
+  /** Seconds until the window ends and the counter starts again, at least 1. */
+  resetInSeconds: number;
+}
+
+/**
+ * Fixed-window counters in PostgreSQL (`admission_counters`), shared by every API process.
+ * Each hit is one statement: the INSERT … ON CONFLICT DO UPDATE locks the bucket's row, so two
+ * processes hitting one bucket at once are serialised and each reads its own count; neither can
+ * admit past the limit. Windows never grow: a flood of refused hits does not push the reset back,
+ * so the real owner of an account is let in again when the window ends (docs/capacity.md).
+ */
+@Injectable()
+export class AdmissionCounters {
+  constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
+
+  /** Counts one hit on `bucket` in a window of `windowSeconds` that starts with the first hit. */
+  async hit(bucket: string, windowSeconds: number): Promise<CounterHit> {
+    const [row] = await this.prisma.$queryRaw<{ hits: number; reset_in_ms: number }[]>`
+      INSERT INTO admission_counters AS c (bucket, hits, window_ends_at)
+      VALUES (${bucket}, 1, clock_timestamp() + make_interval(secs => ${windowSeconds}))
+      ON CONFLICT (bucket) DO UPDATE SET
+        hits = CASE WHEN c.window_ends_at <= clock_timestamp() THEN 1 ELSE c.hits + 1 END,
+        window_ends_at = CASE WHEN c.window_ends_at <= clock_timestamp() THEN EXCLUDED.window_ends_at ELSE c.window_ends_at END
+      RETURNING hits, (extract(epoch FROM window_ends_at - clock_timestamp()) * 1000)::float8 AS reset_in_ms`;
+    return { hits: row.hits, resetInSeconds: Math.max(1, Math.ceil(row.reset_in_ms / 1000)) };
+  }
+
+  /**
+   * Counts one hit on `bucket` and throws 429 `too-many-requests` with `Retry-After` (the seconds
+   * until the window ends) when it is past `limit`.
+   *
+   * @param what names the limit in the problem's detail, e.g. "login attempts for this account"
+   */
+  async admit(bucket: string, { limit, windowSeconds }: RateLimit, what: string): Promise<void> {
+    const { hits, resetInSeconds } = await this.hit(bucket, windowSeconds);
+    if (hits > limit) throw tooManyRequests(`Too many ${what}: at most ${limit} per ${windowSeconds} s.`, resetInSeconds);
+  }
+
+  /** Deletes the counters whose window ended; returns how many. */
+  async purgeEnded(): Promise<number> {
+    // Counters are written outside any request transaction on purpose: a refused or failed request
+    // must still have counted, so no rollback may undo a hit.
+    // eslint-disable-next-line no-restricted-syntax
+    return this.prisma.$executeRaw`DELETE FROM admission_counters WHERE window_ends_at < clock_timestamp()`;
+  }
+}
