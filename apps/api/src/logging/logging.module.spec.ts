@@ -38,7 +38,8 @@ describe('LoggingModule: logs never contain tokens, passwords or credentials', (
     token = (await createTestUser(api, PASSWORD)).token;
     const bearer = `Bearer ${token}`;
     await api.http().get(`/orders?access_token=${token}`).expect(401);
-    await api.http().get(`/orders?page=2&Token=${token}&password=${PASSWORD}&api_key=${API_KEY}`).set('Authorization', bearer).expect(200);
+    // GET /orders refuses parameters it does not know (400); the refused request is logged all the same.
+    await api.http().get(`/orders?page=2&Token=${token}&password=${PASSWORD}&api_key=${API_KEY}`).set('Authorization', bearer).expect(400);
     await api.http().get(`/orders/${token}`).set('Authorization', bearer).expect(404);
     await api.http().get('/auth/me').set('Authorization', bearer).expect(200);
     await api.http().post('/auth/login').send({ email: 'not-an-email', password: PASSWORD }).expect(400);
