@@ -25,6 +25,11 @@ export interface CapacitySettings {
   listOrders: number;
   /** `CAPACITY_SLOW_SOCKETS`: raw sockets of the slow-body scenario, a third of each kind. Default 300, quick 60. */
   slowSockets: number;
+  /**
+   * `CAPACITY_SLOW_HOLD_SECONDS`: how long the slow sockets stay open (at least the scenario's window),
+   * so that a server timeout longer than the window is still seen. Default 20, quick 5.
+   */
+  slowHoldSeconds: number;
   /** `CAPACITY_WAITERS`: concurrent `Prefer: wait` requests per wave of the waiter storm. Default 1 000, quick 200. */
   waiters: number;
   /** `CAPACITY_WAITER_KEYS`: keys per wave; the waiters split evenly over them. Default 10. */
@@ -72,6 +77,7 @@ export function readCapacitySettings(argv: string[] = process.argv.slice(2), env
     listConnections: int('CAPACITY_LIST_CONNECTIONS', 8),
     listOrders: int('CAPACITY_LIST_ORDERS', 1_500, 300),
     slowSockets: int('CAPACITY_SLOW_SOCKETS', 300, 60),
+    slowHoldSeconds: int('CAPACITY_SLOW_HOLD_SECONDS', 20, 5),
     waiters: int('CAPACITY_WAITERS', 1_000, 200),
     waiterKeys: int('CAPACITY_WAITER_KEYS', 10),
     abuseRatePerSecond: int('CAPACITY_ABUSE_RATE', 400),

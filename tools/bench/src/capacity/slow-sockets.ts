@@ -28,12 +28,15 @@ interface HeldSocket {
   bytes: number;
 }
 
-/** `settings.slowSockets` sockets, split over the processes and the three kinds. */
+/**
+ * `settings.slowSockets` sockets, split over the processes and the three kinds, held for the window
+ * or `settings.slowHoldSeconds`, whichever is longer (the checkout load is measured in the window only).
+ */
 export function slowSockets(urls: string[], settings: CapacitySettings): Abuse {
   return {
     name: 'slow_body',
-    description: `${settings.slowSockets} raw sockets to POST /auth/login: ${KINDS.map((kind) => kind.label).join('; ')}`,
-    run: (seconds) => holdSockets(urls, settings.slowSockets, seconds),
+    description: `${settings.slowSockets} raw sockets to POST /auth/login, held up to ${settings.slowHoldSeconds} s: ${KINDS.map((kind) => kind.label).join('; ')}`,
+    run: (seconds) => holdSockets(urls, settings.slowSockets, Math.max(seconds, settings.slowHoldSeconds)),
   };
 }
 

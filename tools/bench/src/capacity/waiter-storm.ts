@@ -9,6 +9,8 @@ import type { CapacitySettings } from './capacity-settings';
 
 /** What each copy asks to wait (s): far above one checkout's time, as in `npm run bench`. */
 const PREFER_WAIT_SECONDS = 10;
+// A copy that waited its full 10 s is an answer (the API's), not the load generator's timeout.
+const REQUEST_TIMEOUT_SECONDS = PREFER_WAIT_SECONDS + 20;
 
 export function waiterStorm(urls: string[], fixtures: CapacityFixtures, settings: CapacitySettings): Abuse {
   const keys = Math.max(1, Math.min(settings.waiterKeys, fixtures.waiterUsers.length));
@@ -41,7 +43,19 @@ function wave(urls: string[], fixtures: CapacityFixtures, keys: number, perKey: 
     return urls.map((url, i) => {
       const copies = Math.floor(perKey / urls.length) + (i < perKey % urls.length ? 1 : 0);
       const extraHeaders = { prefer: `wait=${PREFER_WAIT_SECONDS}` };
-      return copies ? runLoad({ url, path: '/orders', token: user.accessToken, body, key, amount: copies, connections: copies, extraHeaders }) : undefined;
+      return copies
+        ? runLoad({
+            url,
+            path: '/orders',
+            token: user.accessToken,
+            body,
+            key,
+            amount: copies,
+            connections: copies,
+            extraHeaders,
+            timeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+          })
+        : undefined;
     });
   });
   return Promise.all(runs.filter((run): run is Promise<LoadResult> => run !== undefined));
