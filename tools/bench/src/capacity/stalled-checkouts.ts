@@ -1,5 +1,6 @@
 // The checkouts that build the recovery backlog, sent as a client would send them: each with its
-// own key, kept when a 429 says to come back later; a bounded number at a time.
+// own key, sent again when a 429 or a 503 without an order says to come back later; a bounded
+// number at a time.
 import { newIdempotencyKey } from '../load';
 import type { CapacityFixtures } from './capacity-fixtures';
 import { retryAfterMs } from './http-json';
@@ -9,6 +10,11 @@ import { retryAfterMs } from './http-json';
  * connection past the pool's timeout: 503s without an order (measured on main, 7 December 2026).
  */
 export const STALLED_CHECKOUT_CONCURRENCY = 200;
+
+/** Answers a retrying client sends again (same key), after `Retry-After`: busy, not done. */
+const RETRIED = new Set(['429', '503']);
+/** …except this one: the order exists and its charge's outcome is unknown; the customer never retries. */
+const UNKNOWN_OUTCOME = '503 payment-provider-unavailable';
 
 /** Checkouts being sent. */
 export interface StalledCheckouts {
@@ -34,8 +40,9 @@ export function sendStalledCheckouts(url: string, fixtures: CapacityFixtures, co
     for (;;) {
       const response = await fetch(`${url}/orders`, { method: 'POST', headers, body, signal: controller.signal });
       const text = await response.text();
-      counted(response.status === 201 ? '201' : `${response.status} ${problemTypeOf(text)}`);
-      if (response.status !== 429) return;
+      const answer = response.status === 201 ? '201' : `${response.status} ${problemTypeOf(text)}`;
+      counted(answer);
+      if (!RETRIED.has(answer.replace(/ .*/, '')) || answer === UNKNOWN_OUTCOME) return;
       await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response.headers.get('retry-after'))));
     }
   };
