@@ -48,7 +48,7 @@ export interface CapacitySettings {
   leaseMs: number;
   /**
    * `CAPACITY_RECOVERY_MARGIN_SECONDS`: the margin the recovery worker documents beyond
-   * `CHECKOUT_RECOVERY_AFTER_SECONDS`. Default 0: the API exports and documents none today.
+   * `CHECKOUT_RECOVERY_AFTER_SECONDS`. Default 0: the API exports no fixed margin (payments.md describes it as the worker's tick plus the backlog's drain time).
    */
   recoveryMarginSeconds: number;
   /** `CAPACITY_RECOVERY_WAIT_SECONDS`: how long after the leases lapsed the bench waits for every order to be paid. Default 200, quick 60. */

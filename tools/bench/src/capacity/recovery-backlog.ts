@@ -88,7 +88,7 @@ export async function measureRecoveryBacklog(
         `${settings.recoveryCheckouts} checkouts, ${STALLED_CHECKOUT_CONCURRENCY} at a time, to a process charging at a silent provider; answers: ${statusCounts(checkouts.answers())}`,
         `${created} orders created in ${builtSeconds.toFixed(1)} s; the stalled process killed -9 ${((killedAt - since.getTime()) / 1000).toFixed(1)} s after the first checkout, once two recovering processes were up, with ${stalled} orders awaiting payment; last lease lapse ${((lastLapse - killedAt) / 1000).toFixed(1)} s after the kill (the clock starts at the later of the two)`,
         `recovery_backlog_s ${backlogSeconds.toFixed(1)}: ${unfinished ? `NOT FINISHED: ${unfinished} orders still awaiting payment when the bench stopped waiting (a lower bound)` : 'none left awaiting payment'}; ${failed} payment_failed`,
-        `recovery_promise_s ${promiseSeconds}: CHECKOUT_RECOVERY_AFTER_SECONDS=${settings.recoveryAfterSeconds} + margin ${settings.recoveryMarginSeconds} (CAPACITY_RECOVERY_MARGIN_SECONDS; the API documents none today)`,
+        `recovery_promise_s ${promiseSeconds}: CHECKOUT_RECOVERY_AFTER_SECONDS=${settings.recoveryAfterSeconds} + margin ${settings.recoveryMarginSeconds} (CAPACITY_RECOVERY_MARGIN_SECONDS; the API exports no fixed margin)`,
       ],
     };
   } finally {
