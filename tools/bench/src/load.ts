@@ -29,6 +29,8 @@ export interface LoadOptions {
   connections: number;
   /** More request headers, e.g. `{ prefer: 'wait=10' }`. */
   extraHeaders?: Record<string, string>;
+  /** Seconds after which a request counts as a timeout; autocannon's default is 10. */
+  timeoutSeconds?: number;
 }
 
 /** What the report needs of a load run. */
@@ -46,7 +48,18 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function runLoad({ url, path, token, body, key, durationSeconds, amount, connections, extraHeaders = {} }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  url,
+  path,
+  token,
+  body,
+  key,
+  durationSeconds,
+  amount,
+  connections,
+  extraHeaders = {},
+  timeoutSeconds,
+}: LoadOptions): Promise<LoadResult> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extraHeaders };
   if (typeof key === 'string') headers['idempotency-key'] = key;
   let replayed = 0;
@@ -71,7 +84,14 @@ export async function runLoad({ url, path, token, body, key, durationSeconds, am
       return req;
     };
   }
-  const result = await autocannon({ url, connections, pipelining: 1, ...(amount ? { amount } : { duration: durationSeconds }), requests: [request] });
+  const result = await autocannon({
+    url,
+    connections,
+    pipelining: 1,
+    ...(amount ? { amount } : { duration: durationSeconds }),
+    ...(timeoutSeconds ? { timeout: timeoutSeconds } : {}),
+    requests: [request],
+  });
   return {
     rps: result.requests.total / result.duration,
     minMs: result.latency.min,

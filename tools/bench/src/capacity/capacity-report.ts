@@ -1,0 +1,89 @@
+// The capacity bench's arithmetic and output: pure functions (capacity-report.spec.ts), then the
+// table for people and the one `name=value` line for scripts, always last.
+import { table } from '../report-format';
+import type { Abuse, AbuseName, AbuseResult } from './abuse';
+import type { CheckoutLoadResult } from './checkout-load';
+import type { RecoveryResult } from './recovery-backlog';
+
+/** The summary line's capacity figures, in its order. */
+export const ABUSE_ORDER: readonly AbuseName[] = ['login', 'fat_body', 'list', 'slow_body', 'waiters'];
+
+/** The checkout load beside one abuse, and what the abuse got. */
+export interface BesideRun {
+  abuse: Pick<Abuse, 'name' | 'description'>;
+  load: CheckoutLoadResult;
+  result: AbuseResult;
+}
+
+/** The nearest-rank percentile (`p` in 0–100) of `values`; 0 for none. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Checkouts/s beside an abuse ÷ checkouts/s alone, where "alone" is the mean of the windows just
+ * before and just after it: drift on a shared machine then lands on both sides. NaN when alone is 0.
+ */
+export function capacityRatio(beside: number, aloneBefore: number, aloneAfter: number): number {
+  const alone = (aloneBefore + aloneAfter) / 2;
+  return alone > 0 ? beside / alone : Number.NaN;
+}
+
+/** Each abuse's capacity figure; `alones[i]` and `alones[i + 1]` bracket `besides[i]`. */
+export function capacityFigures(alones: CheckoutLoadResult[], besides: BesideRun[]): Partial<Record<AbuseName, number>> {
+  if (alones.length !== besides.length + 1)
+    throw new Error(`${besides.length} abuse windows need ${besides.length + 1} alone windows around them, got ${alones.length}`);
+  return Object.fromEntries(
+    besides.map((run, i) => [run.abuse.name, capacityRatio(run.load.checkoutsPerSecond, alones[i].checkoutsPerSecond, alones[i + 1].checkoutsPerSecond)]),
+  );
+}
+
+/** The last line: every capacity figure with 2 decimals (`NaN` when not measured), then recovery's. */
+export function summaryLine(figures: Partial<Record<AbuseName, number>>, recovery: Pick<RecoveryResult, 'backlogSeconds' | 'promiseSeconds'>): string {
+  const capacity = ABUSE_ORDER.map((name) => `capacity_${name}=${(figures[name] ?? Number.NaN).toFixed(2)}`);
+  return [...capacity, `recovery_backlog_s=${recovery.backlogSeconds.toFixed(1)}`, `recovery_promise_s=${recovery.promiseSeconds}`].join(' ');
+}
+
+/** "201×80, 429×3, errors 2". */
+export function statusCounts(statusCodes: Record<string, number>, errors = 0): string {
+  const codes = Object.entries(statusCodes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, count]) => `${code}×${count}`);
+  if (errors) codes.push(`errors ${errors}`);
+  return codes.join(', ') || 'none';
+}
+
+/** The whole report on stdout: the load table, the abuses, recovery, then the summary line. */
+export function printCapacityReport(alones: CheckoutLoadResult[], besides: BesideRun[], recovery: RecoveryResult, seconds: number): void {
+  const figures = capacityFigures(alones, besides);
+  const loadRow = (label: string, load: CheckoutLoadResult, ratio?: number) => [
+    label,
+    load.checkoutsPerSecond.toFixed(1),
+    ratio === undefined ? '' : ratio.toFixed(2),
+    load.p50Ms.toFixed(0),
+    load.p99Ms.toFixed(0),
+    statusCounts(load.statusCodes, load.errors),
+  ];
+  const rows = alones.flatMap((alone, i) => {
+    const beside = besides[i];
+    return [loadRow(`checkouts alone (${i + 1})`, alone), ...(beside ? [loadRow(`beside ${beside.abuse.name}`, beside.load, figures[beside.abuse.name])] : [])];
+  });
+  console.log(`\nCheckout load: windows of ${seconds} s; ratio = checkouts/s beside the abuse ÷ mean of the alone windows before and after it`);
+  console.log(table(['window', 'checkouts/s', 'ratio', 'p50 ms', 'p99 ms', 'checkout answers'], rows));
+  console.log('\nAbuses (each in the window beside the checkout load above)');
+  const abuseRows = besides.map(({ abuse, result }) => [
+    abuse.name,
+    (result.requests / result.seconds).toFixed(1),
+    result.bytesPerAnswer === undefined ? '' : result.bytesPerAnswer.toFixed(0),
+    statusCounts(result.statusCodes, result.errors),
+  ]);
+  console.log(table(['abuse', 'req/s', 'bytes/answer', 'answers'], abuseRows));
+  for (const { abuse, result } of besides) {
+    console.log(`- ${abuse.name}: ${abuse.description}`);
+    for (const note of result.notes ?? []) console.log(`    ${note}`);
+  }
+  console.log(`\nRecovery after kill -9\n${recovery.lines.map((line) => `- ${line}`).join('\n')}\n`);
+  console.log(summaryLine(figures, recovery));
+}
