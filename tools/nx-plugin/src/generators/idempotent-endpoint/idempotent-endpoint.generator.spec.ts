@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Tree } from '@nx/devkit';
+import { logger, Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { idempotentEndpointGenerator, WORKSPACE_FILES } from './idempotent-endpoint.generator';
 
@@ -15,9 +15,12 @@ const API_SRC = 'apps/api/src';
  */
 function workspaceTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
+  // Nx's empty workspace formats with oxfmt; this one formats with Prettier (.prettierrc.json).
+  tree.delete('.oxfmtrc.json');
   const copy = (file: string) => tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
   [
     'package.json',
+    '.prettierrc.json',
     'apps/api/package.json',
     `${API_SRC}/app.module.ts`,
     WORKSPACE_FILES.prismaSchema,
@@ -30,21 +33,28 @@ function workspaceTree(): Tree {
   return tree;
 }
 
+// Prettier 3 is ESM, which Jest's VM cannot import: formatFiles would only warn. The e2e spec
+// checks the formatting of what the generator writes, with the real CLI.
+process.env.NX_SKIP_FORMAT = 'true';
+
 const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
 
 // ESLint loads eslint.config.mjs with a dynamic import, which Jest's VM cannot run: lint in a
-// child process instead, each text under the path it would have in the API.
+// child process instead, each text under the path it would have in the API. The result is the last
+// line: @nx/enforce-module-boundaries prints a warning on stdout where no project graph is cached yet
+// (a fresh clone).
 const LINT_TEXTS = `
   const { ESLint } = require('eslint');
   const files = JSON.parse(require('node:fs').readFileSync(0, 'utf-8'));
   const eslint = new ESLint();
   Promise.all(files.map((f) => eslint.lintText(f.text, { filePath: f.filePath }))).then((perFile) => {
     const results = perFile.flat();
-    process.stdout.write(JSON.stringify(results.flatMap((r) => r.messages.map((m) => r.filePath + ':' + m.line + ' ' + m.ruleId + ': ' + m.message))));
+    process.stdout.write('\\n' + JSON.stringify(results.flatMap((r) => r.messages.map((m) => r.filePath + ':' + m.line + ' ' + m.ruleId + ': ' + m.message))));
   });`;
 
 function lintMessages(files: { filePath: string; text: string }[]): string[] {
-  return JSON.parse(execFileSync(process.execPath, ['-e', LINT_TEXTS], { cwd: WORKSPACE_ROOT, input: JSON.stringify(files), encoding: 'utf-8' }));
+  const stdout = execFileSync(process.execPath, ['-e', LINT_TEXTS], { cwd: WORKSPACE_ROOT, input: JSON.stringify(files), encoding: 'utf-8' });
+  return JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '');
 }
 
 describe('idempotentEndpointGenerator(tree, { name })', () => {
@@ -132,12 +142,63 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
   }, 30_000);
 
   it('refuses a name already taken, changing nothing', async () => {
-    const before = read(tree, WORKSPACE_FILES.prismaSchema);
+    const before = tree.listChanges().length;
     await expect(idempotentEndpointGenerator(tree, { name: 'spec-widget', skipPrismaGenerate: true })).rejects.toThrow(
-      /spec-widgets exists; schema\.prisma has a model SpecWidget/,
+      /nothing was written[\s\S]*spec-widgets exists; schema\.prisma has a model SpecWidget/,
     );
-    await expect(idempotentEndpointGenerator(tree, { name: 'order', skipPrismaGenerate: true })).rejects.toThrow(/model Order/);
-    expect(read(tree, WORKSPACE_FILES.prismaSchema)).toBe(before);
+    await expect(idempotentEndpointGenerator(tree, { name: 'order-line', skipPrismaGenerate: true })).rejects.toThrow(/model OrderLine/);
+    expect(tree.listChanges()).toHaveLength(before);
+  });
+});
+
+describe('idempotentEndpointGenerator(tree, { name }) with a name it refuses', () => {
+  let tree: Tree;
+  let before: number;
+  beforeEach(() => {
+    tree = workspaceTree();
+    before = tree.listChanges().length;
+  });
+
+  it.each([
+    ['', /name is empty/],
+    ['GiftCard', /not kebab-case.*Did you mean "gift-card"\?/],
+    ['gift_card', /not kebab-case/],
+    ['orders', /one of the API's own routes \(\/orders\)/],
+    ['user', /one of the API's own routes \(\/users\)/],
+    ['health', /one of the API's own routes/],
+    ['class', /reserved word in JavaScript/],
+  ])('refuses %j with a clear message and writes nothing', async (name, message) => {
+    await expect(idempotentEndpointGenerator(tree, { name, skipPrismaGenerate: true })).rejects.toThrow(message);
+    expect(tree.listChanges()).toHaveLength(before);
+  });
+
+  it('refuses a route that a controller of the API already answers', async () => {
+    tree.write(`${API_SRC}/legacy/legacy-vouchers.controller.ts`, "@Controller('spec-vouchers')\nexport class LegacyVouchersController {}\n");
+    before = tree.listChanges().length;
+    await expect(idempotentEndpointGenerator(tree, { name: 'spec-voucher', skipPrismaGenerate: true })).rejects.toThrow(
+      /legacy-vouchers\.controller\.ts already answers \/spec-vouchers/,
+    );
+    expect(tree.listChanges()).toHaveLength(before);
+  });
+});
+
+describe('the callback idempotentEndpointGenerator returns', () => {
+  it('prints what was written and what to run next, here the regeneration it was told to skip', async () => {
+    const tree = workspaceTree();
+    tree.write('tools/prisma-generate.mjs', '');
+    tree.write('apps/storefront/package.json', JSON.stringify({ name: '@safe-checkout/storefront', scripts: { 'openapi-types': 'openapi-typescript' } }));
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    try {
+      await (await idempotentEndpointGenerator(tree, { name: 'spec-ticket', skipPrismaGenerate: true }))();
+      const summary = info.mock.calls.map(([message]) => String(message)).join('\n');
+      expect(summary).toContain(`POST /spec-tickets (safe to retry with an Idempotency-Key) and GET /spec-tickets/:id are in ${API_SRC}/spec-tickets/.`);
+      expect(summary).toMatch(/prisma\/migrations\/\d{14}_create_spec_tickets\/migration\.sql +the spec_tickets table/);
+      expect(summary).toMatch(
+        /1\. node tools\/prisma-generate\.mjs\n +2\. npx nx run @safe-checkout\/api:openapi\n +3\. npx nx run @safe-checkout\/storefront:openapi-types\n +4\. npx nx run @safe-checkout\/api:test -- src\/spec-tickets/,
+      );
+    } finally {
+      info.mockRestore();
+    }
   });
 });
 
