@@ -11,8 +11,11 @@ export function copyWorkspaceFiles(root: string, into: string): number {
   const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
   const files = [...new Set(listed.split('\0').filter(Boolean))].filter((file) => existsSync(path.join(root, file)));
   for (const file of files) {
+    const from = path.join(root, file);
     mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
-    copyFileSync(path.join(root, file), path.join(into, file));
+    // A tracked symbolic link stays one, as git checks it out.
+    if (lstatSync(from).isSymbolicLink()) symlinkSync(readlinkSync(from), path.join(into, file));
+    else copyFileSync(from, path.join(into, file));
   }
   return files.length;
 }
