@@ -40,7 +40,13 @@ async function healthy(url) {
   const deadline = Date.now() + HEALTHY_WITHIN_MS;
   while (Date.now() < deadline) {
     if (api.exitCode !== null) throw new Error(`the API exited (${api.exitCode}) before it was healthy`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the API at ${url} was not healthy within ${HEALTHY_WITHIN_MS} ms`);

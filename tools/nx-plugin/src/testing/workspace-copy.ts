@@ -8,7 +8,11 @@ import path from 'node:path';
  * changes included). Build output, caches, node_modules and .data stay behind (.gitignore).
  */
 export function copyWorkspaceFiles(root: string, into: string): number {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf-8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const files = [...new Set(listed.split('\0').filter(Boolean))].filter((file) => existsSync(path.join(root, file)));
   for (const file of files) {
     const from = path.join(root, file);

@@ -9,7 +9,19 @@ const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
  * apps/api/src, Swagger's `/docs`, the test and bench routes). A generated `POST /<plural>` must not
  * shadow them; the tree's own controllers are checked as well (endpoint-collisions.ts).
  */
-export const RESERVED_ROUTES: readonly string[] = ['auth', 'bench', 'docs', 'health', 'metrics', 'orders', 'payments', 'problems', 'products', 'testing', 'users'];
+export const RESERVED_ROUTES: readonly string[] = [
+  'auth',
+  'bench',
+  'docs',
+  'health',
+  'metrics',
+  'orders',
+  'payments',
+  'problems',
+  'products',
+  'testing',
+  'users',
+];
 
 /**
  * Words that cannot be an identifier in strict-mode TypeScript, plus `arguments` and `eval`: a
@@ -43,7 +55,9 @@ export function endpointNameProblems(name: string | undefined, plural?: string):
       .filter((word) => JS_RESERVED_WORDS.includes(names(word).propertyName))
       .map((word) => `"${word}" is a reserved word in JavaScript and cannot name the generated properties.`),
     many === one ? `The plural must differ from the name ("${one}"): the module and the model would share a class name.` : undefined,
-    many.length > MAX_PLURAL_LENGTH ? `The plural "${many}" is longer than ${MAX_PLURAL_LENGTH} characters: its table's index names would not fit PostgreSQL's 63.` : undefined,
+    many.length > MAX_PLURAL_LENGTH
+      ? `The plural "${many}" is longer than ${MAX_PLURAL_LENGTH} characters: its table's index names would not fit PostgreSQL's 63.`
+      : undefined,
   ].filter(isDefined);
 }
 
@@ -51,7 +65,11 @@ function wordProblem(label: string, word: string): string | undefined {
   if (word.trim() === '') return `The ${label} is empty: give what one POST creates, singular and kebab-case (e.g. gift-card).`;
   if (KEBAB_CASE.test(word)) return undefined;
   // Only for plain words in another case or separator: a guess at anything stranger would mislead.
-  const suggestion = /^[A-Za-z][A-Za-z0-9 _-]*$/.test(word) ? names(word).fileName.replace(/[ _-]+/g, '-').replace(/-$/, '') : '';
+  const suggestion = /^[A-Za-z][A-Za-z0-9 _-]*$/.test(word)
+    ? names(word)
+        .fileName.replace(/[ _-]+/g, '-')
+        .replace(/-$/, '')
+    : '';
   const hint = KEBAB_CASE.test(suggestion) ? ` Did you mean "${suggestion}"?` : '';
   return `The ${label} "${word}" is not kebab-case: use lower case letters a-z, digits and single hyphens, starting with a letter.${hint}`;
 }

@@ -28,7 +28,11 @@ export const STOREFRONT = { project: '@safe-checkout/storefront', root: 'apps/st
 export function followUpCommands(tree: Tree, api: { name: string; root: string }): FollowUpCommand[] {
   const commands: FollowUpCommand[] = [];
   if (tree.exists(PRISMA_GENERATE_SCRIPT)) {
-    commands.push({ brings: 'the Prisma client', byHand: `node ${PRISMA_GENERATE_SCRIPT}`, run: (root) => node(root, [path.join(root, PRISMA_GENERATE_SCRIPT)]) });
+    commands.push({
+      brings: 'the Prisma client',
+      byHand: `node ${PRISMA_GENERATE_SCRIPT}`,
+      run: (root) => node(root, [path.join(root, PRISMA_GENERATE_SCRIPT)]),
+    });
   }
   if (hasScript(tree, api.root, 'openapi')) commands.push(nxTarget(api.name, 'openapi', `${api.root}/openapi.json`));
   if (hasScript(tree, STOREFRONT.root, STOREFRONT.script)) {

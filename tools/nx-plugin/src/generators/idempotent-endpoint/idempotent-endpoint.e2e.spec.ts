@@ -47,35 +47,79 @@ describe(`npx nx g @safe-checkout/nx-plugin:idempotent-endpoint ${NAME}, in a fr
     return result;
   }
 
-  it('exits 0 and prints what it wrote, what it regenerated and what to do next', async () => {
-    const { output } = await step('generate', 'npx', ['nx', 'g', '@safe-checkout/nx-plugin:idempotent-endpoint', NAME, '--no-interactive'], 5 * MINUTE_MS);
-    expect(output).toContain(`POST /${ROUTE} (safe to retry with an Idempotency-Key) and GET /${ROUTE}/:id are in apps/api/src/${ROUTE}/.`);
-    expect(output).toContain("Regenerated: the Prisma client, apps/api/openapi.json, the storefront's API types");
-    expect(output).toContain(`npx nx run @safe-checkout/api:test -- src/${ROUTE}`);
-  }, 6 * MINUTE_MS);
+  it(
+    'exits 0 and prints what it wrote, what it regenerated and what to do next',
+    async () => {
+      const { output } = await step('generate', 'npx', ['nx', 'g', '@safe-checkout/nx-plugin:idempotent-endpoint', NAME, '--no-interactive'], 5 * MINUTE_MS);
+      expect(output).toContain(`POST /${ROUTE} (safe to retry with an Idempotency-Key) and GET /${ROUTE}/:id are in apps/api/src/${ROUTE}/.`);
+      expect(output).toContain("Regenerated: the Prisma client, apps/api/openapi.json, the storefront's API types");
+      expect(output).toContain(`npx nx run @safe-checkout/api:test -- src/${ROUTE}`);
+    },
+    6 * MINUTE_MS,
+  );
 
-  it("writes in the repository's Prettier style (CI's format check)", async () => {
-    await step('prettier', 'npx', ['prettier', '--check', `apps/api/src/${ROUTE}`, 'apps/api/src/app.module.ts', 'libs/db/src/migrations/schema-parity.spec.ts'], MINUTE_MS);
-  }, 2 * MINUTE_MS);
+  it(
+    "writes in the repository's Prettier style (CI's format check)",
+    async () => {
+      await step(
+        'prettier',
+        'npx',
+        ['prettier', '--check', `apps/api/src/${ROUTE}`, 'apps/api/src/app.module.ts', 'libs/db/src/migrations/schema-parity.spec.ts'],
+        MINUTE_MS,
+      );
+    },
+    2 * MINUTE_MS,
+  );
 
-  it('builds, and passes lint', async () => {
-    await step('build + lint', 'npx', ['nx', 'run-many', '-t', 'build', 'lint', '--projects=@safe-checkout/api,@safe-checkout/db', '--outputStyle=static'], 4 * MINUTE_MS);
-  }, 5 * MINUTE_MS);
+  it(
+    'builds, and passes lint',
+    async () => {
+      await step(
+        'build + lint',
+        'npx',
+        ['nx', 'run-many', '-t', 'build', 'lint', '--projects=@safe-checkout/api,@safe-checkout/db', '--outputStyle=static'],
+        4 * MINUTE_MS,
+      );
+    },
+    5 * MINUTE_MS,
+  );
 
-  it("passes the generated tests, the OpenAPI drift test and libs/db's schema parity", async () => {
-    await step('api tests', 'npx', ['nx', 'run', '@safe-checkout/api:test', '--outputStyle=static', '--', `src/${ROUTE}`, 'src/openapi/openapi-document.spec.ts'], 4 * MINUTE_MS);
-    await step('db schema parity', 'npx', ['nx', 'run', '@safe-checkout/db:test', '--outputStyle=static', '--', 'schema-parity'], 2 * MINUTE_MS);
-  }, 7 * MINUTE_MS);
+  it(
+    "passes the generated tests, the OpenAPI drift test and libs/db's schema parity",
+    async () => {
+      await step(
+        'api tests',
+        'npx',
+        ['nx', 'run', '@safe-checkout/api:test', '--outputStyle=static', '--', `src/${ROUTE}`, 'src/openapi/openapi-document.spec.ts'],
+        4 * MINUTE_MS,
+      );
+      await step('db schema parity', 'npx', ['nx', 'run', '@safe-checkout/db:test', '--outputStyle=static', '--', 'schema-parity'], 2 * MINUTE_MS);
+    },
+    7 * MINUTE_MS,
+  );
 
-  it("passes the storefront's type check and its check that its API types match openapi.json", async () => {
-    // Without `next build` (a dependency of typecheck, for .next/types): the API types do not need it.
-    await step('storefront', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--projects=@safe-checkout/storefront', '--excludeTaskDependencies', '--outputStyle=static'], 3 * MINUTE_MS);
-  }, 4 * MINUTE_MS);
+  it(
+    "passes the storefront's type check and its check that its API types match openapi.json",
+    async () => {
+      // Without `next build` (a dependency of typecheck, for .next/types): the API types do not need it.
+      await step(
+        'storefront',
+        'npx',
+        ['nx', 'run-many', '-t', 'lint', 'typecheck', '--projects=@safe-checkout/storefront', '--excludeTaskDependencies', '--outputStyle=static'],
+        3 * MINUTE_MS,
+      );
+    },
+    4 * MINUTE_MS,
+  );
 
-  it('is answered by the built API, which replays the same key with Idempotent-Replayed: true', async () => {
-    const { output } = await step('replay', process.execPath, [REPLAY_SCRIPT, copy, ROUTE], 2 * MINUTE_MS);
-    const { first, second } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
-    expect(first).toMatchObject({ status: 201, replayed: null, body: { note: 'first' } });
-    expect(second).toEqual({ ...first, replayed: 'true' });
-  }, 3 * MINUTE_MS);
+  it(
+    'is answered by the built API, which replays the same key with Idempotent-Replayed: true',
+    async () => {
+      const { output } = await step('replay', process.execPath, [REPLAY_SCRIPT, copy, ROUTE], 2 * MINUTE_MS);
+      const { first, second } = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+      expect(first).toMatchObject({ status: 201, replayed: null, body: { note: 'first' } });
+      expect(second).toEqual({ ...first, replayed: 'true' });
+    },
+    3 * MINUTE_MS,
+  );
 });

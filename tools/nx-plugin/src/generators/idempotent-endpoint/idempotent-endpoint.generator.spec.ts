@@ -1,43 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger, Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { API_SRC, readText as read, WORKSPACE_ROOT, workspaceTree } from '../../testing/workspace-tree';
 import { idempotentEndpointGenerator, WORKSPACE_FILES } from './idempotent-endpoint.generator';
-
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../../..');
-const API_SRC = 'apps/api/src';
-
-/**
- * A tree holding this workspace's real files that the generator edits, so their shapes are what
- * is tested. The endpoints these tests generate are named spec-…, so that no endpoint a user
- * generated for real (a gift-card, say) collides with them.
- */
-function workspaceTree(): Tree {
-  const tree = createTreeWithEmptyWorkspace();
-  // Nx's empty workspace formats with oxfmt; this one formats with Prettier (.prettierrc.json).
-  tree.delete('.oxfmtrc.json');
-  const copy = (file: string) => tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
-  [
-    'package.json',
-    '.prettierrc.json',
-    'apps/api/package.json',
-    `${API_SRC}/app.module.ts`,
-    WORKSPACE_FILES.prismaSchema,
-    WORKSPACE_FILES.httpContract,
-    WORKSPACE_FILES.schemaParitySpec,
-  ].forEach(copy);
-  for (const migration of readdirSync(path.join(WORKSPACE_ROOT, WORKSPACE_FILES.migrations), { withFileTypes: true })) {
-    if (migration.isDirectory()) copy(`${WORKSPACE_FILES.migrations}/${migration.name}/migration.sql`);
-  }
-  return tree;
-}
 
 // Prettier 3 is ESM, which Jest's VM cannot import: formatFiles would only warn. The e2e spec
 // checks the formatting of what the generator writes, with the real CLI.
 process.env.NX_SKIP_FORMAT = 'true';
-
-const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
 
 // ESLint loads eslint.config.mjs with a dynamic import, which Jest's VM cannot run: lint in a
 // child process instead, each text under the path it would have in the API. The result is the last
@@ -151,57 +120,6 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
   });
 });
 
-describe('idempotentEndpointGenerator(tree, { name }) with a name it refuses', () => {
-  let tree: Tree;
-  let before: number;
-  beforeEach(() => {
-    tree = workspaceTree();
-    before = tree.listChanges().length;
-  });
-
-  it.each([
-    ['', /name is empty/],
-    ['GiftCard', /not kebab-case.*Did you mean "gift-card"\?/],
-    ['gift_card', /not kebab-case/],
-    ['orders', /one of the API's own routes \(\/orders\)/],
-    ['user', /one of the API's own routes \(\/users\)/],
-    ['health', /one of the API's own routes/],
-    ['class', /reserved word in JavaScript/],
-  ])('refuses %j with a clear message and writes nothing', async (name, message) => {
-    await expect(idempotentEndpointGenerator(tree, { name, skipPrismaGenerate: true })).rejects.toThrow(message);
-    expect(tree.listChanges()).toHaveLength(before);
-  });
-
-  it('refuses a route that a controller of the API already answers', async () => {
-    tree.write(`${API_SRC}/legacy/legacy-vouchers.controller.ts`, "@Controller('spec-vouchers')\nexport class LegacyVouchersController {}\n");
-    before = tree.listChanges().length;
-    await expect(idempotentEndpointGenerator(tree, { name: 'spec-voucher', skipPrismaGenerate: true })).rejects.toThrow(
-      /legacy-vouchers\.controller\.ts already answers \/spec-vouchers/,
-    );
-    expect(tree.listChanges()).toHaveLength(before);
-  });
-});
-
-describe('the callback idempotentEndpointGenerator returns', () => {
-  it('prints what was written and what to run next, here the regeneration it was told to skip', async () => {
-    const tree = workspaceTree();
-    tree.write('tools/prisma-generate.mjs', '');
-    tree.write('apps/storefront/package.json', JSON.stringify({ name: '@safe-checkout/storefront', scripts: { 'openapi-types': 'openapi-typescript' } }));
-    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
-    try {
-      await (await idempotentEndpointGenerator(tree, { name: 'spec-ticket', skipPrismaGenerate: true }))();
-      const summary = info.mock.calls.map(([message]) => String(message)).join('\n');
-      expect(summary).toContain(`POST /spec-tickets (safe to retry with an Idempotency-Key) and GET /spec-tickets/:id are in ${API_SRC}/spec-tickets/.`);
-      expect(summary).toMatch(/prisma\/migrations\/\d{14}_create_spec_tickets\/migration\.sql +the spec_tickets table/);
-      expect(summary).toMatch(
-        /1\. node tools\/prisma-generate\.mjs\n +2\. npx nx run @safe-checkout\/api:openapi\n +3\. npx nx run @safe-checkout\/storefront:openapi-types\n +4\. npx nx run @safe-checkout\/api:test -- src\/spec-tickets/,
-      );
-    } finally {
-      info.mockRestore();
-    }
-  });
-});
-
 describe('idempotentEndpointGenerator(tree, { name, plural, project })', () => {
   it('uses --plural for the route, folder and table', async () => {
     const tree = workspaceTree();
@@ -215,5 +133,27 @@ describe('idempotentEndpointGenerator(tree, { name, plural, project })', () => {
     await idempotentEndpointGenerator(tree, { name: 'spec-voucher', project: 'api', skipPrismaGenerate: true });
     expect(tree.exists(`${API_SRC}/spec-vouchers/spec-vouchers.service.ts`)).toBe(true);
     await expect(idempotentEndpointGenerator(tree, { name: 'spec-coupon', project: 'shop', skipPrismaGenerate: true })).rejects.toThrow(/No project shop/);
+  });
+});
+
+describe('the callback idempotentEndpointGenerator returns', () => {
+  it('prints what was written and what to run next, here the regeneration it was told to skip', async () => {
+    const tree = workspaceTree();
+    tree.write('tools/prisma-generate.mjs', '');
+    tree.write('apps/storefront/package.json', JSON.stringify({ name: '@safe-checkout/storefront', scripts: { 'openapi-types': 'openapi-typescript' } }));
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    try {
+      await (
+        await idempotentEndpointGenerator(tree, { name: 'spec-ticket', skipPrismaGenerate: true })
+      )();
+      const summary = info.mock.calls.map(([message]) => String(message)).join('\n');
+      expect(summary).toContain(`POST /spec-tickets (safe to retry with an Idempotency-Key) and GET /spec-tickets/:id are in ${API_SRC}/spec-tickets/.`);
+      expect(summary).toMatch(/prisma\/migrations\/\d{14}_create_spec_tickets\/migration\.sql +the spec_tickets table/);
+      expect(summary).toMatch(
+        /1\. node tools\/prisma-generate\.mjs\n +2\. npx nx run @safe-checkout\/api:openapi\n +3\. npx nx run @safe-checkout\/storefront:openapi-types\n +4\. npx nx run @safe-checkout\/api:test -- src\/spec-tickets/,
+      );
+    } finally {
+      info.mockRestore();
+    }
   });
 });

@@ -69,15 +69,21 @@ function writeEndpoint(tree: Tree, api: ApiProject, schema: string, n: EndpointN
   wrote(`${api.sourceRoot}/${n.pluralFileName}/`, 'the controller, service, DTO, representation, module and HTTP spec');
   tree.write(WORKSPACE_FILES.prismaSchema, withEndpointModel(schema, n));
   wrote(WORKSPACE_FILES.prismaSchema, `the ${n.className} model, owned by a ${OWNER_MODEL}`);
-  const migration = joinPathFragments(WORKSPACE_FILES.migrations, migrationName(tree.children(WORKSPACE_FILES.migrations), new Date(), n.tableName), 'migration.sql');
+  const migration = joinPathFragments(
+    WORKSPACE_FILES.migrations,
+    migrationName(tree.children(WORKSPACE_FILES.migrations), new Date(), n.tableName),
+    'migration.sql',
+  );
   tree.write(migration, migrationSql(n, tableOf(schema, OWNER_MODEL)));
   wrote(migration, `the ${n.tableName} table`);
 
   const appModule = joinPathFragments(api.sourceRoot, 'app.module.ts');
   if (updateIfPresent(tree, appModule, (text) => withModuleRegistered(text, n))) wrote(appModule, `${n.pluralClassName}Module among the imports`);
   else report.byHand.push(`Add ${n.pluralClassName}Module to the imports of AppModule (${appModule}) by hand.`);
-  if (updateIfPresent(tree, WORKSPACE_FILES.httpContract, (text) => withContractRows(text, n))) wrote(WORKSPACE_FILES.httpContract, 'the two rows, under "Your endpoints"');
-  if (updateIfPresent(tree, WORKSPACE_FILES.schemaParitySpec, (text) => withParityModel(text, n.className))) wrote(WORKSPACE_FILES.schemaParitySpec, `${n.className} in the list of models`);
+  if (updateIfPresent(tree, WORKSPACE_FILES.httpContract, (text) => withContractRows(text, n)))
+    wrote(WORKSPACE_FILES.httpContract, 'the two rows, under "Your endpoints"');
+  if (updateIfPresent(tree, WORKSPACE_FILES.schemaParitySpec, (text) => withParityModel(text, n.className)))
+    wrote(WORKSPACE_FILES.schemaParitySpec, `${n.className} in the list of models`);
   else report.byHand.push(`Add '${n.className}' to the list of models in ${WORKSPACE_FILES.schemaParitySpec} by hand.`);
 }
 
