@@ -1,4 +1,4 @@
-import { Tree, visitNotIgnoredFiles } from '@nx/devkit';
+import { Tree } from '@nx/devkit';
 import type { EndpointNames } from './endpoint-names';
 import { declaresTable, modelBlock } from './prisma-schema';
 
@@ -19,9 +19,14 @@ export function endpointCollisions(tree: Tree, sourceRoot: string, schema: strin
 /** The files under `sourceRoot` declaring `@Controller('<route>')` or a route below it. */
 function controllersOn(tree: Tree, sourceRoot: string, route: string): string[] {
   const declaration = new RegExp(`@Controller\\(\\s*['"\`]/?${route}(/[^'"\`]*)?['"\`]`);
-  const files: string[] = [];
-  visitNotIgnoredFiles(tree, sourceRoot, (file) => {
-    if (file.endsWith('.ts') && declaration.test(tree.read(file, 'utf-8') ?? '')) files.push(file);
+  return filesUnder(tree, sourceRoot).filter((file) => file.endsWith('.ts') && declaration.test(tree.read(file, 'utf-8') ?? ''));
+}
+
+// A walk of the tree itself, not devkit's visitNotIgnoredFiles: that one also asks the workspace on
+// disk about ignored files, and a source folder holds nothing to ignore.
+function filesUnder(tree: Tree, dir: string): string[] {
+  return tree.children(dir).flatMap((child) => {
+    const entry = `${dir}/${child}`;
+    return tree.isFile(entry) ? [entry] : filesUnder(tree, entry);
   });
-  return files;
 }
