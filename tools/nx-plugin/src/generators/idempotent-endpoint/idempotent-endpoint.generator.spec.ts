@@ -1,50 +1,29 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { logger, Tree } from '@nx/devkit';
+import { API_SRC, readText as read, WORKSPACE_ROOT, workspaceTree } from '../../testing/workspace-tree';
 import { idempotentEndpointGenerator, WORKSPACE_FILES } from './idempotent-endpoint.generator';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../../..');
-const API_SRC = 'apps/api/src';
-
-/**
- * A tree holding this workspace's real files that the generator edits, so their shapes are what
- * is tested. The endpoints these tests generate are named spec-…, so that no endpoint a user
- * generated for real (a gift-card, say) collides with them.
- */
-function workspaceTree(): Tree {
-  const tree = createTreeWithEmptyWorkspace();
-  const copy = (file: string) => tree.write(file, readFileSync(path.join(WORKSPACE_ROOT, file), 'utf-8'));
-  [
-    'package.json',
-    'apps/api/package.json',
-    `${API_SRC}/app.module.ts`,
-    WORKSPACE_FILES.prismaSchema,
-    WORKSPACE_FILES.httpContract,
-    WORKSPACE_FILES.schemaParitySpec,
-  ].forEach(copy);
-  for (const migration of readdirSync(path.join(WORKSPACE_ROOT, WORKSPACE_FILES.migrations), { withFileTypes: true })) {
-    if (migration.isDirectory()) copy(`${WORKSPACE_FILES.migrations}/${migration.name}/migration.sql`);
-  }
-  return tree;
-}
-
-const read = (tree: Tree, file: string) => tree.read(file, 'utf-8') ?? '';
+// Prettier 3 is ESM, which Jest's VM cannot import: formatFiles would only warn. The e2e spec
+// checks the formatting of what the generator writes, with the real CLI.
+process.env.NX_SKIP_FORMAT = 'true';
 
 // ESLint loads eslint.config.mjs with a dynamic import, which Jest's VM cannot run: lint in a
-// child process instead, each text under the path it would have in the API.
+// child process instead, each text under the path it would have in the API. The result is the last
+// line: @nx/enforce-module-boundaries prints a warning on stdout where no project graph is cached yet
+// (a fresh clone).
 const LINT_TEXTS = `
   const { ESLint } = require('eslint');
   const files = JSON.parse(require('node:fs').readFileSync(0, 'utf-8'));
   const eslint = new ESLint();
   Promise.all(files.map((f) => eslint.lintText(f.text, { filePath: f.filePath }))).then((perFile) => {
     const results = perFile.flat();
-    process.stdout.write(JSON.stringify(results.flatMap((r) => r.messages.map((m) => r.filePath + ':' + m.line + ' ' + m.ruleId + ': ' + m.message))));
+    process.stdout.write('\\n' + JSON.stringify(results.flatMap((r) => r.messages.map((m) => r.filePath + ':' + m.line + ' ' + m.ruleId + ': ' + m.message))));
   });`;
 
 function lintMessages(files: { filePath: string; text: string }[]): string[] {
-  return JSON.parse(execFileSync(process.execPath, ['-e', LINT_TEXTS], { cwd: WORKSPACE_ROOT, input: JSON.stringify(files), encoding: 'utf-8' }));
+  const stdout = execFileSync(process.execPath, ['-e', LINT_TEXTS], { cwd: WORKSPACE_ROOT, input: JSON.stringify(files), encoding: 'utf-8' });
+  return JSON.parse(stdout.trimEnd().split('\n').at(-1) ?? '');
 }
 
 describe('idempotentEndpointGenerator(tree, { name })', () => {
@@ -132,12 +111,12 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
   }, 30_000);
 
   it('refuses a name already taken, changing nothing', async () => {
-    const before = read(tree, WORKSPACE_FILES.prismaSchema);
+    const before = tree.listChanges().length;
     await expect(idempotentEndpointGenerator(tree, { name: 'spec-widget', skipPrismaGenerate: true })).rejects.toThrow(
-      /spec-widgets exists; schema\.prisma has a model SpecWidget/,
+      /nothing was written[\s\S]*spec-widgets exists; schema\.prisma has a model SpecWidget/,
     );
-    await expect(idempotentEndpointGenerator(tree, { name: 'order', skipPrismaGenerate: true })).rejects.toThrow(/model Order/);
-    expect(read(tree, WORKSPACE_FILES.prismaSchema)).toBe(before);
+    await expect(idempotentEndpointGenerator(tree, { name: 'order-line', skipPrismaGenerate: true })).rejects.toThrow(/model OrderLine/);
+    expect(tree.listChanges()).toHaveLength(before);
   });
 });
 
@@ -154,5 +133,27 @@ describe('idempotentEndpointGenerator(tree, { name, plural, project })', () => {
     await idempotentEndpointGenerator(tree, { name: 'spec-voucher', project: 'api', skipPrismaGenerate: true });
     expect(tree.exists(`${API_SRC}/spec-vouchers/spec-vouchers.service.ts`)).toBe(true);
     await expect(idempotentEndpointGenerator(tree, { name: 'spec-coupon', project: 'shop', skipPrismaGenerate: true })).rejects.toThrow(/No project shop/);
+  });
+});
+
+describe('the callback idempotentEndpointGenerator returns', () => {
+  it('prints what was written and what to run next, here the regeneration it was told to skip', async () => {
+    const tree = workspaceTree();
+    tree.write('tools/prisma-generate.mjs', '');
+    tree.write('apps/storefront/package.json', JSON.stringify({ name: '@safe-checkout/storefront', scripts: { 'openapi-types': 'openapi-typescript' } }));
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    try {
+      await (
+        await idempotentEndpointGenerator(tree, { name: 'spec-ticket', skipPrismaGenerate: true })
+      )();
+      const summary = info.mock.calls.map(([message]) => String(message)).join('\n');
+      expect(summary).toContain(`POST /spec-tickets (safe to retry with an Idempotency-Key) and GET /spec-tickets/:id are in ${API_SRC}/spec-tickets/.`);
+      expect(summary).toMatch(/prisma\/migrations\/\d{14}_create_spec_tickets\/migration\.sql +the spec_tickets table/);
+      expect(summary).toMatch(
+        /1\. node tools\/prisma-generate\.mjs\n +2\. npx nx run @safe-checkout\/api:openapi\n +3\. npx nx run @safe-checkout\/storefront:openapi-types\n +4\. npx nx run @safe-checkout\/api:test -- src\/spec-tickets/,
+      );
+    } finally {
+      info.mockRestore();
+    }
   });
 });

@@ -1,11 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { formatFiles, generateFiles, getProjects, GeneratorCallback, joinPathFragments, logger, ProjectConfiguration, Tree } from '@nx/devkit';
 import { withModuleRegistered } from './app-module-registration';
+import { endpointCollisions } from './endpoint-collisions';
+import { endpointNameProblems } from './endpoint-name-rules';
 import { EndpointNames, endpointNames } from './endpoint-names';
+import { FollowUpCommand, followUpCommands } from './follow-up-commands';
+import { GenerationReport, generationSummary } from './generation-summary';
 import { withContractRows } from './http-contract-rows';
 import { migrationName, migrationSql } from './migration';
-import { declaresTable, modelBlock, OWNER_MODEL, tableOf, withEndpointModel } from './prisma-schema';
+import { OWNER_MODEL, tableOf, withEndpointModel } from './prisma-schema';
 import type { IdempotentEndpointOptions } from './schema';
 import { withParityModel } from './schema-parity-models';
 
@@ -15,8 +18,9 @@ export const WORKSPACE_FILES = {
   migrations: 'prisma/migrations',
   httpContract: 'docs/spec/http-contract.md',
   schemaParitySpec: 'libs/db/src/migrations/schema-parity.spec.ts',
-  prismaGenerate: 'tools/prisma-generate.mjs',
 } as const;
+
+type ApiProject = GenerationReport['api'];
 
 /**
  * `nx g @safe-checkout/nx-plugin:idempotent-endpoint <name>`: a retry-safe `POST /<plural>` and
@@ -24,67 +28,86 @@ export const WORKSPACE_FILES = {
  * feature folder (module, `@Idempotent()` controller, service writing through the transaction
  * host, DTO, representation, HTTP spec), the Prisma model and its migration, the module in
  * app.module.ts, the rows of http-contract.md, and the model in libs/db's schema-parity list.
+ *
+ * Every check runs before the first write, so a refused name leaves the workspace as it was (Nx
+ * writes the tree to disk only when the generator returns). The returned callback runs once the
+ * files are on disk (not with `--dry-run`): it regenerates the Prisma client, the OpenAPI document
+ * and the storefront's types, then prints what was written and what to do next.
  */
 export async function idempotentEndpointGenerator(tree: Tree, options: IdempotentEndpointOptions): Promise<GeneratorCallback> {
+  refuse(options.name, endpointNameProblems(options.name, options.plural));
   const n = endpointNames(options.name, options.plural);
   const api = apiProject(tree, options.project ?? '@safe-checkout/api');
-  const sourceRoot = api.sourceRoot;
-  const featureDir = joinPathFragments(sourceRoot, n.pluralFileName);
   const schema = tree.read(WORKSPACE_FILES.prismaSchema, 'utf-8');
   if (schema === null) throw new Error(`${WORKSPACE_FILES.prismaSchema} not found: run the generator from the workspace root.`);
-  refuseCollisions(tree, featureDir, schema, n);
+  const taken = endpointCollisions(tree, api.sourceRoot, schema, n);
+  if (taken.length) refuse(options.name, [`POST /${n.pluralFileName} would collide: ${taken.join('; ')}. Choose another name (or --plural).`]);
 
-  generateFiles(tree, path.join(__dirname, 'files'), sourceRoot, { ...n, tmpl: '' });
-  tree.write(WORKSPACE_FILES.prismaSchema, withEndpointModel(schema, n));
-  const migration = migrationName(tree.children(WORKSPACE_FILES.migrations), new Date(), n.tableName);
-  tree.write(joinPathFragments(WORKSPACE_FILES.migrations, migration, 'migration.sql'), migrationSql(n, tableOf(schema, OWNER_MODEL)));
-  const byHand = [...registerModule(tree, joinPathFragments(sourceRoot, 'app.module.ts'), n), ...listParityModel(tree, n)];
-  updateIfPresent(tree, WORKSPACE_FILES.httpContract, (contract) => withContractRows(contract, n));
+  const report: GenerationReport = { names: n, api, written: [], regenerated: [], stillToRun: [], byHand: [] };
+  writeEndpoint(tree, api, schema, n, report);
   // In the repository's Prettier style, so that `npm run format:check` passes on what was generated.
   await formatFiles(tree);
 
+  const commands = followUpCommands(tree, api);
   return () => {
-    if (!options.skipPrismaGenerate) {
-      regeneratePrismaClient(tree.root);
-      // apps/api/openapi.json is checked against the app in CI: describe the new route in it.
-      writeOpenApiDocument(tree.root, api.name);
-    }
-    for (const step of byHand) logger.warn(step);
-    logger.info(
-      `POST /${n.pluralFileName} is ready: ${featureDir}/. Next: \`npx nx run ${api.name}:test -- ${featureDir.slice(api.root.length + 1)}\`, then docs/first-idempotent-endpoint.md.`,
-    );
+    if (options.skipPrismaGenerate) report.stillToRun.push(...commands.map((command) => command.byHand));
+    else runInOrder(tree.root, commands, report);
+    logger.info(`\n${generationSummary(report)}`);
   };
 }
 
 export default idempotentEndpointGenerator;
 
-function apiProject(tree: Tree, project: string): { name: string; root: string; sourceRoot: string } {
+function refuse(name: string | undefined, problems: string[]): void {
+  if (!problems.length) return;
+  throw new Error(`Cannot add an idempotent endpoint named "${name ?? ''}": nothing was written.\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+}
+
+function writeEndpoint(tree: Tree, api: ApiProject, schema: string, n: EndpointNames, report: GenerationReport): void {
+  const wrote = (file: string, what: string) => report.written.push({ file, what });
+  generateFiles(tree, path.join(__dirname, 'files'), api.sourceRoot, { ...n, tmpl: '' });
+  wrote(`${api.sourceRoot}/${n.pluralFileName}/`, 'the controller, service, DTO, representation, module and HTTP spec');
+  tree.write(WORKSPACE_FILES.prismaSchema, withEndpointModel(schema, n));
+  wrote(WORKSPACE_FILES.prismaSchema, `the ${n.className} model, owned by a ${OWNER_MODEL}`);
+  const migration = joinPathFragments(
+    WORKSPACE_FILES.migrations,
+    migrationName(tree.children(WORKSPACE_FILES.migrations), new Date(), n.tableName),
+    'migration.sql',
+  );
+  tree.write(migration, migrationSql(n, tableOf(schema, OWNER_MODEL)));
+  wrote(migration, `the ${n.tableName} table`);
+
+  const appModule = joinPathFragments(api.sourceRoot, 'app.module.ts');
+  if (updateIfPresent(tree, appModule, (text) => withModuleRegistered(text, n))) wrote(appModule, `${n.pluralClassName}Module among the imports`);
+  else report.byHand.push(`Add ${n.pluralClassName}Module to the imports of AppModule (${appModule}) by hand.`);
+  if (updateIfPresent(tree, WORKSPACE_FILES.httpContract, (text) => withContractRows(text, n)))
+    wrote(WORKSPACE_FILES.httpContract, 'the two rows, under "Your endpoints"');
+  if (updateIfPresent(tree, WORKSPACE_FILES.schemaParitySpec, (text) => withParityModel(text, n.className)))
+    wrote(WORKSPACE_FILES.schemaParitySpec, `${n.className} in the list of models`);
+  else report.byHand.push(`Add '${n.className}' to the list of models in ${WORKSPACE_FILES.schemaParitySpec} by hand.`);
+}
+
+// One failure stops the rest (each needs the one before); the error says what is left to run.
+function runInOrder(root: string, commands: FollowUpCommand[], report: GenerationReport): void {
+  commands.forEach((command, index) => {
+    try {
+      command.run(root);
+    } catch {
+      const left = commands.slice(index).map((rest) => `  ${rest.byHand}`);
+      throw new Error(`Regenerating ${command.brings} failed (its output is above). The endpoint's files are written; once fixed, run:\n${left.join('\n')}`);
+    }
+    report.regenerated.push(command.brings);
+  });
+}
+
+function apiProject(tree: Tree, project: string): ApiProject {
   const projects = getProjects(tree);
   const found: [string, ProjectConfiguration] | undefined = projects.has(project)
     ? [project, projects.get(project)!]
     : [...projects.entries()].find(([name]) => name.endsWith(`/${project}`));
-  if (!found) throw new Error(`No project ${project} in this workspace (projects: ${[...projects.keys()].join(', ')}).`);
+  if (!found) throw new Error(`No project ${project} in this workspace (projects: ${[...projects.keys()].join(', ')}): nothing was written.`);
   const [name, config] = found;
   return { name, root: config.root, sourceRoot: config.sourceRoot ?? joinPathFragments(config.root, 'src') };
-}
-
-function refuseCollisions(tree: Tree, featureDir: string, schema: string, n: EndpointNames): void {
-  const taken = [
-    tree.exists(featureDir) && `${featureDir} exists`,
-    modelBlock(schema, n.className) && `schema.prisma has a model ${n.className}`,
-    declaresTable(schema, n.tableName) && `schema.prisma maps a model to the table ${n.tableName}`,
-  ].filter(Boolean);
-  if (taken.length) throw new Error(`Cannot add POST /${n.pluralFileName}: ${taken.join('; ')}. Choose another --name (or --plural).`);
-}
-
-function registerModule(tree: Tree, appModulePath: string, n: EndpointNames): string[] {
-  const registered = updateIfPresent(tree, appModulePath, (appModule) => withModuleRegistered(appModule, n));
-  return registered ? [] : [`Add ${n.pluralClassName}Module to the imports of AppModule (${appModulePath}) by hand.`];
-}
-
-function listParityModel(tree: Tree, n: EndpointNames): string[] {
-  const listed = updateIfPresent(tree, WORKSPACE_FILES.schemaParitySpec, (spec) => withParityModel(spec, n.className));
-  return listed ? [] : [`Add '${n.className}' to the list of models in ${WORKSPACE_FILES.schemaParitySpec} by hand.`];
 }
 
 /** Rewrites `file` with `change`; false when the file is missing or `change` found nothing to change. */
@@ -94,20 +117,4 @@ function updateIfPresent(tree: Tree, file: string, change: (text: string) => str
   if (changed === undefined) return false;
   tree.write(file, changed);
   return true;
-}
-
-// Builds the API and writes its OpenAPI document (the `openapi` target of apps/api), then the
-// storefront's types generated from it: CI fails when either is stale.
-function writeOpenApiDocument(root: string, project: string): void {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/nx/bin/nx.js'), 'run', `${project}:openapi`, '--outputStyle=static'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  execFileSync('npm', ['run', 'openapi-types', '--workspace', 'apps/storefront'], { cwd: root, stdio: 'inherit' });
-}
-
-// The generated service uses the new model's delegate (`tx.giftCard`): the client must know it
-// before anything builds. Offline, like `npm install`'s postinstall (tools/prisma-generate.mjs).
-function regeneratePrismaClient(root: string): void {
-  execFileSync(process.execPath, [path.join(root, WORKSPACE_FILES.prismaGenerate)], { cwd: root, stdio: 'inherit' });
 }

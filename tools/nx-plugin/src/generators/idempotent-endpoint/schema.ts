@@ -6,6 +6,6 @@ export interface IdempotentEndpointOptions {
   plural?: string;
   /** The API project; default `@safe-checkout/api`, `api` works too. */
   project?: string;
-  /** Skip `prisma generate` after writing the files (default `false`). */
+  /** Skip the regeneration after writing (Prisma client, OpenAPI document, storefront types); default `false`. */
   skipPrismaGenerate?: boolean;
 }
