@@ -1,7 +1,8 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
+import { developmentSecretExposureWarning } from '@safe-checkout/listen-address';
 import { ApiConfig, DEVELOPMENT_JWT_SECRET_WARNING, readApiConfig } from './config/api-config';
 import { createApiApp } from './create-api-app';
-import { developmentSecretExposureWarning, publicSecretsInUse } from './security/development-secret-exposure';
+import { publicSecretsInUse } from './security/public-secrets-in-use';
 
 /**
  * Reads the configuration from `env` (default `process.env`), builds the API with `extraModules`
@@ -16,7 +17,7 @@ export async function startApi(
   const app = await createApiApp(config, extraModules);
   const logger = new Logger('Bootstrap');
   if (config.usesDevelopmentJwtSecret) logger.warn(DEVELOPMENT_JWT_SECRET_WARNING);
-  const exposure = developmentSecretExposureWarning(config.host, publicSecretsInUse(config));
+  const exposure = developmentSecretExposureWarning({ host: config.host, port: config.port, publicSecrets: publicSecretsInUse(config) });
   if (exposure) console.error(exposure);
   await app.listen(config.port, config.host);
   return { config, logger, app };

@@ -1,4 +1,4 @@
-import { DEFAULT_HOST } from '../security/loopback-host';
+import { DEFAULT_HOST } from '@safe-checkout/listen-address';
 import { MIN_PRODUCTION_JWT_SECRET_BYTES, weakJwtSecretReason } from '../security/jwt-secret-strength';
 import { readCorsOrigins } from './cors-origins';
 

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../security/loopback-host';
+import { isLoopbackHost } from '@safe-checkout/listen-address';
 
 /** The storefront's port when `STOREFRONT_PORT` is unset (http-contract.md). */
 export const DEFAULT_STOREFRONT_PORT = 4200;

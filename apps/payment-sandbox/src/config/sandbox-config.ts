@@ -1,4 +1,5 @@
 import { withDatabaseName } from '@safe-checkout/db';
+import { DEFAULT_HOST } from '@safe-checkout/listen-address';
 
 /** Where the sandbox keeps its data. */
 export interface SandboxDatabase {
@@ -12,7 +13,11 @@ export interface SandboxDatabase {
 export interface SandboxConfig {
   /** TCP port. `PAYMENT_SANDBOX_PORT`, default 3340. */
   port: number;
-  /** Interface to listen on. `HOST`, default {@link DEFAULT_HOST}: loopback, this machine only. */
+  /**
+   * Interface to listen on. `HOST`, default {@link DEFAULT_HOST}: loopback, this machine only, so a
+   * fresh `npm start` offers no sandbox that accepts the public development key to the network
+   * (issue 20). Containers set `HOST=0.0.0.0` explicitly.
+   */
   host: string;
   /** See {@link sandboxDatabase}. */
   database: SandboxDatabase;
@@ -21,12 +26,6 @@ export interface SandboxConfig {
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
 }
-
-/**
- * Loopback by default (issue 20): a fresh `npm start` must not offer a sandbox that accepts the
- * public development key to the network. Containers set `HOST=0.0.0.0` explicitly.
- */
-export const DEFAULT_HOST = '127.0.0.1';
 
 /** The development secret key shared by sandbox and API (payments.md §4). */
 export const DEFAULT_SECRET_KEY = 'sk_test_safe_checkout_sandbox';
