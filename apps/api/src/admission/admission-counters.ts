@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient } from '@safe-checkout/db';
 import type { RateLimit } from '../config/api-config';
+import { RefusalMemo } from './refusal-memo';
 import { tooManyRequests } from './too-many-requests';
 
 /** What one hit on a counter came to. */
@@ -9,6 +10,8 @@ export interface CounterHit {
   hits: number;
   /** Seconds until the window ends and the counter starts again, at least 1. */
   resetInSeconds: number;
+  /** Milliseconds until the window ends, unrounded. */
+  resetInMs: number;
 }
 
 /**
@@ -20,6 +23,8 @@ export interface CounterHit {
  */
 @Injectable()
 export class AdmissionCounters {
+  private readonly refusals = new RefusalMemo();
+
   constructor(@Inject(PrismaClient) private readonly prisma: PrismaClient) {}
 
   /** Counts one hit on `bucket` in a window of `windowSeconds` that starts with the first hit. */
@@ -31,18 +36,24 @@ export class AdmissionCounters {
         hits = CASE WHEN c.window_ends_at <= clock_timestamp() THEN 1 ELSE c.hits + 1 END,
         window_ends_at = CASE WHEN c.window_ends_at <= clock_timestamp() THEN EXCLUDED.window_ends_at ELSE c.window_ends_at END
       RETURNING hits, (extract(epoch FROM window_ends_at - clock_timestamp()) * 1000)::float8 AS reset_in_ms`;
-    return { hits: row.hits, resetInSeconds: Math.max(1, Math.ceil(row.reset_in_ms / 1000)) };
+    return { hits: row.hits, resetInSeconds: retryAfterSeconds(row.reset_in_ms), resetInMs: row.reset_in_ms };
   }
 
   /**
    * Counts one hit on `bucket` and throws 429 `too-many-requests` with `Retry-After` (the seconds
-   * until the window ends) when it is past `limit`.
+   * until the window ends) when it is past `limit`. A bucket this process already saw refused is
+   * refused again from memory until its window ends, without a statement ({@link RefusalMemo}).
    *
    * @param what names the limit in the problem's detail, e.g. "login attempts for this account"
    */
   async admit(bucket: string, { limit, windowSeconds }: RateLimit, what: string): Promise<void> {
-    const { hits, resetInSeconds } = await this.hit(bucket, windowSeconds);
-    if (hits > limit) throw tooManyRequests(`Too many ${what}: at most ${limit} per ${windowSeconds} s.`, resetInSeconds);
+    const detail = `Too many ${what}: at most ${limit} per ${windowSeconds} s.`;
+    const remembered = this.refusals.remainingMs(bucket);
+    if (remembered > 0) throw tooManyRequests(detail, retryAfterSeconds(remembered));
+    const { hits, resetInSeconds, resetInMs } = await this.hit(bucket, windowSeconds);
+    if (hits <= limit) return;
+    this.refusals.remember(bucket, resetInMs);
+    throw tooManyRequests(detail, resetInSeconds);
   }
 
   /** Deletes the counters whose window ended; returns how many. */
@@ -52,4 +63,9 @@ export class AdmissionCounters {
     // eslint-disable-next-line no-restricted-syntax
     return this.prisma.$executeRaw`DELETE FROM admission_counters WHERE window_ends_at < clock_timestamp()`;
   }
+}
+
+// Retry-After is whole seconds; rounding up never invites a retry before the window ends.
+function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }

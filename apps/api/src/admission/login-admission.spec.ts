@@ -56,6 +56,17 @@ describe('login admission (per account and per client address, shared by two API
     await login(1, user.email, 'right-password').expect(429);
   });
 
+  it('answers a refused account from memory until its window ends: a flood of refusals costs the database nothing', async () => {
+    const user = await createAccount(apis[0]);
+    for (let i = 0; i < 4; i++) await login(0, user.email, 'wrong-password');
+    const bucket = { where: { bucket: `login:account:${user.email}` } };
+    const counted = await apis[0].prisma.admissionCounter.findUniqueOrThrow(bucket);
+    const flood = await Promise.all(Array.from({ length: 10 }, () => login(0, user.email, 'right-password')));
+    expect(flood.map((answer) => answer.status)).toEqual(Array(10).fill(429));
+    expect(Number(flood[0].headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect((await apis[0].prisma.admissionCounter.findUniqueOrThrow(bucket)).hits).toBe(counted.hits);
+  });
+
   it('limits an unknown email exactly like a known one, so the answers reveal nothing', async () => {
     const known = await createAccount(apis[0]);
     const unknown = `nobody-${randomUUID()}@example.test`;

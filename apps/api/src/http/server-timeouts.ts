@@ -9,8 +9,8 @@ export const SERVER_TIMEOUTS = {
   /** Complete request headers must arrive within this (Node: 60 000). */
   headersTimeoutMs: 5_000,
   /**
-   * The whole request, headers and body, must arrive within this (Node: 300 000). A 100 kB body
-   * (the largest accepted, json-body-policy.ts) needs 10 s only below 80 kbit/s.
+   * The whole request, headers and body, must arrive within this (Node: 300 000). A 16 KiB body
+   * (the largest accepted, json-body-policy.ts) needs 10 s only below 14 kbit/s.
    */
   requestTimeoutMs: 10_000,
   /**

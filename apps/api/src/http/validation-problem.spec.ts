@@ -6,14 +6,15 @@ describe('validation problems: bounded, and unknown members refused before the D
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());
 
-  it(`answers a login body with 9 000 extra members 400 listing ${MAX_LISTED_VALIDATION_ERRORS} of them, with errorCount, in under 2 kB`, async () => {
+  // 1 200 members fit the 16 KiB body limit; issue 19's 9 000 (89 kB) are refused from Content-Length (413).
+  it(`answers a login body with 1 200 extra members 400 listing ${MAX_LISTED_VALIDATION_ERRORS} of them, with errorCount, in under 2 kB`, async () => {
     const body: Record<string, unknown> = { email: 'alice@example.com', password: 'wrong' };
-    for (let i = 0; i < 9_000; i++) body[`m${i}`] = 0;
+    for (let i = 0; i < 1_200; i++) body[`m${i}`] = 0;
     const answer = await api.http().post('/auth/login').send(body).expect(400);
     expect(answer.body.type).toMatch(/\/problems\/validation-failed$/);
     expect(answer.body.errors).toHaveLength(MAX_LISTED_VALIDATION_ERRORS);
     expect(answer.body.errors[0]).toEqual({ field: 'm0', messages: ['property m0 should not exist'] });
-    expect(answer.body.errorCount).toBe(9_000);
+    expect(answer.body.errorCount).toBe(1_200);
     expect(Buffer.byteLength(answer.text)).toBeLessThan(2_048);
   });
 
