@@ -75,7 +75,7 @@ describe('POST /orders with input the API must refuse before anything runs', () 
   describe('JSON nested thousands of levels deep', () => {
     it.each<[string, Body]>([
       ['items: [[[…]]] 5 000 deep', () => `{"paymentMethod":"pm_card_visa","items":${nested(5000, '')}}`],
-      ['{"a":{"a":…}} 5 000 deep', () => nestedObjects(5000)],
+      ['{"a":{"a":…}} 2 500 deep (as deep as the 16 KiB body limit allows)', () => nestedObjects(2500)],
       ['one level past the limit (33)', () => nestedObjects(33)],
       ['arrays inside an order line', (p) => `{"paymentMethod":"pm_card_visa","items":[{"productId":"${p}","quantity":${nested(40, '1')}}]}`],
     ])('answers 400 json-too-deep to %s, writing nothing', async (_name, body) => {
