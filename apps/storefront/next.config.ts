@@ -1,6 +1,19 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { SECURITY_HEADERS } from './src/lib/security/security-headers';
+
+/**
+ * Headers every storefront response carries, pages and static files alike. The
+ * Content-Security-Policy is per response, with its nonce (`src/proxy.ts`). Written here, not
+ * imported: `next start` compiles this file alone and cannot resolve a relative `.ts` import.
+ */
+const SECURITY_HEADERS = [
+  // For browsers without CSP `frame-ancestors`: no other site may frame the shop (clickjacking).
+  { key: 'X-Frame-Options', value: 'DENY' },
+  // A file is what its Content-Type says, never sniffed into a script or a stylesheet.
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Other origins (the API included) see only the shop's origin, never a path such as /orders/<id>.
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+];
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
