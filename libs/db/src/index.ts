@@ -12,6 +12,8 @@ export { applyMigrations, MigrationDriftError } from './migrations/migrator';
 export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';
 export type { MigrationFile } from './migrations/migration-files';
 export { seedDemoData, seedDemoDatabase } from './seed/seed';
+export { resetDemoData, resetDemoDatabase } from './seed/reset';
+export type { DemoReset } from './seed/reset';
 export { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './seed/demo-data';
 export { startEmbeddedDatabase } from './embedded/embedded-database';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions, PortChooser } from './embedded/embedded-database';

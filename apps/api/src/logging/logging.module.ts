@@ -44,13 +44,17 @@ const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.he
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
           hooks: { streamWrite: redactLogLine },
-          // For keyed requests: what the idempotency layer did, and which attempt of the client
-          // this was (retry amplification shows up as attempt > 1).
-          customProps: (request, response) => {
-            const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
+          // For keyed requests, which attempt of the client this was (retry amplification shows
+          // up as attempt > 1): known on arrival, so a binding of every line of the request.
+          customProps: (request) => {
             const attempt = request.headers['idempotency-attempt'];
-            return { ...(outcome ? { idempotencyOutcome: outcome } : {}), ...(attempt ? { idempotencyAttempt: String(attempt) } : {}) };
+            return attempt ? { idempotencyAttempt: String(attempt) } : {};
           },
+          // What the idempotency layer did is known only once the response is written: a field of
+          // the completion line. As a customProps binding it would be bound twice, on arrival and
+          // at completion, and pino would write the first binding's keys twice in one object.
+          customSuccessObject: (_request, response, completion: object) => withIdempotencyOutcome(response, completion),
+          customErrorObject: (_request, response, _error, completion: object) => withIdempotencyOutcome(response, completion),
         };
         return { pinoHttp: destination ? [options, destination] : options };
       },
@@ -58,3 +62,8 @@ const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.he
   ],
 })
 export class LoggingModule {}
+
+function withIdempotencyOutcome(response: unknown, completion: object): object {
+  const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
+  return outcome ? { ...completion, idempotencyOutcome: outcome } : completion;
+}
