@@ -1,10 +1,15 @@
-// `npm start`: one command from a fresh clone to a running demo.
-// 1. the database: DATABASE_URL if set, else an embedded PostgreSQL with its data in .data/;
-// 2. migrations and the idempotent seed;
+// `npm start`: one command from a fresh clone to a running demo. `npm start -- --help` lists the
+// options (tools/start/start-options.mjs), read before anything else happens.
+// 0. builds what it runs (Nx, cached: quick when nothing changed), unless --no-build;
+// 1. the database: DATABASE_URL if set, else an embedded PostgreSQL with its data in .data/, in a
+//    process of its own (tools/start/demo-database.mjs);
+// 2. migrations and the idempotent seed; with --reset, the demo reset (`npm run demo:reset`);
 // 3. the payment provider sandbox (apps/payment-sandbox: Stripe's PaymentIntents API, a subset, in
 //    a database of its own on the same server), then the API (charging through it) and the
 //    storefront, each as a child process;
-// 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
+// 4. prints the URLs, then one line per request (tools/start/console-line.mjs; LOG_LEVEL set: every
+//    process's own log lines), and on Ctrl-C (or when a child dies) stops everything in the reverse
+//    order, the database last, and says so.
 //
 // Every process listens on HOST, default 127.0.0.1: the demo runs with public secrets (the
 // development JWT secret, the sandbox key), so it is reachable from this machine only unless you
@@ -24,11 +29,22 @@
 // The storefront gets SAFE_CHECKOUT_API_URL (the first proxy) and both admin endpoints
 // (SAFE_CHECKOUT_CHAOS_ADMIN_URL, SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL), which make the cart page
 // show the chaos panel with a group of rates per hop. See docs/chaos.md.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import db from '@safe-checkout/db';
+import { buildDemo } from './start/build-demo.mjs';
+import { createDemoProcesses } from './start/demo-processes.mjs';
+import { readStartOptions, START_USAGE } from './start/start-options.mjs';
+
+const options = readStartOptions(process.argv.slice(2), process.env);
+if (options.help) {
+  console.log(START_USAGE);
+  process.exit(0);
+}
+if (options.unknown.length) {
+  console.error(`Unknown option(s): ${options.unknown.join(' ')}\n\n${START_USAGE}`);
+  process.exit(2);
+}
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const apiPort = Number(process.env.PORT ?? 3333);
@@ -43,50 +59,45 @@ const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const internalHost = WILDCARD_HOSTS.has(host) ? '127.0.0.1' : urlHost(host);
 const browserHost = WILDCARD_HOSTS.has(host) || LOOPBACK_NAMES.has(host) ? 'localhost' : urlHost(host);
-// Every child gets these, so no process falls back to a default of its own.
-const listenEnv = { HOST: host, STOREFRONT_PORT: String(storefrontPort) };
+// Every child gets these, so no process falls back to a default of its own. Without LOG_LEVEL the
+// console shows one line per request (quiet); the servers still log at info for that.
+const quiet = !process.env.LOG_LEVEL;
+const listenEnv = { HOST: host, STOREFRONT_PORT: String(storefrontPort), LOG_LEVEL: process.env.LOG_LEVEL || 'info' };
 // The provider hop's Slow answer: past the API's 4 s per charge attempt (docs/payments.md), so the
 // API times out and retries with the same derived key; the soak's default too.
 const PROVIDER_LATENCY_MS = 4_500;
 const PROVIDER_FAULT_ROUTES = 'POST /v1/payment_intents';
-const chaos = readChaosFlag(process.argv.slice(2), process.env.SAFE_CHECKOUT_CHAOS);
-const children = [];
-let embedded;
+const { chaos } = options;
+const processes = createDemoProcesses({
+  root,
+  quiet,
+  onUnexpectedExit: (name, status) => {
+    console.error(`${name} exited (${status}); stopping everything.`);
+    void stop(1);
+  },
+});
+let database;
 let stopping = false;
+// Loaded after the build step: it uses @safe-checkout/db's build, which a fresh clone has not yet.
+let demoDatabase;
 
 /** `host` as the host part of a URL: an IPv6 address in brackets. */
 function urlHost(address) {
   return address.includes(':') && !address.startsWith('[') ? `[${address}]` : address;
 }
 
-function readChaosFlag(args, envValue) {
-  const unknown = args.filter((arg) => arg !== '--chaos');
-  if (unknown.length) {
-    console.error(`Unknown option(s): ${unknown.join(' ')}\nUsage: node tools/start.mjs [--chaos]   (or SAFE_CHECKOUT_CHAOS=1)`);
-    process.exit(2);
-  }
-  return args.includes('--chaos') || envValue === '1' || envValue === 'true';
-}
-
 async function resolveDatabaseUrl() {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
-  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/postgres)…`);
-  embedded = await db.startEmbeddedDatabase({ dataDir: path.join(root, '.data/postgres'), port });
-  await db.ensureDatabaseExists(embedded.url, 'safe_checkout');
-  return db.withDatabaseName(embedded.url, 'safe_checkout');
-}
-
-function startChild(name, args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
-  child.on('exit', (code, signal) => {
+  const place = demoDatabase.embeddedDatabasePlace(process.env);
+  console.log(`Starting embedded PostgreSQL on 127.0.0.1:${place.port} (data in ${path.relative(root, place.dataDir) || '.'})…`);
+  database = await demoDatabase.startEmbeddedDemoDatabase(place);
+  void database.exited.then(() => {
     if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping everything.`);
+      console.error('The embedded PostgreSQL exited; stopping everything.');
       void stop(1);
     }
   });
-  children.push(child);
-  return child;
+  return database.url;
 }
 
 async function waitUntilHealthy(url, timeoutMs = 60_000) {
@@ -102,44 +113,40 @@ async function waitUntilHealthy(url, timeoutMs = 60_000) {
   throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s`);
 }
 
+// The reverse of the start order, so that nothing outlives what it depends on: the storefront,
+// the API (its connections end before the database's), the sandbox, then PostgreSQL.
 async function stop(exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  // Children run in their own process groups (detached): signal the whole group, so that
-  // grandchildren such as Next.js' next-server stop too.
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
-  await Promise.all(children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => child.once('exit', r)) : null)));
-  if (embedded) await embedded.stop();
+  console.log('Stopping…');
+  await processes.stopAll();
+  await database?.stop();
+  console.log('Safe Checkout stopped.');
   process.exit(exitCode);
 }
 
 async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  if (options.build) await buildDemo({ root, projects: projectsToBuild(), quiet });
+  demoDatabase = await import('./start/demo-database.mjs');
   if (chaos) console.log('Chaos mode: the API and the payment sandbox run from their chaos-main.js, each behind a fault-injecting proxy.');
   if (chaos && process.env.PAYMENT_PROVIDER_URL)
     console.warn('Chaos mode ignores PAYMENT_PROVIDER_URL: the API charges the sandbox through the provider proxy.');
   const databaseUrl = await resolveDatabaseUrl();
-  const applied = await db.applyMigrations(databaseUrl);
-  console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
-  await db.seedDemoDatabase(databaseUrl);
+  await demoDatabase.prepareDemoDatabase(databaseUrl);
+  if (options.reset) await demoDatabase.resetDemo(databaseUrl);
 
   // The sandbox derives its own database from DATABASE_URL (<name>_payment_sandbox), creates and
   // migrates it itself, as a separate service would.
-  startChild('Payment sandbox', [chaos ? built('apps/payment-sandbox/dist/chaos-main.js') : 'apps/payment-sandbox/dist/main.js'], {
+  processes.start('sandbox', [built(chaos ? 'apps/payment-sandbox/dist/chaos-main.js' : 'apps/payment-sandbox/dist/main.js')], {
     ...listenEnv,
     DATABASE_URL: databaseUrl,
     PAYMENT_SANDBOX_PORT: String(sandboxPort),
   });
   await waitUntilHealthy(`http://${internalHost}:${sandboxPort}/health`);
   const providerProxy = chaos ? await startProviderChaosProxy() : null;
-  startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], {
+  processes.start('api', [built(chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js')], {
     ...listenEnv,
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
@@ -150,35 +157,31 @@ async function main() {
     ? { ...(await startChaosProxy()), SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: providerProxy.adminUrl }
     : { SAFE_CHECKOUT_API_URL: process.env.SAFE_CHECKOUT_API_URL ?? `http://${browserHost}:${apiPort}` };
   const nextCli = path.join(root, 'node_modules/next/dist/bin/next');
-  startChild('Storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort), '--hostname', host], {
+  processes.start('storefront', [nextCli, 'start', 'apps/storefront', '--port', String(storefrontPort), '--hostname', host], {
     ...storefrontEnv,
     ...listenEnv,
     NEXT_TELEMETRY_DISABLED: '1',
   });
   await waitUntilHealthy(`http://${internalHost}:${storefrontPort}/`);
-  console.log(
-    chaos
-      ? chaosBanner()
-      : `
-Safe Checkout is running:
-  Storefront http://${browserHost}:${storefrontPort}
-  API        http://${browserHost}:${apiPort}   (OpenAPI: http://${browserHost}:${apiPort}/docs, health: /health)
-  Payments   http://${browserHost}:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
-  Demo users alice@example.com / bob@example.com, password demo-password (demo only)
-Press Ctrl-C to stop.`,
-  );
+  console.log(chaos ? chaosBanner() : banner());
+  processes.markReady();
+}
+
+function projectsToBuild() {
+  const projects = ['@safe-checkout/payment-sandbox', '@safe-checkout/api', '@safe-checkout/storefront'];
+  return chaos ? [...projects, '@safe-checkout/chaos-proxy'] : projects;
 }
 
 /** `file` (relative to the root), after checking that the build made it. */
 function built(file) {
-  if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: build first (npm start -- --chaos builds everything)`);
+  if (!existsSync(path.join(root, file))) throw new Error(`${file} is missing: build first (npm start without --no-build builds it)`);
   return file;
 }
 
 // The proxy in front of the API (chaos entry point), with no faults until the person turns them
 // on in the storefront's chaos panel. Resolves to what the storefront needs to use it.
 async function startChaosProxy() {
-  startChild('Chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
+  processes.start('chaos', [built('apps/chaos-proxy/dist/main.js')], {
     // PORT is also the API's variable: the proxy must not inherit it.
     ...listenEnv,
     PORT: String(chaosProxyPort),
@@ -198,7 +201,7 @@ async function startChaosProxy() {
 // Its settings are set here rather than inherited, so that the first proxy's CHAOS_* variables do
 // not leak onto this hop (its seed is the first one's plus one, as in the soak).
 async function startProviderChaosProxy() {
-  startChild('Provider chaos proxy', [built('apps/chaos-proxy/dist/main.js')], {
+  processes.start('provider-chaos', [built('apps/chaos-proxy/dist/main.js')], {
     ...listenEnv,
     PORT: String(providerProxyPort),
     UPSTREAMS: `http://${internalHost}:${sandboxPort}`,
@@ -212,6 +215,23 @@ async function startProviderChaosProxy() {
   return { url: `http://${internalHost}:${providerProxyPort}`, adminUrl: `http://${browserHost}:${providerProxyPort}/__chaos` };
 }
 
+function banner() {
+  return `
+Safe Checkout is running:
+  Storefront http://${browserHost}:${storefrontPort}
+  API        http://${browserHost}:${apiPort}   (OpenAPI: http://${browserHost}:${apiPort}/docs, health: /health)
+  Payments   http://${browserHost}:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
+  Demo users alice@example.com / bob@example.com, password demo-password (demo only)
+${consoleHint()}
+Press Ctrl-C to stop.`;
+}
+
+function consoleHint() {
+  return quiet
+    ? "One line per request follows (LOG_LEVEL=info npm start: every process's JSON logs)."
+    : `Log lines of every process follow (LOG_LEVEL=${process.env.LOG_LEVEL}).`;
+}
+
 function chaosBanner() {
   return `
 Safe Checkout is running in CHAOS MODE (demo): both network hops of a checkout go through a
@@ -223,6 +243,7 @@ turn them on in the cart's "Demo: network chaos" panel ("Browser → API", "API 
   Provider proxy  http://${browserHost}:${providerProxyPort}   (API → payment provider; admin: GET/PUT http://${browserHost}:${providerProxyPort}/__chaos; faults on ${PROVIDER_FAULT_ROUTES})
   Payments        http://${browserHost}:${sandboxPort}   (payment provider sandbox, chaos entry point; direct, without faults)
   Demo users      alice@example.com / bob@example.com, password demo-password (demo only)
+${consoleHint()}
 Press Ctrl-C to stop.`;
 }
 

@@ -15,7 +15,7 @@ export { seedDemoData, seedDemoDatabase } from './seed/seed';
 export { resetDemoData, resetDemoDatabase } from './seed/reset';
 export type { DemoReset } from './seed/reset';
 export { DEMO_PASSWORD, DEMO_PRODUCTS, DEMO_USERS } from './seed/demo-data';
-export { startEmbeddedDatabase } from './embedded/embedded-database';
+export { embeddedDatabaseUrl, startEmbeddedDatabase } from './embedded/embedded-database';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions, PortChooser } from './embedded/embedded-database';
 export { findFreePort } from './embedded/free-port';
 export { dropDatabase, ensureDatabaseExists, withDatabaseName } from './database-url';

@@ -42,6 +42,11 @@ const USER = 'postgres';
 // Loopback-only throwaway credentials: the server listens on 127.0.0.1 and holds demo data.
 const PASSWORD = 'postgres';
 const DEFAULT_START_ATTEMPTS = 5;
+
+/** Connection URL of the `postgres` database on an embedded server listening on `port`. */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
 // What PostgreSQL logs when another process holds the TCP port, or the Unix socket lock file of
 // the same port number, before it exits.
 const PORT_TAKEN = /Address already in use|could not create any TCP\/IP sockets|lock file "[^"]*\.s\.PGSQL\.\d+\.lock"/;
@@ -81,7 +86,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // initdb does not depend on the port.
     if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await serverOn(0).initialise();
     const { server, port } = await startOnAPort(serverOn, options, log);
-    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, port, stop: () => server.stop() };
+    return { url: embeddedDatabaseUrl(port), port, stop: () => server.stop() };
   } catch (error) {
     if (options.persistent === false) rmSync(options.dataDir, { recursive: true, force: true });
     throw error;

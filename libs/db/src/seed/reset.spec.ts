@@ -86,8 +86,7 @@ describe('resetDemoData', () => {
 
     expect(reset.profilesRestored).toEqual(['alice@example.com']);
     const restored = await alice();
-    const { email: _email, ...seedProfile } = DEMO_USERS[0];
-    expect(restored).toMatchObject({ id: edited.id, ...seedProfile });
+    expect(restored).toMatchObject({ id: edited.id, ...DEMO_USERS[0] });
     expect(restored.updatedAt!.getTime()).toBeGreaterThan(edited.updatedAt!.getTime());
     expect(await prisma.user.findUniqueOrThrow({ where: { email: 'bob@example.com' } })).toEqual(bobBefore);
   });
