@@ -24,13 +24,18 @@ import { SANDBOX_CONFIG, SandboxConfig } from '../config/sandbox-config';
             req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
-          customProps: (_request, response) => {
-            const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
-            return outcome ? { idempotencyOutcome: outcome } : {};
-          },
+          // Known only once the response is written: a field of the completion line, not a
+          // customProps binding (pino-http binds those on arrival and again at completion).
+          customSuccessObject: (_request, response, completion: object) => withIdempotencyOutcome(response, completion),
+          customErrorObject: (_request, response, _error, completion: object) => withIdempotencyOutcome(response, completion),
         },
       }),
     }),
   ],
 })
 export class LoggingModule {}
+
+function withIdempotencyOutcome(response: unknown, completion: object): object {
+  const outcome = (response as { locals?: { idempotencyOutcome?: string } }).locals?.idempotencyOutcome;
+  return outcome ? { ...completion, idempotencyOutcome: outcome } : completion;
+}
