@@ -67,7 +67,7 @@ describe('npm start -- --help', () => {
     const help = run('tools/start.mjs', ['--help'], {});
     assert.deepEqual(await finished(help, STOP_TIMEOUT_MS), { code: 0, signal: null });
     assert.match(help.output, /^Usage: npm start -- \[options\]/);
-    for (const option of ['--chaos', '--reset', '--no-build', '--help']) assert.match(help.output, new RegExp(`^  (-\w, )?${option} `, 'm'));
+    for (const option of ['--chaos', '--reset', '--no-build', '--help']) assert.match(help.output, new RegExp(`^  (-\\w, )?${option} `, 'm'));
     assert.doesNotMatch(help.output, /Building|Starting/);
   });
 
