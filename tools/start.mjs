@@ -32,6 +32,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { banner, chaosBanner } from './start/banners.mjs';
 import { buildDemo } from './start/build-demo.mjs';
 import { createDemoProcesses } from './start/demo-processes.mjs';
 import { readStartOptions, START_USAGE } from './start/start-options.mjs';
@@ -163,7 +164,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   });
   await waitUntilHealthy(`http://${internalHost}:${storefrontPort}/`);
-  console.log(chaos ? chaosBanner() : banner());
+  const urls = { browserHost, storefrontPort, apiPort, sandboxPort, chaosProxyPort, providerProxyPort };
+  console.log((chaos ? chaosBanner : banner)(urls, { quiet, logLevel: process.env.LOG_LEVEL, providerFaultRoutes: PROVIDER_FAULT_ROUTES }));
   processes.markReady();
 }
 
@@ -213,38 +215,6 @@ async function startProviderChaosProxy() {
   // /health is forwarded to the sandbox: healthy means the proxy and the sandbox are both up.
   await waitUntilHealthy(`http://${internalHost}:${providerProxyPort}/health`);
   return { url: `http://${internalHost}:${providerProxyPort}`, adminUrl: `http://${browserHost}:${providerProxyPort}/__chaos` };
-}
-
-function banner() {
-  return `
-Safe Checkout is running:
-  Storefront http://${browserHost}:${storefrontPort}
-  API        http://${browserHost}:${apiPort}   (OpenAPI: http://${browserHost}:${apiPort}/docs, health: /health)
-  Payments   http://${browserHost}:${sandboxPort}   (payment provider sandbox, Stripe's PaymentIntents API; key ${process.env.PAYMENT_PROVIDER_SECRET_KEY ? 'from PAYMENT_PROVIDER_SECRET_KEY' : 'sk_test_safe_checkout_sandbox'})
-  Demo users alice@example.com / bob@example.com, password demo-password (demo only)
-${consoleHint()}
-Press Ctrl-C to stop.`;
-}
-
-function consoleHint() {
-  return quiet
-    ? "One line per request follows (LOG_LEVEL=info npm start: every process's JSON logs)."
-    : `Log lines of every process follow (LOG_LEVEL=${process.env.LOG_LEVEL}).`;
-}
-
-function chaosBanner() {
-  return `
-Safe Checkout is running in CHAOS MODE (demo): both network hops of a checkout go through a
-fault-injecting proxy, the storefront's API calls and the API's charges. All faults start at 0 %;
-turn them on in the cart's "Demo: network chaos" panel ("Browser → API", "API → payment provider").
-  Storefront      http://${browserHost}:${storefrontPort}   (chaos panel: http://${browserHost}:${storefrontPort}/cart)
-  Chaos proxy     http://${browserHost}:${chaosProxyPort}   (browser → API; admin: GET/PUT http://${browserHost}:${chaosProxyPort}/__chaos; faults on ${process.env.CHAOS_ROUTES || 'POST /orders'})
-  API             http://${browserHost}:${apiPort}   (chaos entry point; direct, without faults; OpenAPI: /docs)
-  Provider proxy  http://${browserHost}:${providerProxyPort}   (API → payment provider; admin: GET/PUT http://${browserHost}:${providerProxyPort}/__chaos; faults on ${PROVIDER_FAULT_ROUTES})
-  Payments        http://${browserHost}:${sandboxPort}   (payment provider sandbox, chaos entry point; direct, without faults)
-  Demo users      alice@example.com / bob@example.com, password demo-password (demo only)
-${consoleHint()}
-Press Ctrl-C to stop.`;
 }
 
 main().catch(async (error) => {
