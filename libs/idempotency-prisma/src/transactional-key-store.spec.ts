@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
 import { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
@@ -22,7 +22,7 @@ describe('transactionalKeyStore', () => {
     (await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } })).state;
 
   it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
+    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), transactionConnectionsOf(prisma));
     const claim = claimOf();
     const claimed = await store.claim(claim);
     if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
@@ -44,7 +44,7 @@ describe('transactionalKeyStore', () => {
   });
 
   it('rolls the stored response back when the operation fails after storing it', async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
+    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), transactionConnectionsOf(prisma));
     const claim = claimOf();
     const claimed = await store.claim(claim);
     if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
