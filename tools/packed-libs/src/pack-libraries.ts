@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCommand } from './run-command';
+import { outsideWorkspaceEnv, runCommand } from './run-command';
 
 /** The libraries published from this repository, as their folders under libs/. */
 export const PUBLISHED_LIBRARIES = ['idempotency-key', 'idempotency', 'idempotency-nest', 'idempotency-prisma', 'retrying-client'] as const;
@@ -13,7 +13,12 @@ export async function packLibraries(destination: string): Promise<Map<string, st
   const tarballs = new Map<string, string>();
   for (const library of PUBLISHED_LIBRARIES) {
     const cwd = path.join(WORKSPACE_ROOT, 'libs', library);
-    const output = await runCommand('npm', ['pack', '--json', '--pack-destination', destination], { cwd, timeoutMs: PACK_TIMEOUT_MS });
+    // Without the npm_* variables of an enclosing `npm test`: npm finds the package from `cwd`.
+    const output = await runCommand('npm', ['pack', '--json', '--pack-destination', destination], {
+      cwd,
+      env: outsideWorkspaceEnv(),
+      timeoutMs: PACK_TIMEOUT_MS,
+    });
     const [packed] = JSON.parse(output) as { name: string; filename: string }[];
     tarballs.set(packed.name, path.join(destination, packed.filename));
   }
