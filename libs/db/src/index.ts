@@ -1,8 +1,6 @@
 export { createPrismaClient } from './prisma-client.factory';
-export { connectionPoolOf, transactionConnection, withTransactionConnection } from './transaction-connection';
+export { connectionPoolOf, transactionConnection, transactionConnectionsOf, withTransactionConnection } from './transaction-connection';
 export type { SqlConnection } from './transaction-connection';
-export { listenForNotifications } from './notification-listener';
-export type { NotificationListener, NotificationListenerOptions } from './notification-listener';
 export type { PrismaClientOptions } from './prisma-client.factory';
 export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './transient-database-failure';
 export type { TransientDatabaseFailure } from './transient-database-failure';

@@ -85,3 +85,12 @@ export function connectionPoolOf(prisma: PrismaClient): SqlConnection {
   if (!pool) throw new TypeError('this PrismaClient was not made by createPrismaClient: it has no known connection pool');
   return pool;
 }
+
+/**
+ * The pool under a client made by `createPrismaClient` and how to find an open transaction's
+ * connection, together: what `transactionalKeyStore` (libs/idempotency-prisma) takes to run the
+ * key store's hot-path statements on node-postgres.
+ */
+export function transactionConnectionsOf(prisma: PrismaClient) {
+  return { pool: connectionPoolOf(prisma), currentConnection: transactionConnection, withTransactionConnection };
+}

@@ -8,6 +8,7 @@ export { atomicOperation } from './atomic-operation';
 export type { AtomicOperation } from './atomic-operation';
 export { IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyProblemException } from './idempotency-problem.exception';
+export { IdempotencyProblemFilter } from './idempotency-problem.filter';
 export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';
 export type { IdempotencyOutcome } from './idempotency-metrics';
 export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';

@@ -1,7 +1,14 @@
 export { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
-export type { IdempotencyKeyClient, PrismaIdempotencyKeyStoreOptions } from './prisma-idempotency-key.store';
+export type { PrismaIdempotencyKeyStoreOptions } from './prisma-idempotency-key.store';
+export type { IdempotencyKeyClient, PrismaRawClient, SqlConnection } from './store-statement';
 export { isStoreUnavailable } from './store-unavailable';
 export { KEY_SETTLED_CHANNEL, PostgresKeyCompletionSignal } from './postgres-key-completion.signal';
 export type { PostgresKeyCompletionSignalOptions } from './postgres-key-completion.signal';
 export { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
-export type { TransactionalKeyStore, TransactionHostLike } from './transactional-key-store';
+export type {
+  AsyncLocalTransactionHost,
+  PrismaTransactionClient,
+  TransactionConnections,
+  TransactionHostLike,
+  TransactionalKeyStore,
+} from './transactional-key-store';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { leaseOfRecord, newClaimRecord } from '@safe-checkout/idempotency';
 import type { ClaimRequest, IdempotencyRecord, IdempotencyRecordState, Lease } from '@safe-checkout/idempotency';
-import { runStatement, StatementRunner } from './store-statement';
+import { IdempotencyKeyClient, runStatement } from './store-statement';
 
 /** What one insert-or-read round trip found. */
 export type InsertOrReadResult =
@@ -45,9 +45,9 @@ const INSERT_OR_READ = `
  * The outer SELECT cannot see the CTE's own insert (same snapshot), so a found row is always
  * somebody else's.
  */
-export async function insertOrRead(runner: StatementRunner, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
+export async function insertOrRead(client: IdempotencyKeyClient, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
   const claim = newClaimRecord(request, now);
-  const [row] = await runStatement<Row>(runner, INSERT_OR_READ, [
+  const [row] = await runStatement<Row>(client, INSERT_OR_READ, [
     randomUUID(),
     claim.scope,
     claim.key,

@@ -1,7 +1,7 @@
-import { listenForNotifications, NotificationListener } from '@safe-checkout/db';
+import { listenForNotifications, NotificationListener } from './notification-listener';
 import { DEFAULT_MAX_SETTLEMENT_WAITERS, KeyCompletionSignal, SettlementWaiters, settlementIdOf } from '@safe-checkout/idempotency';
 
-/** The channel the `idempotency_keys_settled` trigger notifies (migration 20261130120000_key_settled_notify). */
+/** The channel the `idempotency_keys_settled` trigger notifies (sql/idempotency-keys.sql). */
 export const KEY_SETTLED_CHANNEL = 'idempotency_key_settled';
 
 /** Options for {@link PostgresKeyCompletionSignal}. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { connectionPoolOf, createPrismaClient, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest, FROM_THE_START, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
@@ -14,15 +15,25 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
   afterAll(() => prisma.$disconnect());
 
   describe('the store contract every IdempotencyKeyStore meets', () => {
-    beforeEach(() => prisma.idempotencyKey.deleteMany());
+    beforeEach(() => prisma.$executeRaw`DELETE FROM idempotency_keys`);
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
   });
 
   describe('the store contract, with claims on the node-postgres pool (complete and advance too, when a transaction connection is noted)', () => {
-    beforeEach(() => prisma.idempotencyKey.deleteMany());
+    beforeEach(() => prisma.$executeRaw`DELETE FROM idempotency_keys`);
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) =>
       run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection })),
     );
+  });
+
+  describe('the store contract, with a node-postgres pool as its only client', () => {
+    let pool: Pool;
+    beforeAll(() => {
+      pool = new Pool({ connectionString: testDatabaseUrl(), max: 10 });
+    });
+    afterAll(() => pool.end());
+    beforeEach(() => pool.query('DELETE FROM idempotency_keys'));
+    it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(pool)));
   });
 
   const request = () => ({

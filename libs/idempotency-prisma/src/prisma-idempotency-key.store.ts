@@ -1,5 +1,3 @@
-import { Prisma } from '@safe-checkout/db';
-import type { PrismaClient, SqlConnection } from '@safe-checkout/db';
 import {
   ClaimRequest,
   ClaimResult,
@@ -20,59 +18,50 @@ import {
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import { insertOrRead } from './insert-or-read.statement';
-import { runStatement, StatementRunner } from './store-statement';
+import { ADVANCE, CLAIM_STALLED, COMPLETE, EARLIEST_LEASE_EXPIRY, PURGE_EXPIRED, RELEASE, TAKE_OVER } from './store-sql';
+import { IdempotencyKeyClient, runStatement, SqlConnection } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
-
-/** The subset of a Prisma client (or interactive-transaction client) the store uses. */
-export type IdempotencyKeyClient = Pick<PrismaClient, 'idempotencyKey' | '$executeRaw' | '$queryRaw' | '$queryRawUnsafe'>;
 
 /** Options for {@link PrismaIdempotencyKeyStore}. */
 export interface PrismaIdempotencyKeyStoreOptions {
   /**
-   * The client `complete` writes through: the operation's open transaction, so that the stored
-   * response commits or rolls back with the operation's own writes. Default: the base client.
+   * The client `complete` and `advance` write through: the operation's open transaction, so that
+   * the stored response commits or rolls back with the operation's own writes. Default: the
+   * store's client.
    */
   currentClient?: () => IdempotencyKeyClient;
   /**
-   * The node-postgres pool under the Prisma client (libs/db `connectionPoolOf`): claims run on it
-   * directly, without Prisma's per-statement cost. Default: claims go through Prisma.
+   * A node-postgres pool on the same database (e.g. the one under `@prisma/adapter-pg`): claims run
+   * on it directly, without Prisma's per-statement cost. Default: claims go through the store's client.
    */
   pool?: SqlConnection;
   /**
-   * The connection of the operation's open transaction (libs/db `transactionConnection`), or
-   * undefined outside one: `complete` and `advance` then run on it directly, still inside that
-   * transaction. When it gives nothing they go through `currentClient`.
+   * The node-postgres connection of the operation's open transaction, or undefined outside one:
+   * `complete` and `advance` then run on it directly, still inside that transaction. When it gives
+   * nothing they go through `currentClient`.
    */
   currentConnection?: () => SqlConnection | undefined;
 }
 
-const COMPLETE = `
-  UPDATE idempotency_keys
-  SET state = 'completed', recovery_point = $5, recovery_state = NULL, response_status = $6::int,
-      response_headers = $7::jsonb, response_body = $8, completed_at = $9::timestamptz
-  WHERE scope = $1 AND key = $2 AND lease_token = $3::uuid AND state = $4
-  RETURNING id`;
-
-const ADVANCE = `
-  UPDATE idempotency_keys SET recovery_point = $5, recovery_state = $6::jsonb
-  WHERE scope = $1 AND key = $2 AND lease_token = $3::uuid AND state = $4
-  RETURNING id`;
-
 // A claim loses a race only to a concurrent delete, completion or take-over; a few rounds settle it.
 const MAX_CLAIM_ROUNDS = 5;
 
-/** `IdempotencyKeyStore` on PostgreSQL through Prisma (table `idempotency_keys`). */
+/**
+ * `IdempotencyKeyStore` on PostgreSQL (table `idempotency_keys`, sql/idempotency-keys.sql), through
+ * the application's own Prisma client or a node-postgres pool: it only sends SQL, so it needs no
+ * generated model of its own.
+ */
 export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   private readonly currentClient: () => IdempotencyKeyClient;
-  private readonly claimRunner: StatementRunner;
+  private readonly claimClient: IdempotencyKeyClient;
   private readonly currentConnection: () => SqlConnection | undefined;
 
   constructor(
-    private readonly prisma: IdempotencyKeyClient,
+    private readonly client: IdempotencyKeyClient,
     options: PrismaIdempotencyKeyStoreOptions = {},
   ) {
-    this.currentClient = options.currentClient ?? (() => prisma);
-    this.claimRunner = options.pool ?? prisma;
+    this.currentClient = options.currentClient ?? (() => client);
+    this.claimClient = options.pool ?? client;
     this.currentConnection = options.currentConnection ?? (() => undefined);
   }
 
@@ -80,7 +69,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     return whenStoreUnavailable(async () => {
       const now = request.now ?? new Date();
       for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const found = await insertOrRead(this.claimRunner, request, now);
+        const found = await insertOrRead(this.claimClient, request, now);
         if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false, resume: FROM_THE_START };
         if (found.kind === 'vanished') continue;
         const result = await this.decideOnExisting(request, found.record, found.rowId, now);
@@ -103,39 +92,24 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   }
 
   // In the operation's transaction: on its own connection when the wiring gives it, else through
-  // the Prisma transaction client; the stored response commits or rolls back with the operation.
+  // the transaction's client; the stored response commits or rolls back with the operation.
   private async updateHeldKey(lease: Lease, statement: string, values: unknown[]): Promise<void> {
-    const runner = this.currentConnection() ?? this.currentClient();
-    const held = [lease.scope, lease.key, lease.leaseToken, 'running'];
-    const updated = await whenStoreUnavailable(() => runStatement(runner, statement, [...held, ...values]));
+    const client = this.currentConnection() ?? this.currentClient();
+    const updated = await whenStoreUnavailable(() => runStatement(client, statement, [...heldBy(lease), ...values]));
     if (updated.length !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
   async release(lease: Lease, now: Date = new Date()): Promise<void> {
-    const held = { scope: lease.scope, key: lease.key, leaseToken: lease.leaseToken, state: 'running' };
-    await whenStoreUnavailable(async () => {
-      // Nothing committed yet: free the key. Past "started", a phase committed (an order exists):
-      // keep the recovery point and let the lease lapse now, so the next claim resumes there.
-      await this.prisma.idempotencyKey.deleteMany({ where: { ...held, recoveryPoint: STARTED } });
-      await this.prisma.idempotencyKey.updateMany({ where: { ...held, recoveryPoint: { not: STARTED } }, data: { leaseExpiresAt: now } });
-    });
+    await whenStoreUnavailable(() => runStatement(this.client, RELEASE, [...heldBy(lease), STARTED, now]));
   }
 
   claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
     const lapsedBefore = new Date(now.getTime() - lapsedForMs);
     const leaseExpiresAt = new Date(now.getTime() + leaseMs);
-    // SKIP LOCKED: workers in several API processes each take different keys instead of queueing;
-    // the new lease token fences the crashed holder should it come back.
     return whenStoreUnavailable(async () => {
-      const rows = await this.prisma.$queryRaw<{ scope: string; key: string; lease_token: string; recovery_point: string; recovery_state: unknown }[]>`
-        UPDATE idempotency_keys k SET lease_token = gen_random_uuid(), lease_expires_at = ${leaseExpiresAt}
-        WHERE k.id IN (
-          SELECT id FROM idempotency_keys
-          WHERE state = 'running' AND recovery_point <> ${STARTED} AND recovery_point = ANY(${[...recoveryPoints]}::text[])
-            AND lease_expires_at <= ${lapsedBefore}
-          ORDER BY lease_expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING k.scope, k.key, k.lease_token::text AS lease_token, k.recovery_point, k.recovery_state`;
+      const values = [STARTED, [...recoveryPoints], lapsedBefore, leaseExpiresAt, limit];
+      const rows = await runStatement<StalledRow>(this.client, CLAIM_STALLED, values);
       return rows.map((row) => ({
         lease: { scope: row.scope, key: row.key, leaseToken: row.lease_token, leaseExpiresAt },
         resume: { recoveryPoint: row.recovery_point, recoveryState: row.recovery_state ?? null },
@@ -144,26 +118,18 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   }
 
   earliestLeaseExpiry(recoveryPoints: readonly RecoveryPoint[]): Promise<Date | undefined> {
-    // The same rows claimStalled looks at, lapsed or not: one MIN, asked once per recovery pass.
     return whenStoreUnavailable(async () => {
-      const [row] = await this.prisma.$queryRaw<{ earliest: Date | null }[]>`
-        SELECT min(lease_expires_at) AS earliest FROM idempotency_keys
-        WHERE state = 'running' AND recovery_point <> ${STARTED} AND recovery_point = ANY(${[...recoveryPoints]}::text[])`;
+      const [row] = await runStatement<{ earliest: Date | null }>(this.client, EARLIEST_LEASE_EXPIRY, [STARTED, [...recoveryPoints]]);
       return row?.earliest ?? undefined;
     });
   }
 
   purgeExpired(now: Date, batchSize: number): Promise<number> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
-    // SKIP LOCKED: purgers in several API processes share the work instead of queueing on rows.
-    // A key in the middle of an operation stays past its retention until it finishes (claim-decision.ts).
-    return whenStoreUnavailable(
-      () => this.prisma.$executeRaw`
-        DELETE FROM idempotency_keys WHERE id IN (
-          SELECT id FROM idempotency_keys
-          WHERE expires_at <= ${now} AND (state = 'completed' OR recovery_point = ${STARTED})
-          ORDER BY expires_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)`,
-    );
+    return whenStoreUnavailable(async () => {
+      const [row] = await runStatement<{ purged: number }>(this.client, PURGE_EXPIRED, [now, STARTED, batchSize]);
+      return row.purged;
+    });
   }
 
   private async decideOnExisting(request: ClaimRequest, record: IdempotencyRecord, rowId: string, now: Date): Promise<ClaimResult | undefined> {
@@ -191,33 +157,23 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // second charge, and the first order orphaned).
   private async takeOver(request: ClaimRequest, rowId: string, read: IdempotencyRecord, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
     const claim = newClaimRecord(request, now, resume);
-    const { count } = await this.prisma.idempotencyKey.updateMany({
-      where: {
-        id: rowId,
-        leaseToken: read.leaseToken,
-        recoveryPoint: read.recoveryPoint,
-        OR: [{ state: 'running', leaseExpiresAt: { lte: now } }, { expiresAt: { lte: now } }],
-      },
-      data: claimColumns(claim),
-    });
-    return count === 1 ? { outcome: 'claimed', lease: leaseOfRecord(claim), tookOver: true, resume } : undefined;
+    const readAs = [rowId, read.leaseToken, read.recoveryPoint, now];
+    const claimed = [claim.fingerprint, claim.state, claim.leaseToken, claim.leaseExpiresAt, claim.recoveryPoint];
+    const reset = [claim.recoveryState === null ? null : JSON.stringify(claim.recoveryState), claim.createdAt, claim.expiresAt];
+    const updated = await runStatement(this.client, TAKE_OVER, [...readAs, ...claimed, ...reset]);
+    return updated.length === 1 ? { outcome: 'claimed', lease: leaseOfRecord(claim), tookOver: true, resume } : undefined;
   }
 }
 
-/** The columns of a claim record: a take-over resets the row to exactly this. */
-function claimColumns(claim: IdempotencyRecord) {
-  return {
-    fingerprint: claim.fingerprint,
-    state: claim.state,
-    leaseToken: claim.leaseToken,
-    leaseExpiresAt: claim.leaseExpiresAt,
-    recoveryPoint: claim.recoveryPoint,
-    recoveryState: claim.recoveryState === null ? Prisma.DbNull : (claim.recoveryState as Prisma.InputJsonValue),
-    responseStatus: null,
-    responseHeaders: Prisma.DbNull,
-    responseBody: null,
-    createdAt: claim.createdAt,
-    completedAt: null,
-    expiresAt: claim.expiresAt,
-  };
+/** The holder a fenced statement names: scope, key, lease token, and the state a held key is in. */
+function heldBy(lease: Lease): unknown[] {
+  return [lease.scope, lease.key, lease.leaseToken, 'running'];
+}
+
+interface StalledRow {
+  scope: string;
+  key: string;
+  lease_token: string;
+  recovery_point: string;
+  recovery_state: unknown;
 }

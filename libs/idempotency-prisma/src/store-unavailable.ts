@@ -1,11 +1,11 @@
-import { transientDatabaseFailureOf } from '@safe-checkout/db';
 import { IdempotencyStoreUnavailableError } from '@safe-checkout/idempotency';
+import { transientDatabaseFailureOf } from './transient-database-failure';
 
 /**
  * Whether `error` means the database could not be used for now (unreachable, a lost connection, no
  * connection or transaction in time, too many connections) as opposed to a bug or a constraint:
- * the same classification (libs/db `transientDatabaseFailureOf`) the API answers 503 with. A write
- * conflict is not among them: the claim settles those itself by re-reading.
+ * see {@link transientDatabaseFailureOf}. A write conflict is not among them: the claim settles
+ * those itself by re-reading.
  */
 export function isStoreUnavailable(error: unknown): boolean {
   const failure = transientDatabaseFailureOf(error);

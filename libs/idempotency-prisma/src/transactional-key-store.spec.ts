@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
-import { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
+import { asyncLocalTransactionHost, TransactionConnections, transactionalKeyStore } from './transactional-key-store';
 
 describe('transactionalKeyStore', () => {
   let prisma: PrismaClient;
@@ -21,16 +21,6 @@ describe('transactionalKeyStore', () => {
   const stateOf = async (claim: { scope: string; key: string }) =>
     (await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } })).state;
 
-  it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
-    const claim = claimOf();
-    const claimed = await store.claim(claim);
-    if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
-    await runInTransaction(() => store.complete(claimed.lease, { status: 201, headers: {}, body: '{}' }));
-    expect(await stateOf(claim)).toBe('completed');
-    expect(await store.claim(claim)).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '{}' } });
-  });
-
   it('keeps concurrent operations in their own transactions', async () => {
     const host = asyncLocalTransactionHost(prisma);
     const backendOf = () => host.tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`.then(([row]) => row.pid);
@@ -43,17 +33,34 @@ describe('transactionalKeyStore', () => {
     expect(host.tx).toBe(prisma);
   });
 
-  it('rolls the stored response back when the operation fails after storing it', async () => {
-    const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma));
-    const claim = claimOf();
-    const claimed = await store.claim(claim);
-    if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
-    await expect(
-      runInTransaction(async () => {
-        await store.complete(claimed.lease, { status: 201, headers: {}, body: '{}' });
-        throw new Error('the operation failed after storing its response');
-      }),
-    ).rejects.toThrow('the operation failed');
-    expect(await stateOf(claim)).toBe('running');
+  // Through the Prisma client alone (an application's own client), and with the hot-path
+  // statements on the adapter's node-postgres pool and the transaction's connection.
+  describe.each<[string, (prisma: PrismaClient) => TransactionConnections | undefined]>([
+    ['through Prisma', () => undefined],
+    ['on node-postgres', transactionConnectionsOf],
+  ])('%s', (_, connectionsOf) => {
+    it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
+      const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), connectionsOf(prisma));
+      const claim = claimOf();
+      const claimed = await store.claim(claim);
+      if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
+      await runInTransaction(() => store.complete(claimed.lease, { status: 201, headers: {}, body: '{}' }));
+      expect(await stateOf(claim)).toBe('completed');
+      expect(await store.claim(claim)).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '{}' } });
+    });
+
+    it('rolls the stored response back when the operation fails after storing it', async () => {
+      const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), connectionsOf(prisma));
+      const claim = claimOf();
+      const claimed = await store.claim(claim);
+      if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
+      await expect(
+        runInTransaction(async () => {
+          await store.complete(claimed.lease, { status: 201, headers: {}, body: '{}' });
+          throw new Error('the operation failed after storing its response');
+        }),
+      ).rejects.toThrow('the operation failed');
+      expect(await stateOf(claim)).toBe('running');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PrismaClient } from '@safe-checkout/db';
+import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
@@ -54,7 +54,7 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         completionSignal: PostgresKeyCompletionSignal,
         writes: WriteAdmission,
       ) => ({
-        ...transactionalKeyStore(prisma, txHost),
+        ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PrismaClient } from '@safe-checkout/db';
+import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
@@ -31,7 +31,7 @@ export const STRIPE_IDEMPOTENCY_KEY_MIN_LENGTH = 1;
     IdempotencyLibraryModule.forRootAsync({
       inject: [PrismaClient, TransactionHost],
       useFactory: (prisma: PrismaClient, txHost: PrismaTransactionHost) => ({
-        ...transactionalKeyStore(prisma, txHost),
+        ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).account,
         ttlSeconds: STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS,
         keyMinLength: STRIPE_IDEMPOTENCY_KEY_MIN_LENGTH,

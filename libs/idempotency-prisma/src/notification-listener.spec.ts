@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { listenForNotifications } from './notification-listener';
-import { testDatabaseUrl } from './testing/test-database-url';
+import { testDatabaseUrl } from '@safe-checkout/db/testing';
 
 async function sql(text: string): Promise<void> {
   const client = new Client({ connectionString: testDatabaseUrl() });
@@ -46,15 +46,19 @@ describe('listenForNotifications', () => {
       onNotification: (p) => payloads.push(p),
       onConnectionError: (e) => errors.push(e),
     });
+    // Every notification sent is awaited before the test ends: a connection still open when the
+    // run's server stops would fail outside any test.
+    const notifications: Promise<void>[] = [];
     try {
       await listener.ready;
       await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN spec_channel_c'`);
       await eventually(() => errors.length > 0);
       await eventually(() => {
-        void sql(`SELECT pg_notify('spec_channel_c', 'after')`);
+        notifications.push(sql(`SELECT pg_notify('spec_channel_c', 'after')`));
         return payloads.includes('after');
       });
     } finally {
+      await Promise.allSettled(notifications);
       await listener.close();
     }
   });
