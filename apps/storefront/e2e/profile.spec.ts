@@ -41,6 +41,30 @@ describe('profile', () => {
     expect(etagShown).toBe(afterFirst.etag);
   });
 
+  describe('the country', () => {
+    let alice: ProbeUser;
+    let original: ProbeProfile;
+    beforeEach(async () => {
+      alice = await login('alice@example.com');
+      original = (await profileOf(alice)).profile;
+      await signIn(page, 'Alice');
+      await openProfile(page);
+    });
+    afterEach(() => restoreProfile(alice, original));
+
+    it('typing Germany in the country list chooses Germany, saves DE and shows Germany, also after a reload', async () => {
+      const country = page.getByLabel('Country', { exact: true });
+      await country.focus();
+      await page.keyboard.type('Germany');
+      expect(await country.inputValue()).toBe('DE');
+
+      expect(await save(page, 1)).toBe('changed');
+      expect((await profileOf(alice)).profile.shippingAddress.country).toBe('DE');
+      await openProfile(page);
+      expect(await country.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent)).toBe('Germany');
+    });
+  });
+
   describe('two tabs saving one after the other (412, then a field-level merge)', () => {
     let bob: ProbeUser;
     let original: ProbeProfile;

@@ -1,3 +1,4 @@
+import type { JitterStrategy } from '../src';
 import { CONTENTION_STRATEGIES, simulateContention } from './contention.sim';
 import { histogram } from './herd.sim';
 import { seededRandom } from './seeded-random';
@@ -27,8 +28,15 @@ export function contentionReport() {
   const header = ['strategy \\ clients', ...CLIENT_COUNTS.map(String)];
   const rows = (pick: (m: { calls: number; completionMs: number }) => number) =>
     CONTENTION_STRATEGIES.map((s, i) => [s.label, ...means[i].map((m) => Math.round(pick(m)))]);
-  const callsAt100 = (label: string) => means[CONTENTION_STRATEGIES.findIndex((s) => s.label === label)].at(-1)?.calls ?? NaN;
-  const fullVsNoneCalls = callsAt100('full jitter') / callsAt100('exponential, no jitter');
+  const at100 = (label: string) => means[CONTENTION_STRATEGIES.findIndex((s) => s.label === label)].at(-1) ?? { calls: NaN, completionMs: NaN };
+  const fullVsNoneCalls = at100('full jitter').calls / at100('exponential, no jitter').calls;
+  const byJitter = (pick: (m: { calls: number; completionMs: number }) => number): Record<JitterStrategy, number> => ({
+    none: Math.round(pick(at100('exponential, no jitter'))),
+    full: Math.round(pick(at100('full jitter'))),
+    equal: Math.round(pick(at100('equal jitter'))),
+    decorrelated: Math.round(pick(at100('decorrelated jitter'))),
+    proportional: Math.round(pick(at100('proportional jitter ±25 %'))),
+  });
 
   return {
     text: [
@@ -45,6 +53,8 @@ export function contentionReport() {
       ),
     ].join('\n'),
     fullVsNoneCalls,
+    /** Calls and completion time at 100 clients per jitter strategy, for the jitter figures. */
+    at100Clients: { calls: byJitter((m) => m.calls), completionMs: byJitter((m) => m.completionMs) },
     chart: contentionChart(),
   };
 }

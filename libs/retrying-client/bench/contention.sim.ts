@@ -30,13 +30,14 @@ const ours = (label: string, jitter: JitterStrategy, backoff = BROOKER_SCHEDULE,
   delayMs: (retry, previous, random) => backoffDelay(jitter, retry, previous, backoff, random),
 });
 
-/** The strategies compared: Brooker's five, all computed by this library, plus axios-retry's `exponentialDelay`. */
+/** The strategies compared: Brooker's five and proportional jitter, all computed by this library, plus axios-retry's `exponentialDelay`. */
 export const CONTENTION_STRATEGIES: readonly ContentionStrategy[] = [
   { label: 'no backoff', charted: true, delayMs: () => 0 },
   ours('exponential, no jitter', 'none'),
   ours('full jitter', 'full'),
   ours('equal jitter', 'equal'),
   ours('decorrelated jitter', 'decorrelated', BASE_5_MS),
+  ours('proportional jitter ±25 %', 'proportional'),
   {
     // axios-retry 4.x: 2^n · delayFactor (Brooker's schedule with delayFactor = base), uncapped, plus 0–20 %.
     label: 'axios-retry exponentialDelay',

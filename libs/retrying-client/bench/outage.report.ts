@@ -1,3 +1,4 @@
+import type { JitterStrategy } from '../src';
 import { histogram } from './herd.sim';
 import { OUTAGE, simulateOutage } from './outage.sim';
 import { seededRandom } from './seeded-random';
@@ -9,15 +10,16 @@ const CHART_BIN_MS = 500;
 
 /** Load on a failed server with and without the retry budget, averaged over 10 seeds. */
 export function outageReport() {
-  const variants = [
-    { label: 'retrying-client without budget', withBudget: false },
-    { label: 'retrying-client with budget (default)', withBudget: true },
+  const variants: Variant[] = [
+    { label: 'retrying-client without budget', withBudget: false, jitter: 'full' },
+    { label: 'retrying-client with budget (default)', withBudget: true, jitter: 'full' },
+    { label: 'with budget, proportional jitter ±25 %', withBudget: true, jitter: 'proportional' },
   ];
-  const results = variants.map(({ withBudget }) => {
+  const results = variants.map(({ withBudget, jitter }) => {
     let offered = 0;
     let attempts = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const run = simulateOutage(withBudget, seededRandom(seed * 15_485_863));
+      const run = simulateOutage(withBudget, seededRandom(seed * 15_485_863), jitter);
       offered += run.offeredDuringOutage;
       attempts += run.attemptsDuringOutage;
     }
@@ -31,11 +33,18 @@ export function outageReport() {
       textTable(['client', 'offered in outage', 'attempts in outage', 'load ×'], rows),
     ].join('\n'),
     outageLoad: results[1].load,
-    chart: outageChart(variants),
+    proportionalOutageLoad: results[2].load,
+    chart: outageChart(variants.slice(0, 2)),
   };
 }
 
-function outageChart(variants: { label: string; withBudget: boolean }[]): ChartSpec {
+interface Variant {
+  label: string;
+  withBudget: boolean;
+  jitter: JitterStrategy;
+}
+
+function outageChart(variants: Variant[]): ChartSpec {
   return {
     title: `Attempts reaching a failed server: ${OUTAGE.clients} clients, outage from ${OUTAGE.startMs / 1000} s to ${OUTAGE.endMs / 1000} s`,
     subtitle: `One seeded run; ${OUTAGE.clients * OUTAGE.requestsPerSecond} requests/s offered throughout; 3 retries, full jitter from 1 s`,

@@ -1,4 +1,4 @@
-import { RETRYING_CLIENT_DEFAULTS, RetryBudget, planRetry, type RandomSource } from '../src';
+import { RETRYING_CLIENT_DEFAULTS, RetryBudget, planRetry, type JitterStrategy, type RandomSource } from '../src';
 import { EventQueue } from './event-queue';
 import { normalDelay } from './seeded-random';
 
@@ -18,10 +18,11 @@ export interface OutageRun {
 type Attempt = { client: number; retry: number; previousDelayMs: number };
 
 /**
- * Clients retry with the library's defaults (3 retries, full jitter from 1 s, cap 20 s) through
- * its own `planRetry`, with or without its `RetryBudget` (one per client instance).
+ * Clients retry with the library's defaults (3 retries, full jitter from 1 s, cap 20 s; `jitter`
+ * replaces full jitter) through its own `planRetry`, with or without its `RetryBudget` (one per
+ * client instance).
  */
-export function simulateOutage(withBudget: boolean, random: RandomSource): OutageRun {
+export function simulateOutage(withBudget: boolean, random: RandomSource, jitter: JitterStrategy = RETRYING_CLIENT_DEFAULTS.jitter): OutageRun {
   const queue = new EventQueue<Attempt>();
   const budgets = Array.from({ length: OUTAGE.clients }, () => new RetryBudget());
   const isDown = (t: number) => t >= OUTAGE.startMs && t < OUTAGE.endMs;
@@ -57,7 +58,7 @@ export function simulateOutage(withBudget: boolean, random: RandomSource): Outag
         budgetAllowsRetry: withBudget ? budget.allowsRetry : true,
         elapsedMs: 0,
       },
-      RETRYING_CLIENT_DEFAULTS,
+      { ...RETRYING_CLIENT_DEFAULTS, jitter },
       random,
     );
     const answeredMs = reachedMs + net();

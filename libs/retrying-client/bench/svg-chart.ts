@@ -26,7 +26,7 @@ const RIGHT = 20;
 const TOP = 58;
 const PANEL_HEIGHT = 72;
 const PANEL_GAP = 34;
-const COLORS = ['#b2182b', '#ef8a62', '#2166ac', '#67a9cf', '#1b7837', '#762a83'];
+const COLORS = ['#b2182b', '#ef8a62', '#2166ac', '#67a9cf', '#1b7837', '#762a83', '#8c510a'];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,4 +1,12 @@
-import { backoffDelay, decorrelatedJitterDelay, equalJitterDelay, exponentialCap, fullJitterDelay, type BackoffOptions } from './backoff-delay';
+import {
+  backoffDelay,
+  decorrelatedJitterDelay,
+  equalJitterDelay,
+  exponentialCap,
+  fullJitterDelay,
+  proportionalJitterDelay,
+  type BackoffOptions,
+} from './backoff-delay';
 
 const backoff: BackoffOptions = { baseDelayMs: 1000, maxDelayMs: 20_000 };
 const LOWEST = () => 0;
@@ -58,6 +66,41 @@ describe('decorrelatedJitterDelay(previousDelayMs, backoff, random)', () => {
   });
 });
 
+describe('proportionalJitterDelay(retry, backoff, random)', () => {
+  it('stays within the cap ± 25 % by default: the 2nd retry waits between 1.5 and 2.5 s (the seed example)', () => {
+    for (const delay of samples((r) => proportionalJitterDelay(2, backoff, r))) {
+      expect(delay).toBeGreaterThanOrEqual(1500);
+      expect(delay).toBeLessThanOrEqual(2500);
+    }
+    expect(proportionalJitterDelay(2, backoff, LOWEST)).toBe(1500);
+    expect(proportionalJitterDelay(2, backoff, HIGHEST)).toBeCloseTo(2500);
+  });
+
+  it('takes its spread from jitterSpread: ±20 % (gRPC) keeps the 4th retry between 6.4 and 9.6 s', () => {
+    const grpc = { ...backoff, jitterSpread: 0.2 };
+    for (const delay of samples((r) => proportionalJitterDelay(4, grpc, r))) {
+      expect(delay).toBeGreaterThanOrEqual(6400);
+      expect(delay).toBeLessThanOrEqual(9600);
+    }
+  });
+
+  it('is exactly the cap with a spread of 0', () => {
+    expect(proportionalJitterDelay(3, { ...backoff, jitterSpread: 0 }, Math.random)).toBe(4000);
+  });
+
+  it('never exceeds maxDelayMs, and still spreads the draws below it instead of piling them on it', () => {
+    // The 5th retry's cap is 16 s: ± 25 % is 12–20 s once 20 s is the ceiling.
+    const delays = samples((r) => proportionalJitterDelay(5, backoff, r));
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(12_000);
+      expect(delay).toBeLessThanOrEqual(20_000);
+    }
+    expect(delays.filter((d) => d === 20_000).length).toBeLessThanOrEqual(1);
+    // Beyond the ceiling the range is [cap · 0.75, maxDelay]: 15–20 s.
+    expect(proportionalJitterDelay(6, backoff, LOWEST)).toBe(15_000);
+  });
+});
+
 describe("backoffDelay('none', retry, …)", () => {
   it('is exactly the cap, with no randomness at all', () => {
     const random = jest.fn(() => 0.5);
@@ -72,5 +115,6 @@ describe('backoffDelay(strategy, …)', () => {
     expect(backoffDelay('full', 2, 1000, backoff, half)).toBe(fullJitterDelay(2, backoff, half));
     expect(backoffDelay('equal', 2, 1000, backoff, half)).toBe(equalJitterDelay(2, backoff, half));
     expect(backoffDelay('decorrelated', 2, 1000, backoff, half)).toBe(decorrelatedJitterDelay(1000, backoff, half));
+    expect(backoffDelay('proportional', 2, 1000, backoff, () => 0)).toBe(proportionalJitterDelay(2, backoff, () => 0));
   });
 });

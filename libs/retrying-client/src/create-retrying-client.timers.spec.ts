@@ -54,6 +54,35 @@ describe('createRetryingClient(options) — waiting between attempts', () => {
     await result;
   });
 
+  it("waits the cap ± jitterSpread with jitter 'proportional': at the lowest draw, 25 % below 1 s, 2 s, 4 s", async () => {
+    const { client, calls, retries } = clientFor([UNAVAILABLE, UNAVAILABLE, UNAVAILABLE], { jitter: 'proportional', random: () => 0 });
+    const result = settle(client.get('/stock'));
+    expect(await after(749, calls)).toEqual([0]);
+    expect(await after(1, calls)).toEqual([0, 750]);
+    expect(await after(4500, calls)).toEqual([0, 750, 2250, 5250]);
+    expect(retries.map((r) => [r.delayMs, r.capMs])).toEqual([
+      [750, 1000],
+      [1500, 2000],
+      [3000, 4000],
+    ]);
+    await result;
+  });
+
+  it('takes the spread from jitterSpread: ±10 % at the highest draw is 1.1 s, then 2.2 s', async () => {
+    const highest = () => 1 - Number.EPSILON;
+    const { client, calls } = clientFor([UNAVAILABLE, UNAVAILABLE], { jitter: 'proportional', jitterSpread: 0.1, random: highest });
+    const result = settle(client.get('/stock'));
+    expect(await after(1099, calls)).toEqual([0]);
+    expect(await after(1, calls)).toEqual([0, 1100]);
+    expect(await after(2200, calls)).toEqual([0, 1100, 3300]);
+    await result;
+  });
+
+  it('refuses a jitterSpread outside [0, 1]', () => {
+    expect(() => createRetryingClient({ jitter: 'proportional', jitterSpread: 1.5 })).toThrow(RangeError);
+    expect(() => createRetryingClient({ jitterSpread: -0.1 })).toThrow(RangeError);
+  });
+
   it('honours Retry-After in delay-seconds, with up to 20 % jitter on top (5 s → 5.5 s at 0.5)', async () => {
     const { client, calls, retries } = clientFor([{ status: 429, headers: { 'Retry-After': '5' } }]);
     const result = settle(client.get('/stock'));

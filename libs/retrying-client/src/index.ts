@@ -10,7 +10,15 @@ export { classifyFailure } from './attempt-failure';
 export type { StopReason, RetryPolicy, RetryContext, RetryPlan, RetryDelay } from './retry-plan';
 export { planRetry, retryDelay, retryDelayMs, isRetryableMethod } from './retry-plan';
 export type { BackoffOptions, JitterStrategy, RandomSource } from './backoff-delay';
-export { backoffDelay, decorrelatedJitterDelay, equalJitterDelay, exponentialCap, fullJitterDelay } from './backoff-delay';
+export {
+  backoffDelay,
+  decorrelatedJitterDelay,
+  equalJitterDelay,
+  exponentialCap,
+  fullJitterDelay,
+  proportionalJitterDelay,
+  PROPORTIONAL_JITTER_SPREAD,
+} from './backoff-delay';
 export { parseRetryAfterMs, retryAfterDelay, RETRY_AFTER_JITTER_RATIO } from './retry-after';
 export { RetryBudget, DEFAULT_RETRY_BUDGET } from './retry-budget';
 export type { RetryBudgetOptions } from './retry-budget';

@@ -21,6 +21,8 @@ export interface RetryingClientOptions extends RetryAttemptHooks {
   maxDelayMs?: number;
   /** How retry delays are jittered. Default: `'full'` (fewest calls under contention). */
   jitter?: JitterStrategy;
+  /** Half-width of `'proportional'` jitter as a share of each retry's cap, in [0, 1]. Default: 0.25 (±25 %). */
+  jitterSpread?: number;
   /**
    * Timeout of each attempt, in milliseconds (axios `timeout`; a per-request `timeout` overrides
    * it); 0 for none. A timed-out attempt is retried. Default: 10 000.
@@ -72,6 +74,9 @@ export function resolveOptions(options: RetryingClientOptions): ResolvedOptions 
   if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a whole number ≥ 0, got ${retries}`);
   if (!(baseDelayMs >= 0) || !(maxDelayMs >= baseDelayMs)) {
     throw new RangeError(`need 0 ≤ baseDelayMs ≤ maxDelayMs, got ${baseDelayMs} and ${maxDelayMs}`);
+  }
+  if (resolved.jitterSpread !== undefined && !(resolved.jitterSpread >= 0 && resolved.jitterSpread <= 1)) {
+    throw new RangeError(`jitterSpread must be between 0 and 1, got ${resolved.jitterSpread}`);
   }
   if (!(attemptTimeoutMs >= 0)) throw new RangeError(`attemptTimeoutMs must be ≥ 0, got ${attemptTimeoutMs}`);
   if (!Number.isInteger(resolved.preferWaitSeconds) || resolved.preferWaitSeconds < 0) {

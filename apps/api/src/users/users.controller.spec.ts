@@ -86,6 +86,27 @@ describe('GET and PUT /users/:id (idempotent by nature)', () => {
     expect(fields).toEqual(expect.arrayContaining(['name', 'email', 'shippingAddress.country']));
   });
 
+  it.each(['XX', 'GER', 'de'])(
+    'answers the country %p, which is no ISO 3166-1 alpha-2 code, with 400 naming shippingAddress.country, changing nothing',
+    async (country) => {
+      const user = await createTestUser(api);
+      const body = { ...profileBody(user.email), shippingAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '00000', country } };
+      const response = await api.http().put(`/users/${user.id}`).set('Authorization', `Bearer ${user.token}`).send(body).expect(400);
+      expect(response.body).toMatchObject({ type: '/problems/validation-failed', status: 400 });
+      expect(response.body.errors).toEqual([
+        { field: 'shippingAddress.country', messages: expect.arrayContaining([expect.stringContaining('ISO 3166-1 alpha-2')]) },
+      ]);
+      expect((await api.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).addressCountry).toBe('GB');
+    },
+  );
+
+  it('accepts DE and stores it as sent', async () => {
+    const user = await createTestUser(api);
+    const body = { ...profileBody(user.email), shippingAddress: { line1: '1 Test Street', city: 'Testville', postalCode: '00000', country: 'DE' } };
+    await api.http().put(`/users/${user.id}`).set('Authorization', `Bearer ${user.token}`).send(body).expect(200);
+    expect((await api.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).addressCountry).toBe('DE');
+  });
+
   it('answers 401 without a token', async () => {
     const user = await createTestUser(api);
     await api.http().get(`/users/${user.id}`).expect(401);

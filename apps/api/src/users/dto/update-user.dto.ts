@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsISO31661Alpha2, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 // Blank text ("", " ") is no name or address; stored, every view of the profile would show nothing.
 const NOT_BLANK = /\S/;
 const COUNTRY = /^[A-Z]{2}$/;
+const COUNTRY_MESSAGE = 'country must be an ISO 3166-1 alpha-2 code such as GB';
 
 export class ShippingAddressDto {
   @ApiProperty({ type: String, maxLength: 200, pattern: NOT_BLANK.source, example: '1 Retry Road' })
@@ -31,9 +32,16 @@ export class ShippingAddressDto {
   @MaxLength(20)
   postalCode!: string;
 
-  @ApiProperty({ type: String, pattern: COUNTRY.source, example: 'GB', description: 'ISO 3166-1 alpha-2 country code' })
+  @ApiProperty({
+    type: String,
+    pattern: COUNTRY.source,
+    example: 'GB',
+    description: 'An assigned ISO 3166-1 alpha-2 country code, in capitals (two letters that name no country, such as XX, are refused)',
+  })
   @IsString()
-  @Matches(COUNTRY, { message: 'country must be an ISO 3166-1 alpha-2 code such as GB' })
+  // Two capitals alone would store "GE" (Georgia) for a mistyped "Germany", or "XX" for nothing.
+  @Matches(COUNTRY, { message: COUNTRY_MESSAGE })
+  @IsISO31661Alpha2({ message: COUNTRY_MESSAGE })
   country!: string;
 }
 

@@ -67,6 +67,14 @@ describe('<ChaosHopGroup hop state>', () => {
     expect(text).toContain('5 of them order attempts that could get a fault');
   });
 
+  it("for the browser → API hop, states the slow shop's hold times without an article that only fits some numbers", () => {
+    const text = textOf(renderToStaticMarkup(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) })));
+
+    expect(text).toContain('its hold to 2 s');
+    expect(text).toContain('goes back to 0 % and its hold to 11 s');
+    expect(text).not.toMatch(/\ba \d+ s hold/);
+  });
+
   it('for the API → payment provider hop, has its own labels (no slow shop), settable like the first, and the counts of charges', () => {
     const html = renderToStaticMarkup(
       createElement(ChaosHopGroup, { hop: 'api-provider', state: stateOf(status(['POST /v1/payment_intents'], { ...NO_FAULTS, 'response-lost': 30 }, 4_500)) }),

@@ -19,6 +19,18 @@ describe('faultsBadge(status, hop)', () => {
     expect(faultsBadge(ON, 'browser-api')).toEqual({ text: 'Faults on: 30 % of order attempts', tone: 'warn' });
   });
 
+  it('for the browser → API hop with the slow shop alone, names the slow shop, not a fault on every attempt', () => {
+    const slowShop = { ...status({ 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 100 }), latencyMs: 2_000 };
+    expect(faultsBadge(slowShop, 'browser-api')).toEqual({ text: 'Slow shop: orders held 2 s, no faults', tone: 'info' });
+  });
+
+  it('for the browser → API hop with Slow answer at its own hold, still counts it as a fault', () => {
+    expect(faultsBadge(status({ 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 100 }))).toEqual({
+      text: 'Faults on: 100 % of order attempts',
+      tone: 'warn',
+    });
+  });
+
   it('for the API → payment provider hop, names the hop and counts charge attempts', () => {
     expect(faultsBadge(OFF, 'api-provider')).toEqual({ text: 'API → provider: faults off', tone: 'ok' });
     expect(faultsBadge(ON, 'api-provider')).toEqual({ text: 'API → provider: 30 % of charge attempts', tone: 'warn' });

@@ -1,6 +1,7 @@
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 import type { ChaosStatus, NetworkFault } from '@/lib/chaos';
 import { totalPercent } from './chaos-draft';
+import { isSlowShop, SLOW_SHOP_HOLD_MS } from './slow-shop';
 
 /**
  * A network hop of a checkout with a chaos proxy on it: `browser-api` (the browser's calls to the
@@ -124,9 +125,13 @@ export function describeRates(status: ChaosStatus, hop: ChaosHop = 'browser-api'
   return on.map((fault) => `${faults[fault].label.toLowerCase()} ${status.ratePercent[fault]} %`).join(', ');
 }
 
-/** The summary's badge for a hop: whether any fault is on, and for what share of its attempts. */
-export function faultsBadge(status: ChaosStatus, hop: ChaosHop = 'browser-api'): { text: string; tone: 'ok' | 'warn' } {
+/**
+ * The summary's badge for a hop: whether any fault is on, and for what share of its attempts. The
+ * slow shop alone is named as such: it delays orders but fails none, so it is no warning.
+ */
+export function faultsBadge(status: ChaosStatus, hop: ChaosHop = 'browser-api'): { text: string; tone: 'ok' | 'info' | 'warn' } {
   const { badge, attempt } = HOP_TEXT[hop];
+  if (hop === 'browser-api' && isSlowShop(status)) return { text: `Slow shop: orders held ${seconds(SLOW_SHOP_HOLD_MS)}, no faults`, tone: 'info' };
   const total = totalPercent(status.ratePercent);
   return total === 0 ? { text: badge.off, tone: 'ok' } : { text: `${badge.on}: ${total} % of ${attempt}s`, tone: 'warn' };
 }

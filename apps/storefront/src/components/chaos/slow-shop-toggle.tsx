@@ -47,7 +47,7 @@ export function SlowShopToggle({ status, change }: SlowShopToggleProps) {
         What it does: the proxy holds every order request for {HOLD} before passing it on; the shop itself runs at full speed. So an order takes about {HOLD},
         and with the double-click guard off every click meanwhile really sends a request while the first is out. Each reaches the shop
         {` ${HOLD}`} after its click, finds the order placed (or still running, and waits for it) and gets its answer, replayed: one order. It sets Slow answer
-        to 100 % with a {HOLD} hold and the other faults to 0 %; off, Slow answer goes back to 0 % with a {SLOW_ANSWER_HOLD_MS / 1000} s hold.
+        to 100 %, its hold to {HOLD} and the other faults to 0 %; off, Slow answer goes back to 0 % and its hold to {SLOW_ANSWER_HOLD_MS / 1000} s.
       </p>
       {error && <ProblemNotice error={error} />}
     </div>

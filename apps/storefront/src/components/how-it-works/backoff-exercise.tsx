@@ -5,7 +5,7 @@ import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { formatSeconds } from '@/lib/format';
 import { useBrowserStore } from '@/lib/use-browser-store';
 import { useSession } from '../providers/use-session';
-import { backoffRows, longestTotalWaitMs } from './backoff-rows';
+import { backoffRows, checkoutColumnHeading, longestTotalWaitMs } from './backoff-rows';
 import styles from './how-it-works.module.css';
 
 const POLICY = CHECKOUT_RETRY_POLICY;
@@ -25,9 +25,7 @@ export function BackoffExercise() {
           <tr>
             <th scope="col">Retry</th>
             <th scope="col">Cap, base·2^(n-1)</th>
-            <th scope="col">
-              This checkout: base {formatSeconds(POLICY.baseDelayMs)}, longest wait {formatSeconds(POLICY.maxDelayMs)}
-            </th>
+            <th scope="col">{checkoutColumnHeading(POLICY)}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,5 @@
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
-import { backoffRows, longestTotalWaitMs } from './backoff-rows';
+import { backoffRows, checkoutColumnHeading, longestTotalWaitMs } from './backoff-rows';
 
 describe('backoffRows(policy, upTo)', () => {
   it('when the base is 1 unit, gives the textbook caps 1, 2, 4, 8: the 4th retry waits up to 2^3 = 8 units', () => {
@@ -34,5 +34,16 @@ describe('backoffRows(policy, upTo)', () => {
 describe('longestTotalWaitMs(policy)', () => {
   it('adds up the caps of the retries the policy makes', () => {
     expect(longestTotalWaitMs({ retries: 3, baseDelayMs: 1_000, maxDelayMs: 8_000, jitter: 'full' })).toBe(7_000);
+  });
+});
+
+describe('checkoutColumnHeading(policy)', () => {
+  it("names the checkout's base and its number of retries, so no row contradicts it", () => {
+    expect(checkoutColumnHeading(CHECKOUT_RETRY_POLICY)).toBe(`This checkout: base 1.00 s, ${CHECKOUT_RETRY_POLICY.retries} retries`);
+    expect(checkoutColumnHeading({ retries: 1, baseDelayMs: 500, maxDelayMs: 8_000, jitter: 'full' })).toBe('This checkout: base 0.50 s, 1 retry');
+  });
+
+  it('does not quote maxDelayMs, which no retry the checkout makes reaches', () => {
+    expect(checkoutColumnHeading({ ...CHECKOUT_RETRY_POLICY, maxDelayMs: 12_345 })).not.toMatch(/12/);
   });
 });

@@ -1,4 +1,5 @@
 import { exponentialCap, type RetryPolicy } from '@safe-checkout/retrying-client';
+import { formatSeconds } from '@/lib/format';
 
 /** One retry of the backoff exercise: the textbook cap next to the checkout's own. */
 export interface BackoffRow {
@@ -35,4 +36,15 @@ export function backoffRows(policy: RetryPolicy, upTo = 4): BackoffRow[] {
 /** The longest the checkout can spend waiting between attempts in all: the sum of the caps of the retries it makes, in milliseconds. */
 export function longestTotalWaitMs(policy: RetryPolicy): number {
   return backoffRows(policy, policy.retries).reduce((sum, row) => sum + row.capMs, 0);
+}
+
+/**
+ * The heading of the checkout's column: its base and how many retries it makes. Not `maxDelayMs`:
+ * that caps a single wait (and `Retry-After`), and the checkout gives up before any cap reaches it.
+ *
+ * @example
+ * checkoutColumnHeading({ retries: 3, baseDelayMs: 1000, maxDelayMs: 8000, jitter: 'full' }); // 'This checkout: base 1.00 s, 3 retries'
+ */
+export function checkoutColumnHeading(policy: RetryPolicy): string {
+  return `This checkout: base ${formatSeconds(policy.baseDelayMs)}, ${policy.retries} ${policy.retries === 1 ? 'retry' : 'retries'}`;
 }

@@ -51,8 +51,10 @@ const SCENARIOS: Scenario[] = [
         the shop recognises the retry and answers with the order it already placed, marked <code>Idempotent-Replayed: true</code>.
       </>
     ),
+    // The chaos panel's Response lost drops the connection, so the timeline says Dropped; a
+    // response that never comes (Slow answer) says Timed out instead, with the same outcome.
     timeline: [
-      { label: 'Timed out', tone: 'bad' },
+      { label: 'Dropped', tone: 'bad' },
       { label: 'backoff', tone: 'warn' },
       { label: 'Replayed', tone: 'info' },
     ],

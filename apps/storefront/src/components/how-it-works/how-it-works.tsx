@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { BackoffExercise } from './backoff-exercise';
 import { FailureScenarios } from './failure-scenarios';
+import { JitterComparison } from './jitter-comparison';
 import { MethodsExercise } from './methods-exercise';
 import { RepeatedKeyExercise } from './repeated-key-exercise';
 import { TimelineGlossary } from './timeline-glossary';
@@ -37,6 +38,8 @@ export function HowItWorks() {
         <RepeatedKeyExercise />
         <BackoffExercise />
       </div>
+
+      <JitterComparison />
 
       <p className={styles.try}>
         Try it: <Link href="/">add something to your cart</Link>, turn off the double-click guard in the <Link href="/cart">cart</Link>, and click Buy as fast

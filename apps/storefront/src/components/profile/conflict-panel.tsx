@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProfileFields } from '@/lib/api';
 import type { ProfileFieldKey } from '@/lib/profile/profile-field';
 import { fieldsToOverwrite, resolveMerge, unresolvedConflicts, type ConflictChoices, type FieldMerge, type ProfileMerge } from '@/lib/profile/profile-merge';
+import { countryName } from '@/lib/profile/countries';
 import { FIELD_LABELS, MergeOutcome } from './merge-outcome';
 import styles from './profile.module.css';
 
@@ -95,9 +96,9 @@ function ChangesTable({
           {fields.map((f) => (
             <tr key={f.key} data-field={f.key} data-merge={f.state}>
               <th scope="row">{FIELD_LABELS[f.key]}</th>
-              <td>{f.base || '—'}</td>
-              <td>{f.state === 'theirs' ? <span className="muted">not edited</span> : f.mine || '—'}</td>
-              <td>{f.state === 'mine' ? <span className="muted">not changed</span> : f.theirs || '—'}</td>
+              <td>{shown(f.key, f.base)}</td>
+              <td>{f.state === 'theirs' ? <span className="muted">not edited</span> : shown(f.key, f.mine)}</td>
+              <td>{f.state === 'mine' ? <span className="muted">not changed</span> : shown(f.key, f.theirs)}</td>
               <td>
                 <MergeOutcome field={f} choice={choices[f.key]} onChoose={(side) => onChoose(f.key, side)} />
               </td>
@@ -107,6 +108,13 @@ function ChangesTable({
       </table>
     </div>
   );
+}
+
+/** A field's value as the form shows it: a country by its name, with the code that is stored. */
+function shown(key: ProfileFieldKey, value: string): string {
+  if (!value) return '—';
+  const name = key === 'country' ? countryName(value) : value;
+  return name === value ? value : `${name} (${value})`;
 }
 
 function labels(items: readonly (FieldMerge | ProfileFieldKey)[]): string {

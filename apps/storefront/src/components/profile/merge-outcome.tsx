@@ -13,7 +13,7 @@ export const FIELD_LABELS: Record<ProfileFieldKey, string> = {
   line2: 'Address line 2',
   city: 'City',
   postalCode: 'Postal code',
-  country: 'Country code',
+  country: 'Country',
 };
 
 const KEPT: Record<Exclude<FieldMerge['state'], 'conflict'>, string> = {

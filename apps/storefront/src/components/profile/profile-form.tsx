@@ -2,6 +2,7 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import type { FieldError, ProfileFields, ShippingAddress } from '@/lib/api';
+import { CountrySelect } from './country-select';
 import styles from './profile.module.css';
 
 export interface ProfileFormProps {
@@ -13,20 +14,22 @@ export interface ProfileFormProps {
   fieldErrors: readonly FieldError[];
 }
 
-type AddressField = keyof ShippingAddress;
+type AddressField = Exclude<keyof ShippingAddress, 'country'>;
 
 const ADDRESS_FIELDS: { field: AddressField; label: string; autoComplete: string; required: boolean; hint?: string }[] = [
   { field: 'line1', label: 'Address line 1', autoComplete: 'address-line1', required: true },
   { field: 'line2', label: 'Address line 2 (optional)', autoComplete: 'address-line2', required: false },
   { field: 'city', label: 'City', autoComplete: 'address-level2', required: true },
   { field: 'postalCode', label: 'Postal code', autoComplete: 'postal-code', required: true },
-  { field: 'country', label: 'Country code', autoComplete: 'country', required: true, hint: 'Two letters, e.g. GB, DE, FR' },
 ];
+const COUNTRY_ID = 'address-country';
+const COUNTRY_HINT = 'Saved as its ISO 3166 code, e.g. DE for Germany';
 
 /** Name, email and shipping address, with each field's server-side error next to it. */
 export function ProfileForm({ value, onChange, onSubmit, saving, fieldErrors }: ProfileFormProps) {
   const errorOf = (path: string) => fieldErrors.find((e) => e.field === path)?.messages.join('; ');
-  const setAddress = (field: AddressField, text: string) => onChange({ ...value, shippingAddress: { ...value.shippingAddress, [field]: text } });
+  const countryError = errorOf('shippingAddress.country');
+  const setAddress = (field: keyof ShippingAddress, text: string) => onChange({ ...value, shippingAddress: { ...value.shippingAddress, [field]: text } });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -80,11 +83,19 @@ export function ProfileForm({ value, onChange, onSubmit, saving, fieldErrors }: 
                 onChange={(e) => setAddress(field, e.target.value)}
                 aria-invalid={Boolean(error)}
                 aria-describedby={describedBy}
-                {...(field === 'country' ? { pattern: '[A-Za-z]{2}', maxLength: 2, className: styles.short } : {})}
               />
             </Field>
           );
         })}
+        <Field id={COUNTRY_ID} label="Country" error={countryError} hint={COUNTRY_HINT}>
+          <CountrySelect
+            id={COUNTRY_ID}
+            value={value.shippingAddress.country}
+            onChange={(code) => setAddress('country', code)}
+            invalid={Boolean(countryError)}
+            describedBy={[`${COUNTRY_ID}-hint`, countryError && `${COUNTRY_ID}-error`].filter(Boolean).join(' ')}
+          />
+        </Field>
       </fieldset>
       <button type="submit" className="button" disabled={saving}>
         {saving ? 'Saving…' : 'Save profile'}

@@ -346,7 +346,7 @@ export interface components {
             /** @example 10101 */
             postalCode: string;
             /**
-             * @description ISO 3166-1 alpha-2 country code
+             * @description An assigned ISO 3166-1 alpha-2 country code, in capitals (two letters that name no country, such as XX, are refused)
              * @example GB
              */
             country: string;
