@@ -1,16 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
 import { endExpiredSession } from '@/lib/auth/session-expiry';
+import { isCheckingLastCheckout } from '@/lib/checkout/checkout-pages';
 import { canReuse, requestOf, type CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
+import { THIS_PAGE } from '@/lib/checkout/page-presence';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { DEFAULT_PAYMENT_METHOD_ID, paymentMethodLabel } from '@/lib/checkout/test-payment-methods';
 import { formatMoney } from '@/lib/format';
 import { useApi } from '../providers/api-provider';
 import { CheckoutResultView } from './checkout-result';
+import { DoubleClickGuard } from './double-click-guard';
 import { OrderPlacedPanel, waitingTwins } from './order-placed-panel';
 import { PaymentMethodPicker } from './payment-method-picker';
 import styles from './checkout.module.css';
@@ -40,7 +43,6 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   const [guardOff, setGuardOff] = useState(false);
   // Until the customer picks a card, the one this tab last used, else the default.
   const [chosenCard, setChosenCard] = useState<string | null>(null);
-  const guardId = useId();
   const sending = (record?.inFlight.length ?? 0) > 0;
   const outcomeUnknown = record?.result?.state === 'unknown';
   const cardLocked = record !== null && (sending || outcomeUnknown);
@@ -51,6 +53,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   // same cart and card (which reuse the key), may send.
   const outcomePending = record !== null && (record.result === undefined ? sending : outcomeUnknown);
   const secondOrderBlocked = outcomePending && !reuses;
+  const sendingText = record && isCheckingLastCheckout(record, THIS_PAGE) ? CHECKING_TEXT : 'Placing your order…';
 
   function buy(order: OrderRequest) {
     // Read the store, not React state: a second click in the same frame must see the first.
@@ -85,17 +88,9 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
         disabled={cart.length === 0 || (!guardOff && sending) || secondOrderBlocked}
         onClick={() => buy({ items: [...cart], paymentMethod })}
       >
-        {sending && !guardOff ? 'Placing your order…' : 'Buy now'}
+        {sending && !guardOff ? sendingText : 'Buy now'}
       </button>
-      <div className={styles.guard}>
-        <input id={guardId} type="checkbox" checked={guardOff} onChange={(e) => setGuardOff(e.target.checked)} aria-describedby={`${guardId}-help`} />
-        <div>
-          <label htmlFor={guardId}>Disable double-click guard</label>
-          <p id={`${guardId}-help`} className="muted">
-            Demo: every click sends a request. One order anyway, thanks to the key.
-          </p>
-        </div>
-      </div>
+      <DoubleClickGuard off={guardOff} onChange={setGuardOff} />
       <p className={styles.keyNote} aria-live="polite">
         {record && reuses ? (
           <>
@@ -109,7 +104,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       {sending && (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" />
-          {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : 'Placing your order…'}
+          {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : sendingText}
         </p>
       )}
       {outcomeUnknown && secondOrderBlocked && cart.length > 0 && (
@@ -124,5 +119,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
     </section>
   );
 }
+
+const CHECKING_TEXT = 'Checking your last checkout…';
 
 const UNKNOWN_LOCK_NOTE = 'Locked until the outcome is known: Check again must resend this card with the same key, so that it is charged at most once.';
