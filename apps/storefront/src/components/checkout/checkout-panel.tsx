@@ -71,6 +71,10 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="checkout-title">
       <h2 id="checkout-title">Checkout</h2>
+      {/* The verdict first: at 1280 × 900 it stays in view beside its timeline, above the cards it may ask to change. */}
+      {record?.result && (
+        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
+      )}
       <p className={styles.total}>
         <span>Total</span>
         <strong>{total ? formatMoney(total) : '—'}</strong>
@@ -112,9 +116,6 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
           Your cart changed after this checkout started, and whether that order was placed is not known yet. Buy now stays off until it is: with this cart it
           would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back as it was.
         </p>
-      )}
-      {record?.result && (
-        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
       )}
     </section>
   );
