@@ -31,7 +31,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   app.enableCors({
     origin: config.corsOrigins,
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'Prefer', 'X-Request-Id'],
-    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id'],
+    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });
   app.enableShutdownHooks();

@@ -190,7 +190,7 @@ describe('demo mode: the network chaos panel', () => {
     expect((await providerSettings()).rates).toEqual(NO_FAULTS);
   });
 
-  it('with "Charge response lost" at 100 % on the API → provider hop, the shop charges once without hearing it and answers 503; the retry after 0 % gets the charge replayed: one order, one charge, both charge requests on the order page', async () => {
+  it('with "Charge response lost" at 100 % on the API → provider hop, the shop charges once without hearing it and answers 503; the retry after 0 % resumes the order and gets the charge replayed: one order, one charge, both charge requests on the order page', async () => {
     await signIn(page, 'Alice', chaos.storefrontUrl);
     await addToCart(page, CAP, 1, chaos.storefrontUrl);
     await openCart(page, chaos.storefrontUrl);
@@ -210,7 +210,9 @@ describe('demo mode: the network chaos panel', () => {
 
     await checkoutResult(page).filter({ hasText: 'Order placed' }).waitFor({ timeout: 30_000 });
     await waitForTimelineSettled(page);
-    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 created']);
+    // The shop says the retry resumed the order the first attempt created (Idempotency-Outcome), and the timeline follows it.
+    expect(await timelineRows(page)).toEqual(['1.1 server-error', '1.2 resumed']);
+    expect(await page.getByTestId('retry-timeline').locator('li[data-outcome="resumed"]').textContent()).toContain('Resumed');
     const order = await orderOf(alice, waiting.id);
     expect(order.status).toBe('paid');
     expect((await paymentIntentsOf(order.id)).map((intent) => intent.id)).toEqual([order.payment?.paymentIntentId]);

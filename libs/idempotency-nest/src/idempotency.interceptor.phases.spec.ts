@@ -37,6 +37,18 @@ describe('IdempotencyInterceptor on a phased route (@Idempotent({ phased: true }
     expect(await idempotencyOutcomes(app.api.registry)).toEqual({ failed: 1, resumed: 1 });
   });
 
+  it('says in Idempotency-Outcome what each answer was: executed the first time, replayed after, resumed when a retry finished earlier work', async () => {
+    const [once, interrupted] = [randomUUID(), randomUUID()];
+    await ship(quoted(once)).expect(201).expect('Idempotency-Outcome', 'executed');
+    await ship(quoted(once)).expect(201).expect('Idempotency-Outcome', 'replayed');
+
+    shipping().carrierFailure = new InternalServerErrorException('carrier unreachable');
+    const failed = await ship(quoted(interrupted)).expect(500);
+    expect(failed.headers['idempotency-outcome']).toBeUndefined();
+    await ship(quoted(interrupted)).expect(201).expect('Idempotency-Outcome', 'resumed');
+    await ship(quoted(interrupted)).expect(201).expect('Idempotency-Outcome', 'replayed');
+  });
+
   it('frees the key when the first local phase fails, since nothing committed', async () => {
     const key = randomUUID();
     app.api.things.failWith(new InternalServerErrorException('database hiccup'));

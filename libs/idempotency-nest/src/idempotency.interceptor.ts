@@ -29,7 +29,13 @@ import { matchedRoute } from './matched-route';
 import { captureResponse, sendStoredResponse, withDeclaredCharset } from './stored-response';
 
 /** What one keyed request came to: the outcome to record, and the body to send or the error to throw. */
-type Answer = { outcome: IdempotencyOutcome; body: string } | { outcome: IdempotencyOutcome; error: unknown };
+type Answer = { outcome: AnsweredOutcome; body: string } | { outcome: IdempotencyOutcome; error: unknown };
+
+/** The outcomes that answer with the operation's response (its first, resumed or stored answer). */
+type AnsweredOutcome = Extract<IdempotencyOutcome, 'executed' | 'resumed' | 'replayed'>;
+
+/** The response header that names the {@link AnsweredOutcome}: `executed`, `resumed` or `replayed`. */
+export const IDEMPOTENCY_OUTCOME_HEADER = 'Idempotency-Outcome';
 
 /**
  * Runs `@Idempotent()` routes at most once per (user, key): claim the key, then replay, reject,
@@ -77,6 +83,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response.locals.idempotencyOutcome = answer.outcome;
     this.metrics.count(answer.outcome);
     if ('error' in answer) throw answer.error;
+    // http-contract.md "Idempotency-Key semantics": every answer of the operation says what this
+    // request did with it, so a client can tell a retry that finished earlier work from a first run.
+    response.setHeader(IDEMPOTENCY_OUTCOME_HEADER, answer.outcome);
     return of(answer.body);
   }
 
@@ -163,7 +172,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       });
       return { outcome: resumed ? 'resumed' : 'executed', body: sendStoredResponse(response, stored, false) };
     } catch (error) {
-      return this.afterFailure(claim.lease, error, response);
+      return this.afterFailure(claim.lease, error, response, resumed ? 'resumed' : 'executed');
     }
   }
 
@@ -185,7 +194,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   // The failing phase's transaction has rolled back. A final answer is recorded in its
   // place (and replayed to retries); anything else gives the key up: freed when nothing had
   // committed, or kept at its recovery point for a retry or the recovery worker to resume.
-  private async afterFailure(lease: Lease, error: unknown, response: Response): Promise<Answer> {
+  private async afterFailure(lease: Lease, error: unknown, response: Response, ran: AnsweredOutcome): Promise<Answer> {
     if (error instanceof LeaseLostError) return leaseLost();
     if (error instanceof IdempotencyStoreUnavailableError) return this.storeFailure(error);
     const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalAnswer?.(error);
@@ -200,7 +209,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (completeError instanceof LeaseLostError) return leaseLost();
       return this.storeFailure(completeError);
     }
-    return { outcome: 'executed', body: sendStoredResponse(response, final, false) };
+    return { outcome: ran, body: sendStoredResponse(response, final, false) };
   }
 
   // Fail closed (contract: "the key store itself is unreachable"): without the store we cannot

@@ -6,7 +6,7 @@ export { Idempotent } from './idempotent.decorator';
 export type { IdempotentRouteOptions } from './idempotent.decorator';
 export { atomicOperation } from './atomic-operation';
 export type { AtomicOperation } from './atomic-operation';
-export { IdempotencyInterceptor } from './idempotency.interceptor';
+export { IDEMPOTENCY_OUTCOME_HEADER, IdempotencyInterceptor } from './idempotency.interceptor';
 export { IdempotencyProblemException } from './idempotency-problem.exception';
 export { IdempotencyProblemFilter } from './idempotency-problem.filter';
 export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';

@@ -84,7 +84,7 @@ function problemSchema(status: number, group: ProblemSlug[]): SchemaObject {
 function headersOf(group: ProblemSlug[]): { headers?: Record<string, HeaderObject> } {
   const carried = group.map((slug): Record<string, HeaderObject> => ({
     ...HEADERS_OF[slug],
-    ...(REPLAYED.has(slug) ? RESPONSE_HEADERS.idempotentReplayed : {}),
+    ...(REPLAYED.has(slug) ? { ...RESPONSE_HEADERS.idempotentReplayed, ...RESPONSE_HEADERS.idempotencyOutcome } : {}),
   }));
   const names = [...new Set(carried.flatMap((set) => Object.keys(set)))];
   if (names.length === 0) return {};

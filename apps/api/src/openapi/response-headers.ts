@@ -38,6 +38,15 @@ export const RESPONSE_HEADERS = {
       schema: { type: 'string', enum: ['true'] },
     },
   },
+  idempotencyOutcome: {
+    'Idempotency-Outcome': {
+      required: true,
+      description:
+        'What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with ' +
+        'the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer).',
+      schema: { type: 'string', enum: ['executed', 'resumed', 'replayed'] },
+    },
+  },
   acceptEncoding: {
     'Accept-Encoding': {
       required: true,

@@ -45,7 +45,7 @@ export class OrdersController {
   @ApiCreatedResponse({
     type: OrderResponse,
     description: 'The order, paid.',
-    headers: { ...RESPONSE_HEADERS.location, ...RESPONSE_HEADERS.idempotentReplayed },
+    headers: { ...RESPONSE_HEADERS.location, ...RESPONSE_HEADERS.idempotentReplayed, ...RESPONSE_HEADERS.idempotencyOutcome },
   })
   @ApiProblems(
     JSON_BODY_PROBLEMS,

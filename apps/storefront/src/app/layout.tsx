@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { PendingCheckoutCheck } from '@/components/checkout/pending-checkout-check';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ApiProvider } from '@/components/providers/api-provider';
@@ -32,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <ApiProvider baseUrl={apiBaseUrl}>
           <ChaosAdminProvider adminUrl={chaosAdminUrl} providerAdminUrl={providerChaosAdminUrl}>
+            <PendingCheckoutCheck />
             <SiteHeader />
             <main id="main" className="container main" tabIndex={-1}>
               {children}

@@ -1,10 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { CartItem, Money, Product } from '@/lib/api';
 import { cartStore, withQuantity } from '@/lib/cart-store';
-import { checkoutStore, recoverAfterReload } from '@/lib/checkout/checkout-store';
+import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { useApiData } from '@/lib/use-api-data';
 import { useBrowserStore } from '@/lib/use-browser-store';
 import { ChaosPanel } from '../chaos/chaos-panel';
@@ -17,7 +17,7 @@ import { ProblemNotice } from '../ui/problem-notice';
 import { CartLines } from './cart-lines';
 import styles from './cart.module.css';
 
-/** The cart, its checkout and the checkout's retry timeline, on one page (and, in demo mode, the chaos panel). */
+/** The cart and the checkout's retry timeline beside the checkout, on one page (and, in demo mode, the chaos panel below them). */
 export function CartView() {
   const api = useApi();
   const session = useSignedInSession();
@@ -27,8 +27,6 @@ export function CartView() {
   const inFlight = record?.inFlight.length ?? 0;
   // Stock changes when an order goes through: read the catalog again once nothing is in flight.
   const products = useApiData<Product[]>(`products:${inFlight === 0 ? (record?.result?.at ?? 0) : 'busy'}`, () => api.listProducts());
-
-  useEffect(() => recoverAfterReload(userId), [userId]);
 
   const byId = useMemo(() => new Map(products.state === 'ready' ? products.data.map((p) => [p.id, p]) : []), [products]);
   const total = useMemo(() => cartTotal(cart, byId), [cart, byId]);
@@ -59,13 +57,15 @@ export function CartView() {
           {inFlight > 0 && cart.length > 0 && (
             <p className="muted">The cart and the card are locked while the order is being sent: the key belongs to exactly these items and this card.</p>
           )}
+          {/* Under the cart and beside the checkout's verdict, above the demo's chaos panel: the
+              result and its timeline are seen together without scrolling past the panel. */}
+          {record && <RetryTimeline record={record} />}
         </div>
         <div className={styles.checkout}>
           <CheckoutPanel session={session} cart={cart} total={total} record={record} />
         </div>
         <ChaosPanel className={styles.chaos} />
       </div>
-      {record && <RetryTimeline record={record} />}
     </>
   );
 }

@@ -1,16 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
 import { endExpiredSession } from '@/lib/auth/session-expiry';
+import { isCheckingLastCheckout } from '@/lib/checkout/checkout-pages';
 import { canReuse, requestOf, type CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
+import { THIS_PAGE } from '@/lib/checkout/page-presence';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { DEFAULT_PAYMENT_METHOD_ID, paymentMethodLabel } from '@/lib/checkout/test-payment-methods';
 import { formatMoney } from '@/lib/format';
 import { useApi } from '../providers/api-provider';
 import { CheckoutResultView } from './checkout-result';
+import { DoubleClickGuard } from './double-click-guard';
 import { OrderPlacedPanel, waitingTwins } from './order-placed-panel';
 import { PaymentMethodPicker } from './payment-method-picker';
 import styles from './checkout.module.css';
@@ -40,7 +43,6 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   const [guardOff, setGuardOff] = useState(false);
   // Until the customer picks a card, the one this tab last used, else the default.
   const [chosenCard, setChosenCard] = useState<string | null>(null);
-  const guardId = useId();
   const sending = (record?.inFlight.length ?? 0) > 0;
   const outcomeUnknown = record?.result?.state === 'unknown';
   const cardLocked = record !== null && (sending || outcomeUnknown);
@@ -51,6 +53,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   // same cart and card (which reuse the key), may send.
   const outcomePending = record !== null && (record.result === undefined ? sending : outcomeUnknown);
   const secondOrderBlocked = outcomePending && !reuses;
+  const sendingText = record && isCheckingLastCheckout(record, THIS_PAGE) ? CHECKING_TEXT : 'Placing your order…';
 
   function buy(order: OrderRequest) {
     // Read the store, not React state: a second click in the same frame must see the first.
@@ -68,6 +71,10 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   return (
     <section className={`card ${styles.panel}`} aria-labelledby="checkout-title">
       <h2 id="checkout-title">Checkout</h2>
+      {/* The verdict first: at 1280 × 900 it stays in view beside its timeline, above the cards it may ask to change. */}
+      {record?.result && (
+        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
+      )}
       <p className={styles.total}>
         <span>Total</span>
         <strong>{total ? formatMoney(total) : '—'}</strong>
@@ -85,17 +92,9 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
         disabled={cart.length === 0 || (!guardOff && sending) || secondOrderBlocked}
         onClick={() => buy({ items: [...cart], paymentMethod })}
       >
-        {sending && !guardOff ? 'Placing your order…' : 'Buy now'}
+        {sending && !guardOff ? sendingText : 'Buy now'}
       </button>
-      <div className={styles.guard}>
-        <input id={guardId} type="checkbox" checked={guardOff} onChange={(e) => setGuardOff(e.target.checked)} aria-describedby={`${guardId}-help`} />
-        <div>
-          <label htmlFor={guardId}>Disable double-click guard</label>
-          <p id={`${guardId}-help`} className="muted">
-            Demo: every click sends a request. One order anyway, thanks to the key.
-          </p>
-        </div>
-      </div>
+      <DoubleClickGuard off={guardOff} onChange={setGuardOff} />
       <p className={styles.keyNote} aria-live="polite">
         {record && reuses ? (
           <>
@@ -109,7 +108,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       {sending && (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" />
-          {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : 'Placing your order…'}
+          {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : sendingText}
         </p>
       )}
       {outcomeUnknown && secondOrderBlocked && cart.length > 0 && (
@@ -118,11 +117,10 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
           would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back as it was.
         </p>
       )}
-      {record?.result && (
-        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
-      )}
     </section>
   );
 }
+
+const CHECKING_TEXT = 'Checking your last checkout…';
 
 const UNKNOWN_LOCK_NOTE = 'Locked until the outcome is known: Check again must resend this card with the same key, so that it is charged at most once.';

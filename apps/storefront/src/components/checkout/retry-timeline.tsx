@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { CheckoutRecord, TimelineAttempt, TimelineNote } from '@/lib/checkout/checkout-record';
 import { formatClock, formatSeconds } from '@/lib/format';
-import { OUTCOME_LABELS, describeAnswer, describeGiveUp, describeWait, explainerAnchor } from './timeline-text';
+import { OUTCOME_LABELS, describeAnswer, describeGiveUp, describeWait, explainerAnchor, isBrowserResend, outcomeLabel } from './timeline-text';
 import styles from './checkout.module.css';
 
 type Row = { kind: 'attempt'; at: number; attempt: TimelineAttempt } | { kind: 'note'; at: number; note: TimelineNote };
@@ -45,10 +45,16 @@ export function RetryTimeline({ record }: { record: CheckoutRecord }) {
 }
 
 function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; start: number; keyText: string }) {
-  const { label, tone } = OUTCOME_LABELS[attempt.outcome];
+  const { tone } = OUTCOME_LABELS[attempt.outcome];
   const gaveUp = describeGiveUp(attempt.gaveUp);
   return (
-    <li className={styles.row} data-outcome={attempt.outcome} data-request={attempt.request} data-attempt={attempt.attempt}>
+    <li
+      className={styles.row}
+      data-outcome={attempt.outcome}
+      data-request={attempt.request}
+      data-attempt={attempt.attempt}
+      data-browser-resend={isBrowserResend(attempt) || undefined}
+    >
       <span className={styles.when}>
         <time dateTime={new Date(attempt.sentAt).toISOString()}>{formatClock(attempt.sentAt)}</time>
         <span className="muted">+{formatSeconds(attempt.sentAt - start)}</span>
@@ -58,7 +64,7 @@ function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; sta
       </span>
       <span className={`badge badge--${tone} ${styles.outcome}`}>
         {attempt.outcome === 'sent' && <span className="spinner spinner--small" aria-hidden="true" />}
-        {label}
+        {outcomeLabel(attempt)}
       </span>
       <span className={styles.detail}>
         {describeAnswer(attempt)}

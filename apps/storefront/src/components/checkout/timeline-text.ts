@@ -12,13 +12,33 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, { label: string; tone: Tone 
   'server-error': { label: '5xx', tone: 'bad' },
   'in-progress': { label: '409 in progress', tone: 'warn' },
   created: { label: 'Created', tone: 'ok' },
+  resumed: { label: 'Resumed', tone: 'ok' },
   replayed: { label: 'Replayed', tone: 'info' },
   rejected: { label: 'Rejected', tone: 'bad' },
   'cut-off': { label: 'Cut off by reload', tone: 'muted' },
 };
 
+/**
+ * Whether the shop replayed an answer to the checkout's very first try: no earlier attempt with
+ * this key left the page (request 1 is the checkout's first, in every tab), so the stored answer
+ * came from a copy the page never sent. Browsers re-send a request by themselves when a reused
+ * keep-alive connection closes before any answer (Chromium up to twice), and the first copy had
+ * reached the shop.
+ */
+export function isBrowserResend(a: TimelineAttempt): boolean {
+  return a.outcome === 'replayed' && a.request === 1 && a.attempt === 1;
+}
+
+/** Badge text of an attempt: its outcome's, or for a replay of a copy the browser re-sent, that too. */
+export function outcomeLabel(a: TimelineAttempt): string {
+  return isBrowserResend(a) ? 'Replayed: the browser re-sent it' : OUTCOME_LABELS[a.outcome].label;
+}
+
 /** One sentence on what the answer means, for the attempt's detail line. */
 export function describeAnswer(a: TimelineAttempt): string {
+  if (isBrowserResend(a)) {
+    return `${a.status === undefined ? '' : `HTTP ${a.status}`} with Idempotent-Replayed on this page's only try: the connection dropped after the request had reached the shop, and the browser re-sent the same request, same key, by itself. The shop placed the order for the first copy and replayed its answer to the second: one order.`;
+  }
   const status = a.status === undefined ? '' : `HTTP ${a.status}`;
   switch (a.outcome) {
     case 'sent':
@@ -42,6 +62,8 @@ export function describeAnswer(a: TimelineAttempt): string {
       return `${status}: another request with this key is still running; asked to come back later.`;
     case 'created':
       return `${status}: the order was created by this attempt.`;
+    case 'resumed':
+      return `${status} with Idempotency-Outcome: resumed: the order already existed (an earlier attempt created it), and this attempt finished it where that one stopped, charging the card at most once. Nothing was ordered twice.`;
     case 'replayed':
       return `${status} with Idempotent-Replayed: the stored answer of the order already placed with this key. Nothing new was ordered.`;
     case 'rejected':
@@ -51,7 +73,7 @@ export function describeAnswer(a: TimelineAttempt): string {
       }
       return `${status}: a final answer${a.replayed ? ' (replayed: stored from an earlier request with this key)' : ''}. Retrying cannot change it.`;
     case 'cut-off':
-      return 'The page was reloaded before the answer arrived.';
+      return 'The page that sent it was closed or reloaded before the answer arrived.';
   }
 }
 

@@ -1376,6 +1376,8 @@ export interface operations {
                     Location: string;
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome": "executed" | "resumed" | "replayed";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1433,6 +1435,8 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome": "executed" | "resumed" | "replayed";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1514,6 +1518,8 @@ export interface operations {
                 headers: {
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome"?: "executed" | "resumed" | "replayed";
                     [name: string]: unknown;
                 };
                 content: {

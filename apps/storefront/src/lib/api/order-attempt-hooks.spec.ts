@@ -78,6 +78,18 @@ describe('orderAttemptHooks(observer)', () => {
     ]);
   });
 
+  it('when the shop says it resumed the order (Idempotency-Outcome: resumed), shows "resumed", not "created"', () => {
+    const resumed = answered(201, undefined, { 'idempotency-outcome': 'resumed' });
+    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: resumed }])).toEqual([{ attempt: 1, outcome: 'resumed', status: 201, replayed: false }]);
+  });
+
+  it('when the shop says it executed or replayed the order, follows it', () => {
+    const executed = answered(201, undefined, { 'idempotency-outcome': 'executed' });
+    const replayed = answered(201, undefined, { 'idempotency-outcome': 'replayed', 'idempotent-replayed': 'true' });
+    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: executed }])).toEqual([{ attempt: 1, outcome: 'created', status: 201, replayed: false }]);
+    expect(timelineOf([{ sent: 1 }, { settled: 1, answer: replayed }])).toEqual([{ attempt: 1, outcome: 'replayed', status: 201, replayed: true }]);
+  });
+
   it('when an attempt times out, shows "timed-out", not "dropped"', () => {
     expect(timelineOf([{ sent: 1 }, { settled: 1, answer: { failure: failure(1, 'timeout'), verdict: 'ambiguous' } }])[0].outcome).toBe('timed-out');
   });

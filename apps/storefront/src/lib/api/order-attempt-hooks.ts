@@ -22,9 +22,10 @@ export function orderAttemptHooks(observer: OrderAttemptObserver): RetryAttemptH
 /** What one settled attempt looks like on the timeline. */
 export function attemptAnswerOf({ status, headers, problemType, failure, verdict }: AttemptSettledEvent): AttemptAnswer {
   if (status === undefined) return { outcome: failure?.kind === 'timeout' ? 'timed-out' : 'dropped' };
-  const replayed = headers?.['idempotent-replayed'] === 'true';
+  const serverOutcome = headers?.['idempotency-outcome'];
+  const replayed = headers?.['idempotent-replayed'] === 'true' || serverOutcome === 'replayed';
   const slug = problemType?.split('/').pop();
-  return { outcome: outcomeOf(status, verdict, replayed), status, replayed, ...(slug ? { slug } : {}) };
+  return { outcome: outcomeOf(status, verdict, replayed, serverOutcome === 'resumed'), status, replayed, ...(slug ? { slug } : {}) };
 }
 
 /** The wait before retry `attempt - 1`, exactly as the client decided it. */
@@ -32,8 +33,10 @@ export function waitReasonOf({ attempt, delayMs, basis, capMs, retryAfterMs }: R
   return { basis, delayMs, retry: attempt - 1, capMs, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }
 
-function outcomeOf(status: number, verdict: AttemptSettledEvent['verdict'], replayed: boolean): AttemptOutcome {
-  if (verdict === 'succeeded') return replayed ? 'replayed' : 'created';
+// A success is what the shop says it did (http-contract.md, Idempotency-Outcome): a retry that
+// finished an order an earlier attempt created is not "created by this attempt".
+function outcomeOf(status: number, verdict: AttemptSettledEvent['verdict'], replayed: boolean, resumed: boolean): AttemptOutcome {
+  if (verdict === 'succeeded') return replayed ? 'replayed' : resumed ? 'resumed' : 'created';
   if (status >= 500) return 'server-error';
   // The one 4xx the client calls ambiguous: 409, a request with this key is still running.
   if (verdict === 'ambiguous') return 'in-progress';

@@ -174,11 +174,13 @@ export interface PlacedOrder {
 /**
  * How one HTTP attempt of an order request ended, as the retry timeline shows it:
  * `sent` (no answer yet), `dropped` (the connection failed, no answer), `timed-out`,
- * `server-error` (5xx), `in-progress` (409: the same key is still running), `created` (201),
- * `replayed` (201, the stored answer of an earlier attempt), `rejected` (another 4xx) and
- * `cut-off` (the page was reloaded or closed before an answer came).
+ * `server-error` (5xx), `in-progress` (409: the same key is still running), and for a 201 what
+ * the shop says it did (`Idempotency-Outcome`): `created` (ran the order from the start),
+ * `resumed` (finished the order an earlier attempt had created, e.g. its charge) or `replayed`
+ * (the stored answer of an earlier attempt); `rejected` (another 4xx) and `cut-off` (the page was
+ * reloaded or closed before an answer came).
  */
-export type AttemptOutcome = 'sent' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress' | 'created' | 'replayed' | 'rejected' | 'cut-off';
+export type AttemptOutcome = 'sent' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress' | 'created' | 'resumed' | 'replayed' | 'rejected' | 'cut-off';
 
 export interface AttemptAnswer {
   outcome: AttemptOutcome;

@@ -1,5 +1,5 @@
 import type { CartItem, OrderRequest } from '../api';
-import { afterReload, beginRequest, canReuse, requestOf, withAttemptEnded, withAttemptSent, withRequestSettled, type CheckoutRecord } from './checkout-record';
+import { beginRequest, canReuse, requestOf, withRequestSettled } from './checkout-record';
 
 const MUG: CartItem = { productId: 'mug', quantity: 2 };
 const SHIRT: CartItem = { productId: 'shirt', quantity: 1 };
@@ -85,25 +85,5 @@ describe('withRequestSettled(record, request, result)', () => {
   it('when every request saw a replay, says "replayed"', () => {
     const record = withRequestSettled(withRequestSettled(twoRequests, 1, placed(true)), 2, placed(true));
     expect(record.result).toMatchObject({ state: 'placed', replayed: true });
-  });
-});
-
-describe('afterReload(record, now)', () => {
-  const sending = (): CheckoutRecord => {
-    const record = withAttemptSent(beginRequest(null, order([MUG]), keys('k1'), 1), 1, 1, 1);
-    return withAttemptSent(withAttemptEnded(record, 1, 1, { outcome: 'in-progress', status: 409 }, 2), 1, 2, 3);
-  };
-
-  it('when a request was in flight, marks its pending attempt cut off and the outcome unknown', () => {
-    const record = afterReload(sending(), 10);
-    expect(record.attempts.map((a) => a.outcome)).toEqual(['in-progress', 'cut-off']);
-    expect(record.inFlight).toEqual([]);
-    expect(record.result?.state).toBe('unknown');
-    expect(record.notes).toHaveLength(1);
-  });
-
-  it('when nothing was in flight, changes nothing', () => {
-    const settled = withRequestSettled(sending(), 1, placed(false));
-    expect(afterReload(settled, 10)).toBe(settled);
   });
 });

@@ -1,6 +1,6 @@
 import type { AttemptAnswer, AttemptOutcome, CartItem, GiveUpReason, Money, OrderRequest, WaitReason } from '../api';
 import { cartFingerprint } from '../cart-store';
-import { checkoutVerdict } from './checkout-verdict';
+import { withoutSenders } from './checkout-pages';
 
 /** One HTTP attempt on the retry timeline. Times are milliseconds since the epoch. */
 export interface TimelineAttempt {
@@ -40,8 +40,9 @@ export type CheckoutResult =
 
 /**
  * One checkout: the key minted when it started, the exact body it sends (items and payment
- * method), and everything its requests went through. Kept in sessionStorage until the order is
- * confirmed, so that a double-click, a retry or a reload all reuse the key with the same body.
+ * method), and everything its requests went through. Kept in localStorage, shared by every tab of
+ * the shop, so that a double-click, a retry, a reload or another tab all reuse the key with the
+ * same body until the outcome is known.
  */
 export interface CheckoutRecord {
   key: string;
@@ -53,8 +54,12 @@ export interface CheckoutRecord {
   startedAt: number;
   /** Requests sent so far (presses of Buy / Check again). */
   requests: number;
-  /** Requests sent from this page that have not settled yet. */
+  /** Requests sent that have not settled yet, by any page. */
   inFlight: number[];
+  /** The page that sent each request in flight (`requestSenders[2]`), so that another page can tell a closed page's request from a live one's. */
+  requestSenders?: Record<number, string>;
+  /** The request a page sent on load to learn the outcome of a checkout a closed page left open. */
+  resolvingRequest?: number;
   attempts: TimelineAttempt[];
   notes: TimelineNote[];
   result?: CheckoutResult;
@@ -80,13 +85,15 @@ export function canReuse(record: CheckoutRecord | null, request: OrderRequest): 
 }
 
 /**
- * The record after one more request is started for `request`: the same checkout (same key) when
- * it can be reused, otherwise a new one with `freshKey`.
+ * The record after one more request is started for `request` by page `page`: the same checkout
+ * (same key) when it can be reused, otherwise a new one with `freshKey`. A request without a
+ * page is one that every other page treats as abandoned.
  */
-export function beginRequest(record: CheckoutRecord | null, request: OrderRequest, freshKey: () => string, now: number): CheckoutRecord {
+export function beginRequest(record: CheckoutRecord | null, request: OrderRequest, freshKey: () => string, now: number, page?: string): CheckoutRecord {
   const base = canReuse(record, request) ? record : newRecord(freshKey(), request, now);
   const next = base.requests + 1;
-  return { ...base, requests: next, inFlight: [...base.inFlight, next], result: undefined };
+  const requestSenders = page === undefined ? base.requestSenders : { ...base.requestSenders, [next]: page };
+  return { ...base, requests: next, inFlight: [...base.inFlight, next], requestSenders, result: undefined };
 }
 
 function newRecord(key: string, { items, paymentMethod }: OrderRequest, now: number): CheckoutRecord {
@@ -132,27 +139,13 @@ export function withGiveUp(record: CheckoutRecord, request: number, attempt: num
  */
 export function withRequestSettled(record: CheckoutRecord, request: number, result: CheckoutResult): CheckoutRecord {
   const inFlight = record.inFlight.filter((r) => r !== request);
+  const requestSenders = withoutSenders(record.requestSenders ?? {}, new Set([request]));
   const previous = record.result;
   if (previous?.state === 'placed') {
     const replayed = previous.replayed && (result.state !== 'placed' || result.replayed);
-    return { ...record, inFlight, result: { ...previous, replayed } };
+    return { ...record, inFlight, requestSenders, result: { ...previous, replayed } };
   }
-  return { ...record, inFlight, result };
-}
-
-/**
- * The record as found after a page reload: requests that were in flight lost their answers.
- * Their last attempts are marked cut off, and, unless an order was confirmed, the outcome is
- * unknown until the customer checks again with the same key.
- */
-export function afterReload(record: CheckoutRecord, now: number): CheckoutRecord {
-  if (record.inFlight.length === 0) return record;
-  const cut = new Set(record.inFlight);
-  const attempts = record.attempts.map((a) => (cut.has(a.request) && a.outcome === 'sent' ? { ...a, outcome: 'cut-off' as const, endedAt: now } : a));
-  const which = record.inFlight.length === 1 ? `request ${record.inFlight[0]} was` : `requests ${record.inFlight.join(', ')} were`;
-  const note = { at: now, text: `Page reloaded while ${which} waiting for an answer.` };
-  const result: CheckoutResult = record.result ?? { ...checkoutVerdict({ kind: 'cut-off' }), at: now };
-  return { ...record, attempts, inFlight: [], notes: [...record.notes, note], result };
+  return { ...record, inFlight, requestSenders, result };
 }
 
 function mapAttempt(record: CheckoutRecord, request: number, attempt: number, change: (a: TimelineAttempt) => TimelineAttempt): CheckoutRecord {

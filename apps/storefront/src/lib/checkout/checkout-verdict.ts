@@ -16,7 +16,7 @@ export interface FailedEnding {
   error: ApiError;
 }
 
-/** The page was reloaded before the answer came. */
+/** The page that sent the request was closed or reloaded before the answer came. */
 export interface CutOffEnding {
   kind: 'cut-off';
 }
@@ -60,7 +60,7 @@ export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
           }
         : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
     case 'cut-off':
-      return unknown('Outcome unknown', 'The page was reloaded before the shop answered, so the order may or may not have been placed.');
+      return unknown('Outcome unknown', 'The page that sent it was closed or reloaded before the shop answered, so the order may or may not have been placed.');
     case 'failed':
       return failedVerdict(ending.answers.length > 0 ? ending.answers : [answerOf(ending.error)], ending.error);
   }

@@ -12,8 +12,10 @@ import {
   type CheckoutRecord,
   type CheckoutResult,
 } from './checkout-record';
-import { checkoutStore, recoverAfterReload } from './checkout-store';
+import { withResolvingRequest } from './checkout-pages';
+import { checkoutStore } from './checkout-store';
 import { checkoutVerdict } from './checkout-verdict';
+import { announceThisPage, THIS_PAGE } from './page-presence';
 
 export interface PlaceOrderRequest {
   /** The tab's API client: its one retrying client, and so its one retry budget, sends every order. */
@@ -23,23 +25,28 @@ export interface PlaceOrderRequest {
   order: OrderRequest;
   /**
    * Called when the shop answered 401: the session's token has expired (or was revoked). The
-   * checkout's record, its key with it, stays in this tab's sessionStorage under the customer's
-   * id, so the request after the customer signs in again sends the same key with the same body.
+   * checkout's record, its key with it, stays in localStorage under the customer's id, so the
+   * request after the customer signs in again sends the same key with the same body.
    */
   onUnauthorized?: () => void;
+  /** Sent on load to learn the outcome of a checkout a closed page left open (`resolvePendingCheckout`). */
+  resolving?: boolean;
 }
 
 /**
- * Sends one order request for `order` and records its every attempt on the tab's checkout.
+ * Sends one order request for `order` and records its every attempt on the customer's checkout.
  * The key is settled synchronously, before anything is awaited: a second click in the same
- * instant already finds the first one's key in sessionStorage and sends the same key.
+ * instant already finds the first one's key in localStorage and sends the same key.
  * Never throws: the outcome is written to the checkout record.
  */
-export async function placeOrder({ api, session, order, onUnauthorized }: PlaceOrderRequest): Promise<void> {
+export async function placeOrder({ api, session, order, onUnauthorized, resolving = false }: PlaceOrderRequest): Promise<void> {
   const userId = session.user.id;
   const store = checkoutStore(userId);
-  recoverAfterReload(userId);
-  const begun = store.update((record) => beginRequest(record, order, mintIdempotencyKey, Date.now())) as CheckoutRecord;
+  announceThisPage();
+  const begun = store.update((record) => {
+    const next = beginRequest(record, order, mintIdempotencyKey, Date.now(), THIS_PAGE);
+    return resolving ? withResolvingRequest(next, next.requests, Date.now()) : next;
+  }) as CheckoutRecord;
   const { key, requests: request } = begun;
   // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
   const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) => store.update((record) => (record?.key === key ? change(record) : record));
