@@ -47,9 +47,10 @@ async function main(): Promise<boolean> {
   cleanups.push(() => fixtures.prisma.$disconnect());
 
   let attempt = 0;
-  const kinds: { name: string; request: () => autocannon.Request; connections: number; count?: number }[] = [
+  const kinds: { name: string; profile: string; request: () => autocannon.Request; connections: number; count?: number }[] = [
     {
       name: 'checkout (POST /orders, 201)',
+      profile: 'checkout',
       connections: 4,
       count: Math.ceil(COUNT / 10),
       request: () => ({
@@ -65,6 +66,7 @@ async function main(): Promise<boolean> {
     },
     {
       name: 'login, wrong password (POST /auth/login)',
+      profile: 'login',
       connections: 8,
       request: () => ({
         method: 'POST',
@@ -75,11 +77,13 @@ async function main(): Promise<boolean> {
     },
     {
       name: `fat body, ${settings.fatBodyMembers} extra members (POST /auth/login)`,
+      profile: 'fat_body',
       connections: 4,
       request: () => ({ method: 'POST', path: '/auth/login', headers: { 'content-type': 'application/json' }, body: fatLoginBody(settings.fatBodyMembers) }),
     },
     {
       name: `order list, ${settings.listOrders} orders (GET /orders)`,
+      profile: 'list',
       connections: 4,
       request: () => ({ method: 'GET', path: '/orders', headers: { authorization: `Bearer ${fixtures.listUser.accessToken}` } }),
     },
@@ -91,9 +95,12 @@ async function main(): Promise<boolean> {
       autocannon({ url: api.url, connections: kind.connections, amount, requests: [{ setupRequest: (req) => ({ ...req, ...kind.request() }) }] });
     log(`${kind.name}: warm-up…`);
     await send(count);
+    // With CAPACITY_CPU_PROFILE_DIR, a profile of the measured requests: <profile>-<pid>.cpuprofile.
+    api.startCpuProfile();
     const before = cpuMs(api.pid);
     const result = await send(count);
     const spent = cpuMs(api.pid) - before;
+    await api.stopCpuProfile(kind.profile);
     const statuses = Object.entries(result.statusCodeStats ?? {})
       .map(([code, { count }]) => `${code}×${count}`)
       .join(', ');
