@@ -3,9 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ClientAddresses } from './admission/client-addresses';
+import { knownLoginAddressRefusal } from './admission/login-early-refusal';
+import { LoginAdmission } from './admission/login-admission';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
+import { announcedLengthOver, refuseEarly } from './http/early-refusals';
+import { JSON_BODY_LIMIT_BYTES } from './http/json-body-policy';
 import { useSecurityHeaders } from './http/security-headers';
 import { applyServerTimeouts } from './http/server-timeouts';
 import { UnknownMembersPipe } from './http/unknown-members.pipe';
@@ -34,6 +39,9 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });
+  // After the security and CORS headers (a browser must be able to read a 429), before every
+  // module's middleware and route: what is refused from the headers alone costs next to nothing.
+  app.use(refuseEarly([announcedLengthOver(JSON_BODY_LIMIT_BYTES), knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses))]));
   app.enableShutdownHooks();
   applyServerTimeouts(app.getHttpServer());
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });

@@ -51,17 +51,25 @@ async function main(): Promise<boolean> {
   log('fixtures: users, products, the list user’s order history…');
   const fixtures = await createCapacityFixtures(urls, database.url, settings);
   cleanups.push(() => fixtures.prisma.$disconnect());
-  const abuses: Abuse[] = [
+  const allAbuses: Abuse[] = [
     loginFlood(urls, fixtures, settings),
     fatBodyFlood(urls, settings),
     listLoops(urls, fixtures, settings),
     slowSockets(urls, settings),
     waiterStorm(urls, fixtures, settings),
   ];
+  const abuses = allAbuses.filter((abuse) => settings.abuses.includes(abuse.name));
+  // A CPU profile of each window in each API process, when CAPACITY_CPU_PROFILE_DIR asks for them.
+  const profiled = async <T>(name: string, window: () => Promise<T>): Promise<T> => {
+    for (const api of apis) api.startCpuProfile();
+    const result = await window();
+    await Promise.all(apis.map((api) => api.stopCpuProfile(name)));
+    return result;
+  };
   const seconds = settings.scenarioSeconds;
   const alone = async (n: number) => {
     log(`checkouts alone (${n}), ${seconds} s…`);
-    const load = await runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds);
+    const load = await profiled(`alone-${n}`, () => runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds));
     await sleep(settings.settleSeconds);
     return load;
   };
@@ -71,7 +79,9 @@ async function main(): Promise<boolean> {
   const besides: BesideRun[] = [];
   for (const abuse of abuses) {
     log(`checkouts beside ${abuse.name}: ${abuse.description}, ${seconds} s…`);
-    const [load, result] = await Promise.all([runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds), abuse.run(seconds)]);
+    const [load, result] = await profiled(abuse.name, () =>
+      Promise.all([runCheckoutLoad(urls, fixtures, settings.checkoutConnections, seconds), abuse.run(seconds)]),
+    );
     besides.push({ abuse, load, result });
     await sleep(settings.settleSeconds);
     alones.push(await alone(alones.length + 1));
@@ -79,7 +89,7 @@ async function main(): Promise<boolean> {
   // Their recovery delay is the default; the recovery scenario starts processes of its own.
   log('stopping the two capacity API processes…');
   await Promise.all(apis.map((api) => api.stop()));
-  const recovery = await measureRecoveryBacklog(startApi, sandbox.url, fixtures, settings, log);
+  const recovery = settings.recovery ? await measureRecoveryBacklog(startApi, sandbox.url, fixtures, settings, log) : undefined;
   printCapacityReport(alones, besides, recovery, seconds);
   return true;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PrismaClient } from '@safe-checkout/db';
 import type { RateLimit } from '../config/api-config';
+import type { ProblemException } from '../problems/problem.exception';
 import { RefusalMemo } from './refusal-memo';
 import { tooManyRequests } from './too-many-requests';
 
@@ -46,14 +47,22 @@ export class AdmissionCounters {
    *
    * @param what names the limit in the problem's detail, e.g. "login attempts for this account"
    */
-  async admit(bucket: string, { limit, windowSeconds }: RateLimit, what: string): Promise<void> {
-    const detail = `Too many ${what}: at most ${limit} per ${windowSeconds} s.`;
-    const remembered = this.refusals.remainingMs(bucket);
-    if (remembered > 0) throw tooManyRequests(detail, retryAfterSeconds(remembered));
-    const { hits, resetInSeconds, resetInMs } = await this.hit(bucket, windowSeconds);
-    if (hits <= limit) return;
+  async admit(bucket: string, rateLimit: RateLimit, what: string): Promise<void> {
+    const remembered = this.rememberedRefusal(bucket, rateLimit, what);
+    if (remembered) throw remembered;
+    const { hits, resetInSeconds, resetInMs } = await this.hit(bucket, rateLimit.windowSeconds);
+    if (hits <= rateLimit.limit) return;
     this.refusals.remember(bucket, resetInMs);
-    throw tooManyRequests(detail, resetInSeconds);
+    throw tooManyRequests(refusalDetail(rateLimit, what), resetInSeconds);
+  }
+
+  /**
+   * The 429 that {@link admit} would answer from memory for `bucket`, without counting a hit or
+   * touching the database; undefined when this process remembers no refusal of it.
+   */
+  rememberedRefusal(bucket: string, rateLimit: RateLimit, what: string): ProblemException | undefined {
+    const remembered = this.refusals.remainingMs(bucket);
+    return remembered > 0 ? tooManyRequests(refusalDetail(rateLimit, what), retryAfterSeconds(remembered)) : undefined;
   }
 
   /** Deletes the counters whose window ended; returns how many. */
@@ -63,6 +72,10 @@ export class AdmissionCounters {
     // eslint-disable-next-line no-restricted-syntax
     return this.prisma.$executeRaw`DELETE FROM admission_counters WHERE window_ends_at < clock_timestamp()`;
   }
+}
+
+function refusalDetail({ limit, windowSeconds }: RateLimit, what: string): string {
+  return `Too many ${what}: at most ${limit} per ${windowSeconds} s.`;
 }
 
 // Retry-After is whole seconds; rounding up never invites a retry before the window ends.

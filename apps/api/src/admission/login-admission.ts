@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import type { ProblemException } from '../problems/problem.exception';
 import { AdmissionCounters } from './admission-counters';
 import { BoundedConcurrency, ConcurrencyQueueFullError } from './bounded-concurrency';
 import { tooManyRequests } from './too-many-requests';
@@ -30,8 +31,17 @@ export class LoginAdmission {
   async admit(email: string, clientAddress: string): Promise<void> {
     const { perAddress, perAccount } = this.config.loginLimits;
     // The address first: a flood from one address is refused without touching the accounts it names.
-    await this.counters.admit(`login:address:${clientAddress}`, perAddress, 'login attempts from this address');
+    await this.counters.admit(addressBucket(clientAddress), perAddress, ADDRESS_LIMIT);
     await this.counters.admit(`login:account:${normaliseEmail(email)}`, perAccount, 'login attempts for this account');
+  }
+
+  /**
+   * The 429 a login from `clientAddress` gets without a statement, because this process already
+   * saw that address over its limit in the current window; undefined otherwise. Needs no body, so
+   * it can be answered before the body is read (early-refusals.ts).
+   */
+  knownAddressRefusal(clientAddress: string): ProblemException | undefined {
+    return this.counters.rememberedRefusal(addressBucket(clientAddress), this.config.loginLimits.perAddress, ADDRESS_LIMIT);
   }
 
   /**
@@ -46,6 +56,12 @@ export class LoginAdmission {
       throw error;
     }
   }
+}
+
+const ADDRESS_LIMIT = 'login attempts from this address';
+
+function addressBucket(clientAddress: string): string {
+  return `login:address:${clientAddress}`;
 }
 
 /** The account an email names, as users.email stores it (auth.service.ts looks it up lower-cased). */

@@ -11,7 +11,9 @@ import { parseJsonBody } from './parse-json-body';
 
 /**
  * The API's one body parser, in three steps: check the headers of a request that carries a body
- * (announced length within the limit, 413 otherwise; JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the bytes
+ * (announced length within the limit, 413 otherwise: createApiApp refuses that earlier, before
+ * routing and logging (early-refusals.ts), and this module keeps the check so that it is whole on
+ * its own; JSON media type, accepted Content-Encoding; 415 otherwise), read and decode the bytes
  * (body-parser's raw reader: size limit, Content-Length, decompression; its failures mapped to
  * problems), and parse with {@link parseJsonBody}.
  *

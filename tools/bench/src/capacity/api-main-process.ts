@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { findFreePort } from '@safe-checkout/db';
 import { waitUntilOk } from '@safe-checkout/chaos';
+import type { CpuProfileCommand, CpuProfileWritten } from './cpu-profiler';
 
 // Nest's start-up on a busy 2-core box takes seconds; 2 minutes means something is wrong.
 const API_START_TIMEOUT_MS = 120_000;
@@ -15,11 +16,20 @@ const API_STOP_TIMEOUT_MS = 10_000;
 export interface ApiMainProcess {
   /** Its origin, on loopback. */
   url: string;
+  /** Its process id (the leader of its process group). */
+  pid: number;
   /** SIGTERM to its process group, SIGKILL after 10 s. */
   stop: () => Promise<void>;
   /** SIGKILL to its process group, now: a crash. */
   kill9: () => Promise<void>;
+  /** Starts a CPU profile of the process; a no-op unless `CAPACITY_CPU_PROFILE_DIR` is set. */
+  startCpuProfile: () => void;
+  /** Stops it and writes it as `<CAPACITY_CPU_PROFILE_DIR>/<name>-<pid>.cpuprofile`; a no-op unless profiling. */
+  stopCpuProfile: (name: string) => Promise<void>;
 }
+
+/** `CAPACITY_CPU_PROFILE_DIR`: where the API processes write a CPU profile of each window (cpu-profiler.ts); unset, none. */
+const CPU_PROFILE_DIR = process.env.CAPACITY_CPU_PROFILE_DIR;
 
 const groups = new Set<number>();
 // Last line of defence, whatever way the bench ends: no API process group outlives it.
@@ -34,7 +44,7 @@ process.on('exit', () => {
 export async function startApiMainProcess(workspaceRoot: string, env: Record<string, string>): Promise<ApiMainProcess> {
   const port = await findFreePort();
   const child = fork(path.join(workspaceRoot, 'apps/api/dist/main.js'), {
-    execArgv: ['--require', path.join(__dirname, 'orphan-guard.js')],
+    execArgv: ['--require', path.join(__dirname, 'orphan-guard.js'), ...(CPU_PROFILE_DIR ? ['--require', path.join(__dirname, 'cpu-profiler.js')] : [])],
     detached: true,
     env: {
       ...process.env,
@@ -64,7 +74,28 @@ export async function startApiMainProcess(workspaceRoot: string, env: Record<str
     signalGroup(pid, 'SIGKILL');
     groups.delete(pid);
   };
-  const api = { url: `http://127.0.0.1:${port}`, stop: () => signal('SIGTERM', API_STOP_TIMEOUT_MS), kill9: () => signal('SIGKILL', 0) };
+  const api: ApiMainProcess = {
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    stop: () => signal('SIGTERM', API_STOP_TIMEOUT_MS),
+    kill9: () => signal('SIGKILL', 0),
+    startCpuProfile: () => {
+      if (CPU_PROFILE_DIR) child.send({ cpuProfile: 'start' } satisfies CpuProfileCommand);
+    },
+    stopCpuProfile: async (name) => {
+      if (!CPU_PROFILE_DIR || ended()) return;
+      const written = new Promise<void>((resolve) => {
+        const onMessage = (message: Partial<CpuProfileWritten>) => {
+          if (message?.cpuProfileWritten === undefined) return;
+          child.off('message', onMessage);
+          resolve();
+        };
+        child.on('message', onMessage);
+      });
+      child.send({ cpuProfile: 'stop', file: path.resolve(CPU_PROFILE_DIR, `${name}-${pid}.cpuprofile`) } satisfies CpuProfileCommand);
+      await written;
+    },
+  };
   try {
     await waitUntilOk(`${api.url}/health`, API_START_TIMEOUT_MS, () => !ended());
     return api;

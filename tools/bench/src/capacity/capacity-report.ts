@@ -40,10 +40,11 @@ export function capacityFigures(alones: CheckoutLoadResult[], besides: BesideRun
   );
 }
 
-/** The last line: every capacity figure with 2 decimals (`NaN` when not measured), then recovery's. */
-export function summaryLine(figures: Partial<Record<AbuseName, number>>, recovery: Pick<RecoveryResult, 'backlogSeconds' | 'promiseSeconds'>): string {
+/** The last line: every capacity figure with 2 decimals, then recovery's; `NaN` for what was not measured. */
+export function summaryLine(figures: Partial<Record<AbuseName, number>>, recovery?: Pick<RecoveryResult, 'backlogSeconds' | 'promiseSeconds'>): string {
   const capacity = ABUSE_ORDER.map((name) => `capacity_${name}=${(figures[name] ?? Number.NaN).toFixed(2)}`);
-  return [...capacity, `recovery_backlog_s=${recovery.backlogSeconds.toFixed(1)}`, `recovery_promise_s=${recovery.promiseSeconds}`].join(' ');
+  const backlog = (recovery?.backlogSeconds ?? Number.NaN).toFixed(1);
+  return [...capacity, `recovery_backlog_s=${backlog}`, `recovery_promise_s=${recovery?.promiseSeconds ?? Number.NaN}`].join(' ');
 }
 
 /** "201×80, 429×3, errors 2". */
@@ -56,7 +57,7 @@ export function statusCounts(statusCodes: Record<string, number>, errors = 0): s
 }
 
 /** The whole report on stdout: the load table, the abuses, recovery, then the summary line. */
-export function printCapacityReport(alones: CheckoutLoadResult[], besides: BesideRun[], recovery: RecoveryResult, seconds: number): void {
+export function printCapacityReport(alones: CheckoutLoadResult[], besides: BesideRun[], recovery: RecoveryResult | undefined, seconds: number): void {
   const figures = capacityFigures(alones, besides);
   const loadRow = (label: string, load: CheckoutLoadResult, ratio?: number) => [
     label,
@@ -84,6 +85,7 @@ export function printCapacityReport(alones: CheckoutLoadResult[], besides: Besid
     console.log(`- ${abuse.name}: ${abuse.description}`);
     for (const note of result.notes ?? []) console.log(`    ${note}`);
   }
-  console.log(`\nRecovery after kill -9\n${recovery.lines.map((line) => `- ${line}`).join('\n')}\n`);
+  const recoveryLines = recovery?.lines ?? ['not run (CAPACITY_RECOVERY=0)'];
+  console.log(`\nRecovery after kill -9\n${recoveryLines.map((line) => `- ${line}`).join('\n')}\n`);
   console.log(summaryLine(figures, recovery));
 }

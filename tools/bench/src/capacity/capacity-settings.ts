@@ -1,6 +1,8 @@
 // What `npm run bench:capacity` measures with, in one place (docs/benchmarks.md "Capacity").
 // `--quick` (or CAPACITY_QUICK=1) shrinks every size and duration for a smoke run; each number can
 // also be set on its own through the environment variable named beside it.
+import type { AbuseName } from './abuse';
+import { ABUSE_ORDER } from './capacity-report';
 
 /** The sizes and durations of one capacity run. */
 export interface CapacitySettings {
@@ -53,6 +55,13 @@ export interface CapacitySettings {
   recoveryMarginSeconds: number;
   /** `CAPACITY_RECOVERY_WAIT_SECONDS`: how long after the leases lapsed the bench waits for every order to be paid. Default 200, quick 60. */
   recoveryWaitSeconds: number;
+  /**
+   * `CAPACITY_ABUSES`: the abuses to run, comma-separated in any order (run in the summary line's
+   * order). Default all; the others' figures are then `NaN`. For comparing one fix before and after.
+   */
+  abuses: AbuseName[];
+  /** `CAPACITY_RECOVERY`: `0` skips the recovery scenario (its figures are then `NaN`). Default 1. */
+  recovery: boolean;
 }
 
 /** The settings for `argv` and `env`. Throws on a value that is not a non-negative integer. */
@@ -86,5 +95,15 @@ export function readCapacitySettings(argv: string[] = process.argv.slice(2), env
     leaseMs: int('CAPACITY_LEASE_MS', 3_000),
     recoveryMarginSeconds: int('CAPACITY_RECOVERY_MARGIN_SECONDS', 0),
     recoveryWaitSeconds: int('CAPACITY_RECOVERY_WAIT_SECONDS', 200, 60),
+    abuses: abuseNames(env.CAPACITY_ABUSES),
+    recovery: env.CAPACITY_RECOVERY !== '0',
   };
+}
+
+function abuseNames(raw: string | undefined): AbuseName[] {
+  if (raw === undefined || raw.trim() === '') return [...ABUSE_ORDER];
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !ABUSE_ORDER.includes(name as AbuseName));
+  if (unknown.length) throw new Error(`CAPACITY_ABUSES names unknown abuses: ${unknown.join(', ')} (known: ${ABUSE_ORDER.join(', ')})`);
+  return ABUSE_ORDER.filter((name) => names.includes(name));
 }

@@ -1,0 +1,113 @@
+// `node tools/bench/dist/capacity-request-cost.js`: what one answer of each capacity abuse costs the
+// API process, in CPU time (user + system, from /proc, so Linux only), beside a checkout's. The
+// capacity ratios say whether the checkout keeps its throughput on a shared machine; this says why,
+// in figures a busy machine barely moves: the process's CPU time is its own, whoever else runs.
+// One API process (apps/api/dist/main.js), the payment sandbox, a throwaway database; each kind of
+// request is sent closed-loop for a fixed count after a warm-up, and its CPU divided by the count.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createTestDatabase } from '@safe-checkout/db/testing';
+import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
+import { startApiMainProcess } from './capacity/api-main-process';
+import { createCapacityFixtures } from './capacity/capacity-fixtures';
+import { readCapacitySettings } from './capacity/capacity-settings';
+import { fatLoginBody } from './capacity/http-abuses';
+import { newIdempotencyKey } from './load';
+import { runBench, type Cleanup } from './bench-lifecycle';
+
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+const TIMEOUT_MS = 20 * 60_000;
+/** `REQUEST_COST_COUNT`: requests measured per kind of abuse (after as many again of warm-up); checkouts, a tenth. */
+const COUNT = Number(process.env.REQUEST_COST_COUNT ?? 2000);
+const CLOCK_TICKS_PER_SECOND = 100;
+
+const log = (message: string) => console.error(`[bench:request-cost] ${message}`);
+const cleanups: Cleanup[] = [];
+
+/** User + system CPU of process `pid` so far, in ms (/proc/<pid>/stat fields 14 and 15). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+async function main(): Promise<boolean> {
+  const settings = { ...readCapacitySettings(['--quick']), users: 4, waiterKeys: 1 };
+  const database = await createTestDatabase();
+  cleanups.push(() => database.dispose());
+  const payments = await createPaymentsDatabase(database.url);
+  cleanups.push(() => payments.dispose());
+  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
+  cleanups.push(() => sandbox.stop());
+  const api = await startApiMainProcess(WORKSPACE_ROOT, { DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, WRITES_PER_USER: '1000000' });
+  cleanups.push(() => api.stop());
+  const fixtures = await createCapacityFixtures([api.url], database.url, settings);
+  cleanups.push(() => fixtures.prisma.$disconnect());
+
+  let attempt = 0;
+  const kinds: { name: string; profile: string; request: () => autocannon.Request; connections: number; count?: number }[] = [
+    {
+      name: 'checkout (POST /orders, 201)',
+      profile: 'checkout',
+      connections: 4,
+      count: Math.ceil(COUNT / 10),
+      request: () => ({
+        method: 'POST',
+        path: '/orders',
+        headers: {
+          authorization: `Bearer ${fixtures.checkoutUsers[attempt++ % fixtures.checkoutUsers.length].accessToken}`,
+          'content-type': 'application/json',
+          'idempotency-key': newIdempotencyKey(),
+        },
+        body: JSON.stringify(fixtures.nextOrderBody()),
+      }),
+    },
+    {
+      name: 'login, wrong password (POST /auth/login)',
+      profile: 'login',
+      connections: 8,
+      request: () => ({
+        method: 'POST',
+        path: '/auth/login',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: attempt++ % 2 ? fixtures.floodTargetEmail : `nobody-${attempt}@example.com`, password: `wrong-${attempt}` }),
+      }),
+    },
+    {
+      name: `fat body, ${settings.fatBodyMembers} extra members (POST /auth/login)`,
+      profile: 'fat_body',
+      connections: 4,
+      request: () => ({ method: 'POST', path: '/auth/login', headers: { 'content-type': 'application/json' }, body: fatLoginBody(settings.fatBodyMembers) }),
+    },
+    {
+      name: `order list, ${settings.listOrders} orders (GET /orders)`,
+      profile: 'list',
+      connections: 4,
+      request: () => ({ method: 'GET', path: '/orders', headers: { authorization: `Bearer ${fixtures.listUser.accessToken}` } }),
+    },
+  ];
+  console.log(`API process CPU per answer (user + system), after as many answers of warm-up`);
+  for (const kind of kinds) {
+    const count = kind.count ?? COUNT;
+    const send = (amount: number) =>
+      autocannon({ url: api.url, connections: kind.connections, amount, requests: [{ setupRequest: (req) => ({ ...req, ...kind.request() }) }] });
+    log(`${kind.name}: warm-up…`);
+    await send(count);
+    // With CAPACITY_CPU_PROFILE_DIR, a profile of the measured requests: <profile>-<pid>.cpuprofile.
+    api.startCpuProfile();
+    const before = cpuMs(api.pid);
+    const result = await send(count);
+    const spent = cpuMs(api.pid) - before;
+    await api.stopCpuProfile(kind.profile);
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(', ');
+    const errors = result.errors + result.timeouts;
+    console.log(`${((1000 * spent) / result.requests.total).toFixed(0).padStart(6)} µs  ${kind.name}: ${statuses}${errors ? `, errors ${errors}` : ''}`);
+  }
+  return true;
+}
+
+runBench({ main, cleanups, log, timeoutMs: TIMEOUT_MS });
