@@ -52,7 +52,7 @@ export class DeliveryOutbox {
       WITH due AS (
         SELECT id FROM webhook_deliveries
         WHERE account = ${account} AND status = 'pending' AND next_attempt_at <= now() AND attempts < ${maxAttempts}
-          ${reordering ? Prisma.sql`AND (attempts > 0 OR created_at <= now() - make_interval(secs => ${reorderWindowMs / 1000}))` : Prisma.empty}
+          ${reordering ? this.heldUntilWindowEnds(account, reorderWindowMs) : Prisma.empty}
         ORDER BY ${reordering ? Prisma.sql`created_at DESC` : Prisma.sql`next_attempt_at`}
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
@@ -64,6 +64,14 @@ export class DeliveryOutbox {
       RETURNING d.id, d.attempts, d.lease_token AS "leaseToken", d.created_at AS "createdAt"`;
     // UPDATE … RETURNING keeps no order: restore the claim's.
     return rows.sort((a, b) => (reordering ? b.createdAt.getTime() - a.createdAt.getTime() : a.createdAt.getTime() - b.createdAt.getTime()));
+  }
+
+  // Chaos reordering: first attempts are held until the oldest of them is `windowMs` old, then all
+  // go at once, newest first (the claim's order), so events of one window arrive in reverse.
+  private heldUntilWindowEnds(account: string, windowMs: number): Prisma.Sql {
+    return Prisma.sql`AND (attempts > 0 OR (
+      SELECT min(created_at) FROM webhook_deliveries WHERE account = ${account} AND status = 'pending' AND attempts = 0
+    ) <= now() - make_interval(secs => ${windowMs / 1000}))`;
   }
 
   /**

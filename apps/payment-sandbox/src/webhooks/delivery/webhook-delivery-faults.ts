@@ -13,9 +13,9 @@ export interface WebhookDeliveryFaults {
   /** Longest {@link AttemptFaults.delayMs} it ever returns: the attempt's lease covers it. */
   readonly maxDelayMs: number;
   /**
-   * When above 0, a delivery's first attempt waits until the delivery is this old, and due
-   * deliveries are sent newest first: events created within the window reach the receiver in
-   * reverse order.
+   * When above 0, first attempts are held until the oldest held one is this old, then all are
+   * released newest first: the events of each window reach the receiver in reverse order (in
+   * exactly reverse order with a concurrency of 1; roughly, when several attempts run at once).
    */
   readonly reorderWindowMs: number;
   forAttempt(): AttemptFaults;
