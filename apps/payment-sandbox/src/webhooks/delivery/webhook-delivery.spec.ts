@@ -80,8 +80,28 @@ describe('webhook deliveries (a real sandbox, a real receiver on 127.0.0.1)', ()
     const eventId = deliveries[0].event.id;
 
     await waitUntil(async () => (await deliveryOf(eventId)).status === 'failed');
-    expect(await deliveryOf(eventId)).toMatchObject({ status: 'failed', attempts: 3, lastResponseStatus: 500, lastError: 'HTTP 500' });
+    const failed = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?status=failed`);
+    expect(failed.body).toMatchObject({ object: 'list', has_more: false, url: `/v1/webhook_endpoints/${endpointId}/deliveries` });
+    expect(failed.body.data).toEqual([
+      {
+        id: expect.any(String),
+        object: 'webhook_delivery',
+        event: eventId,
+        status: 'failed',
+        attempts: 3,
+        next_attempt: null,
+        last_attempt: expect.any(Number),
+        last_response_status: 500,
+        last_error: 'HTTP 500',
+        delivered: null,
+        created: expect.any(Number),
+      },
+    ]);
     expect((await http.get(`/v1/events/${eventId}`)).body.pending_webhooks).toBe(1);
+    const newest = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?limit=1`);
+    expect(newest.body).toMatchObject({ has_more: true, data: [{ event: eventId }] });
+    const older = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?limit=1&starting_after=${newest.body.data[0].id}`);
+    expect(older.body.data[0].event).not.toBe(eventId);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.received).toHaveLength(3);
   });
