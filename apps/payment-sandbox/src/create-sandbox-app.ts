@@ -6,15 +6,22 @@ import { SandboxConfig } from './config/sandbox-config';
 import { prepareSandboxDatabase } from './database/prepare-sandbox-database';
 import { answerMalformedRequestsAsStripe } from './http/malformed-request.handler';
 import { SandboxModule } from './sandbox.module';
+import type { WebhookDeliveryFaults } from './webhooks/delivery/webhook-delivery-faults';
+
+/** What only an entry point decides, never the environment of main.ts. */
+export interface SandboxAppOptions {
+  /** Faults injected into webhook deliveries (chaos-main.ts); none by default. */
+  deliveryFaults?: WebhookDeliveryFaults;
+}
 
 /**
  * Prepares the sandbox's database (created if derived and missing, migrated) and builds the
- * configured application, not yet listening: shared by main.ts and the tests.
+ * configured application, not yet listening: shared by main.ts, chaos-main.ts and the tests.
  */
-export async function createSandboxApp(config: SandboxConfig): Promise<INestApplication> {
+export async function createSandboxApp(config: SandboxConfig, options: SandboxAppOptions = {}): Promise<INestApplication> {
   await prepareSandboxDatabase(config.database);
   // Stripe's API takes form bodies only: no JSON parser.
-  const app = await NestFactory.create<NestExpressApplication>(SandboxModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(SandboxModule.forRoot(config, options.deliveryFaults), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // Extended: `metadata[order_id]=…` becomes { metadata: { order_id: … } }, as Stripe reads it.

@@ -13,11 +13,16 @@ import { SandboxIdempotencyModule } from './idempotency/sandbox-idempotency.modu
 import { LoggingModule } from './logging/logging.module';
 import { PaymentIntentsModule } from './payment-intents/payment-intents.module';
 import { StripeErrorFilter } from './stripe-errors/stripe-error.filter';
+import { NO_DELIVERY_FAULTS, WebhookDeliveryFaults } from './webhooks/delivery/webhook-delivery-faults';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-/** The sandbox's composition root: the PaymentIntents API on its database and the idempotency layer. */
+/**
+ * The sandbox's composition root: the PaymentIntents API on its database, the idempotency layer,
+ * and webhooks with the entry point's delivery faults (none unless chaos-main.ts passes some).
+ */
 @Module({})
 export class SandboxModule implements NestModule {
-  static forRoot(config: SandboxConfig): DynamicModule {
+  static forRoot(config: SandboxConfig, deliveryFaults: WebhookDeliveryFaults = NO_DELIVERY_FAULTS): DynamicModule {
     return {
       module: SandboxModule,
       imports: [
@@ -36,6 +41,7 @@ export class SandboxModule implements NestModule {
         }),
         SandboxIdempotencyModule,
         PaymentIntentsModule,
+        WebhooksModule.forRoot(deliveryFaults),
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: StripeErrorFilter }],

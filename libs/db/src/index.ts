@@ -8,6 +8,7 @@ export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './trans
 export type { TransientDatabaseFailure } from './transient-database-failure';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type { IdempotencyKey, Order, OrderLine, PaymentIntent, PaymentWebhookEvent, Product, Receipt, User } from './generated/prisma/client';
+export type { Event, WebhookDelivery, WebhookEndpoint } from './generated/prisma/client';
 export { applyMigrations, MigrationDriftError } from './migrations/migrator';
 export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';
 export type { MigrationFile } from './migrations/migration-files';

@@ -1,5 +1,6 @@
 import { withDatabaseName } from '@safe-checkout/db';
 import { DEFAULT_HOST } from '@safe-checkout/listen-address';
+import { readWebhookDeliveryConfig, WebhookDeliveryConfig } from '../webhooks/delivery/webhook-delivery-config';
 
 /** Where the sandbox keeps its data. */
 export interface SandboxDatabase {
@@ -25,6 +26,8 @@ export interface SandboxConfig {
   secretKey: string;
   /** `LOG_LEVEL`, default `info` (`silent` in tests). */
   logLevel: string;
+  /** The webhook delivery schedule and worker (`PAYMENT_SANDBOX_WEBHOOK_*`). */
+  webhooks: WebhookDeliveryConfig;
 }
 
 /** The development secret key shared by sandbox and API (payments.md §4). */
@@ -48,8 +51,9 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv = process.env): Sandbox
   if (typeof database === 'string') errors.push(database);
   const secretKey = env.PAYMENT_PROVIDER_SECRET_KEY || DEFAULT_SECRET_KEY;
   if (/\s|:/.test(secretKey)) errors.push('PAYMENT_PROVIDER_SECRET_KEY must not contain whitespace or ":"');
+  const webhooks = readWebhookDeliveryConfig(env, errors);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
-  return { port, host: env.HOST || DEFAULT_HOST, database: database as SandboxDatabase, secretKey, logLevel: env.LOG_LEVEL ?? 'info' };
+  return { port, host: env.HOST || DEFAULT_HOST, database: database as SandboxDatabase, secretKey, logLevel: env.LOG_LEVEL ?? 'info', webhooks };
 }
 
 /**

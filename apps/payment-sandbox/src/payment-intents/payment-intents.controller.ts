@@ -18,6 +18,7 @@ import {
   toSearchResultObject,
 } from './payment-intent.representation';
 import { PaymentIntentsService } from './payment-intents.service';
+import type { EventCause } from '../webhooks/events/events.service';
 
 /** Stripe's PaymentIntents API, the subset of payments.md §1. */
 @Controller('v1/payment_intents')
@@ -36,7 +37,7 @@ export class PaymentIntentsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<PaymentIntentObject | { error: StripeErrorObject }> {
-    const intent = await this.intents.createAndConfirm(account, parseCreatePaymentIntentParams(request));
+    const intent = await this.intents.createAndConfirm(account, parseCreatePaymentIntentParams(request), causeOf(request));
     if (intent.status === 'succeeded') return toPaymentIntentObject(intent);
     // A decline is the operation's answer, not a failure: returned, not thrown, it is stored with
     // the key in the transaction that stores the declined PaymentIntent. Thrown, the transaction
@@ -65,4 +66,9 @@ export class PaymentIntentsController {
     // Stripe names the path's PaymentIntent id `intent` (as in its resource_missing answer).
     return toPaymentIntentObject(await this.intents.retrieve(account, requireStorableText(id, 'intent')));
   }
+}
+
+/** The request's `Request-Id` (set by the logger, see LoggingModule) and `Idempotency-Key`, for the event it causes. */
+function causeOf(request: Request): EventCause {
+  return { requestId: typeof request.id === 'string' ? request.id : undefined, idempotencyKey: request.header('idempotency-key') };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PaymentIntent, Prisma } from '@safe-checkout/db';
 import { PrismaTransactionHost } from '../database/transaction-host';
+import { EventCause, EventsService } from '../webhooks/events/events.service';
 import { invalidRequest } from '../stripe-errors/stripe-api.error';
 import type { CreatePaymentIntentParams } from './params/create-payment-intent.params';
 import type { PageParams } from './params/list.params';
@@ -21,33 +22,43 @@ const COLUMNS = Prisma.sql`id, account, amount, currency, status, payment_method
 /** PaymentIntents of one account: confirm with a test payment method, read, list, search. */
 @Injectable()
 export class PaymentIntentsService {
-  constructor(@Inject(TransactionHost) private readonly txHost: PrismaTransactionHost) {}
+  constructor(
+    @Inject(TransactionHost) private readonly txHost: PrismaTransactionHost,
+    private readonly events: EventsService,
+  ) {}
 
   /**
    * Creates the PaymentIntent and confirms it with its test payment method at once. A decline is
    * stored too (status `requires_payment_method`), as Stripe keeps a declined PaymentIntent.
    * Writes through the request's transaction, when the idempotency layer opened one, so that the
-   * PaymentIntent and the response stored with the key commit together.
+   * PaymentIntent and the response stored with the key commit together, and with them the
+   * PaymentIntent's event and its webhook deliveries (payments.md §5).
    *
    * @throws StripeApiError 400 `resource_missing` for a payment method the sandbox does not know; nothing is stored
    */
-  async createAndConfirm(account: string, params: CreatePaymentIntentParams): Promise<PaymentIntent> {
+  async createAndConfirm(account: string, params: CreatePaymentIntentParams, cause: EventCause = {}): Promise<PaymentIntent> {
     const outcome = testPaymentMethodOutcome(params.paymentMethod);
     if (outcome === undefined) {
       throw invalidRequest(`No such PaymentMethod: '${params.paymentMethod}'`, { code: 'resource_missing', param: 'payment_method' });
     }
-    return this.txHost.tx.paymentIntent.create({
-      data: {
-        id: newStripeId('pi'),
-        account,
-        amount: params.amount,
-        currency: params.currency,
-        status: outcome === 'succeeds' ? 'succeeded' : 'requires_payment_method',
-        // Stripe turns a test token into a new PaymentMethod on every use; so does the sandbox.
-        paymentMethod: newStripeId('pm'),
-        metadata: params.metadata,
-        declineCode: outcome === 'succeeds' ? null : outcome,
-      },
+    // Joins the idempotency layer's transaction when there is one; opens its own otherwise, so
+    // that a PaymentIntent is never stored without its event.
+    return this.txHost.withTransaction(async () => {
+      const intent = await this.txHost.tx.paymentIntent.create({
+        data: {
+          id: newStripeId('pi'),
+          account,
+          amount: params.amount,
+          currency: params.currency,
+          status: outcome === 'succeeds' ? 'succeeded' : 'requires_payment_method',
+          // Stripe turns a test token into a new PaymentMethod on every use; so does the sandbox.
+          paymentMethod: newStripeId('pm'),
+          metadata: params.metadata,
+          declineCode: outcome === 'succeeds' ? null : outcome,
+        },
+      });
+      await this.events.recordPaymentIntentOutcome(intent, cause);
+      return intent;
     });
   }
 

@@ -4,7 +4,7 @@ import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { accountOf } from '../auth/secret-key';
 import { readSandboxConfig, SandboxConfig } from '../config/sandbox-config';
-import { createSandboxApp } from '../create-sandbox-app';
+import { createSandboxApp, SandboxAppOptions } from '../create-sandbox-app';
 import { SandboxHttp, sandboxHttp } from './sandbox-http';
 
 /** A real sandbox on a real socket (127.0.0.1, ephemeral port) against this run's test database. */
@@ -21,15 +21,22 @@ export interface TestSandbox {
   close(): Promise<void>;
 }
 
-/** `prepare` runs on the built app before it listens (e.g. the chaos entry point's middleware). */
-export async function startTestSandbox(env: NodeJS.ProcessEnv = {}, prepare: (app: INestApplication) => void = () => undefined): Promise<TestSandbox> {
+/**
+ * `prepare` runs on the built app before it listens (e.g. the chaos entry point's middleware);
+ * `options` are what an entry point decides (e.g. chaos-main.ts's webhook delivery faults).
+ */
+export async function startTestSandbox(
+  env: NodeJS.ProcessEnv = {},
+  prepare: (app: INestApplication) => void = () => undefined,
+  options: SandboxAppOptions = {},
+): Promise<TestSandbox> {
   const config = readSandboxConfig({
     PAYMENT_SANDBOX_DATABASE_URL: testDatabaseUrl(),
     PAYMENT_PROVIDER_SECRET_KEY: `sk_test_${randomUUID().replace(/-/g, '')}`,
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createSandboxApp(config);
+  const app = await createSandboxApp(config, options);
   prepare(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };

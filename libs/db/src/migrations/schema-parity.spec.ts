@@ -16,6 +16,7 @@ describe('prisma/migrations against schema.prisma', () => {
   it('covers every model of the schema in this test', () => {
     expect(Object.values(Prisma.ModelName).sort()).toEqual([
       'AdmissionCounter',
+      'Event',
       'IdempotencyKey',
       'Order',
       'OrderLine',
@@ -24,6 +25,8 @@ describe('prisma/migrations against schema.prisma', () => {
       'Product',
       'Receipt',
       'User',
+      'WebhookDelivery',
+      'WebhookEndpoint',
     ]);
   });
 
@@ -248,5 +251,63 @@ describe('prisma/migrations against schema.prisma', () => {
     await expect(prisma.paymentWebhookEvent.create({ data: { ...eventData, id: `${eventData.id}x`, outcome: 'applied' } })).rejects.toThrow(
       /payment_webhook_events_outcome_check/,
     );
+  });
+
+  it('round-trips every field of webhook endpoints, events and deliveries, one delivery per event and endpoint', async () => {
+    const account = `acct_${randomUUID()}`;
+    const at = new Date('2026-01-01T00:00:00.123Z');
+    const endpoint = {
+      id: `we_${randomUUID()}`,
+      account,
+      url: 'http://127.0.0.1:9/hook',
+      enabledEvents: ['payment_intent.succeeded', '*'],
+      secret: 'whsec_parity',
+      createdAt: at,
+    };
+    const event = {
+      id: `evt_${randomUUID()}`,
+      account,
+      type: 'payment_intent.payment_failed',
+      dataObject: { id: 'pi_parity', object: 'payment_intent' },
+      requestId: 'req_parity',
+      requestIdempotencyKey: 'key-parity',
+      createdAt: at,
+    };
+    const delivery = {
+      id: randomUUID(),
+      account,
+      eventId: event.id,
+      endpointId: endpoint.id,
+      status: 'succeeded',
+      attempts: 2,
+      nextAttemptAt: at,
+      leaseToken: randomUUID(),
+      lastAttemptAt: at,
+      lastResponseStatus: 204,
+      lastError: 'HTTP 500',
+      deliveredAt: at,
+      createdAt: at,
+    };
+    expect(await prisma.webhookEndpoint.create({ data: endpoint })).toEqual(endpoint);
+    expect(await prisma.event.create({ data: event })).toEqual(event);
+    expect(await prisma.webhookDelivery.create({ data: delivery })).toEqual(delivery);
+    await expect(prisma.webhookDelivery.create({ data: { ...delivery, id: randomUUID() } })).rejects.toThrow();
+    await expect(prisma.webhookDelivery.create({ data: { ...delivery, id: randomUUID(), status: 'pending' } })).rejects.toThrow(
+      /webhook_deliveries_delivered_at_iff_succeeded/,
+    );
+    await expect(prisma.event.create({ data: { ...event, id: `evt_${randomUUID()}`, type: 'charge.refunded' } })).rejects.toThrow(/events_type_check/);
+    await expect(prisma.webhookEndpoint.create({ data: { ...endpoint, id: `we_${randomUUID()}`, enabledEvents: [] } })).rejects.toThrow(
+      /webhook_endpoints_enabled_events_not_empty/,
+    );
+    await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    expect(await prisma.webhookDelivery.count({ where: { eventId: event.id } })).toBe(0);
+    const indexes = await prisma.$queryRaw<{ indexname: string }[]>`
+      SELECT indexname FROM pg_indexes WHERE tablename = 'webhook_deliveries' ORDER BY indexname`;
+    expect(indexes.map((index) => index.indexname)).toEqual([
+      'webhook_deliveries_due_idx',
+      'webhook_deliveries_endpoint_id_created_at_idx',
+      'webhook_deliveries_event_id_endpoint_id_key',
+      'webhook_deliveries_pkey',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { invalidRequest } from '../../stripe-errors/stripe-api.error';
 import { parseMetadata } from './metadata';
-import { asParams, integerWithin, optionalString, rejectUnknownParams, requiredString } from './request-params';
+import { formBodyParams, integerWithin, optionalString, rejectUnknownParams, requiredString } from './request-params';
 
 /** The parameters of `POST /v1/payment_intents` that this subset accepts. */
 export interface CreatePaymentIntentParams {
@@ -27,17 +27,7 @@ const ISO_4217 = new Set(Intl.supportedValuesOf('currency').map((code) => code.t
  * @throws StripeApiError 400 `invalid_request_error` (with `code` and `param` where Stripe has them)
  */
 export function parseCreatePaymentIntentParams(request: Request): CreatePaymentIntentParams {
-  if (request.is('application/x-www-form-urlencoded') === false) {
-    throw invalidRequest(`Invalid request: the body must be application/x-www-form-urlencoded, as in Stripe's API (got ${request.headers['content-type']}).`);
-  }
-  const queryNames = Object.keys(asParams(request.query));
-  if (queryNames.length > 0) {
-    throw invalidRequest(`Received unknown parameter: ${queryNames[0]} (send parameters in the form body)`, {
-      code: 'parameter_unknown',
-      param: queryNames[0],
-    });
-  }
-  const params = asParams(request.body);
+  const params = formBodyParams(request);
   rejectUnknownParams(params, KNOWN_PARAMS);
   const [amount, currency, paymentMethod] = (['amount', 'currency', 'payment_method'] as const).map((name) => requiredString(params, name));
   requireConfirmTrue(optionalString(params, 'confirm'));

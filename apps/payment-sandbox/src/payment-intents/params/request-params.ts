@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { invalidRequest } from '../../stripe-errors/stripe-api.error';
 import { requireStorableParams } from './storable-text';
 
@@ -16,6 +17,25 @@ export function asParams(value: unknown): RequestParams {
   if (typeof value !== 'object' || Array.isArray(value)) throw invalidRequest('Invalid request: the parameters are not a set of name=value pairs.');
   requireStorableParams(value);
   return value as RequestParams;
+}
+
+/**
+ * The parameters of a POST, as Stripe takes them: a form body, and nothing in the query string.
+ *
+ * @throws StripeApiError 400 `invalid_request_error` for another content type or a query parameter
+ */
+export function formBodyParams(request: Request): RequestParams {
+  if (request.is('application/x-www-form-urlencoded') === false) {
+    throw invalidRequest(`Invalid request: the body must be application/x-www-form-urlencoded, as in Stripe's API (got ${request.headers['content-type']}).`);
+  }
+  const queryNames = Object.keys(asParams(request.query));
+  if (queryNames.length > 0) {
+    throw invalidRequest(`Received unknown parameter: ${queryNames[0]} (send parameters in the form body)`, {
+      code: 'parameter_unknown',
+      param: queryNames[0],
+    });
+  }
+  return asParams(request.body);
 }
 
 /** 400 `parameter_unknown` for the first parameter not in `known`, as Stripe answers. */
