@@ -4,6 +4,8 @@
 // 3. the payment provider sandbox (apps/payment-sandbox: Stripe's PaymentIntents API, a subset, in
 //    a database of its own on the same server), then the API (charging through it) and the
 //    storefront, each as a child process;
+//    The API gets the secret of a webhook endpoint registered for it at the sandbox (payments.md §5;
+//    tools/webhook-endpoint-registration.mjs), unless PAYMENT_WEBHOOK_SECRET is set;
 // 4. prints the URLs, and stops everything on Ctrl-C (or when a child dies).
 //
 // Every process listens on HOST, default 127.0.0.1: the demo runs with public secrets (the
@@ -29,6 +31,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import db from '@safe-checkout/db';
+import { registerWebhookEndpoint } from './webhook-endpoint-registration.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const apiPort = Number(process.env.PORT ?? 3333);
@@ -139,8 +142,10 @@ async function main() {
   });
   await waitUntilHealthy(`http://${internalHost}:${sandboxPort}/health`);
   const providerProxy = chaos ? await startProviderChaosProxy() : null;
+  const webhookSecret = await shopWebhookSecret(`http://${internalHost}:${sandboxPort}`);
   startChild('API', [chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js'], {
     ...listenEnv,
+    PAYMENT_WEBHOOK_SECRET: webhookSecret,
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
     PAYMENT_PROVIDER_URL: providerProxy?.url ?? process.env.PAYMENT_PROVIDER_URL ?? `http://${internalHost}:${sandboxPort}`,
@@ -167,6 +172,18 @@ Safe Checkout is running:
   Demo users alice@example.com / bob@example.com, password demo-password (demo only)
 Press Ctrl-C to stop.`,
   );
+}
+
+// The sandbox's webhooks reach the API directly, as `stripe listen` would forward them (payments.md
+// §5); a real provider's endpoint is registered in its dashboard and its secret configured.
+async function shopWebhookSecret(sandboxUrl) {
+  if (process.env.PAYMENT_WEBHOOK_SECRET) return process.env.PAYMENT_WEBHOOK_SECRET;
+  const { secret } = await registerWebhookEndpoint({
+    providerUrl: sandboxUrl,
+    secretKey: process.env.PAYMENT_PROVIDER_SECRET_KEY || 'sk_test_safe_checkout_sandbox',
+    endpointUrl: `http://${internalHost}:${apiPort}/webhooks/payments`,
+  });
+  return secret;
 }
 
 /** `file` (relative to the root), after checking that the build made it. */
