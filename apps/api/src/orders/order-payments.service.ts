@@ -82,8 +82,8 @@ export class OrderPaymentsService {
     if (locked.length === 0) return undefined;
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: ORDER_WITH_RECEIPT });
     if (order.status !== 'awaiting_payment') return { kind: alreadySettledKind(order, outcome), order: toOrderView(order) };
+    if (outcome.paymentIntent && !paysOrder(outcome.paymentIntent, order)) return { kind: 'other_payment_intent', order: toOrderView(order) };
     if (outcome.kind === 'failed') return { kind: 'settled', order: await this.markPaymentFailed(orderId) };
-    if (!paysOrder(outcome.paymentIntent, order)) return { kind: 'other_payment_intent', order: toOrderView(order) };
     return { kind: 'settled', order: await this.markPaid(order, outcome.paymentIntent, confirmedBy) };
   }
 
@@ -129,7 +129,10 @@ export class OrderPaymentsService {
 }
 
 /** What the provider said of a charge, whichever way the shop heard it. */
-export type PaymentOutcome = { kind: 'succeeded'; paymentIntent: PaymentIntent } | { kind: 'failed' };
+export type PaymentOutcome =
+  | { kind: 'succeeded'; paymentIntent: PaymentIntent }
+  /** The failed PaymentIntent when the provider named it (a webhook does; a declined charge's answer does not). */
+  | { kind: 'failed'; paymentIntent?: PaymentIntent };
 
 /**
  * What {@link OrderPaymentsService.settle} did: `settled` (this call moved the order out of

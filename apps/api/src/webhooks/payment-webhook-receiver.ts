@@ -71,5 +71,5 @@ function orderIdOf(event: PaymentEvent): string | undefined {
 }
 
 function outcomeOf(event: PaymentEvent): PaymentOutcome {
-  return event.type === 'payment_intent.succeeded' ? { kind: 'succeeded', paymentIntent: event.paymentIntent } : { kind: 'failed' };
+  return { kind: event.type === 'payment_intent.succeeded' ? 'succeeded' : 'failed', paymentIntent: event.paymentIntent };
 }

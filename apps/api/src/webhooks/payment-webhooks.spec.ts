@@ -139,6 +139,18 @@ describe('POST /webhooks/payments applies each payment event once and never move
       expect(await shop.receipts()).toBe(1);
     });
 
+    it('a payment_failed of a PaymentIntent for another amount leaves the order awaiting payment, its stock taken', async () => {
+      const shop = await anOrderAwaitingPayment();
+
+      await deliverEvent(api, paymentEventBody('payment_intent.payment_failed', { ...shop.declined, amount: 1 })).expect(200, {
+        received: true,
+        outcome: 'other_payment_intent',
+      });
+
+      expect(await shop.read()).toMatchObject({ status: 'awaiting_payment' });
+      expect(await shop.stock()).toBe(STOCK_LEFT);
+    });
+
     it('a succeeded PaymentIntent whose amount does not pay the order leaves it awaiting payment', async () => {
       const shop = await anOrderAwaitingPayment();
 
