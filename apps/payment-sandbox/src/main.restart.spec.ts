@@ -62,6 +62,7 @@ describe('the sandbox process (dist/main.js), restarted', () => {
     await exited;
   }
 
+  // Two starts, the first creating and migrating a database: a minute and more on a loaded 2-core box.
   it('creates <name>_payment_sandbox, and after a restart answers, lists, searches and replays as before', async () => {
     let http = await start();
     const key = randomUUID();
@@ -80,7 +81,7 @@ describe('the sandbox process (dist/main.js), restarted', () => {
     const replay = await http.post('/v1/payment_intents', aCharge({ orderId }), { idempotencyKey: key });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.text).toBe(succeeded.text);
-  });
+  }, 90_000);
 
   it("keeps its PaymentIntents and keys in its own database, never in the shop's", async () => {
     const account = accountOf(secretKey);

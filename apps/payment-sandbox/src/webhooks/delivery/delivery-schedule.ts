@@ -8,7 +8,7 @@ export type AfterFailure = { giveUp: true } | { giveUp: false; delayMs: number }
  * The schedule after failed attempt number `attempts` (1-based): retried after the project's
  * jittered exponential backoff (libs/retrying-client: full jitter, uniform in
  * [0, min(max, base · 2^(attempts-1))]), or after the receiver's `Retry-After` when that is longer
- * (clamped to the longest delay, jittered); given up once `maxAttempts` attempts were made.
+ * (clamped to the longest delay, plus up to 20 % jitter); given up once `maxAttempts` attempts were made.
  * The waits are kept in the outbox, not in memory, so a restart keeps the schedule.
  */
 export function afterFailedAttempt(

@@ -8,7 +8,7 @@ export interface WebhookDeliveryConfig {
   maxAttempts: number;
   /** Cap of the first retry's delay; it doubles with each retry. `PAYMENT_SANDBOX_WEBHOOK_RETRY_BASE_DELAY_MS`, default 5 000. */
   retryBaseDelayMs: number;
-  /** No retry waits longer (a receiver's `Retry-After` included). `PAYMENT_SANDBOX_WEBHOOK_RETRY_MAX_DELAY_MS`, default 600 000. */
+  /** No backoff waits longer; a receiver's `Retry-After` is clamped to it (then jittered up to 20 %). `PAYMENT_SANDBOX_WEBHOOK_RETRY_MAX_DELAY_MS`, default 600 000. */
   retryMaxDelayMs: number;
   /** One attempt's time limit, connection to answer; then it counts as failed. `PAYMENT_SANDBOX_WEBHOOK_ATTEMPT_TIMEOUT_MS`, default 10 000. */
   attemptTimeoutMs: number;

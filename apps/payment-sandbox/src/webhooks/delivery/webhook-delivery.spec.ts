@@ -80,10 +80,44 @@ describe('webhook deliveries (a real sandbox, a real receiver on 127.0.0.1)', ()
     const eventId = deliveries[0].event.id;
 
     await waitUntil(async () => (await deliveryOf(eventId)).status === 'failed');
-    expect(await deliveryOf(eventId)).toMatchObject({ status: 'failed', attempts: 3, lastResponseStatus: 500, lastError: 'HTTP 500' });
+    const failed = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?status=failed`);
+    expect(failed.body).toMatchObject({ object: 'list', has_more: false, url: `/v1/webhook_endpoints/${endpointId}/deliveries` });
+    expect(failed.body.data).toEqual([
+      {
+        id: expect.any(String),
+        object: 'webhook_delivery',
+        event: eventId,
+        status: 'failed',
+        attempts: 3,
+        next_attempt: null,
+        last_attempt: expect.any(Number),
+        last_response_status: 500,
+        last_error: 'HTTP 500',
+        delivered: null,
+        created: expect.any(Number),
+      },
+    ]);
     expect((await http.get(`/v1/events/${eventId}`)).body.pending_webhooks).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.received).toHaveLength(3);
+  });
+
+  it("lists an endpoint's deliveries newest first, with limit, starting_after and has_more", async () => {
+    const olderCharge = await http.post('/v1/payment_intents', aCharge());
+    await http.post('/v1/payment_intents', aCharge());
+    // Both are delivered, in whichever order the attempts finished.
+    const delivered = await receiver.waitFor(2);
+    const older = delivered.find((delivery) => delivery.event.data.object.id === olderCharge.body.id)!;
+    const newer = delivered.find((delivery) => delivery !== older)!;
+
+    const first = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?limit=1`);
+    expect(first.body).toMatchObject({ has_more: true, data: [{ event: newer.event.id }] });
+    const second = await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?limit=1&starting_after=${first.body.data[0].id}`);
+    expect(second.body.data).toMatchObject([{ event: older.event.id }]);
+    expect((await http.get(`/v1/webhook_endpoints/${endpointId}/deliveries?starting_after=not-a-delivery`)).body.error).toMatchObject({
+      code: 'resource_missing',
+      param: 'starting_after',
+    });
   });
 
   it('counts an attempt that gets no answer in time as failed, and retries it', async () => {
@@ -124,6 +158,27 @@ describe('which endpoints get an event', () => {
       expect(deleted.received).toEqual([]);
     } finally {
       await Promise.all([sandbox.close(), all.close(), succeededOnly.close(), failedOnly.close(), deleted.close()]);
+    }
+  });
+});
+
+describe('bounded concurrency', () => {
+  it('keeps at most PAYMENT_SANDBOX_WEBHOOK_CONCURRENCY attempts in flight', async () => {
+    const env = { ...FAST_WEBHOOK_DELIVERY_ENV, PAYMENT_SANDBOX_WEBHOOK_CONCURRENCY: '2', PAYMENT_SANDBOX_WEBHOOK_ATTEMPT_TIMEOUT_MS: '60000' };
+    const [sandbox, receiver] = await Promise.all([startTestSandbox(env), startWebhookReceiver()]);
+    try {
+      const http = sandboxHttp(sandbox.url, sandbox.secretKey);
+      await http.post('/v1/webhook_endpoints', { url: receiver.url, enabled_events: { 0: '*' } });
+      receiver.replyWith('hang', 'hang', 'hang', 'hang');
+      for (let i = 0; i < 4; i++) await http.post('/v1/payment_intents', aCharge());
+      await receiver.waitFor(2);
+
+      // Four deliveries are due; with both slots held by unanswered attempts, no third may start.
+      await waitUntil(async () => (await sandbox.prisma.webhookDelivery.count({ where: { account: sandbox.account, attempts: 0 } })) === 2);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      await Promise.all([sandbox.close(), receiver.close()]);
     }
   });
 });

@@ -26,7 +26,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private pollTimer: NodeJS.Timeout | undefined;
-  private polling = false;
+  /** The poll running now, if any: polls never overlap. */
+  private polling: Promise<void> | undefined;
 
   constructor(
     @Inject(SANDBOX_CONFIG) sandboxConfig: SandboxConfig,
@@ -45,18 +46,24 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     clearTimeout(this.pollTimer);
+    // A poll may be claiming right now: its attempts, started with the abort already signalled,
+    // give their deliveries back like the others.
+    await this.polling;
     await Promise.allSettled([...this.inFlight]);
   }
 
   private schedulePoll(delayMs: number): void {
     if (this.stopping.signal.aborted) return;
     clearTimeout(this.pollTimer);
-    this.pollTimer = setTimeout(() => void this.poll(), delayMs);
+    this.pollTimer = setTimeout(() => {
+      this.polling ??= this.poll().finally(() => {
+        this.polling = undefined;
+        this.schedulePoll(this.config.pollIntervalMs);
+      });
+    }, delayMs);
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
     try {
       await this.outbox.failExhausted(this.account, this.config.maxAttempts);
       const free = this.config.concurrency - this.inFlight.size;
@@ -73,9 +80,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     } catch (error) {
       // The database may be restarting: the deliveries wait in the outbox for the next poll.
       this.logger.warn(`could not poll the webhook outbox: ${(error as Error).message}`);
-    } finally {
-      this.polling = false;
-      this.schedulePoll(this.config.pollIntervalMs);
     }
   }
 

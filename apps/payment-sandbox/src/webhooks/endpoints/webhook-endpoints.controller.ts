@@ -6,6 +6,8 @@ import { parseListParams } from '../../payment-intents/params/list.params';
 import { asParams, rejectUnknownParams } from '../../payment-intents/params/request-params';
 import { requireStorableText } from '../../payment-intents/params/storable-text';
 import { parseCreateWebhookEndpointParams } from './create-webhook-endpoint.params';
+import { parseDeliveryListParams } from './delivery-list.params';
+import { toWebhookDeliveryListObject, WebhookDeliveryListObject } from './webhook-delivery.representation';
 import { toWebhookEndpointListObject, toWebhookEndpointObject, WebhookEndpointListObject, WebhookEndpointObject } from './webhook-endpoint.representation';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 
@@ -33,6 +35,14 @@ export class WebhookEndpointsController {
   async retrieve(@CurrentAccount() account: string, @Param('id') id: string, @Query() query: unknown): Promise<WebhookEndpointObject> {
     rejectUnknownParams(asParams(query), []);
     return toWebhookEndpointObject(await this.endpoints.retrieve(account, requireStorableText(id, 'webhook_endpoint')));
+  }
+
+  /** A sandbox extension: where each of the endpoint's deliveries stands (see WebhookDeliveryObject). */
+  @Get(':id/deliveries')
+  async deliveries(@CurrentAccount() account: string, @Param('id') id: string, @Query() query: unknown): Promise<WebhookDeliveryListObject> {
+    const endpointId = requireStorableText(id, 'webhook_endpoint');
+    const { rows, hasMore } = await this.endpoints.deliveries(account, endpointId, parseDeliveryListParams(query));
+    return toWebhookDeliveryListObject(endpointId, rows, hasMore);
   }
 
   @Delete(':id')

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import type { WebhookEndpoint } from '@safe-checkout/db';
+import type { WebhookDelivery, WebhookEndpoint } from '@safe-checkout/db';
 import { PrismaTransactionHost } from '../../database/transaction-host';
 import type { PageParams } from '../../payment-intents/params/list.params';
 import { newStripeId, randomBase62 } from '../../payment-intents/stripe-id';
 import { invalidRequest } from '../../stripe-errors/stripe-api.error';
 import { after, NEWEST_FIRST, toPage } from '../keyset-page';
 import type { CreateWebhookEndpointParams } from './create-webhook-endpoint.params';
+import type { DeliveryListParams } from './delivery-list.params';
 
 /** Stripe's limit of webhook endpoints per account; it also bounds the deliveries of one event. */
 export const MAX_WEBHOOK_ENDPOINTS = 16;
@@ -56,11 +57,36 @@ export class WebhookEndpointsService {
     if (count === 0) throw missing(id, 'webhook_endpoint', 404);
   }
 
+  /**
+   * The endpoint's deliveries, newest first.
+   *
+   * @throws StripeApiError 404 for an unknown endpoint; 400 `resource_missing` for an unknown `starting_after`
+   */
+  async deliveries(account: string, id: string, { limit, startingAfter, status }: DeliveryListParams): Promise<{ rows: WebhookDelivery[]; hasMore: boolean }> {
+    await this.retrieve(account, id);
+    const tx = this.txHost.tx;
+    const cursor = startingAfter === undefined ? undefined : await tx.webhookDelivery.findFirst({ where: { id: asUuid(startingAfter), endpointId: id } });
+    if (startingAfter !== undefined && !cursor)
+      throw invalidRequest(`No such webhook delivery: '${startingAfter}'`, { code: 'resource_missing', param: 'starting_after' });
+    const rows = await tx.webhookDelivery.findMany({
+      where: { endpointId: id, ...(status ? { status } : {}), ...(cursor ? after(cursor) : {}) },
+      orderBy: [...NEWEST_FIRST],
+      take: limit + 1,
+    });
+    return toPage(rows, limit);
+  }
+
   private async cursor(account: string, id: string) {
     const row = await this.txHost.tx.webhookEndpoint.findFirst({ where: { id, account }, select: { id: true, createdAt: true } });
     if (!row) throw missing(id, 'starting_after', 400);
     return row;
   }
+}
+
+// A delivery id is a UUID; anything else matches none (and must not reach a uuid column).
+const NO_UUID = '00000000-0000-0000-0000-000000000000';
+function asUuid(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : NO_UUID;
 }
 
 function missing(id: string, param: string, status: number) {

@@ -38,6 +38,8 @@ export class EventsService {
         dataObject: toPaymentIntentObject(intent) as object,
         requestId: cause.requestId ?? null,
         requestIdempotencyKey: cause.idempotencyKey ?? null,
+        // The event happened when the PaymentIntent was confirmed: one instant for both.
+        createdAt: intent.createdAt,
       },
     });
     await tx.$executeRaw`
