@@ -42,7 +42,16 @@ export function paymentEventBody(type: TestEventType, paymentIntent: TestPayment
  * Delivers `body` to `POST /webhooks/payments` with a `Stripe-Signature` the official SDK made
  * (`secret`, by default the one the tests' APIs hold; `timestamp` in unix seconds, default now).
  */
-export function deliverEvent(api: TestApi, body: string, { secret = TEST_WEBHOOK_SECRET, timestamp }: { secret?: string; timestamp?: number } = {}) {
-  const signature = stripe.webhooks.generateTestHeaderString({ payload: body, secret, ...(timestamp === undefined ? {} : { timestamp }) });
+export function deliverEvent(api: TestApi, body: string, signing: { secret?: string; timestamp?: number } = {}) {
+  return deliverSigned(api, body, stripeSignature(body, signing));
+}
+
+/** The `Stripe-Signature` the official SDK makes for `body` (default: the tests' secret, now). */
+export function stripeSignature(body: string, { secret = TEST_WEBHOOK_SECRET, timestamp }: { secret?: string; timestamp?: number } = {}): string {
+  return stripe.webhooks.generateTestHeaderString({ payload: body, secret, ...(timestamp === undefined ? {} : { timestamp }) });
+}
+
+/** Delivers `body` with the given `Stripe-Signature` header, as it is. */
+export function deliverSigned(api: TestApi, body: string, signature: string) {
   return api.http().post('/webhooks/payments').set('Content-Type', 'application/json; charset=utf-8').set('Stripe-Signature', signature).send(body);
 }
