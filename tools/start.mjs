@@ -7,6 +7,8 @@
 // 3. the payment provider sandbox (apps/payment-sandbox: Stripe's PaymentIntents API, a subset, in
 //    a database of its own on the same server), then the API (charging through it) and the
 //    storefront, each as a child process;
+//    The API gets the secret of a webhook endpoint registered for it at the sandbox (payments.md §5;
+//    tools/webhook-endpoint-registration.mjs), unless PAYMENT_WEBHOOK_SECRET is set;
 // 4. prints the URLs, then one line per request (tools/start/console-line.mjs; LOG_LEVEL set: every
 //    process's own log lines), and on Ctrl-C (or when a child dies) stops everything in the reverse
 //    order, the database last, and says so.
@@ -36,6 +38,7 @@ import { banner, chaosBanner } from './start/banners.mjs';
 import { buildDemo } from './start/build-demo.mjs';
 import { createDemoProcesses } from './start/demo-processes.mjs';
 import { readStartOptions, START_USAGE } from './start/start-options.mjs';
+import { registerWebhookEndpoint } from './webhook-endpoint-registration.mjs';
 
 const options = readStartOptions(process.argv.slice(2), process.env);
 if (options.help) {
@@ -147,8 +150,10 @@ async function main() {
   });
   await waitUntilHealthy(`http://${internalHost}:${sandboxPort}/health`);
   const providerProxy = chaos ? await startProviderChaosProxy() : null;
+  const webhookSecret = await shopWebhookSecret(`http://${internalHost}:${sandboxPort}`);
   processes.start('api', [built(chaos ? 'apps/api/dist/chaos-main.js' : 'apps/api/dist/main.js')], {
     ...listenEnv,
+    PAYMENT_WEBHOOK_SECRET: webhookSecret,
     DATABASE_URL: databaseUrl,
     PORT: String(apiPort),
     PAYMENT_PROVIDER_URL: providerProxy?.url ?? process.env.PAYMENT_PROVIDER_URL ?? `http://${internalHost}:${sandboxPort}`,
@@ -172,6 +177,18 @@ async function main() {
 function projectsToBuild() {
   const projects = ['@safe-checkout/payment-sandbox', '@safe-checkout/api', '@safe-checkout/storefront'];
   return chaos ? [...projects, '@safe-checkout/chaos-proxy'] : projects;
+}
+
+// The sandbox's webhooks reach the API directly, as `stripe listen` would forward them (payments.md
+// §5); a real provider's endpoint is registered in its dashboard and its secret configured.
+async function shopWebhookSecret(sandboxUrl) {
+  if (process.env.PAYMENT_WEBHOOK_SECRET) return process.env.PAYMENT_WEBHOOK_SECRET;
+  const { secret } = await registerWebhookEndpoint({
+    providerUrl: sandboxUrl,
+    secretKey: process.env.PAYMENT_PROVIDER_SECRET_KEY || 'sk_test_safe_checkout_sandbox',
+    endpointUrl: `http://${internalHost}:${apiPort}/webhooks/payments`,
+  });
+  return secret;
 }
 
 /** `file` (relative to the root), after checking that the build made it. */

@@ -19,6 +19,7 @@ import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { ProblemsController } from './problems/problems.controller';
 import { ProductsModule } from './products/products.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The API's composition root: wires feature modules to the database and the idempotency layer. */
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         ProductsModule,
         UsersModule,
         OrdersModule,
+        WebhooksModule,
         HealthModule,
         ...extraModules,
       ],

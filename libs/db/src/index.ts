@@ -5,7 +5,7 @@ export type { PrismaClientOptions } from './prisma-client.factory';
 export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './transient-database-failure';
 export type { TransientDatabaseFailure } from './transient-database-failure';
 export { Prisma, PrismaClient } from './generated/prisma/client';
-export type { IdempotencyKey, Order, OrderLine, PaymentIntent, Product, User } from './generated/prisma/client';
+export type { IdempotencyKey, Order, OrderLine, PaymentIntent, PaymentWebhookEvent, Product, Receipt, User } from './generated/prisma/client';
 export type { Event, WebhookDelivery, WebhookEndpoint } from './generated/prisma/client';
 export { applyMigrations, MigrationDriftError } from './migrations/migrator';
 export { DEFAULT_MIGRATIONS_DIR, readMigrationFiles } from './migrations/migration-files';

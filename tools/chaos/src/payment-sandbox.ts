@@ -53,6 +53,8 @@ export interface PaymentSandboxOptions {
    * before charging anything.
    */
   entry?: 'main.js' | 'chaos-main.js';
+  /** More of its environment, e.g. its webhook delivery schedule and (chaos entry point) delivery faults. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -70,13 +72,13 @@ export interface PaymentSandboxOptions {
 export async function startPaymentSandbox(
   workspaceRoot: string,
   databaseUrl: string,
-  { entry = 'main.js' }: PaymentSandboxOptions = {},
+  { entry = 'main.js', env: extraEnv = {} }: PaymentSandboxOptions = {},
 ): Promise<PaymentSandbox> {
   const script = path.join(workspaceRoot, 'apps/payment-sandbox/dist', entry);
   if (!existsSync(script)) throw new Error(`${script} is missing: build first: npx nx run @safe-checkout/payment-sandbox:build`);
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { PAYMENT_SANDBOX_DATABASE_URL: databaseUrl, PAYMENT_SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  const env = { ...extraEnv, PAYMENT_SANDBOX_DATABASE_URL: databaseUrl, PAYMENT_SANDBOX_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
   let sandbox: NodeProcess;
   const alive = () => sandbox.child.exitCode === null && sandbox.child.signalCode === null;
   const start = async () => {

@@ -1,7 +1,8 @@
 // Everything the soak runs against, on loopback: its database; the payment sandbox (chaos entry
 // point); a chaos proxy in front of it, the provider hop; two API replicas started from the chaos
 // entry point (apps/api/dist/chaos-main.js) charging through that proxy; and a chaos proxy in front
-// of the replicas, the customers' hop.
+// of the replicas, the customers' hop, which the sandbox's webhook deliveries take too (the webhook
+// hop: the proxy's faults on top of the sandbox's own delivery faults).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findFreePort } from '@safe-checkout/db';
@@ -10,8 +11,31 @@ import { startChaosProxy, type ChaosProxyProcess } from './chaos-proxy-process';
 import { databaseUrlOfWriter, recordKeyWriters } from './key-writers';
 import { startPaymentSandbox, type PaymentSandbox } from './payment-sandbox';
 import { startSoakDatabase, type SoakDatabase } from './soak-database';
+import { createWebhookEndpoint } from './webhook-endpoints';
 
 export const REPLICA_COUNT = 2;
+
+/**
+ * How the sandbox delivers webhooks in the soak (payments.md §5): retries within 2 s rather than
+ * its default minute, so that the outbox drains within the run; and the chaos entry point's
+ * delivery faults: 10 % of attempts dropped, 30 % sent three times at once, 20 % held 1 s, and
+ * events created within 500 ms of each other delivered newest first.
+ */
+export const SOAK_WEBHOOK_DELIVERY_ENV: Readonly<Record<string, string>> = {
+  PAYMENT_SANDBOX_WEBHOOK_RETRY_BASE_DELAY_MS: '200',
+  PAYMENT_SANDBOX_WEBHOOK_RETRY_MAX_DELAY_MS: '2000',
+  PAYMENT_SANDBOX_WEBHOOK_ATTEMPT_TIMEOUT_MS: '3000',
+  PAYMENT_SANDBOX_WEBHOOK_MAX_ATTEMPTS: '40',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_DROP_RATE: '0.1',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_DUPLICATE_RATE: '0.3',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_DUPLICATE_COPIES: '3',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_DELAY_RATE: '0.2',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_DELAY_MS: '1000',
+  PAYMENT_SANDBOX_WEBHOOK_CHAOS_REORDER_WINDOW_MS: '500',
+};
+
+/** The routes the customer proxy injects faults into: the customers' orders and the sandbox's webhook deliveries. */
+export const CUSTOMER_FAULT_ROUTES = ['POST /orders', 'POST /webhooks/payments'];
 
 /** The only route of the sandbox that charges: faults on the provider hop hit charges, not reads. */
 export const PROVIDER_FAULT_ROUTES = ['POST /v1/payment_intents'];
@@ -28,6 +52,8 @@ export interface SoakClusterSettings {
   leaseMs: number;
   /** The replicas' CHECKOUT_RECOVERY_AFTER_SECONDS. */
   recoveryAfterSeconds: number;
+  /** Where the naive webhook receiver listens: the sandbox delivers the same events to it. */
+  naiveWebhookUrl: string;
 }
 
 /** Everything the soak runs against, started. */
@@ -41,6 +67,8 @@ export interface SoakCluster {
   providerProxyUrl: string;
   /** The customer proxy: where the customers send their orders. */
   proxyUrl: string;
+  /** The shop's webhook endpoint as registered at the sandbox: through the customer proxy. */
+  shopWebhookUrl: string;
   /** Stops all of it and deletes the databases; safe to call more than once. */
   dispose: () => Promise<void>;
 }
@@ -52,7 +80,7 @@ export interface SoakCluster {
  */
 export async function startSoakCluster(
   workspaceRoot: string,
-  { seed, latencyMs, providerLatencyMs, leaseMs, recoveryAfterSeconds }: SoakClusterSettings,
+  { seed, latencyMs, providerLatencyMs, leaseMs, recoveryAfterSeconds, naiveWebhookUrl }: SoakClusterSettings,
 ): Promise<SoakCluster> {
   const apiScript = path.join(workspaceRoot, 'apps/api/dist/chaos-main.js');
   const proxyScript = path.join(workspaceRoot, 'apps/chaos-proxy/dist/main.js');
@@ -73,13 +101,20 @@ export async function startSoakCluster(
     const database = await startSoakDatabase(workspaceRoot);
     started.database = database;
     await recordKeyWriters(database.url);
-    // The replicas only reach the provider once they charge: they start while the sandbox does,
-    // told where the provider proxy will listen.
+    // The replicas need the secret of the shop's webhook endpoint, which the sandbox makes when the
+    // endpoint is registered: the sandbox starts first, then the replicas, then the proxies.
     const providerProxyPort = await findFreePort();
     const providerProxyUrl = `http://127.0.0.1:${providerProxyPort}`;
+    const proxyPort = await findFreePort();
+    const shopWebhookUrl = `http://127.0.0.1:${proxyPort}/webhooks/payments`;
+    const paymentSandbox = await startPaymentSandbox(workspaceRoot, database.paymentsUrl, { entry: 'chaos-main.js', env: { ...SOAK_WEBHOOK_DELIVERY_ENV } });
+    started.paymentSandbox = paymentSandbox;
+    const webhookSecret = await createWebhookEndpoint(paymentSandbox.url, shopWebhookUrl);
+    await createWebhookEndpoint(paymentSandbox.url, naiveWebhookUrl);
     const replicaEnv = {
       IDEMPOTENCY_LEASE_MS: String(leaseMs),
       PAYMENT_PROVIDER_URL: providerProxyUrl,
+      PAYMENT_WEBHOOK_SECRET: webhookSecret,
       CHECKOUT_RECOVERY_AFTER_SECONDS: String(recoveryAfterSeconds),
     };
     for (let i = 1; i <= REPLICA_COUNT; i++) {
@@ -88,10 +123,7 @@ export async function startSoakCluster(
       const env = { ...replicaEnv, DATABASE_URL: databaseUrlOfWriter(database.url, name) };
       started.replicas.push(new ApiReplica(name, apiScript, await findFreePort(), env));
     }
-    const sandboxStarted = startPaymentSandbox(workspaceRoot, database.paymentsUrl, { entry: 'chaos-main.js' }).then(
-      (sandbox) => (started.paymentSandbox = sandbox),
-    );
-    const [paymentSandbox] = await Promise.all([sandboxStarted, ...started.replicas.map((replica) => replica.start())]);
+    await Promise.all(started.replicas.map((replica) => replica.start()));
     // A seed of its own, so that the two hops do not draw the same sequence of faults.
     started.proxies.push(
       await startChaosProxy(proxyScript, {
@@ -105,13 +137,14 @@ export async function startSoakCluster(
     );
     const proxy = await startChaosProxy(proxyScript, {
       name: 'customer proxy',
+      port: proxyPort,
       upstreams: started.replicas.map((r) => r.url),
-      routes: ['POST /orders'],
+      routes: CUSTOMER_FAULT_ROUTES,
       seed,
       latencyMs,
     });
     started.proxies.push(proxy);
-    return { database, paymentSandbox, replicas: started.replicas, proxies: started.proxies, providerProxyUrl, proxyUrl: proxy.url, dispose };
+    return { database, paymentSandbox, replicas: started.replicas, proxies: started.proxies, providerProxyUrl, proxyUrl: proxy.url, shopWebhookUrl, dispose };
   } catch (error) {
     await dispose();
     throw error;

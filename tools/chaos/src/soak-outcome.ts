@@ -4,6 +4,7 @@ import type { NaiveCharge } from './naive-charges';
 import type { NaiveCheckout } from './naive-checkouts';
 import type { NoProcessFaults, ProcessFaults } from './process-fault-schedule';
 import type { Reconciliation } from './reconcile';
+import type { DeliveryDrain, WebhookReconciliation } from './reconcile-webhooks';
 import type { SafeCheckout } from './safe-checkouts';
 import type { Settlement } from './settle-checkouts';
 import type { SoakOptions } from './soak-options';
@@ -23,6 +24,10 @@ export interface SoakOutcome {
   reconciliation: Reconciliation;
   /** One per resolution round. */
   settlements: Settlement[];
+  /** The wait for the sandbox's webhook outbox to drain. */
+  deliveryDrain: DeliveryDrain;
+  /** The webhook hop against both databases and the naive receiver (payments.md §5). */
+  webhooks: WebhookReconciliation;
   /** Milliseconds per phase of the run, and `total`. */
   durations: Record<string, number>;
   checkouts: number;

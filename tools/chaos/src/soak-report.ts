@@ -3,6 +3,7 @@ import { FAULT_KINDS, type ChaosCounts } from './chaos-admin-wire';
 import type { NaiveCharge } from './naive-charges';
 import type { NoProcessFaults, ProcessFaults } from './process-fault-schedule';
 import type { NaiveServerCharges, PaymentReconciliation } from './reconcile-payments';
+import type { DeliveryDrain, WebhookReconciliation } from './reconcile-webhooks';
 import type { SafeCheckout } from './safe-checkouts';
 import type { Settlement } from './settle-checkouts';
 import type { SoakOutcome } from './soak-outcome';
@@ -129,6 +130,24 @@ function paymentRows(p: PaymentReconciliation, settlements: Settlement[]): Row[]
   ];
 }
 
+function webhookRows(w: WebhookReconciliation, drain: DeliveryDrain): Row[] {
+  const listed = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ') || 'none';
+  return [
+    ['events created by the sandbox', w.events],
+    ['deliveries to the shop: succeeded / given up', `${w.deliveriesSucceeded} / ${w.deliveriesFailed}`],
+    ['pending when the soak waited / left after', `${drain.pendingAtStart} / ${drain.remaining} after ${seconds(drain.waitedMs)}`],
+    ['events recorded by the shop, by outcome', listed(w.recordedByOutcome)],
+    ['paid orders, by the path that confirmed them', listed(w.confirmedBy)],
+    ['events applied twice', w.eventsAppliedTwice],
+    ['paid orders without a receipt / duplicated receipts', `${w.receiptsMissing} / ${w.receiptsDuplicated}`],
+    ['orders moved backwards', w.ordersMovedBackwards],
+    ['naive receiver: extra receipts (no dedupe)', w.naiveReceiptsDuplicated],
+  ];
+}
+
 /** The whole report; its last line is `verdictLine`. */
 export function formatReport({
   options,
@@ -140,6 +159,8 @@ export function formatReport({
   naiveCharges,
   reconciliation: r,
   settlements,
+  deliveryDrain,
+  webhooks,
   durations,
   verdictLine,
 }: SoakOutcome & { verdictLine: string }): string {
@@ -148,7 +169,7 @@ export function formatReport({
     safe.filter((c) => c.resolution),
     (c) => c.stopReason ?? 'unknown',
   ).map(([reason, n]): Row => [reason, n]);
-  const problems = [...r.safe.examples, ...r.keys.examples, ...r.payments.examples];
+  const problems = [...r.safe.examples, ...r.keys.examples, ...r.payments.examples, ...webhooks.examples];
   const naiveFailures = countBy(
     naive.filter((c) => c.outcome === 'failed'),
     (c) => c.finalFailure,
@@ -191,6 +212,7 @@ export function formatReport({
       ['outage probes wrong', `${r.probe.wrong} of ${r.probe.sent}`],
     ]),
     section('Payments (payments.md §3: every order against every PaymentIntent)', paymentRows(r.payments, settlements)),
+    section('Webhooks (payments.md §5: sandbox → customer proxy → shop, and the naive receiver)', webhookRows(webhooks, deliveryDrain)),
     ...(problems.length ? [['Offending checkouts, orders and charges (first 5 of each)', ...problems.map((e) => `  ${e}`)].join('\n')] : []),
     section(
       'Durations',

@@ -4,10 +4,14 @@
 // while both proxies inject faults, kills a replica, kills the other one mid-charge, restarts the
 // sandbox and the database; runs naive customers alongside, whose orders a naive server also
 // charges through the faulty provider hop; lets the replicas' recovery workers settle every
-// checkout left awaiting payment; then reconciles every checkout from the database and every order
-// against the sandbox's PaymentIntents (payments.md §3). Prints a report whose last line is
+// checkout left awaiting payment; lets the sandbox deliver every webhook (through the customer
+// proxy's faults and its own: dropped, tripled, late, reordered) to the shop and to a naive
+// receiver; then reconciles every checkout from the database, every order against the sandbox's
+// PaymentIntents (payments.md §3) and the webhook hop (§5). Prints a report whose last line is
 // `checkouts=<n> duplicates=<n> lost=<n> naive_duplicates=<n> double_charges=<n> orphan_charges=<n>
-// unsettled=<n> naive_double_charges=<n>`; exits 1 if an assertion failed.
+// unsettled=<n> naive_double_charges=<n> webhook_events_applied_twice=<n> receipts_missing=<n>
+// receipts_duplicated=<n> orders_moved_backwards=<n> naive_receipts_duplicated=<n>`; exits 1 if an
+// assertion failed.
 // Needs the builds of the API, the sandbox, the chaos proxy and the libraries: `npm run chaos`
 // (`nx run @safe-checkout/chaos:soak`) builds them first.
 import path from 'node:path';
@@ -24,6 +28,8 @@ import { createCustomers } from './soak-customers';
 import { faultRatesFor, parseSoakOptions, type SoakOptions } from './soak-options';
 import type { SoakOutcome } from './soak-outcome';
 import { formatReport } from './soak-report';
+import { startNaiveWebhookReceiver } from './naive-webhook-receiver';
+import { reconcileWebhooks, waitForDeliveries } from './reconcile-webhooks';
 import { failedAssertions, verdictLine } from './soak-verdict';
 
 // From src/ (tests) and dist/ (the build) alike.
@@ -64,15 +70,18 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
       -last + (last = Date.now())
   )(startedAt);
   const durations: Record<string, number> = {};
-  log(`starting the database, the payment sandbox, the provider proxy, ${REPLICA_COUNT} API replicas and the customer proxy`);
+  log(`starting the database, the payment sandbox, the provider proxy, ${REPLICA_COUNT} API replicas, the customer proxy and the naive webhook receiver`);
+  const naiveReceiver = await startNaiveWebhookReceiver();
+  cleanup.dispose = naiveReceiver.stop;
   const cluster = await startSoakCluster(root, {
     seed: options.seed,
     latencyMs: ATTEMPT_TIMEOUT_MS + 500,
     providerLatencyMs: options.providerLatencyMs,
     leaseMs: options.leaseMs,
     recoveryAfterSeconds: options.recoveryAfterSeconds,
+    naiveWebhookUrl: naiveReceiver.url,
   });
-  cleanup.dispose = cluster.dispose;
+  cleanup.dispose = () => Promise.all([cluster.dispose(), naiveReceiver.stop()]).then(() => undefined);
   const customers = await createCustomers(cluster.database.url, cluster.proxyUrl, { safe: options.customers, naive: options.naiveCustomers });
   const productId = customers.product.id;
   const probe: Probe = { ...customers.probe, productId, sent: [], created: [] };
@@ -105,6 +114,9 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
   ]);
   const settlements = await resolveAndSettle({ cluster, productId, safe });
   durations['resolution + settlement'] = lap();
+  const deliveryDrain = await waitForDeliveries(cluster.database.paymentsUrl);
+  log(`${deliveryDrain.pendingAtStart} webhook deliveries were pending; ${deliveryDrain.remaining} left after ${(deliveryDrain.waitedMs / 1000).toFixed(1)} s`);
+  durations['webhook deliveries'] = lap();
 
   const reconciliation = await reconcile({
     databaseUrl: cluster.database.url,
@@ -114,8 +126,14 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
     naive,
     probe,
   });
+  const webhooks = await reconcileWebhooks({
+    databaseUrl: cluster.database.url,
+    paymentsUrl: cluster.database.paymentsUrl,
+    shopEndpointUrl: cluster.shopWebhookUrl,
+    naiveReceipts: naiveReceiver.receiptsByOrder(),
+  });
   durations.reconciliation = lap();
-  await cluster.dispose();
+  await cleanup.dispose();
   durations.cleanup = lap();
   durations.total = Date.now() - startedAt;
   const outcome: SoakOutcome = {
@@ -128,6 +146,8 @@ async function soak(options: SoakOptions, cleanup: Disposable): Promise<{ report
     naiveCharges,
     reconciliation,
     settlements,
+    deliveryDrain,
+    webhooks,
     durations,
     checkouts: safe.length,
   };

@@ -50,6 +50,13 @@ export interface ApiConfig {
   paymentProviderUrl: string;
   /** `PAYMENT_PROVIDER_SECRET_KEY`, default the sandbox's public `sk_test_safe_checkout_sandbox`. */
   paymentProviderSecretKey: string;
+  /**
+   * `PAYMENT_WEBHOOK_SECRET`: the secret(s) the provider signs webhook deliveries with (`whsec_…`),
+   * comma-separated while a rotation makes two valid (payments.md §5). `npm start` registers the
+   * shop's endpoint with the sandbox and passes the secret it answers; for Stripe, the endpoint's
+   * signing secret from the dashboard. None: `POST /webhooks/payments` refuses every delivery (503).
+   */
+  paymentWebhookSecrets: string[];
   /** `CHECKOUT_RECOVERY_AFTER_SECONDS`: how soon after a lapsed lease the recovery worker resumes a checkout, default 60. */
   checkoutRecoveryAfterSeconds: number;
   /** `CHECKOUT_RECOVERY_CONCURRENCY`: stalled checkouts each process's recovery worker charges at once, default 8 (payments.md §2 "Recovery"). */
@@ -126,6 +133,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',
     paymentProviderSecretKey: env.PAYMENT_PROVIDER_SECRET_KEY || SANDBOX_SECRET_KEY,
+    paymentWebhookSecrets: commaSeparated(env.PAYMENT_WEBHOOK_SECRET),
     checkoutRecoveryAfterSeconds: int('CHECKOUT_RECOVERY_AFTER_SECONDS', 60, 0),
     checkoutRecoveryConcurrency: int('CHECKOUT_RECOVERY_CONCURRENCY', 8, 1),
     loginLimits: {
@@ -134,10 +142,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     writesPerUser: { limit: int('WRITES_PER_USER', 50, 1), windowSeconds: int('WRITES_PER_USER_WINDOW_SECONDS', 10, 1) },
     loginHashing: { concurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1), queue: int('LOGIN_HASH_QUEUE', 32, 0) },
-    trustedProxies: (env.TRUSTED_PROXIES ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean),
+    trustedProxies: commaSeparated(env.TRUSTED_PROXIES),
   };
   if (!config.databaseUrl) errors.push('DATABASE_URL is required (npm start sets it for the embedded database)');
   // Otherwise the API would sign tokens that its own guard refuses.
@@ -147,6 +152,13 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (production) errors.push(...productionJwtSecretErrors(config.jwtSecret));
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
+}
+
+function commaSeparated(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 // The development secret is in the source, so production refuses it like a missing one.

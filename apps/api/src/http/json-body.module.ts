@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import type { RawBodyRequest } from '@nestjs/common';
 import { raw } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -59,8 +60,10 @@ function readBody(limitBytes: number) {
     });
 }
 
-function parseBody(request: Request, _response: Response, next: NextFunction): void {
+function parseBody(request: RawBodyRequest<Request>, _response: Response, next: NextFunction): void {
   if (!Buffer.isBuffer(request.body)) return next();
+  // The bytes as received: a webhook's signature is over them, not over a re-serialisation (payments.md §5).
+  request.rawBody = request.body;
   try {
     request.body = parseJsonBody(request.body);
     next();

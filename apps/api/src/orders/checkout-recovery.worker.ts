@@ -61,7 +61,7 @@ export class CheckoutRecoveryWorker implements OnApplicationShutdown {
   private drain(clock?: () => Date): Promise<StalledOperationsDrainReport> {
     return drainStalledOperations({
       store: this.idempotency.store,
-      phases: this.checkout.phases,
+      phases: this.checkout.recoveryPhases,
       lapsedForMs: this.lapsedForMs(),
       leaseMs: this.idempotency.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
       concurrency: this.config.checkoutRecoveryConcurrency,

@@ -4,8 +4,8 @@ import { ChargeAnswer } from '../payments/charge-answer';
 import { PaymentProvider } from '../payments/payment-provider';
 import { ProblemException } from '../problems/problem.exception';
 import { renderProblem } from '../problems/render-problem';
-import { OrderPaymentsService } from './order-payments.service';
-import { OrderView } from './order.representation';
+import { OrderPaymentsService, PaymentOutcome } from './order-payments.service';
+import { OrderView, PaymentConfirmation } from './order.representation';
 import { OrdersService } from './orders.service';
 
 /** What POST /orders asked for: the state of the first phase. */
@@ -39,15 +39,10 @@ export const ORDER_CREATED = 'order_created';
  */
 @Injectable()
 export class CheckoutPhases {
-  readonly phases: readonly AtomicPhase[] = [
-    localPhase('create the order, awaiting payment', STARTED, (input: CheckoutInput) => this.createOrder(input)),
-    foreignPhase(
-      'charge the order at the payment provider',
-      ORDER_CREATED,
-      (state: CheckoutState) => this.charge(state),
-      (state: CheckoutState, answer: ChargeAnswer) => this.recordPayment(state, answer),
-    ),
-  ];
+  /** The phases a customer's request runs (and resumes, with the same key). */
+  readonly phases: readonly AtomicPhase[] = this.phasesConfirmedBy('charge_answer');
+  /** The same phases, run by the recovery worker: the order's receipt says the worker confirmed it. */
+  readonly recoveryPhases: readonly AtomicPhase[] = this.phasesConfirmedBy('recovery_worker');
 
   constructor(
     private readonly orders: OrdersService,
@@ -55,12 +50,28 @@ export class CheckoutPhases {
     private readonly payments: PaymentProvider,
   ) {}
 
+  private phasesConfirmedBy(confirmedBy: PaymentConfirmation): readonly AtomicPhase[] {
+    return [
+      localPhase('create the order, awaiting payment', STARTED, (input: CheckoutInput) => this.createOrder(input)),
+      foreignPhase(
+        'charge the order at the payment provider',
+        ORDER_CREATED,
+        (state: CheckoutState) => this.charge(state),
+        (state: CheckoutState, answer: ChargeAnswer) => this.recordPayment(state, answer, confirmedBy),
+      ),
+    ];
+  }
+
   private async createOrder(input: CheckoutInput) {
     const order = await this.orders.createAwaitingPayment(input);
     return toRecoveryPoint(ORDER_CREATED, { orderId: order.id } satisfies CheckoutState);
   }
 
   private async charge({ orderId }: CheckoutState): Promise<ChargeAnswer> {
+    // A webhook may have settled the order while this checkout's answer was lost (payments.md §5):
+    // the order already knows what paid it, so nothing is sent.
+    const paidBy = await this.orderPayments.paidBy(orderId);
+    if (paidBy) return { kind: 'succeeded', paymentIntent: paidBy };
     const order = await this.orderPayments.orderToCharge(orderId);
     // The provider keeps idempotency keys 24 h: past that, a re-sent charge would be a new one.
     if (order.derivedKeyMayHaveExpired) {
@@ -70,10 +81,17 @@ export class CheckoutPhases {
     return this.payments.charge(order, (run) => this.orderPayments.recordChargeRun(orderId, run));
   }
 
-  private async recordPayment({ orderId }: CheckoutState, answer: ChargeAnswer) {
+  private async recordPayment({ orderId }: CheckoutState, answer: ChargeAnswer, confirmedBy: PaymentConfirmation) {
     await this.orderPayments.recordChargeRun(orderId, answer.run);
-    if (answer.kind === 'succeeded') return finishWith(created(await this.orderPayments.markPaid(orderId, answer.paymentIntent)));
-    await this.orderPayments.markPaymentFailed(orderId);
+    const outcome: PaymentOutcome = answer.kind === 'succeeded' ? answer : { kind: 'failed' };
+    const settlement = await this.orderPayments.settle(orderId, outcome, confirmedBy);
+    if (!settlement || settlement.kind === 'other_payment_intent') {
+      const paymentIntent = answer.kind === 'succeeded' ? answer.paymentIntent.id : 'no PaymentIntent';
+      throw new Error(`the charge's answer (${paymentIntent}) does not settle order ${orderId}, which is ${settlement?.order.status ?? 'missing'}`);
+    }
+    // Whoever settled first decided the order; this answer reports the order as it is.
+    if (settlement.order.status === 'paid') return finishWith(created(settlement.order));
+    if (answer.kind === 'succeeded') throw new Error(`order ${orderId} is ${settlement.order.status}, yet its charge succeeded`);
     return finishWith(renderProblem(refusalProblem(orderId, answer)));
   }
 }

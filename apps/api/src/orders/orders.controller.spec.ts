@@ -30,6 +30,7 @@ describe('POST, GET /orders', () => {
       currency: 'EUR',
       createdAt: expect.any(String),
       payment: { paymentIntentId: expect.stringMatching(/^pi_/), amount: 4200, currency: 'EUR' },
+      receipt: { id: expect.any(String), confirmedBy: 'charge_answer', issuedAt: expect.any(String) },
       chargeAttempts: {
         idempotencyKey: chargeKeyOf(response.body.id),
         runs: [

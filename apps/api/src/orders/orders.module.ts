@@ -10,6 +10,6 @@ import { OrdersService } from './orders.service';
   imports: [PaymentsModule],
   controllers: [OrdersController],
   providers: [OrdersService, OrderPaymentsService, CheckoutPhases, CheckoutRecoveryWorker],
-  exports: [OrdersService, CheckoutRecoveryWorker],
+  exports: [OrdersService, OrderPaymentsService, CheckoutRecoveryWorker],
 })
 export class OrdersModule {}

@@ -8,7 +8,7 @@ import type { CheckoutInput } from './checkout.phases';
 import { ORDER_FAULT_HOOK, OrderFaultHook } from './order-fault-hook';
 import { encodeOrderCursor, OrderCursor } from './order-cursor';
 import type { OrderPageView } from './order-page.representation';
-import { toOrderView, OrderView } from './order.representation';
+import { ORDER_WITH_RECEIPT, toOrderView, OrderView } from './order.representation';
 import { chargeableTotalCents, orderTotalCents } from './order-total';
 import { quantitiesByProduct } from './stock-reservation';
 
@@ -58,7 +58,7 @@ export class OrdersService {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       // One more than the page: whether it exists says whether there is a next page.
       take: limit + 1,
-      include: { lines: true },
+      include: ORDER_WITH_RECEIPT,
     });
     const page = orders.slice(0, limit);
     const last = page.at(-1);
@@ -67,7 +67,7 @@ export class OrdersService {
 
   async get(userId: string, orderId: string): Promise<OrderView> {
     // Another user's order is indistinguishable from a missing one (http-contract.md: 404).
-    const order = UUID.test(orderId) ? await this.prisma.order.findFirst({ where: { id: orderId, ...ownedBy(userId) }, include: { lines: true } }) : null;
+    const order = UUID.test(orderId) ? await this.prisma.order.findFirst({ where: { id: orderId, ...ownedBy(userId) }, include: ORDER_WITH_RECEIPT }) : null;
     if (!order) throw new ProblemException('not-found', `You have no order ${orderId}.`);
     return toOrderView(order);
   }

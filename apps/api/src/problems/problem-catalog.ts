@@ -134,6 +134,24 @@ export const API_PROBLEMS = {
     explanation:
       'The order exists, but the payment provider did not answer, so whether the card was charged is not known yet. Retry after `Retry-After` seconds with the same Idempotency-Key: the checkout resumes at the charge, which the provider deduplicates, so the card is charged at most once; if you do not retry, the shop finishes the checkout by itself.',
   },
+  'webhook-signature-invalid': {
+    status: 400,
+    title: 'Webhook signature invalid',
+    explanation:
+      'The `Stripe-Signature` header is missing or malformed, its timestamp is more than 300 seconds from the shop\'s clock, or none of its `v1` signatures is the HMAC-SHA256 of "<timestamp>.<raw body>" with a webhook secret the shop holds (payments.md §5). Nothing was done. A provider sending with the right secret retries on its own schedule.',
+  },
+  'webhook-event-unreadable': {
+    status: 400,
+    title: 'Webhook event unreadable',
+    explanation:
+      'The body is correctly signed but is not an event the shop can read: an event object with an `evt_` id whose `data.object` is a PaymentIntent (id, amount, currency, status, metadata). Nothing was done.',
+  },
+  'webhooks-not-configured': {
+    status: 503,
+    title: 'Webhooks not configured',
+    explanation:
+      "The shop holds no webhook secret (PAYMENT_WEBHOOK_SECRET), so it cannot tell a provider's event from a forgery and accepts none. Nothing was done; the provider retries later, once the secret is configured.",
+  },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ApiProblemSlug = keyof typeof API_PROBLEMS;

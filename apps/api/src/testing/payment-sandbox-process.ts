@@ -27,13 +27,15 @@ export interface PaymentSandboxProcess {
 /**
  * Starts `apps/payment-sandbox/dist/main.js` with its data in `databaseUrl` (the sandbox's tables
  * in the test database: its keys are scoped by account, the shop's by user, so they never meet),
- * on `port` (a free one by default), and waits until it answers /health.
+ * on `port` (a free one by default), with `extraEnv` (e.g. its webhook delivery schedule), and
+ * waits until it answers /health.
  */
-export async function startPaymentSandbox(databaseUrl: string, port?: number): Promise<PaymentSandboxProcess> {
+export async function startPaymentSandbox(databaseUrl: string, port?: number, extraEnv: Record<string, string> = {}): Promise<PaymentSandboxProcess> {
   const chosenPort = port ?? (await findFreePort());
   const child = spawn(process.execPath, [EXIT_WITH_PARENT, SANDBOX_MAIN], {
     env: {
       ...process.env,
+      ...extraEnv,
       PAYMENT_SANDBOX_DATABASE_URL: databaseUrl,
       PAYMENT_SANDBOX_PORT: String(chosenPort),
       PAYMENT_PROVIDER_SECRET_KEY: TEST_SANDBOX_SECRET_KEY,

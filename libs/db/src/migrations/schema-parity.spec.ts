@@ -21,7 +21,9 @@ describe('prisma/migrations against schema.prisma', () => {
       'Order',
       'OrderLine',
       'PaymentIntent',
+      'PaymentWebhookEvent',
       'Product',
+      'Receipt',
       'User',
       'WebhookDelivery',
       'WebhookEndpoint',
@@ -206,6 +208,51 @@ describe('prisma/migrations against schema.prisma', () => {
       /admission_counters_hits_check/,
     );
   });
+
+  it('round-trips every field of receipts and webhook events: one receipt per order, one row per event id', async () => {
+    const suffix = randomUUID();
+    const user = await prisma.user.create({
+      data: {
+        email: `receipt-${suffix}@example.com`,
+        name: 'R',
+        passwordHash: 'x',
+        addressLine1: 'l1',
+        addressCity: 'c',
+        addressPostalCode: 'p',
+        addressCountry: 'FR',
+      },
+    });
+    const order = await prisma.order.create({ data: { userId: user.id, totalCents: 500, currency: 'EUR' } });
+    const receiptData = {
+      orderId: order.id,
+      paymentIntentId: `pi_${suffix}`,
+      amountCents: 500,
+      currency: 'EUR',
+      confirmedBy: 'webhook',
+      createdAt: new Date('2026-01-01T00:00:00.123Z'),
+      sentAt: new Date('2026-01-01T00:00:01.456Z'),
+    };
+    const receipt = await prisma.receipt.create({ data: receiptData });
+    expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id }, include: { receipt: true } })).toMatchObject({ receipt });
+    await expect(prisma.receipt.create({ data: receiptData })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(prisma.receipt.create({ data: { ...receiptData, orderId: randomUUID() } })).rejects.toThrow(/receipts_order_id_fkey/);
+    await expect(prisma.receipt.update({ where: { id: receipt.id }, data: { confirmedBy: 'guess' } })).rejects.toThrow(/receipts_confirmed_by_check/);
+
+    const eventData = {
+      id: `evt_${suffix.replaceAll('-', '')}`,
+      type: 'payment_intent.succeeded',
+      paymentIntentId: `pi_${suffix}`,
+      orderId: order.id,
+      outcome: 'settled',
+    };
+    const event = await prisma.paymentWebhookEvent.create({ data: { ...eventData, receivedAt: new Date('2026-01-01T00:00:02.789Z') } });
+    expect(await prisma.paymentWebhookEvent.findUniqueOrThrow({ where: { id: eventData.id } })).toEqual(event);
+    await expect(prisma.paymentWebhookEvent.create({ data: eventData })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(prisma.paymentWebhookEvent.create({ data: { ...eventData, id: `${eventData.id}x`, outcome: 'applied' } })).rejects.toThrow(
+      /payment_webhook_events_outcome_check/,
+    );
+  });
+
   it('round-trips every field of webhook endpoints, events and deliveries, one delivery per event and endpoint', async () => {
     const account = `acct_${randomUUID()}`;
     const at = new Date('2026-01-01T00:00:00.123Z');

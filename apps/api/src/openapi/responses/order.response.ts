@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { OrderPaymentView, OrderStatus, OrderView } from '../../orders/order.representation';
+import type { OrderPaymentView, OrderStatus, OrderView, ReceiptConfirmation, ReceiptView } from '../../orders/order.representation';
 import { ChargeAttemptsResponse } from './charge-attempts.response';
 
 const ORDER_STATUSES = ['awaiting_payment', 'paid', 'payment_failed', 'confirmed'] as const satisfies readonly OrderStatus[];
@@ -15,6 +15,25 @@ export class OrderPaymentResponse implements OrderPaymentView {
 
   @ApiProperty(CURRENCY)
   currency!: string;
+}
+
+const RECEIPT_CONFIRMATIONS = ['charge_answer', 'webhook', 'recovery_worker', 'unrecorded'] as const satisfies readonly ReceiptConfirmation[];
+
+@ApiSchema({ name: 'Receipt', description: 'The one receipt of a paid order (payments.md §5).' })
+export class ReceiptResponse implements ReceiptView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    enum: RECEIPT_CONFIRMATIONS,
+    enumName: 'PaymentConfirmation',
+    description:
+      "How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed.",
+  })
+  confirmedBy!: ReceiptConfirmation;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  issuedAt!: string;
 }
 
 @ApiSchema({ name: 'OrderItem' })
@@ -48,6 +67,9 @@ export class OrderResponse implements OrderView {
 
   @ApiPropertyOptional({ type: OrderPaymentResponse, description: 'Present once the order is paid.' })
   payment?: OrderPaymentResponse;
+
+  @ApiPropertyOptional({ type: ReceiptResponse, description: 'Present once the order is paid: exactly one per paid order.' })
+  receipt?: ReceiptResponse;
 
   @ApiPropertyOptional({
     type: ChargeAttemptsResponse,

@@ -45,7 +45,9 @@ export class StraightCheckout implements OnModuleInit {
     // The order's record of its charge attempts is the checkout's, not the idempotency layer's: kept.
     return this.txHost.withTransaction(async () => {
       await record(answer.run);
-      return this.orderPayments.markPaid(created.id, answer.paymentIntent);
+      const settlement = await this.orderPayments.settle(created.id, answer, 'charge_answer');
+      if (settlement?.kind !== 'settled') throw new Error(`the bench's order ${created.id} was not settled by its own charge`);
+      return settlement.order;
     });
   }
 }

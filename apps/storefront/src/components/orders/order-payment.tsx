@@ -1,5 +1,5 @@
-import type { Order } from '@/lib/api';
-import { formatMoney } from '@/lib/format';
+import type { Order, PaymentConfirmation } from '@/lib/api';
+import { formatDateTime, formatMoney, shortId } from '@/lib/format';
 import styles from './orders.module.css';
 
 // What each status means for the customer's card, when there is no payment to show.
@@ -10,6 +10,15 @@ const WITHOUT_PAYMENT: Record<Order['status'], string> = {
     'The payment is not settled yet. The shop finishes it by itself (as soon as the payment provider answers), and the card is charged at most once.',
   confirmed: 'Placed before the shop took payments.',
   unknown: 'The shop reports a status this page does not know.',
+};
+
+// How the shop learned the payment succeeded (payments.md §5: three paths, the first one settles).
+const CONFIRMED_BY: Record<PaymentConfirmation, string> = {
+  'charge-answer': "the payment provider's answer to the charge",
+  webhook: "the payment provider's webhook (the charge's own answer came later, or never)",
+  'recovery-worker': "the shop's recovery worker, which finished the checkout by itself",
+  unrecorded: 'not recorded (paid before the shop issued receipts)',
+  unknown: 'a way this page does not know',
 };
 
 /** The order's payment: the PaymentIntent that paid it and the amount charged, or what its status means. */
@@ -25,6 +34,16 @@ export function OrderPayment({ order }: { order: Order }) {
           <dd>
             <code data-testid="payment-intent-id">{order.payment.paymentIntentId}</code>
           </dd>
+          {order.receipt && (
+            <>
+              <dt>Receipt</dt>
+              <dd data-testid="receipt">
+                {shortId(order.receipt.id)}, issued {formatDateTime(order.receipt.issuedAt)}
+              </dd>
+              <dt>Confirmed by</dt>
+              <dd data-testid="payment-confirmed-by">{CONFIRMED_BY[order.receipt.confirmedBy]}</dd>
+            </>
+          )}
         </dl>
       ) : (
         <p className="muted">{WITHOUT_PAYMENT[order.status]}</p>

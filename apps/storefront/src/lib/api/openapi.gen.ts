@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payment provider's events (Stripe webhook format), applied once each
+         * @description Verifies `Stripe-Signature` over the raw body (HMAC-SHA256, 300 s tolerance, any `v1` value), then applies `payment_intent.succeeded` or `payment_intent.payment_failed` to the order named by the PaymentIntent's `metadata.order_id`, once per event id whatever the deliveries. Never moves an order backwards. Other event types are acknowledged and ignored.
+         */
+        post: operations["receivePaymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -192,7 +212,7 @@ export interface components {
              * @example /problems/insufficient-stock
              * @enum {string}
              */
-            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/too-many-requests" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
+            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/too-many-requests" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/webhook-signature-invalid" | "/problems/webhook-event-unreadable" | "/problems/webhooks-not-configured" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
             /**
              * @description The same for every occurrence of the problem type.
              * @example Not enough stock
@@ -399,6 +419,20 @@ export interface components {
             currency: string;
         };
         /**
+         * @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed.
+         * @enum {string}
+         */
+        PaymentConfirmation: "charge_answer" | "webhook" | "recovery_worker" | "unrecorded";
+        /** @description The one receipt of a paid order (payments.md §5). */
+        Receipt: {
+            /** Format: uuid */
+            id: string;
+            /** @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed. */
+            confirmedBy: components["schemas"]["PaymentConfirmation"];
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        /**
          * @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
          * @enum {string}
          */
@@ -505,6 +539,8 @@ export interface components {
             status: components["schemas"]["OrderStatus"];
             /** @description Present once the order is paid. */
             payment?: components["schemas"]["OrderPayment"];
+            /** @description Present once the order is paid: exactly one per paid order. */
+            receipt?: components["schemas"]["Receipt"];
             /** @description The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method. */
             chargeAttempts?: components["schemas"]["ChargeAttempts"];
             items: components["schemas"]["OrderItem"][];
@@ -527,6 +563,18 @@ export interface components {
              * @example MjAyNi0xMi0wN1QxMjowMDowMC4wMDBaXzVjMGU0ZjFhLTk5YjItNGQ3Mi1iZGY1LWE3YzY0M2E1ZjE4Mg
              */
             nextCursor: string | null;
+        };
+        /**
+         * @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle.
+         * @enum {string}
+         */
+        WebhookDeliveryOutcome: "settled" | "already_settled" | "other_payment_intent" | "unknown_order" | "duplicate" | "ignored";
+        /** @description What the shop did with a delivered event (payments.md §5). */
+        WebhookDelivery: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle. */
+            outcome: components["schemas"]["WebhookDeliveryOutcome"];
         };
         /** @description Liveness plus database reachability. */
         HealthCheck: {
@@ -592,7 +640,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The last segment of a problem `type`. */
-                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "too-many-requests" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
+                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "too-many-requests" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "webhook-signature-invalid" | "webhook-event-unreadable" | "webhooks-not-configured" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
             };
             cookie?: never;
         };
@@ -1675,6 +1723,134 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"] & {
                         /** @enum {string} */
                         type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
+    };
+    receivePaymentWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=…]`, as Stripe sends it. */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Stripe event object: `{ id: "evt_…", object: "event", type, created, data: { object: <PaymentIntent> }, … }`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The event was handled (or had been, or is of a type the shop ignores). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
+             *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
+             *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
+             *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
+             *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
+             *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
+             *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             *     - [`webhook-signature-invalid`](/problems/webhook-signature-invalid): Webhook signature invalid
+             *     - [`webhook-event-unreadable`](/problems/webhook-event-unreadable): Webhook event unreadable
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/webhook-signature-invalid" | "/problems/webhook-event-unreadable";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
+             *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
+             */
+            415: {
+                headers: {
+                    /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
+                    "Accept-Encoding"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             *     - [`webhooks-not-configured`](/problems/webhooks-not-configured): Webhooks not configured
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable" | "/problems/webhooks-not-configured";
                         /** @enum {integer} */
                         status: 503;
                     };

@@ -52,6 +52,22 @@ export interface OrderPayment {
 }
 
 /**
+ * How the shop learned the payment succeeded, whichever came first: the charge's own answer
+ * (`charge-answer`), the payment provider's webhook (`webhook`), or the shop's recovery worker
+ * (`recovery-worker`); `unrecorded` for orders paid before receipts, `unknown` for a value this
+ * storefront does not know yet.
+ */
+export type PaymentConfirmation = 'charge-answer' | 'webhook' | 'recovery-worker' | 'unrecorded' | 'unknown';
+
+/** The one receipt of a paid order. */
+export interface Receipt {
+  id: string;
+  confirmedBy: PaymentConfirmation;
+  /** ISO 8601 timestamp. */
+  issuedAt: string;
+}
+
+/**
  * How one of the shop server's own attempts at the payment provider ended: `charged` (a new
  * PaymentIntent), `replayed` (the provider's stored answer of an earlier attempt with the same
  * key: nothing charged again), `declined` (402), `rejected` (another final answer), or no
@@ -112,6 +128,8 @@ export interface Order {
   status: OrderStatus;
   /** Present once the order is paid. */
   payment?: OrderPayment;
+  /** Present once the order is paid: its one receipt. */
+  receipt?: Receipt;
   /** The shop's attempts at the payment provider; present for orders placed with a card. */
   chargeAttempts?: ChargeAttempts;
   lines: OrderLine[];

@@ -26,6 +26,21 @@ describe('toOrder(dto)', () => {
     expect(order).not.toHaveProperty('payment');
   });
 
+  it.each([
+    ['charge_answer', 'charge-answer'],
+    ['webhook', 'webhook'],
+    ['recovery_worker', 'recovery-worker'],
+    ['unrecorded', 'unrecorded'],
+  ] as const)('when the receipt says the payment was confirmed by %s, keeps the receipt with confirmation %s', (wire, confirmedBy) => {
+    const receipt = { id: 'r1', confirmedBy: wire, issuedAt: '2026-11-30T10:00:01.000Z' };
+    expect(toOrder({ ...ORDER, receipt }).receipt).toEqual({ id: 'r1', confirmedBy, issuedAt: '2026-11-30T10:00:01.000Z' });
+  });
+
+  it('when the receipt names a confirmation this storefront does not know, says unknown', () => {
+    const receipt = { id: 'r1', confirmedBy: 'carrier_pigeon' as 'webhook', issuedAt: '2026-11-30T10:00:01.000Z' };
+    expect(toOrder({ ...ORDER, receipt }).receipt?.confirmedBy).toBe('unknown');
+  });
+
   it('when the order carries the shop’s charge attempts, keeps the derived key and each run', () => {
     const chargeAttempts = {
       idempotencyKey: 'safe-checkout-order-o1',

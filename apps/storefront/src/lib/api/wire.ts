@@ -1,6 +1,6 @@
 import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
-import type { Order, OrderPage, OrderRequest, OrderStatus, Product, Profile, ProfileFields, Session } from './types';
+import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Product, Profile, ProfileFields, Session } from './types';
 
 // The API's JSON, exactly as its OpenAPI document (apps/api/openapi.json) describes it: the
 // shapes below are generated from it (`npm run openapi-types`, checked by the storefront's lint),
@@ -52,12 +52,28 @@ const ORDER_STATUSES: Record<OrderStatusDto, OrderStatus> = {
   confirmed: 'confirmed',
 };
 
+const PAYMENT_CONFIRMATIONS: Record<Schemas['PaymentConfirmation'], PaymentConfirmation> = {
+  charge_answer: 'charge-answer',
+  webhook: 'webhook',
+  recovery_worker: 'recovery-worker',
+  unrecorded: 'unrecorded',
+};
+
 export function toOrder(dto: OrderDto): Order {
   return {
     id: dto.id,
     status: Object.hasOwn(ORDER_STATUSES, dto.status) ? ORDER_STATUSES[dto.status] : 'unknown',
     ...(dto.payment
       ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } }
+      : {}),
+    ...(dto.receipt
+      ? {
+          receipt: {
+            id: dto.receipt.id,
+            confirmedBy: Object.hasOwn(PAYMENT_CONFIRMATIONS, dto.receipt.confirmedBy) ? PAYMENT_CONFIRMATIONS[dto.receipt.confirmedBy] : 'unknown',
+            issuedAt: dto.receipt.issuedAt,
+          },
+        }
       : {}),
     ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
     lines: dto.items.map((item) => ({
