@@ -112,10 +112,12 @@ export function explainerAnchor(attempts: readonly TimelineAttempt[]): string {
   const saw = (...outcomes: AttemptOutcome[]) => attempts.some((a) => outcomes.includes(a.outcome));
   const slugs = new Set(attempts.map((a) => a.slug));
   if (saw('cut-off')) return 'reload';
+  if (attempts.some(isBrowserResend)) return 'browser-resend';
   if (slugs.has('payment-provider-unavailable')) return 'payment-unknown';
   if (slugs.has('payment-declined') || slugs.has('payment-method-invalid')) return 'card-declined';
   if (saw('in-progress')) return 'double-click';
   if (saw('dropped', 'timed-out') && saw('replayed')) return 'response-lost';
+  if (saw('resumed')) return 'resumed';
   if (saw('server-error')) return 'server-failed';
   if (saw('dropped', 'timed-out')) return 'request-lost';
   if (saw('rejected')) return 'definite-failure';

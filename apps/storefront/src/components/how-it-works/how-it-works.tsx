@@ -16,9 +16,10 @@ export function HowItWorks() {
     <article className={styles.page}>
       <h1 id="top">How this works</h1>
       <p className={styles.lead}>
-        When you press Buy, the page mints one <strong>idempotency key</strong> for this checkout and keeps it in this tab until the order is confirmed. Every
-        request for it (each click, each automatic retry, a &ldquo;check again&rdquo; after a reload) carries the same key. The shop stores the answer of the
-        first request that completes under that key and replays it to all the others, so the order exists at most once whatever the network does.
+        When you press Buy, the page mints one <strong>idempotency key</strong> for this checkout and keeps it in this browser, shared by every tab of the shop,
+        until the shop has answered. Every request for it (each click, each automatic retry, a &ldquo;check again&rdquo; after a reload) carries the same key.
+        The shop stores the answer of the first request that completes under that key and replays it to all the others, so the order exists at most once
+        whatever the network does.
       </p>
 
       <h2>Three ways a request can fail</h2>

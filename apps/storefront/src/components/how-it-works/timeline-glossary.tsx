@@ -16,11 +16,27 @@ export function TimelineGlossary() {
         later. One order.
       </dd>
       <dt id="reload">
-        <span className="badge badge--muted">Cut off by reload</span> then &ldquo;Outcome unknown&rdquo;
+        <span className="badge badge--muted">Cut off by reload</span> then &ldquo;Checking your last checkout&hellip;&rdquo;
       </dt>
       <dd>
-        You reloaded while the order was on its way. The answer was lost with the page, but the key was kept in this tab, so &ldquo;Check again&rdquo; asks with
-        the same key: you see the order (replayed) or it is placed now, once.
+        You reloaded or closed the page while the order was on its way. The answer was lost with the page, but the key and the cart it was for are kept in this
+        browser, shared by every tab of the shop, so the next page you open first asks again with the same key and the same body before it offers Buy: you see
+        the order (replayed), or it is placed now, once.
+      </dd>
+      <dt id="resumed">
+        <span className="badge badge--ok">Resumed</span>
+      </dt>
+      <dd>
+        An earlier attempt created the order but did not finish it (typically the payment provider did not answer). The shop says so in its{' '}
+        <code>Idempotency-Outcome: resumed</code> header: this attempt carried the same key, so the shop continued that order from where it stopped instead of
+        creating another. The timeline shows what the shop says it did, never a guess.
+      </dd>
+      <dt id="browser-resend">
+        <span className="badge badge--info">Replayed: the browser re-sent it</span>
+      </dt>
+      <dd>
+        The page made one try, yet the shop answered <code>Idempotent-Replayed</code>. The connection dropped after the request had reached the shop, and the
+        browser re-sent the same request, same key, by itself. The shop ran the first copy and replayed its answer to the second: one order.
       </dd>
       <dt id="slow-answer">
         <span className="badge badge--bad">Timed out</span> then <span className="badge badge--warn">409 in progress</span>,{' '}
