@@ -40,8 +40,10 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
     const original = app.send({ key }).then((response) => response);
     await held.entered;
     const waiting = Array.from({ length: 20 }, () => duplicate(key, 'wait=5').then((response) => response));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const claimsBefore = log.filter((entry) => entry === 'store.claim').length;
+    // Every duplicate must be parked before the release; on a busy machine 20 requests take more than a moment to arrive.
+    const claimsSoFar = () => log.filter((entry) => entry === 'store.claim').length;
+    for (const deadline = Date.now() + 10_000; claimsSoFar() < 21 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20));
+    const claimsBefore = claimsSoFar();
     held.release();
 
     const answers = await Promise.all(waiting);
