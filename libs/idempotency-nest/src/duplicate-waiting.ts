@@ -1,4 +1,5 @@
 import { ClaimResult, KeyCompletionSignal } from '@safe-checkout/idempotency';
+import { keyPollDelayMs } from './key-poll-delay';
 
 /** How long a server lets a duplicate wait at most, whatever `Prefer: wait` asks, in seconds. */
 export const DEFAULT_MAX_PREFER_WAIT_SECONDS = 10;
@@ -8,11 +9,10 @@ export const DEFAULT_MAX_WAITING_DUPLICATES = 1000;
 // With a signal, the key is still re-read this often: a notification sent while the listener was
 // reconnecting is lost, and a holder that died sends none (its lease lapses instead).
 const RECHECK_WITH_SIGNAL_MS = 1_000;
-// Without one, the row is polled.
-const POLL_WITHOUT_SIGNAL_MS = 100;
 
 /** What {@link DuplicateWaiting} needs. */
 export interface DuplicateWaitingOptions {
+  /** Wakes waiters when a key settles; without one, or when it refuses a waiter, the key is polled. */
   signal?: KeyCompletionSignal;
   maxWaitSeconds?: number;
   maxWaiting?: number;
@@ -22,8 +22,9 @@ export interface DuplicateWaitingOptions {
  * Lets a request whose key is in progress wait for the first request's answer (RFC 7240
  * `Prefer: wait=N`, issue 13) instead of answering 409 and being polled by the client: up to
  * min(N, a server cap), bounded in number, holding no database connection while it waits (only a
- * timer, woken by the signal). The key is claimed again after each wake-up, so the duplicate gets
- * the replay, a take-over of a dead holder's lapsed lease, or, when time runs out, the 409.
+ * timer, woken by the signal, or expiring after {@link keyPollDelayMs} when there is no signal to
+ * wake it). The key is claimed again after each wake-up, so the duplicate gets the replay, a
+ * take-over of a dead holder's lapsed lease, or, when time runs out, the 409.
  */
 export class DuplicateWaiting {
   private waiting = 0;
@@ -56,12 +57,12 @@ export class DuplicateWaiting {
     if (first.outcome !== 'in-progress' || !preferredWaitSeconds) return first;
     const deadline = Date.now() + Math.min(preferredWaitSeconds * 1000, this.maxWaitMs);
     let claim: ClaimResult = first;
-    while (claim.outcome === 'in-progress' && this.waiting < this.maxWaiting) {
+    for (let poll = 1; claim.outcome === 'in-progress' && this.waiting < this.maxWaiting; poll++) {
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0) break;
       this.waiting++;
       try {
-        await this.pause(scope, key, remainingMs);
+        await this.pause(scope, key, remainingMs, poll);
       } finally {
         this.waiting--;
       }
@@ -81,15 +82,16 @@ export class DuplicateWaiting {
     return claim;
   }
 
-  private async pause(scope: string, key: string, remainingMs: number): Promise<void> {
+  private async pause(scope: string, key: string, remainingMs: number, poll: number): Promise<void> {
     const signal = this.options.signal;
     if (signal) {
       const timeoutMs = Math.min(remainingMs, RECHECK_WITH_SIGNAL_MS);
       const started = Date.now();
       if (await signal.waitForSettlement(scope, key, timeoutMs)) return;
-      // A signal that refused the waiter (its own bound) answers at once: poll instead of spinning.
+      // A signal that refused the waiter (its own bound, or no LISTEN in place) answers early:
+      // poll instead of spinning.
       if (Date.now() - started >= timeoutMs) return;
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(remainingMs, POLL_WITHOUT_SIGNAL_MS)));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(remainingMs, keyPollDelayMs(poll))));
   }
 }

@@ -40,7 +40,8 @@ export interface IdempotencyModuleOptions {
   /**
    * Wakes duplicates that wait for the first request's answer (`Prefer: wait`), across processes
    * (e.g. `PostgresKeyCompletionSignal`). Default: the store itself when it is one (the in-memory
-   * store), else none: waiting duplicates then poll the key every 100 ms.
+   * store), else none. Without a signal, or while it refuses waiters (no LISTEN in place),
+   * waiting duplicates poll the key: 50 ms, doubling to 500 ms, ±25 % jitter.
    */
   completionSignal?: KeyCompletionSignal;
   /** Longest wait granted to `Prefer: wait=N`, in seconds. Default 10. */

@@ -100,6 +100,28 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
     await original;
   });
 
+  it('polls the key at growing intervals while no signal can wake the waiter (no LISTEN), and answers once the first finishes', async () => {
+    const log: string[] = [];
+    const deaf = { waitForSettlement: async () => false };
+    await app.restartWith({ store: new RecordingIdempotencyKeyStore(log), completionSignal: deaf });
+    const key = quoted(randomUUID());
+    const held = app.api.things.hold();
+    const original = app.send({ key }).then((response) => response);
+    await held.entered;
+    const waiting = duplicate(key, 'wait=10').then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    // First claims of both requests aside. The pauses run 50, 100, 200, 400, 500 ms (±25 %):
+    // at most 6 polls in 1.2 s, where a fixed 100 ms would take 12 and no polling none.
+    const polls = log.filter((entry) => entry === 'store.claim').length - 2;
+    held.release();
+
+    const [first, second] = await Promise.all([original, waiting]);
+    expect(polls).toBeGreaterThanOrEqual(2);
+    expect(polls).toBeLessThanOrEqual(6);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.text).toBe(first.text);
+  });
+
   it('polls the key, never spins, when the completion signal cannot take the waiter', async () => {
     await app.restartWith({ completionSignal: { waitForSettlement: async () => false } });
     const key = quoted(randomUUID());

@@ -9,6 +9,12 @@ export interface NotificationListenerOptions {
   onNotification: (payload: string) => void;
   /** Told when the connection is lost or cannot be opened; the listener reconnects by itself. */
   onConnectionError?: (error: Error) => void;
+  /**
+   * Told when notifications stop (`false`, with the error: LISTEN failed or its connection was
+   * lost) and when they flow again (`true`): once per change, not once per reconnection attempt.
+   * The listener is presumed to listen at first, so a first LISTEN that succeeds is not told.
+   */
+  onListeningChange?: (listening: boolean, error?: Error) => void;
   /** First reconnection delay, doubled up to {@link RECONNECT_MAX_DELAY_MS}. Default 250. */
   reconnectDelayMs?: number;
 }
@@ -17,6 +23,8 @@ export interface NotificationListenerOptions {
 export interface NotificationListener {
   /** Resolves once the first LISTEN is in place (or the first attempt failed: it keeps trying). */
   readonly ready: Promise<void>;
+  /** Whether a LISTEN is in place now: notifications sent while it is not are lost. */
+  readonly listening: boolean;
   close(): Promise<void>;
 }
 
@@ -35,8 +43,16 @@ export function listenForNotifications(options: NotificationListenerOptions): No
   let closed = false;
   let delayMs = options.reconnectDelayMs ?? 250;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  let listening: boolean | undefined;
+
+  const setListening = (next: boolean, error?: Error) => {
+    const told = listening ?? true;
+    listening = next;
+    if (next !== told && !closed) options.onListeningChange?.(next, error);
+  };
 
   const scheduleReconnect = (error: Error) => {
+    setListening(false, error);
     options.onConnectionError?.(error);
     if (closed || reconnectTimer) return;
     reconnectTimer = setTimeout(() => {
@@ -63,6 +79,7 @@ export function listenForNotifications(options: NotificationListenerOptions): No
       if (closed) return void (await next.end());
       client = next;
       delayMs = options.reconnectDelayMs ?? 250;
+      setListening(true);
     } catch (error) {
       next.end().catch(() => undefined);
       scheduleReconnect(error as Error);
@@ -72,6 +89,9 @@ export function listenForNotifications(options: NotificationListenerOptions): No
   const ready = connect();
   return {
     ready,
+    get listening() {
+      return listening === true && !closed;
+    },
     async close() {
       closed = true;
       clearTimeout(reconnectTimer);

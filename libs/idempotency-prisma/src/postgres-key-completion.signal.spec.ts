@@ -58,6 +58,47 @@ describe('PostgresKeyCompletionSignal', () => {
     await expect(Promise.all(waits)).resolves.toEqual([true, true]);
   });
 
+  it('refuses waiters at once while no LISTEN is in place, so that they poll the key instead of sleeping', async () => {
+    const unreachable = new URL(testDatabaseUrl());
+    unreachable.pathname = '/no_such_database';
+    const changes: boolean[] = [];
+    const deaf = new PostgresKeyCompletionSignal({ databaseUrl: unreachable.href, onListeningChange: (listening) => changes.push(listening) });
+    try {
+      await deaf.ready;
+      const claim = request();
+      const waiting = deaf.waitForSettlement(claim.scope, claim.key, 5_000);
+      const answer = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000))]);
+
+      expect(deaf.listening).toBe(false);
+      expect(answer).toBe(false);
+      expect(changes).toEqual([false]);
+    } finally {
+      await deaf.close();
+    }
+  });
+
+  it('wakes its waiters (false) when the listening connection is lost, so that they poll until LISTEN is back', async () => {
+    const named = new URL(testDatabaseUrl());
+    named.searchParams.set('application_name', `signal-spec-${randomUUID()}`.slice(0, 60));
+    const changes: boolean[] = [];
+    const lossy = new PostgresKeyCompletionSignal({ databaseUrl: named.href, onListeningChange: (listening) => changes.push(listening) });
+    try {
+      await lossy.ready;
+      const claim = request();
+      await claimed(claim);
+      const waiting = lossy.waitForSettlement(claim.scope, claim.key, 30_000);
+      await prisma.$queryRawUnsafe(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        named.searchParams.get('application_name'),
+      );
+
+      await expect(waiting).resolves.toBe(false);
+      expect(changes[0]).toBe(false);
+    } finally {
+      await lossy.close();
+    }
+  });
+
   it('does not wake anyone for a change that rolls back, nor for another key', async () => {
     const [mine, other] = [request(), request()];
     const lease = await claimed(mine);

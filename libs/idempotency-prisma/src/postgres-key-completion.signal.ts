@@ -11,13 +11,21 @@ export interface PostgresKeyCompletionSignalOptions {
   maxWaiters?: number;
   /** Told when the listening connection is lost; it reconnects by itself. */
   onConnectionError?: (error: Error) => void;
+  /**
+   * Told once when waiters fall back to polling (`false`, with the error: LISTEN failed, as on an
+   * engine without LISTEN/NOTIFY, or its connection was lost) and once when NOTIFY wakes them
+   * again (`true`). Not told for a first LISTEN that succeeds.
+   */
+  onListeningChange?: (listening: boolean, error?: Error) => void;
 }
 
 /**
  * {@link KeyCompletionSignal} across processes: one `LISTEN` connection per process; the table's
  * trigger NOTIFYs when a key is completed, released or given up at a recovery point, whichever
- * process did it. Waiters hold a timer each, never a database connection. While the listening
- * connection is down, waits just run to their timeout: the caller re-reads the key then.
+ * process did it. Waiters hold a timer each, never a database connection. While no LISTEN is in
+ * place (it failed, or its connection is down and reconnecting) no notification can arrive, so
+ * the signal refuses waiters at once and wakes those already waiting: callers poll the key
+ * instead (docs/scale.md, engines without LISTEN/NOTIFY).
  */
 export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
   private readonly waiters: SettlementWaiters;
@@ -30,6 +38,10 @@ export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
       channel: KEY_SETTLED_CHANNEL,
       onNotification: (id) => this.waiters.settle(id),
       onConnectionError: options.onConnectionError,
+      onListeningChange: (listening, error) => {
+        if (!listening) this.waiters.clear();
+        options.onListeningChange?.(listening, error);
+      },
     });
   }
 
@@ -38,7 +50,13 @@ export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
     return this.listener.ready;
   }
 
+  /** Whether a LISTEN is in place now, so that waiters can be woken. */
+  get listening(): boolean {
+    return this.listener.listening;
+  }
+
   waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+    if (!this.listener.listening) return Promise.resolve(false);
     return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
   }
 

@@ -7,7 +7,8 @@
 export interface KeyCompletionSignal {
   /**
    * Resolves `true` when the key (scope, key) is completed or released, `false` when `timeoutMs`
-   * passes first or the signal cannot take another waiter (it bounds them). A `true` is a hint to
+   * passes first, or early when the signal cannot take another waiter (it bounds them) or cannot
+   * wake one now (e.g. no LISTEN in place): the caller then polls the key. A `true` is a hint to
    * claim again, not a promise: the caller re-reads the key.
    */
   waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean>;

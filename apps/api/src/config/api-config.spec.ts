@@ -84,6 +84,13 @@ describe('readApiConfig', () => {
     expect(() => readApiConfig({ DATABASE_URL, CHECKOUT_RECOVERY_CONCURRENCY: '0' })).toThrow(/CHECKOUT_RECOVERY_CONCURRENCY must be an integer ≥ 1/);
   });
 
+  it('wakes duplicates that wait with LISTEN/NOTIFY unless IDEMPOTENCY_WAIT_NOTIFICATIONS is off', () => {
+    expect(readApiConfig({ DATABASE_URL }).idempotencyWaitNotifications).toBe(true);
+    expect(readApiConfig({ DATABASE_URL, IDEMPOTENCY_WAIT_NOTIFICATIONS: 'on' }).idempotencyWaitNotifications).toBe(true);
+    expect(readApiConfig({ DATABASE_URL, IDEMPOTENCY_WAIT_NOTIFICATIONS: 'off' }).idempotencyWaitNotifications).toBe(false);
+    expect(() => readApiConfig({ DATABASE_URL, IDEMPOTENCY_WAIT_NOTIFICATIONS: 'false' })).toThrow(/IDEMPOTENCY_WAIT_NOTIFICATIONS must be "on" or "off"/);
+  });
+
   it('lists every invalid variable in one error', () => {
     expect(() => readApiConfig({ PORT: 'abc', IDEMPOTENCY_KEY_TTL_SECONDS: '0', NODE_ENV: 'production' })).toThrow(
       /PORT must be an integer[\s\S]*IDEMPOTENCY_KEY_TTL_SECONDS[\s\S]*DATABASE_URL is required[\s\S]*JWT_SECRET is required/,

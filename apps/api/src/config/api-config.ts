@@ -36,6 +36,12 @@ export interface ApiConfig {
   /** `IDEMPOTENCY_LEASE_MS`: how long a running request holds its key, default 30 000. */
   idempotencyLeaseMs: number;
   /**
+   * `IDEMPOTENCY_WAIT_NOTIFICATIONS`, `on` (default) or `off`: whether duplicates that wait
+   * (`Prefer: wait`) are woken by PostgreSQL LISTEN/NOTIFY. `off` for engines without it
+   * (CockroachDB, YugabyteDB): they poll the key instead, as they do whenever LISTEN fails (docs/scale.md).
+   */
+  idempotencyWaitNotifications: boolean;
+  /**
    * `CORS_ORIGINS`: comma-separated browser origins allowed to call the API; default the
    * storefront's, derived from `STOREFRONT_PORT` (default 4200) and `HOST` (see {@link readCorsOrigins}).
    */
@@ -115,6 +121,12 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     if (!Number.isInteger(value) || value < min) errors.push(`${name} must be an integer ≥ ${min} (got "${raw}")`);
     return value;
   };
+  const onOrOff = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw !== 'on' && raw !== 'off') errors.push(`${name} must be "on" or "off" (got "${raw}")`);
+    return raw === 'on';
+  };
   const production = env.NODE_ENV === 'production';
   // Empty counts as unset: docker-compose.yml passes `JWT_SECRET: ${JWT_SECRET:-}` through.
   const jwtSecret = env.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
@@ -129,6 +141,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtMaxLifetimeSeconds: int('JWT_MAX_LIFETIME_SECONDS', 86_400, 1),
     idempotencyKeyTtlSeconds: int('IDEMPOTENCY_KEY_TTL_SECONDS', 86_400, 1),
     idempotencyLeaseMs: int('IDEMPOTENCY_LEASE_MS', 30_000, 100),
+    idempotencyWaitNotifications: onOrOff('IDEMPOTENCY_WAIT_NOTIFICATIONS', true),
     corsOrigins: readCorsOrigins(env, errors),
     logLevel: env.LOG_LEVEL ?? 'info',
     paymentProviderUrl: env.PAYMENT_PROVIDER_URL || 'http://127.0.0.1:3340',

@@ -11,17 +11,25 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
 import { renderFinalAnswer } from './final-answer';
 
-/** One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on shutdown. */
+/**
+ * One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on
+ * shutdown; none with IDEMPOTENCY_WAIT_NOTIFICATIONS=off (`null`): waiting duplicates poll the key.
+ */
 @Module({
   providers: [
     {
       provide: PostgresKeyCompletionSignal,
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => {
+        if (!config.idempotencyWaitNotifications) return null;
         const logger = new Logger('KeyCompletionSignal');
         return new PostgresKeyCompletionSignal({
           databaseUrl: config.databaseUrl,
-          onConnectionError: (error) => logger.warn(`listening connection lost, reconnecting: ${error.message}`),
+          // Once per change, not per reconnection attempt: on an engine without LISTEN every attempt fails.
+          onListeningChange: (listening, error) =>
+            listening
+              ? logger.log('LISTEN is back: Prefer: wait is woken by NOTIFY again')
+              : logger.warn(`LISTEN failed, Prefer: wait polls the key until it is back (retrying): ${error?.message}`),
         });
       },
     },
@@ -29,10 +37,10 @@ import { renderFinalAnswer } from './final-answer';
   exports: [PostgresKeyCompletionSignal],
 })
 class KeyCompletionSignalModule implements OnApplicationShutdown {
-  constructor(@Inject(PostgresKeyCompletionSignal) private readonly signal: PostgresKeyCompletionSignal) {}
+  constructor(@Inject(PostgresKeyCompletionSignal) private readonly signal: PostgresKeyCompletionSignal | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.signal.close();
+    await this.signal?.close();
   }
 }
 
@@ -51,7 +59,7 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         prisma: PrismaClient,
         txHost: PrismaTransactionHost,
         config: ApiConfig,
-        completionSignal: PostgresKeyCompletionSignal,
+        completionSignal: PostgresKeyCompletionSignal | null,
         writes: WriteAdmission,
       ) => ({
         ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
@@ -59,8 +67,9 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
         renderFinalAnswer: renderFinalAnswer,
-        // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the key.
-        completionSignal,
+        // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the
+        // key; without it they poll the key (docs/scale.md).
+        completionSignal: completionSignal ?? undefined,
         // Only first executions count against the per-user write limit (docs/capacity.md).
         admitNewExecution: (userId: string) => writes.admit(userId),
       }),
