@@ -23,6 +23,8 @@ module.exports = {
   // Tests run against the libraries' sources, not their dist builds.
   moduleNameMapper: {
     '^@safe-checkout/([a-z-]+)/testing$': `${libs}/$1/src/testing/index.ts`,
+    // The retrying client's backoff maths alone (no axios), for servers that pace their own polls.
+    '^@safe-checkout/retrying-client/backoff$': `${libs}/retrying-client/src/backoff-delay.ts`,
     '^@safe-checkout/([a-z-]+)$': `${libs}/$1/src/index.ts`,
   },
 };

@@ -1,4 +1,4 @@
-import { BackoffOptions, proportionalJitterDelay, RandomSource } from '@safe-checkout/retrying-client';
+import { BackoffOptions, proportionalJitterDelay, RandomSource } from '@safe-checkout/retrying-client/backoff';
 
 /**
  * How a duplicate that waits (`Prefer: wait`) polls the key when no completion signal can wake it
