@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { startApi } from './start-api';
 
-// Issue 20: a fresh `npm start` must not be reachable from the network. The address is read from
+// A fresh `npm start` must not be reachable from the network. The address is read from
 // the listening server, never probed from another interface.
 describe('startApi(extraModules, env)', () => {
   const env = { DATABASE_URL: testDatabaseUrl(), PORT: '0', LOG_LEVEL: 'silent', PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL };

@@ -24,7 +24,7 @@ describe('readChaosProxyConfig(env)', () => {
     expect(config.settings.rates).toMatchObject({ 'request-lost': 0.1, 'response-lost': 0.2 });
   });
 
-  it("allows the storefront's origins at STOREFRONT_PORT on the admin endpoint (issue 20)", () => {
+  it("allows the storefront's origins at STOREFRONT_PORT on the admin endpoint", () => {
     expect(readChaosProxyConfig({ STOREFRONT_PORT: '4203' }).corsOrigins).toEqual(['http://localhost:4203', 'http://127.0.0.1:4203']);
   });
 

@@ -4,7 +4,7 @@ import { readSandboxConfig } from './config/sandbox-config';
 import { createSandboxApp } from './create-sandbox-app';
 import { listenSandbox } from './listen-sandbox';
 
-// Issue 20: loopback by default. The address is read from the listening server, never tried from
+// Loopback by default. The address is read from the listening server, never tried from
 // elsewhere.
 describe('listenSandbox(app, config), as main.ts starts the sandbox', () => {
   let app: INestApplication | undefined;

@@ -31,10 +31,9 @@ export interface ConnectionPoolOptions {
  *
  * node-postgres emits `error` on a client whose connection ends while no query runs on it, and
  * an `error` event nobody listens to ends a Node process. The pool listens while a client is idle;
- * while it is checked out, whoever checked it out has to. Failure scenario (docs/chaos.md, "Found
- * by the soak"): a database restart under load killed an API replica with "terminating connection
- * due to administrator command", from a client checked out of the Prisma adapter's pool with no
- * listener. Every client gets a listener for its whole life; the next query on the dead client
+ * while it is checked out, whoever checked it out has to. Failure scenario (docs/chaos.md): a
+ * database restart under load kills an API replica with "terminating connection due to
+ * administrator command" from a client checked out of the Prisma adapter's pool with no listener. Every client gets a listener for its whole life; the next query on the dead client
  * fails, and that failure is what the request sees (503).
  *
  * The bounded connection timeout makes an outage a quick error instead of requests hanging.

@@ -14,10 +14,10 @@ export type PrismaClientOptions = ConnectionPoolOptions & {
 
 /**
  * Longest an interactive transaction may stay open, in ms: above the statement timeout on purpose.
- * Failure scenario (reported while hardening, issue 10; not reproduced in isolation): when Prisma's
- * own transaction timer (5 s by default) expired while a statement was still running, Prisma rolled
- * back and released the connection, and the rest of a nested write failed on a foreign key as if it
- * ran outside the transaction. With PostgreSQL's statement_timeout below this, a stuck statement
+ * Failure scenario (not reproduced in isolation): when Prisma's own transaction timer (5 s by
+ * default) expires while a statement is still running, Prisma rolls back and releases the
+ * connection, and the rest of a nested write fails on a foreign key as if it ran outside the
+ * transaction. With PostgreSQL's statement_timeout below this, a stuck statement
  * is cancelled by the server first, inside the transaction, which then rolls back whole.
  */
 export const DEFAULT_TRANSACTION_TIMEOUT_MS = DEFAULT_STATEMENT_TIMEOUT_MS + 5_000;

@@ -20,7 +20,7 @@ export interface DuplicateWaitingOptions {
 
 /**
  * Lets a request whose key is in progress wait for the first request's answer (RFC 7240
- * `Prefer: wait=N`, issue 13) instead of answering 409 and being polled by the client: up to
+ * `Prefer: wait=N`, http-contract.md) instead of answering 409 and being polled by the client: up to
  * min(N, a server cap), bounded in number, holding no database connection while it waits (only a
  * timer, woken by the signal, or expiring after {@link keyPollDelayMs} when there is no signal to
  * wake it). The key is claimed again after each wake-up, so the duplicate gets the replay, a

@@ -6,7 +6,7 @@ import { MUG, quoted } from './testing/send-thing';
 import { useIdempotencyTestApp } from './testing/use-idempotency-test-app';
 
 // A duplicate that sends `Prefer: wait=N` (RFC 7240) waits for the first request's answer instead
-// of getting 409 and polling (issue 13).
+// of getting 409 and polling.
 describe('IdempotencyInterceptor with Prefer: wait', () => {
   const app = useIdempotencyTestApp();
   const duplicate = (key: string, prefer?: string) => {

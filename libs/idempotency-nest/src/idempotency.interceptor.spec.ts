@@ -62,8 +62,8 @@ describe('IdempotencyInterceptor', () => {
       expect(app.api.things.executions).toBe(0);
     });
 
-    // Node joins the two lines into "<key>, ", which used to parse as a different key, so the
-    // retry that sent the header once created a second order (issue 10).
+    // Node joins the two lines into "<key>, ": read as a different key, a retry that sends the
+    // header once would create a second order.
     it.each([
       ['a key line and an empty line', (key: string) => [key, '']],
       ['an empty line and a key line', (key: string) => ['', key]],

@@ -28,7 +28,7 @@ export interface IdempotentRouteOptions {
  * create(@Body() body: CreateOrderDto) { … }
  * @example
  * @Post() @Idempotent({ phased: true })
- * create(@Body() body: CreateOrderDto): AtomicOperation { return this.checkout.placeOrder(body); }
+ * create(@Body() body: CreateOrderDto): AtomicOperation { return atomicOperation(this.checkout.phases, body); }
  */
 export const Idempotent = (options: IdempotentRouteOptions = {}) =>
   SetMetadata(IDEMPOTENT_ROUTE, { keyRequired: options.keyRequired ?? true, phased: options.phased ?? false } satisfies Required<IdempotentRouteOptions>);

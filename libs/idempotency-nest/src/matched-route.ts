@@ -5,8 +5,8 @@ import type { Request } from 'express';
  * the request's parameter values filled in (`/orders/:id` → `/orders/3f1…`).
  *
  * Express routes `/orders`, `/orders/` and `/ORDERS` to one handler (non-strict, case-insensitive
- * routing), so fingerprinting the raw path turned a retry that differed only in a trailing slash
- * or in case into 422 idempotency-key-reused (issue 10). Parameter values stay in: the same key
+ * routing), so fingerprinting the raw path would turn a retry that differs only in a trailing
+ * slash or in case into 422 idempotency-key-reused. Parameter values stay in: the same key
  * and body sent to `/orders/1/returns` and `/orders/2/returns` are different requests.
  */
 export function matchedRoute(request: Request): string {

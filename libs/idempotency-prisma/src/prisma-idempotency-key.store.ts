@@ -153,8 +153,8 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // PostgreSQL re-checks it against the latest committed row version.
   // The recovery point is part of the condition for the same reason: `advance` keeps the token too,
   // and a take-over decided on "started" that lands after the holder committed its first phase
-  // would reset the key and run that phase again (found by the payments soak: a second order, a
-  // second charge, and the first order orphaned).
+  // would reset the key and run that phase again: a second order, a second charge, and the first
+  // order orphaned.
   private async takeOver(request: ClaimRequest, rowId: string, read: IdempotencyRecord, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
     const claim = newClaimRecord(request, now, resume);
     const readAs = [rowId, read.leaseToken, read.recoveryPoint, now];

@@ -1,5 +1,5 @@
 /**
- * Tells requests waiting on a key (`Prefer: wait`, issue 13) that its holder finished or gave it
+ * Tells requests waiting on a key (`Prefer: wait`, http-contract.md) that its holder finished or gave it
  * up, so a duplicate of a running request can wait for the first one's answer instead of polling.
  * Waiting must hold no database connection. Implementations: PostgreSQL `LISTEN/NOTIFY` in
  * `@safe-checkout/idempotency-prisma` (across API processes), and the in-memory store's own.

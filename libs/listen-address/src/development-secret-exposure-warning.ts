@@ -15,7 +15,7 @@ export interface ListenExposure {
 
 /**
  * The banner to print at start when a process with public development secrets listens on an
- * address other machines can reach (issue 20: the sandbox's list plus a token signed with the
+ * address other machines can reach (the sandbox's list plus a token signed with the
  * development secret is an account takeover from the network), or `undefined` when it does not.
  * A banner rather than a log line: it must be seen even with `LOG_LEVEL=silent` or JSON logs.
  *

@@ -1,5 +1,5 @@
 // `npm run bench:capacity`: does the checkout keep its throughput beside cheap abusive traffic, and
-// does recovery keep its promise under a backlog (issue 19)? Against a throwaway database, the
+// does recovery keep its promise under a backlog? Against a throwaway database, the
 // payment sandbox and two API processes as deployed (apps/api/dist/main.js), all on 127.0.0.1:
 // checkouts alone, then beside each abuse in turn (each bracketed by windows alone), then a process
 // killed -9 with checkouts in flight. Progress on stderr; stdout is the report, its last line the

@@ -1,7 +1,7 @@
-// The key store's hot path before and after its statements left Prisma (issue 15, part 2), in
-// this run: the same claim → advance → complete, through Prisma's raw queries ("before") and on
-// node-postgres, the pool and the transaction's own connection ("after", as the API is wired),
-// next to the same two transactions with no store statement ("floor"). Measured in the bench's
+// The key store's hot path, in this run: the same claim → advance → complete, through Prisma's
+// raw queries ("before") and on node-postgres, the pool and the transaction's own connection
+// ("after", as the API is wired), next to the same two transactions with no store statement
+// ("floor"). Measured in the bench's
 // own process, where the store runs, as CPU per checkout; nothing else runs meanwhile.
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';

@@ -12,9 +12,9 @@ import path from 'node:path';
 // The built soak (the `test` target depends on `build`), run as `npm run chaos` runs it.
 const SOAK = path.resolve(__dirname, '../dist/soak.js');
 const CI_SIZE = ['--checkouts', '150', '--customers', '8', '--naive', '100', '--naive-customers', '4'];
-// Measured on those 2 cores (docs/chaos.md, "Second hop"): 64–112 s at load average 4–11; at 15–19
-// an earlier version of the soak took 213–242 s at this size, and this one 238 s at a smaller size
-// (the start-up and the four restarts take most of it then: a replica needed up to 61 s to start).
+// Measured on those 2 cores (docs/chaos.md, "Second hop"): 64–112 s at load average 4–11; at 15–19 it
+// took 238 s at a smaller size (the start-up and the four restarts take most of it then: a replica
+// needed up to 61 s to start).
 // The settlement may wait up to 60 s more when a charge cut by a restart keeps its key leased at
 // the sandbox.
 const SOAK_TIMEOUT_MS = 300_000;

@@ -10,7 +10,7 @@ const LOGIN_PATH = '/auth/login';
  * A login from an address this process already saw over its limit, refused before its body is
  * read: the 429 it would get from {@link LoginAdmission.admit}, which asks nothing of the database
  * either, but here without the body parser, the validation and the rest of the pipeline. A flood
- * of wrong passwords from one address (issue 19) is then almost free to refuse.
+ * of wrong passwords from one address is then almost free to refuse.
  */
 export function knownLoginAddressRefusal(admission: LoginAdmission, addresses: ClientAddresses): EarlyRefusalCheck {
   return {

@@ -5,7 +5,7 @@ export const REFUSAL_MEMO_MAX_BUCKETS = 10_000;
  * The buckets this process already saw over their limit, each until its window ends. A fixed
  * window never grows and its count only rises, so a bucket refused once stays refused until the
  * window ends, in every process: answering those hits from memory is exact, and turns a flood's
- * refusals (issue 19: 114 wrong logins/s) into answers that cost no database statement. The
+ * refusals (a one-address flood of 114 wrong logins/s, docs/capacity.md) into answers that cost no database statement. The
  * database stays the only judge of admission; this only remembers its refusals.
  */
 export class RefusalMemo {

@@ -10,8 +10,8 @@ function signedToken(claims: Record<string, unknown>, secret: string): string {
   return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
-// Issue 20: tokens signed with the API's own secret, each valid but for one rule.
-describe('JwtAuthGuard: token lifetime and the Authorization header (issue 20)', () => {
+// Tokens signed with the API's own secret, each valid but for one rule.
+describe('JwtAuthGuard: token lifetime and the Authorization header', () => {
   let api: TestApi;
   let user: { id: string; token: string };
   const now = () => Math.floor(Date.now() / 1000);

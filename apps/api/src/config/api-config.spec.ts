@@ -17,13 +17,13 @@ describe('readApiConfig', () => {
     });
   });
 
-  it('listens on loopback unless HOST says otherwise (issue 20)', () => {
+  it('listens on loopback unless HOST says otherwise', () => {
     expect(readApiConfig({ DATABASE_URL }).host).toBe('127.0.0.1');
     expect(readApiConfig({ DATABASE_URL, HOST: '' }).host).toBe('127.0.0.1');
     expect(readApiConfig({ DATABASE_URL, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
-  describe('CORS origins (issue 20)', () => {
+  describe('CORS origins', () => {
     it("default to the storefront's origins on port 4200, by name and by address", () => {
       expect(readApiConfig({ DATABASE_URL }).corsOrigins).toEqual(['http://localhost:4200', 'http://127.0.0.1:4200']);
     });
@@ -50,7 +50,7 @@ describe('readApiConfig', () => {
     });
   });
 
-  describe('token lifetime (issue 20)', () => {
+  describe('token lifetime', () => {
     it('allows tokens of at most 24 h by default, and signs them for 1 h', () => {
       expect(readApiConfig({ DATABASE_URL })).toMatchObject({ jwtTtlSeconds: 3600, jwtMaxLifetimeSeconds: 86_400 });
     });
@@ -127,7 +127,7 @@ describe('readApiConfig', () => {
       ['unset', undefined, /JWT_SECRET is required/],
       ['empty', '', /JWT_SECRET is required/],
       ['one byte short', STRONG_SECRET.slice(1), /JWT_SECRET must be at least 32 bytes[\s\S]*got 31/],
-      ['32 spaces (issue 20)', ' '.repeat(MIN_PRODUCTION_JWT_SECRET_BYTES), /JWT_SECRET must not be only whitespace/],
+      ['32 spaces', ' '.repeat(MIN_PRODUCTION_JWT_SECRET_BYTES), /JWT_SECRET must not be only whitespace/],
       ['one character repeated', 'k'.repeat(64), /JWT_SECRET must have at least 10 distinct characters/],
       ['a short pattern repeated', '0123456789'.repeat(4), /JWT_SECRET must not repeat a shorter pattern/],
     ])('refuses to start when it is %s', (_case, secret, message) => {

@@ -8,7 +8,7 @@ const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::', '[::]']);
 /**
  * The browser origins allowed to call the API (`CORS_ORIGINS`). Unset or empty: derived from
  * where `npm start` serves the storefront, so that `STOREFRONT_PORT=4203 npm start` works without
- * a second variable (issue 20): `http://localhost:<port>` and `http://127.0.0.1:<port>`, plus
+ * a second variable: `http://localhost:<port>` and `http://127.0.0.1:<port>`, plus
  * `http://<HOST>:<port>` when `HOST` names one address that is not loopback (the storefront is
  * then opened there). The chaos proxy is no origin of its own here: the browser's `Origin` is the
  * storefront's page, whichever hop the request goes through.

@@ -5,8 +5,8 @@ import { ProblemException } from '../problems/problem.exception';
  * Refuses a body whose `Content-Length` announces more than `limitBytes`, before a byte of it is
  * read: 413 `payload-too-large` at once, and the connection is closed after the answer, because
  * the unread body would otherwise be read (and thrown away) to reuse it. body-parser also checks
- * the announced length, but it waits for the whole body to arrive before it answers (issue 19:
- * 300 s for `Content-Length: 200000` with 10 bytes sent).
+ * the announced length, but it waits for the whole body to arrive before it answers
+ * (300 s for `Content-Length: 200000` with 10 bytes sent).
  *
  * The announced length is of the encoded body; the limit is on the decoded body. JSON compresses,
  * so an encoded body over the limit would decode to more than the limit too.

@@ -12,8 +12,8 @@ export const MAX_JSON_DEPTH = 32;
 /**
  * Largest accepted body, in bytes after Content-Encoding is undone (so a gzip bomb stops here too).
  * The largest body a route needs is a 50-line order, about 4 kB. Bodies are parsed before any
- * guard runs, so this bounds what an anonymous client can make every process parse: issue 19's
- * 89 kB login bodies cost ~15 ms of CPU each and took checkouts down to 7 %; above this limit they
+ * guard runs, so this bounds what an anonymous client can make every process parse: 89 kB
+ * login bodies cost ~15 ms of CPU each, enough to take checkouts down to 7 %; above this limit they
  * are refused from `Content-Length` before a byte is read (announced-length.ts).
  */
 export const JSON_BODY_LIMIT_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
 import { createTestUser, startTestApi, TestApi } from '../testing/test-api';
 
-// Issue 20: the API sends nosniff on every answer, and no-store on what a credentialed request gets.
+// The API sends nosniff on every answer, and no-store on what a credentialed request gets.
 describe('security headers on a real server', () => {
   let api: TestApi;
   let token: string;
@@ -49,7 +49,7 @@ describe('security headers on a real server', () => {
   });
 });
 
-describe('CORS follows the storefront origin (issue 20)', () => {
+describe('CORS follows the storefront origin', () => {
   const preflight = (api: TestApi, origin: string) =>
     api
       .http()
@@ -58,7 +58,7 @@ describe('CORS follows the storefront origin (issue 20)', () => {
       .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'authorization,idempotency-key');
 
-  it('with STOREFRONT_PORT=4203, allows http://localhost:4203 and http://127.0.0.1:4203, and no longer 4200', async () => {
+  it('with STOREFRONT_PORT=4203, allows http://localhost:4203 and http://127.0.0.1:4203, and not 4200', async () => {
     const api = await startTestApi({ STOREFRONT_PORT: '4203' });
     try {
       for (const origin of ['http://localhost:4203', 'http://127.0.0.1:4203']) {

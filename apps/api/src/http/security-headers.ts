@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
 /**
- * Adds the API's security headers to every answer, preflights and errors included (issue 20):
+ * Adds the API's security headers to every answer, preflights and errors included:
  * - helmet's defaults, among them `X-Content-Type-Options: nosniff`, `X-Frame-Options`,
  *   `Referrer-Policy: no-referrer` and a Content-Security-Policy. Its CSP suits the Swagger UI at
  *   /docs (scripts are same-origin files, styles inline are allowed) except for

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 /**
  * How long the API's HTTP server waits for a client (docs/capacity.md "Timeouts"). Node's defaults
  * let a client hold a connection and its parser for minutes: 60 s for headers (74 s observed, as
- * the check runs every 30 s) and 300 s for a body that never comes (issue 19). All in ms.
+ * the check runs every 30 s) and 300 s for a body that never comes. All in ms.
  */
 export const SERVER_TIMEOUTS = {
   /** Complete request headers must arrive within this (Node: 60 000). */

@@ -7,7 +7,7 @@ const PRIMITIVES: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array
 /**
  * Refuses a body with members its DTO does not declare (400 `validation-failed`, the same answer
  * the ValidationPipe's `forbidNonWhitelisted` gives), before the ValidationPipe runs: its cost grows
- * with every member, and a refusal must cost less than the request (issue 19). Register it before
+ * with every member, and a refusal must cost less than the request (docs/capacity.md). Register it before
  * the ValidationPipe.
  */
 @Injectable()

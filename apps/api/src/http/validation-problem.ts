@@ -3,8 +3,8 @@ import { ProblemException } from '../problems/problem.exception';
 
 /**
  * Most errors listed in one `validation-failed` problem; `errorCount` gives the total. A body with
- * thousands of bad members would otherwise be answered with a list larger than itself (issue 19:
- * a 583 kB answer to an 89 kB body).
+ * thousands of bad members would otherwise be answered with a list larger than itself
+ * (a 583 kB answer to an 89 kB body).
  */
 export const MAX_LISTED_VALIDATION_ERRORS = 10;
 

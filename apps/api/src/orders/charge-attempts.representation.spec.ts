@@ -8,7 +8,7 @@ describe('toChargeAttemptsView(orderId, recorded)', () => {
       {
         idempotencyKey: `safe-checkout-order-${ORDER_ID}`,
         startedAt: '2026-11-30T12:00:00.000Z',
-        result: 'invalid-payment-method',
+        result: 'invalid_payment_method',
         attempts: [
           {
             attempt: 1,

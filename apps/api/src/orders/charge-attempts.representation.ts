@@ -50,13 +50,7 @@ export interface ChargeAttemptsView {
   runs: ChargeRunView[];
 }
 
-const RESULTS: Record<ChargeRun['result'], ChargeRunResult> = {
-  succeeded: 'succeeded',
-  declined: 'declined',
-  'invalid-payment-method': 'invalid_payment_method',
-  'invalid-request': 'invalid_request',
-  unknown: 'unknown',
-};
+const RESULTS: ReadonlySet<string> = new Set<ChargeRunResult>(['succeeded', 'declined', 'invalid_payment_method', 'invalid_request', 'unknown']);
 
 /**
  * The view of `orders.charge_attempts` (checkout.phases.ts records a run per charge phase). Its
@@ -71,7 +65,7 @@ export function toChargeAttemptsView(orderId: string, recorded: unknown): Charge
 function toRunView(run: ChargeRun): ChargeRunView {
   return {
     startedAt: run.startedAt,
-    result: RESULTS[run.result],
+    result: run.result,
     ...(run.stopReason ? { stopReason: run.stopReason } : {}),
     attempts: run.attempts.filter(isChargeAttempt).map(toAttemptView),
   };
@@ -100,7 +94,7 @@ function toWaitView(attempt: ChargeAttempt): ChargeWaitView {
 
 function isChargeRun(value: unknown): value is ChargeRun {
   const run = value as Partial<ChargeRun> | null;
-  return typeof run?.startedAt === 'string' && typeof run.result === 'string' && Object.hasOwn(RESULTS, run.result) && Array.isArray(run.attempts);
+  return typeof run?.startedAt === 'string' && typeof run.result === 'string' && RESULTS.has(run.result) && Array.isArray(run.attempts);
 }
 
 function isChargeAttempt(value: unknown): value is ChargeAttempt {

@@ -138,23 +138,4 @@ describe('the charge attempts recorded with an order, and shown with it', () => 
       ],
     });
   });
-
-  it('shows no charge attempts for an order placed before payments (no payment method)', async () => {
-    const user = await createTestUser(apis.api);
-    const product = await createTestProduct(apis.api, 10, PRICE_CENTS);
-    const legacy = await apis.api.prisma.order.create({
-      data: {
-        userId: user.id,
-        status: 'confirmed',
-        totalCents: PRICE_CENTS,
-        currency: 'EUR',
-        lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: PRICE_CENTS }] },
-      },
-    });
-
-    const shown = (await apis.api.http().get(`/orders/${legacy.id}`).set('Authorization', `Bearer ${user.token}`).expect(200)).body;
-
-    expect(shown).toMatchObject({ id: legacy.id, status: 'confirmed' });
-    expect(shown).not.toHaveProperty('chargeAttempts');
-  });
 });

@@ -9,7 +9,7 @@ const STOCK = 5_000;
 // Nothing listens on port 9: an API pointed there could only answer a replay from its store.
 const UNREACHABLE_PROVIDER_URL = 'http://127.0.0.1:9';
 
-// Totals the provider cannot charge (http-contract.md "Orders", issue 19 item 4), through real
+// Totals the provider cannot charge (http-contract.md "Orders"), through real
 // HTTP, charging the run's real payment sandbox, with fixture products priced for each case.
 describe('POST /orders refuses totals the payment provider cannot charge, and takes a refused charge request as final', () => {
   let api: TestApi;
@@ -67,7 +67,7 @@ describe('POST /orders refuses totals the payment provider cannot charge, and ta
 
   it('answers 422 payment-request-invalid (param currency) when the provider refuses the request itself: order payment_failed, stock back, key finished, replayed without the provider', async () => {
     // The catalog may hold a code the provider does not know; the sandbox refuses it as Stripe does:
-    // 400 invalid_request_error, param currency. Before issue 19 that was a 503 for ever.
+    // 400 invalid_request_error, param currency. Taken as unknown, it would be a 503 for ever.
     const checkout = await aCheckout(1_250, 3, 'QQQ');
     const refused = await checkout.post().expect(422);
 

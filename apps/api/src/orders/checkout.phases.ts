@@ -101,9 +101,9 @@ function refusalProblem(orderId: string, answer: Exclude<ChargeAnswer, { kind: '
   switch (answer.kind) {
     case 'declined':
       return new ProblemException('payment-declined', `The payment was declined: ${answer.message}`, { declineCode: answer.declineCode, orderId });
-    case 'invalid-payment-method':
+    case 'invalid_payment_method':
       return new ProblemException('payment-method-invalid', `The payment method cannot be charged: ${answer.message}`, { orderId });
-    case 'invalid-request':
+    case 'invalid_request':
       return new ProblemException('payment-request-invalid', `The payment provider refused the charge request: ${answer.message}`, {
         orderId,
         ...(answer.param ? { param: answer.param } : {}),

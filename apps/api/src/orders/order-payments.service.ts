@@ -14,7 +14,7 @@ const DERIVED_KEY_TRUSTED_FOR_MS = 23 * 3_600_000;
 /**
  * How many charge runs an order keeps on record, the newest: a checkout that waits out a long
  * provider outage gets a run per recovery pass, and neither the row nor every `GET /orders` page
- * may grow with that (issue 19: no list that grows with use).
+ * may grow with that (nothing listed grows unbounded).
  */
 export const KEPT_CHARGE_RUNS = 20;
 

@@ -10,7 +10,7 @@ export const MAX_ORDER_TOTAL_CENTS = 99_999_999;
 /**
  * The exact total of `lines`, in minor units. Computed in BigInt: quantity × unit price can pass
  * 2^31 (the Int columns) long before it loses precision as a double, and neither may reach the
- * database unchecked (issue 19: such a total was a 500).
+ * database unchecked (an out-of-range total must be a 4xx, never a 500).
  */
 export function orderTotalCents(lines: readonly { quantity: number; unitPriceCents: number }[]): bigint {
   return lines.reduce((sum, line) => sum + BigInt(line.quantity) * BigInt(line.unitPriceCents), 0n);

@@ -1,8 +1,8 @@
 import type { Order, OrderLine, Receipt } from '@safe-checkout/db';
 import { ChargeAttemptsView, toChargeAttemptsView } from './charge-attempts.representation';
 
-/** How far an order's checkout got (payments.md §2); `confirmed` for orders placed before payments. */
-export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+/** How far an order's checkout got (payments.md §2). */
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'payment_failed';
 
 /** What paid the order: the provider's PaymentIntent (payments.md §2 "Reading an order"). */
 export interface OrderPaymentView {
@@ -13,15 +13,14 @@ export interface OrderPaymentView {
 
 /**
  * Which path learned first that the order was paid (payments.md §5): the charge's own answer, a
- * provider webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed.
+ * provider webhook, or the recovery worker.
  */
 export type PaymentConfirmation = 'charge_answer' | 'webhook' | 'recovery_worker';
-export type ReceiptConfirmation = PaymentConfirmation | 'unrecorded';
 
 /** The receipt of a paid order: exactly one, issued by whichever path settled it. */
 export interface ReceiptView {
   id: string;
-  confirmedBy: ReceiptConfirmation;
+  confirmedBy: PaymentConfirmation;
   issuedAt: string;
 }
 
@@ -37,10 +36,7 @@ export interface OrderView {
   payment?: OrderPaymentView;
   /** Present once the order is paid: its one receipt, and how the payment was confirmed. */
   receipt?: ReceiptView;
-  /**
-   * The server's own attempts at the payment provider, with the derived key: present for orders
-   * placed with a payment method (not for `confirmed` ones, placed before payments).
-   */
+  /** The server's own attempts at the payment provider, with the derived key: present for orders placed with a payment method. */
   chargeAttempts?: ChargeAttemptsView;
   items: { productId: string; quantity: number; unitPriceCents: number }[];
   totalCents: number;
@@ -66,5 +62,5 @@ export function toOrderView(order: Order & { lines: OrderLine[]; receipt?: Recei
 }
 
 function toReceiptView(receipt: Receipt): ReceiptView {
-  return { id: receipt.id, confirmedBy: receipt.confirmedBy as ReceiptConfirmation, issuedAt: receipt.createdAt.toISOString() };
+  return { id: receipt.id, confirmedBy: receipt.confirmedBy as PaymentConfirmation, issuedAt: receipt.createdAt.toISOString() };
 }

@@ -9,8 +9,9 @@ const asIs = (raw: Buffer) => raw as unknown as string;
 const nested = (depth: number, inner: string) => '['.repeat(depth) + inner + ']'.repeat(depth);
 const nestedObjects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
-// Issue 10: input that used to end in a 500. Each class must be a 4xx problem, and nothing may be
-// written: no order, no stock taken, no Idempotency-Key left behind (so the key can be used again).
+// Input that would otherwise reach the database unchecked. Each class must be a 4xx problem, never
+// a 500, and nothing may be written: no order, no stock taken, no Idempotency-Key left behind (so
+// the key can be used again).
 describe('POST /orders with input the API must refuse before anything runs', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi()));

@@ -70,10 +70,11 @@ async function expectRetryRunsOnce(api: TestApi, user: TestUser, key: string, pr
   expect((await api.prisma.product.findUniqueOrThrow({ where: { id: productId } })).stock).toBe(stock - 3);
 }
 
-// Failure scenario (issue 10): under load, POST /orders waited for a pooled connection longer
-// than the transaction's maxWait (2 s) and answered 500. The pool here has one connection: the
-// last statement before the order's transaction (the per-user write admission, after the key's
-// claim) gets it, then a long transaction queued meanwhile takes it before the order's.
+// Failure scenario: under load, POST /orders waits for a pooled connection longer than the
+// transaction's maxWait (2 s), which must be a 503 with Retry-After, not a 500. The pool here has
+// one connection: the last statement before the order's transaction (the per-user write
+// admission, after the key's claim) gets it, then a long transaction queued meanwhile takes it
+// before the order's.
 describe('POST /orders when every database connection is busy (DATABASE_POOL_SIZE=1)', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi({ DATABASE_POOL_SIZE: '1' })));
@@ -122,7 +123,7 @@ describe('POST /orders when every database connection is busy (DATABASE_POOL_SIZ
   }, 20_000);
 });
 
-// Failure scenario (issue 10): the server ends the session of a running order (a restart,
+// Failure scenario: the server ends the session of a running order (a restart,
 // pg_terminate_backend). The transaction is gone with it; the client must hear "try again".
 describe('POST /orders whose database session is terminated mid-order', () => {
   let api: TestApi;

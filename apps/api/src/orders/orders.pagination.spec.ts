@@ -3,7 +3,7 @@ import { encodeOrderCursor } from './order-cursor';
 
 type Page = { data: { id: string; userId: string; createdAt: string }[]; nextCursor: string | null };
 
-// GET /orders a page at a time (http-contract.md "Orders", issue 19 item 3), over real HTTP
+// GET /orders a page at a time (http-contract.md "Orders"), over real HTTP
 // against the test database. Orders are written straight to the table, with chosen creation
 // times (several share one, so the id tie-breaker is exercised), to make 45 of them cheaply.
 describe('GET /orders pages through the caller’s orders with a cursor', () => {
@@ -21,7 +21,8 @@ describe('GET /orders pages through the caller’s orders with a cursor', () => 
       await api.prisma.order.create({
         data: {
           userId: user.id,
-          status: 'confirmed',
+          status: 'payment_failed',
+          paymentMethod: 'pm_card_chargeDeclined',
           totalCents: 500,
           currency: 'EUR',
           createdAt,

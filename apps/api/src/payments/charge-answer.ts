@@ -17,9 +17,9 @@ export interface PaymentIntent {
 export type ChargeAnswer = (
   | { kind: 'succeeded'; paymentIntent: PaymentIntent }
   | { kind: 'declined'; declineCode: string; message: string }
-  | { kind: 'invalid-payment-method'; message: string }
+  | { kind: 'invalid_payment_method'; message: string }
   /** The provider refused the request itself (400 `invalid_request_error`, e.g. `param: amount`): nothing was charged, and the same request never will be. */
-  | { kind: 'invalid-request'; param?: string; message: string }
+  | { kind: 'invalid_request'; param?: string; message: string }
 ) & {
   /** This run's attempts at the provider, recorded with the order (undefined: found by a lookup, no charge sent). */
   run?: ChargeRun;

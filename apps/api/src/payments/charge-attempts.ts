@@ -26,7 +26,7 @@ export interface ChargeRun {
   startedAt: string;
   attempts: ChargeAttempt[];
   /** `unknown`: no definite answer; the checkout stays at its recovery point. */
-  result: 'succeeded' | 'declined' | 'invalid-payment-method' | 'invalid-request' | 'unknown';
+  result: 'succeeded' | 'declined' | 'invalid_payment_method' | 'invalid_request' | 'unknown';
   /** Why the client made no more attempts, when it gave up (e.g. `retries-exhausted`, `deadline-exceeded`). */
   stopReason?: StopReason;
 }

@@ -5,7 +5,7 @@ import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ChargeAnswer, PaymentIntent } from './charge-answer';
 import { ChargeRun, chargeRunRecorder } from './charge-attempts';
 import { chargeKeyOf } from './charge-key';
-import { ChargeOutcome, PaymentMetrics } from './payment-metrics';
+import { PaymentMetrics } from './payment-metrics';
 import { ProviderHoldOff } from './provider-hold-off';
 import { ProblemException } from '../problems/problem.exception';
 
@@ -82,7 +82,7 @@ export class PaymentProvider {
     } catch (error) {
       const answer = definiteAnswerOf(error);
       if (answer) {
-        this.metrics.countCharge(CHARGE_OUTCOME_OF[answer.kind]);
+        this.metrics.countCharge(answer.kind);
         return { ...answer, run: recorder.finish(answer.kind) };
       }
       this.metrics.countCharge('unavailable');
@@ -122,12 +122,6 @@ export class PaymentProvider {
   }
 }
 
-const CHARGE_OUTCOME_OF: Record<ChargeRefusal['kind'], ChargeOutcome> = {
-  declined: 'declined',
-  'invalid-payment-method': 'invalid_payment_method',
-  'invalid-request': 'invalid_request',
-};
-
 interface StripeError {
   error?: { type?: string; code?: string; decline_code?: string; param?: string; message?: string };
 }
@@ -143,14 +137,14 @@ function definiteAnswerOf(error: unknown): ChargeRefusal | undefined {
     return { kind: 'declined', declineCode: body.decline_code ?? body.code ?? 'card_declined', message: body.message ?? 'Your card was declined.' };
   }
   if (status === 400 && body?.param === 'payment_method') {
-    return { kind: 'invalid-payment-method', message: body.message ?? 'No such payment method.' };
+    return { kind: 'invalid_payment_method', message: body.message ?? 'No such payment method.' };
   }
   // The provider validated the request and refused it (Stripe: an amount out of range, an unknown
   // currency): nothing was charged, and sending it again cannot change that, so it is final, not
-  // an unknown outcome to retry forever (issue 19). A 401 (wrong secret key) stays unknown: it is
+  // an unknown outcome to retry forever. A 401 (wrong secret key) stays unknown: it is
   // the shop's configuration, and fixing it lets the same checkout finish.
   if (status === 400 && body?.type === 'invalid_request_error') {
-    return { kind: 'invalid-request', ...(body.param ? { param: body.param } : {}), message: body.message ?? 'The payment provider refused the request.' };
+    return { kind: 'invalid_request', ...(body.param ? { param: body.param } : {}), message: body.message ?? 'The payment provider refused the request.' };
   }
   return undefined;
 }

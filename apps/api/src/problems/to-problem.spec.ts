@@ -6,7 +6,7 @@ import { TransientFailureException } from './transient-failure.exception';
 const known = (code: string, message: string, meta?: Record<string, unknown>) =>
   new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: 'test', meta });
 
-// The shapes below are the ones orders.overload.spec.ts provokes for real (issue 10).
+// The shapes below are the ones orders.overload.spec.ts provokes for real.
 describe('toProblem(error)', () => {
   describe('when the database failed in a way a retry can cure', () => {
     it('maps a transaction that could not start in time (P2028) to 503 with Retry-After 2', () => {

@@ -4,7 +4,7 @@ const address = '{"line1":"9 New Street","line2":"Flat 3","city":"Newtown","post
 const profile = (email: string, name = 'Renamed User', shippingAddress = address) =>
   `{"name":"${name}","email":"${email}","shippingAddress":${shippingAddress}}`;
 
-// Issue 10: a PUT /users/:id the API cannot store faithfully must be refused before it changes
+// A PUT /users/:id the API cannot store faithfully must be refused before it changes
 // anything, or an identical repeat would look like a change (a new ETag every time).
 describe('PUT /users/:id with input the API must refuse', () => {
   let api: TestApi;

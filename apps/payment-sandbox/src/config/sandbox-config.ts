@@ -17,7 +17,7 @@ export interface SandboxConfig {
   /**
    * Interface to listen on. `HOST`, default {@link DEFAULT_HOST}: loopback, this machine only, so a
    * fresh `npm start` offers no sandbox that accepts the public development key to the network
-   * (issue 20). Containers set `HOST=0.0.0.0` explicitly.
+   *. Containers set `HOST=0.0.0.0` explicitly.
    */
   host: string;
   /** See {@link sandboxDatabase}. */

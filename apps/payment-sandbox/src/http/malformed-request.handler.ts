@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 
 // Node's parser refuses a request whose header holds a byte HTTP forbids (U+0000 and other
 // controls) before the application sees it, with a bare 400. Answered here as Stripe would,
-// naming the header, so a Stripe client can read why (issue 20).
+// naming the header, so a Stripe client can read why.
 const FORBIDDEN_HEADER_BYTE = /[\x00-\x08\x0a-\x1f\x7f]/;
 
 // What Node answers when no 'clientError' listener is attached (lib/_http_server.js).

@@ -14,7 +14,7 @@ export const STRIPE_IDEMPOTENCY_KEY_TTL_SECONDS = 86_400;
 
 /**
  * Stripe takes any `Idempotency-Key` of 1–255 characters (https://docs.stripe.com/api/idempotent_requests);
- * the 16-character minimum is the shop API's own rule, not a provider's (issue 20).
+ * the 16-character minimum is the shop API's own rule, not a provider's.
  */
 export const STRIPE_IDEMPOTENCY_KEY_MIN_LENGTH = 1;
 

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { aCharge, sandboxHttp, toForm } from '../testing/sandbox-http';
 import { startTestSandbox, TestSandbox } from '../testing/test-sandbox';
 
-// Issue 20: a character PostgreSQL text cannot hold (U+0000; a lone surrogate) anywhere in a
+// A character PostgreSQL text cannot hold (U+0000; a lone surrogate) anywhere in a
 // request is the client's 400 invalid_request_error naming the parameter, never a 500 api_error
 // from the database (SQLSTATE 22P05). Lone surrogates cannot arrive over HTTP (every decoder on the
 // way turns invalid UTF-8 into U+FFFD), so storable-text.spec.ts covers them.

@@ -33,7 +33,7 @@ export async function orderCount(user: ProbeUser): Promise<number> {
 /** An order as the API shows it: what the payment specs check. */
 export interface ProbeOrder {
   id: string;
-  status: 'awaiting_payment' | 'paid' | 'payment_failed' | 'confirmed';
+  status: 'awaiting_payment' | 'paid' | 'payment_failed';
   payment?: { paymentIntentId: string; amount: number; currency: string };
   /** The API's own attempts at the payment provider: each run's result and attempts. */
   chargeAttempts?: { idempotencyKey: string; runs: { result: string; attempts: { attempt: number; verdict: string; replayed?: boolean }[] }[] };

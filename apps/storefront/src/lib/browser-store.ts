@@ -13,8 +13,8 @@ const stores = new Map<string, BrowserStore<unknown>>();
 
 /**
  * The store for `key` in `area` (one instance per key, shared by every component). `fallback`
- * is the value when nothing (or something unreadable) is stored; `isValid` guards against data
- * written by an older version of the app.
+ * is the value when nothing (or something unreadable) is stored; `isValid` guards against
+ * whatever else the browser holds under the key (another deployment of the app, a hand edit).
  */
 export function browserStore<T>(area: Area, key: string, fallback: T, isValid: (value: unknown) => value is T): BrowserStore<T> {
   const id = `${area}:${key}`;

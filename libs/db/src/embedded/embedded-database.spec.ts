@@ -41,9 +41,9 @@ function chooserStartingWith(first: number): { choose: () => Promise<number>; ch
   return { choose, chosen };
 }
 
-// Failure scenario (issue 10, "Test reliability"): parallel test runs each start a cluster on a
-// port findFreePort() had released; another run bound it first, the start failed, and the failed
-// run left its data folder behind.
+// Failure scenario: parallel test runs each start a cluster on a port findFreePort() released;
+// another run binds it first, the start fails, and the failed start must not leave its data
+// folder behind.
 describe('startEmbeddedDatabase(options) when the chosen port is taken before PostgreSQL binds it', () => {
   let root: string;
   let occupied: { port: number; server: Server };

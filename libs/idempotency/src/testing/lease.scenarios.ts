@@ -33,8 +33,8 @@ export const LEASE_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
-    // Found by the chaos soak: a retry read "running, lease lapsed", the slow holder then
-    // completed, and the retry's take-over reset the completed key and ran the order again.
+    // Failure scenario: a retry reads "running, lease lapsed", the slow holder then completes;
+    // a take-over decided on that read would reset the completed key and run the order again.
     name: 'never takes over a key whose holder completed after the claimer read it (no second execution)',
     async run(store) {
       const request = claimRequest();

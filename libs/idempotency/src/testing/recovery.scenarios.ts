@@ -32,9 +32,9 @@ export const RECOVERY_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
     },
   },
   {
-    // Found by the payments soak: a retry read "started, lease lapsed", the slow holder then
-    // committed its first phase (order created), and the retry's take-over reset the key to
-    // "started" and created a second order.
+    // Failure scenario: a retry reads "started, lease lapsed", the slow holder then commits its
+    // first phase (order created); a take-over decided on that read would reset the key to
+    // "started" and create a second order.
     name: 'never resets a key that its holder advanced after the claimer read it: a take-over resumes where the holder got to',
     async run(store) {
       const request = claimRequest();

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import type { OrderPaymentView, OrderStatus, OrderView, ReceiptConfirmation, ReceiptView } from '../../orders/order.representation';
+import type { OrderPaymentView, OrderStatus, OrderView, PaymentConfirmation, ReceiptView } from '../../orders/order.representation';
 import { ChargeAttemptsResponse } from './charge-attempts.response';
 
-const ORDER_STATUSES = ['awaiting_payment', 'paid', 'payment_failed', 'confirmed'] as const satisfies readonly OrderStatus[];
+const ORDER_STATUSES = ['awaiting_payment', 'paid', 'payment_failed'] as const satisfies readonly OrderStatus[];
 const CURRENCY = { type: String, description: 'ISO 4217 code, as the catalog prices the products.', example: 'EUR' } as const;
 
 @ApiSchema({ name: 'OrderPayment', description: "What paid the order: the provider's PaymentIntent." })
@@ -17,7 +17,7 @@ export class OrderPaymentResponse implements OrderPaymentView {
   currency!: string;
 }
 
-const RECEIPT_CONFIRMATIONS = ['charge_answer', 'webhook', 'recovery_worker', 'unrecorded'] as const satisfies readonly ReceiptConfirmation[];
+const PAYMENT_CONFIRMATIONS = ['charge_answer', 'webhook', 'recovery_worker'] as const satisfies readonly PaymentConfirmation[];
 
 @ApiSchema({ name: 'Receipt', description: 'The one receipt of a paid order (payments.md §5).' })
 export class ReceiptResponse implements ReceiptView {
@@ -25,12 +25,12 @@ export class ReceiptResponse implements ReceiptView {
   id!: string;
 
   @ApiProperty({
-    enum: RECEIPT_CONFIRMATIONS,
+    enum: PAYMENT_CONFIRMATIONS,
     enumName: 'PaymentConfirmation',
     description:
-      "How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed.",
+      "How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker.",
   })
-  confirmedBy!: ReceiptConfirmation;
+  confirmedBy!: PaymentConfirmation;
 
   @ApiProperty({ type: String, format: 'date-time' })
   issuedAt!: string;
@@ -60,8 +60,7 @@ export class OrderResponse implements OrderView {
   @ApiProperty({
     enum: ORDER_STATUSES,
     enumName: 'OrderStatus',
-    description:
-      'How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back); `confirmed` for orders placed before payments.',
+    description: 'How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back).',
   })
   status!: OrderStatus;
 

@@ -1,7 +1,7 @@
 import { invalidRequest } from '../../stripe-errors/stripe-api.error';
 
 // PostgreSQL's text and jsonb cannot hold U+0000 (SQLSTATE 22P05), and jsonb refuses a lone
-// UTF-16 surrogate, which no UTF-8 string can carry either (issue 20). Decided here, at the edge,
+// UTF-16 surrogate, which no UTF-8 string can carry either. Decided here, at the edge,
 // so that such a request is the client's 400, never the database's 500.
 const UNSTORABLE_CHARACTER = /\u0000|[\uD800-\uDFFF]/u;
 

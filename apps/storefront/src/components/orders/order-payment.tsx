@@ -8,7 +8,6 @@ const WITHOUT_PAYMENT: Record<Order['status'], string> = {
   'payment-failed': 'The payment failed: nothing was charged, and the items went back into stock.',
   'awaiting-payment':
     'The payment is not settled yet. The shop finishes it by itself (as soon as the payment provider answers), and the card is charged at most once.',
-  confirmed: 'Placed before the shop took payments.',
   unknown: 'The shop reports a status this page does not know.',
 };
 
@@ -17,7 +16,6 @@ const CONFIRMED_BY: Record<PaymentConfirmation, string> = {
   'charge-answer': "the payment provider's answer to the charge",
   webhook: "the payment provider's webhook (the charge's own answer came later, or never)",
   'recovery-worker': "the shop's recovery worker, which finished the checkout by itself",
-  unrecorded: 'not recorded (paid before the shop issued receipts)',
   unknown: 'a way this page does not know',
 };
 

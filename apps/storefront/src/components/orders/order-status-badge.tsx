@@ -5,7 +5,6 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { label: string; tone: 'ok
   paid: { label: 'Paid', tone: 'ok' },
   'payment-failed': { label: 'Payment failed', tone: 'bad' },
   'awaiting-payment': { label: 'Awaiting payment', tone: 'warn' },
-  confirmed: { label: 'Confirmed', tone: 'ok' },
   unknown: { label: 'Unknown status', tone: 'muted' },
 };
 

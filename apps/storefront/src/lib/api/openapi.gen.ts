@@ -399,10 +399,10 @@ export interface components {
             paymentMethod: string;
         };
         /**
-         * @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back); `confirmed` for orders placed before payments.
+         * @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back).
          * @enum {string}
          */
-        OrderStatus: "awaiting_payment" | "paid" | "payment_failed" | "confirmed";
+        OrderStatus: "awaiting_payment" | "paid" | "payment_failed";
         /** @description What paid the order: the provider's PaymentIntent. */
         OrderPayment: {
             /** @example pi_3MtwBwLkdIwHu7ix28a3tqPa */
@@ -419,15 +419,15 @@ export interface components {
             currency: string;
         };
         /**
-         * @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed.
+         * @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker.
          * @enum {string}
          */
-        PaymentConfirmation: "charge_answer" | "webhook" | "recovery_worker" | "unrecorded";
+        PaymentConfirmation: "charge_answer" | "webhook" | "recovery_worker";
         /** @description The one receipt of a paid order (payments.md §5). */
         Receipt: {
             /** Format: uuid */
             id: string;
-            /** @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker; `unrecorded` for orders paid before receipts existed. */
+            /** @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker. */
             confirmedBy: components["schemas"]["PaymentConfirmation"];
             /** Format: date-time */
             issuedAt: string;
@@ -535,7 +535,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             userId: string;
-            /** @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back); `confirmed` for orders placed before payments. */
+            /** @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back). */
             status: components["schemas"]["OrderStatus"];
             /** @description Present once the order is paid. */
             payment?: components["schemas"]["OrderPayment"];

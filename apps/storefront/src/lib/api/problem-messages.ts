@@ -94,7 +94,7 @@ export function customerMessage(
   return { title: apiTitle || 'The request failed', advice: apiDetail || 'Please try again.' };
 }
 
-// Sign-in and checkout both get it (the API limits logins and new orders, issue 19); nothing was
+// Sign-in and checkout both get it (the API limits logins and new orders); nothing was
 // done, so the same attempt is safe to repeat once the wait is over.
 function tooManyRequests(retryAfterSeconds: number | undefined): CustomerMessage {
   const when = retryAfterSeconds === undefined ? 'in a moment' : `in ${retryAfterSeconds} s`;

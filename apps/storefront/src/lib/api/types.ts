@@ -38,11 +38,10 @@ export interface OrderLine extends CartItem {
 
 /**
  * How far an order's checkout got: `awaiting-payment` (the order exists, its charge is not
- * settled yet), `paid`, `payment-failed` (declined; nothing charged, stock given back), or
- * `confirmed` (placed before the shop took payments). `unknown` for a status this storefront
- * does not know yet.
+ * settled yet), `paid`, or `payment-failed` (declined; nothing charged, stock given back).
+ * `unknown` for a status this storefront does not know yet.
  */
-export type OrderStatus = 'awaiting-payment' | 'paid' | 'payment-failed' | 'confirmed' | 'unknown';
+export type OrderStatus = 'awaiting-payment' | 'paid' | 'payment-failed' | 'unknown';
 
 /** What paid an order: the payment provider's PaymentIntent. */
 export interface OrderPayment {
@@ -54,10 +53,9 @@ export interface OrderPayment {
 /**
  * How the shop learned the payment succeeded, whichever came first: the charge's own answer
  * (`charge-answer`), the payment provider's webhook (`webhook`), or the shop's recovery worker
- * (`recovery-worker`); `unrecorded` for orders paid before receipts, `unknown` for a value this
- * storefront does not know yet.
+ * (`recovery-worker`); `unknown` for a value this storefront does not know yet.
  */
-export type PaymentConfirmation = 'charge-answer' | 'webhook' | 'recovery-worker' | 'unrecorded' | 'unknown';
+export type PaymentConfirmation = 'charge-answer' | 'webhook' | 'recovery-worker' | 'unknown';
 
 /** The one receipt of a paid order. */
 export interface Receipt {

@@ -19,7 +19,6 @@ describe('toOrder(dto)', () => {
   it.each([
     ['awaiting_payment', 'awaiting-payment'],
     ['payment_failed', 'payment-failed'],
-    ['confirmed', 'confirmed'],
   ] as const)('when the status is %s, gives the app status %s and no payment', (wire, status) => {
     const order = toOrder({ ...ORDER, payment: undefined, status: wire });
     expect(order.status).toBe(status);
@@ -30,7 +29,6 @@ describe('toOrder(dto)', () => {
     ['charge_answer', 'charge-answer'],
     ['webhook', 'webhook'],
     ['recovery_worker', 'recovery-worker'],
-    ['unrecorded', 'unrecorded'],
   ] as const)('when the receipt says the payment was confirmed by %s, keeps the receipt with confirmation %s', (wire, confirmedBy) => {
     const receipt = { id: 'r1', confirmedBy: wire, issuedAt: '2026-11-30T10:00:01.000Z' };
     expect(toOrder({ ...ORDER, receipt }).receipt).toEqual({ id: 'r1', confirmedBy, issuedAt: '2026-11-30T10:00:01.000Z' });

@@ -12,7 +12,7 @@ export type ProductDto = Schemas['Product'];
 
 export type LoginResponseDto = Schemas['LoginResult'];
 
-/** An order's `status` on the wire (payments.md §2); `confirmed` for orders placed before payments. */
+/** An order's `status` on the wire (payments.md §2). */
 export type OrderStatusDto = Schemas['OrderStatus'];
 
 export type OrderDto = Schemas['Order'];
@@ -49,14 +49,12 @@ const ORDER_STATUSES: Record<OrderStatusDto, OrderStatus> = {
   awaiting_payment: 'awaiting-payment',
   paid: 'paid',
   payment_failed: 'payment-failed',
-  confirmed: 'confirmed',
 };
 
 const PAYMENT_CONFIRMATIONS: Record<Schemas['PaymentConfirmation'], PaymentConfirmation> = {
   charge_answer: 'charge-answer',
   webhook: 'webhook',
   recovery_worker: 'recovery-worker',
-  unrecorded: 'unrecorded',
 };
 
 export function toOrder(dto: OrderDto): Order {

@@ -24,8 +24,8 @@ export const TEST_PAYMENT_METHODS: readonly PaymentMethodChoice[] = [
 export const DEFAULT_PAYMENT_METHOD_ID = 'pm_card_visa';
 
 /**
- * `Visa •••• 4242`: how a card is named on screen. An id that is not in the list (a checkout
- * saved by an older version of the page) is shown as it is.
+ * `Visa •••• 4242`: how a card is named on screen. An id that is not in the list (a stored checkout
+ * may name any) is shown as it is.
  */
 export function paymentMethodLabel(id: string): string {
   const card = TEST_PAYMENT_METHODS.find((method) => method.id === id);
