@@ -1,11 +1,13 @@
 import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ClientAddresses } from './admission/client-addresses';
 import { knownLoginAddressRefusal } from './admission/login-early-refusal';
 import { LoginAdmission } from './admission/login-admission';
+import { userReadLimit } from './admission/user-read-limit';
 import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
@@ -41,7 +43,13 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   });
   // After the security and CORS headers (a browser must be able to read a 429), before every
   // module's middleware and route: what is refused from the headers alone costs next to nothing.
-  app.use(refuseEarly([announcedLengthOver(JSON_BODY_LIMIT_BYTES), knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses))]));
+  app.use(
+    refuseEarly([
+      announcedLengthOver(JSON_BODY_LIMIT_BYTES),
+      knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses)),
+      userReadLimit(app.get(JwtService), config.readsPerUser),
+    ]),
+  );
   app.enableShutdownHooks();
   applyServerTimeouts(app.getHttpServer());
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });

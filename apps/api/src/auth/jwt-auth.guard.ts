@@ -8,6 +8,7 @@ import { tokenLifetimeProblem } from '../security/token-lifetime';
 import { ProblemException } from '../problems/problem.exception';
 import { AuthenticatedRequest, AuthenticatedUser } from './authenticated-user';
 import { IS_PUBLIC } from './public.decorator';
+import { SingleFlight } from './single-flight';
 
 // Tokens name their user by the database id. PostgreSQL prints UUIDs in lower case and we sign
 // only ids it printed, so any other form (upper case, braces, a number) was not issued by us.
@@ -22,6 +23,8 @@ const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly userLookups = new SingleFlight<AuthenticatedUser | null>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -55,10 +58,13 @@ export class JwtAuthGuard implements CanActivate {
     return subject;
   }
 
-  // One primary-key lookup per request. Errors are not caught: an unreachable database is a 503
-  // (problem filter), not the caller's fault, so it must not look like a bad token.
+  // One primary-key lookup, shared by the requests of one user that arrive while it runs: a storm
+  // of 1 000 concurrent duplicates of a few users' checkouts (Prefer: wait) would otherwise queue
+  // 1 000 statements on the pool, and time out waiting for a connection (docs/capacity.md).
+  // Errors are not caught: an unreachable database is a 503 (problem filter), not the caller's
+  // fault, so it must not look like a bad token.
   private async userNamedBy(subject: string): Promise<AuthenticatedUser> {
-    const user = await this.prisma.user.findUnique({ where: { id: subject }, select: { id: true, email: true } });
+    const user = await this.userLookups.run(subject, () => this.prisma.user.findUnique({ where: { id: subject }, select: { id: true, email: true } }));
     if (!user) throw new ProblemException('unauthorized', 'The account behind this token no longer exists.');
     return user;
   }

@@ -72,6 +72,11 @@ export interface ApiConfig {
   /** `WRITES_PER_USER` per `WRITES_PER_USER_WINDOW_SECONDS`: new work (first executions of POST /orders, PUT /users/:id) per user; defaults 50 per 10 s. */
   writesPerUser: RateLimit;
   /**
+   * `READS_PER_USER` per `READS_PER_USER_WINDOW_SECONDS`, defaults 60 per 10 s: authenticated reads
+   * (GET, HEAD) per user, counted by each API process in its own memory (docs/capacity.md).
+   */
+  readsPerUser: RateLimit;
+  /**
    * `LOGIN_HASH_CONCURRENCY`, default 1: password verifications (argon2, ~16 ms of one core each)
    * running at once in this process; `LOGIN_HASH_QUEUE`, default 32: logins waiting for a slot,
    * beyond which a login is answered 429 at once.
@@ -84,7 +89,7 @@ export interface ApiConfig {
   trustedProxies: string[];
 }
 
-/** At most `limit` hits per fixed window of `windowSeconds`, counted in PostgreSQL across processes. */
+/** At most `limit` hits per fixed window of `windowSeconds` (where they are counted: see each limit). */
 export interface RateLimit {
   limit: number;
   windowSeconds: number;
@@ -154,6 +159,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       perAddress: { limit: int('LOGIN_ATTEMPTS_PER_ADDRESS', 100, 1), windowSeconds: int('LOGIN_ADDRESS_WINDOW_SECONDS', 60, 1) },
     },
     writesPerUser: { limit: int('WRITES_PER_USER', 50, 1), windowSeconds: int('WRITES_PER_USER_WINDOW_SECONDS', 10, 1) },
+    readsPerUser: { limit: int('READS_PER_USER', 60, 1), windowSeconds: int('READS_PER_USER_WINDOW_SECONDS', 10, 1) },
     loginHashing: { concurrency: int('LOGIN_HASH_CONCURRENCY', 1, 1), queue: int('LOGIN_HASH_QUEUE', 32, 0) },
     trustedProxies: commaSeparated(env.TRUSTED_PROXIES),
   };

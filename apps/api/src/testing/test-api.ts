@@ -21,6 +21,7 @@ export interface TestApi {
  * Charges go to the run's sandbox process (jest-global-setup.ts) unless `PAYMENT_PROVIDER_URL` is overridden.
  * The login limits are lifted: every suite logs in from 127.0.0.1, many as alice, and all share
  * one database, so their counters would add up across suites; src/admission's specs set their own.
+ * So is the read limit, which suites reading many pages (pagination) would reach.
  */
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModules: Type[] = []): Promise<TestApi> {
   const config = readApiConfig({
@@ -30,6 +31,7 @@ export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModul
     PORT: '0',
     LOGIN_ATTEMPTS_PER_ACCOUNT: '1000000',
     LOGIN_ATTEMPTS_PER_ADDRESS: '1000000',
+    READS_PER_USER: '1000000',
     ...overrides,
   });
   const app = await createApiApp(config, extraModules);
