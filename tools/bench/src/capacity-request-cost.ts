@@ -41,7 +41,15 @@ async function main(): Promise<boolean> {
   cleanups.push(() => payments.dispose());
   const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
   cleanups.push(() => sandbox.stop());
-  const api = await startApiMainProcess(WORKSPACE_ROOT, { DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, WRITES_PER_USER: '1000000' });
+  // The list user may read exactly the list kind's warm-up and measured pages in the hour: the
+  // kind after it reads past the limit, so it measures the refusal.
+  const api = await startApiMainProcess(WORKSPACE_ROOT, {
+    DATABASE_URL: database.url,
+    PAYMENT_PROVIDER_URL: sandbox.url,
+    WRITES_PER_USER: '1000000',
+    READS_PER_USER: String(2 * COUNT),
+    READS_PER_USER_WINDOW_SECONDS: '3600',
+  });
   cleanups.push(() => api.stop());
   const fixtures = await createCapacityFixtures([api.url], database.url, settings);
   cleanups.push(() => fixtures.prisma.$disconnect());
@@ -84,6 +92,12 @@ async function main(): Promise<boolean> {
     {
       name: `order list, ${settings.listOrders} orders (GET /orders)`,
       profile: 'list',
+      connections: 4,
+      request: () => ({ method: 'GET', path: '/orders', headers: { authorization: `Bearer ${fixtures.listUser.accessToken}` } }),
+    },
+    {
+      name: 'order list past the read limit (GET /orders, 429)',
+      profile: 'list_refused',
       connections: 4,
       request: () => ({ method: 'GET', path: '/orders', headers: { authorization: `Bearer ${fixtures.listUser.accessToken}` } }),
     },

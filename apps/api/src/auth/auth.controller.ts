@@ -34,7 +34,7 @@ export class AuthController {
   @Get('me')
   @ApiOperation({ operationId: 'getMe', summary: 'The user the bearer token names' })
   @ApiOkResponse({ type: UserSummaryResponse })
-  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS)
+  @ApiProblems(AUTHENTICATION_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS)
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserSummary> {
     return this.auth.me(user.id);
   }

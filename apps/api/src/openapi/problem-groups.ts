@@ -33,5 +33,5 @@ export const AUTHENTICATION_PROBLEMS = ['unauthorized'] as const satisfies reado
 /** Any route that uses the database: an unexpected failure, or the database unusable for now. */
 export const SERVER_PROBLEMS = ['internal-error', 'service-unavailable'] as const satisfies readonly ProblemSlug[];
 
-/** A route under admission control (docs/capacity.md): login and new-write limits, with `Retry-After`. */
+/** A route under admission control (docs/capacity.md): login, new-write and per-user read limits, with `Retry-After`. */
 export const ADMISSION_PROBLEMS = ['too-many-requests'] as const satisfies readonly ProblemSlug[];

@@ -74,7 +74,7 @@ export class OrdersController {
     description: 'Send `nextCursor` back as `cursor` for the next (older) page; it is `null` on the last page.',
   })
   @ApiOkResponse({ type: OrderPageResponse })
-  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'validation-failed')
+  @ApiProblems(AUTHENTICATION_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS, 'validation-failed')
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: ListOrdersQuery): Promise<OrderPageView> {
     return this.orders.list(caller.id, query.limit, decodeOrderCursor(query.cursor));
   }
@@ -83,7 +83,7 @@ export class OrdersController {
   @ApiOperation({ operationId: 'getOrder', summary: 'One of the caller’s orders' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'Any case; answered in lower case.' })
   @ApiOkResponse({ type: OrderResponse })
-  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'not-found')
+  @ApiProblems(AUTHENTICATION_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS, 'not-found')
   get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string): Promise<OrderView> {
     return this.orders.get(caller.id, id);
   }

@@ -24,7 +24,7 @@ export class UsersController {
   @ApiOperation({ operationId: 'getUserProfile', summary: "The caller's profile, with its ETag" })
   @ApiParam(OWN_USER_ID)
   @ApiOkResponse({ type: UserProfileResponse, headers: RESPONSE_HEADERS.etag })
-  @ApiProblems(AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS, 'forbidden')
+  @ApiProblems(AUTHENTICATION_PROBLEMS, ADMISSION_PROBLEMS, SERVER_PROBLEMS, 'forbidden')
   async get(@CurrentUser() caller: AuthenticatedUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<UserProfile> {
     const { profile, etag } = await this.users.get(caller.id, id);
     response.setHeader('ETag', etag);
