@@ -903,6 +903,25 @@ export interface operations {
             };
             /**
              * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
              *     - [`internal-error`](/problems/internal-error): Internal server error
              */
             500: {
@@ -1047,6 +1066,25 @@ export interface operations {
                         type: "/problems/forbidden";
                         /** @enum {integer} */
                         status: 403;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -1358,6 +1396,25 @@ export interface operations {
                         type: "/problems/unauthorized";
                         /** @enum {integer} */
                         status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
@@ -1689,6 +1746,25 @@ export interface operations {
                         type: "/problems/not-found";
                         /** @enum {integer} */
                         status: 404;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
                     };
                 };
             };
