@@ -1,0 +1,59 @@
+// What the key table scenario of `npm run bench` measures with (docs/benchmarks.md "Cost as the
+// key table grows").
+
+/** Keys filled into idempotency_keys before each measurement, ascending: `BENCH_KEYS_SIZES`' default. */
+export const DEFAULT_KEY_TABLE_SIZES = [1_000_000, 10_000_000];
+/** Rounds per table size, each a fresh-key run and a baseline run back to back. */
+export const KEY_TABLE_ROUNDS = 3;
+/** Seconds of load per scenario and round. */
+export const KEY_TABLE_ROUND_SECONDS = 3;
+/** Seconds of fresh-key load per p99 window, beside the purge and without it. */
+export const PURGE_WINDOW_SECONDS = 2;
+/** p99 windows without the purge, just before it. */
+export const WINDOWS_WITHOUT_PURGE = 5;
+/**
+ * Expired keys the purge deletes, as a share of the largest size: 1 M at the default 10 M, a
+ * tenth of the table, i.e. a purge that fell 2.4 h behind at 24 h retention.
+ */
+export const EXPIRED_SHARE = 0.1;
+/** Keys per INSERT of the fill: a progress line each, and no transaction of millions of rows. */
+export const FILL_CHUNK_KEYS = 1_000_000;
+/** Retention the filled keys were stored with: the API's default (`IDEMPOTENCY_KEY_TTL_SECONDS`). */
+export const FILLED_KEY_TTL_SECONDS = 86_400;
+/** Users the filled keys are spread over (their scope). */
+export const FILLED_KEY_USERS = 100_000;
+/** Target of `keys_<size>_ratio` and `purge_p99_ratio`. */
+export const KEY_TABLE_RATIO_TARGET = 1.2;
+/**
+ * Time the scenario may add to the bench's watchdog per million keys filled (fill, vacuum and the
+ * purge); measured at about 20 s per million on a loaded 2-core machine, with room to spare.
+ */
+export const KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS = 60_000;
+
+/**
+ * `BENCH_KEYS_SIZES`: comma-separated key counts, e.g. `100000` for a quick run; `0` or empty
+ * skips the scenario. Default {@link DEFAULT_KEY_TABLE_SIZES}.
+ * @returns the sizes, ascending and distinct.
+ */
+export function loadKeyTableSizes(env: NodeJS.ProcessEnv = process.env): number[] {
+  const setting = env.BENCH_KEYS_SIZES;
+  if (setting === undefined) return DEFAULT_KEY_TABLE_SIZES;
+  const sizes = setting
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 0)) throw new Error('BENCH_KEYS_SIZES must be comma-separated non-negative integers');
+  return [...new Set(sizes.filter((size) => size > 0))].sort((a, b) => a - b);
+}
+
+/** Expired keys the purge deletes after the fill to `sizes`: {@link EXPIRED_SHARE} of the largest. */
+export function expiredKeysToPurge(sizes: number[]): number {
+  return sizes.length ? Math.round(sizes[sizes.length - 1] * EXPIRED_SHARE) : 0;
+}
+
+/** What the scenario adds to the bench's watchdog for these sizes (the fill includes the expired keys). */
+export function keyTableTimeoutMs(sizes: number[]): number {
+  const keysFilled = (sizes.length ? sizes[sizes.length - 1] : 0) + expiredKeysToPurge(sizes);
+  return Math.ceil((keysFilled / 1_000_000) * KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS);
+}
