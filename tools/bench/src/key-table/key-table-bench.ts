@@ -16,9 +16,10 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const load = loader(url, fixtures);
+    const warmUp = loader(url, fixtures);
+    const load = measured(warmUp);
     log('key table: the bench’s own keys only…');
-    const unfilled = await measureSize(client, load, 0);
+    const unfilled = await measureSize(client, warmUp, load, 0);
     const bySize: SizeRun[] = [];
     let filled = 0;
     for (const size of sizes) {
@@ -27,7 +28,7 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
       filled = size;
       await settleKeyTable(client);
       log(`key table: filled and settled to ${size.toLocaleString('en')} keys in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring…`);
-      bySize.push({ ...(await measureSize(client, load, size)), fillSeconds: (Date.now() - started) / 1000 });
+      bySize.push({ ...(await measureSize(client, warmUp, load, size)), fillSeconds: (Date.now() - started) / 1000 });
     }
     const purge = sizes.length ? await measurePurge(client, databaseUrl, load, expiredKeysToPurge(sizes), log) : undefined;
     return { unfilled, bySize, purge };
@@ -50,10 +51,19 @@ function loader(url: string, { alice, nextOrderBody }: Fixtures): Load {
   };
 }
 
+// A measured run with no answer has no req/s or p99 to compare: the machine is too busy for the run's length.
+function measured(load: Load): Load {
+  return async (durationSeconds, path) => {
+    const result = await load(durationSeconds, path);
+    if (!result.requests) throw new Error(`key table: no checkout finished within ${durationSeconds} s at ${path ?? '/orders'}`);
+    return result;
+  };
+}
+
 // Fresh and baseline back to back, in alternating order: the baseline (no key written) tells the
 // table's cost apart from the machine's drift over the minutes a fill takes.
-async function measureSize(client: Client, load: Load, filledKeys: number): Promise<Omit<SizeRun, 'fillSeconds'>> {
-  await load(1);
+async function measureSize(client: Client, warmUp: Load, load: Load, filledKeys: number): Promise<Omit<SizeRun, 'fillSeconds'>> {
+  await warmUp(KEY_TABLE_ROUND_SECONDS);
   const rounds: SizeRun['rounds'] = [];
   for (let round = 0; round < KEY_TABLE_ROUNDS; round++) {
     const pair = { fresh: undefined as unknown as LoadResult, baseline: undefined as unknown as LoadResult };

@@ -1,4 +1,11 @@
-import { DEFAULT_KEY_TABLE_SIZES, expiredKeysToPurge, KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS, keyTableTimeoutMs, loadKeyTableSizes } from './key-table-settings';
+import {
+  DEFAULT_KEY_TABLE_SIZES,
+  expiredKeysToPurge,
+  KEY_TABLE_TIMEOUT_MS,
+  KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS,
+  keyTableTimeoutMs,
+  loadKeyTableSizes,
+} from './key-table-settings';
 
 describe('loadKeyTableSizes(env)', () => {
   it('fills to 1 M and 10 M keys when BENCH_KEYS_SIZES is unset', () => {
@@ -29,7 +36,7 @@ describe('expiredKeysToPurge(sizes)', () => {
 
 describe('keyTableTimeoutMs(sizes)', () => {
   it('allows for every key filled: the largest size and its expired backlog', () => {
-    expect(keyTableTimeoutMs(DEFAULT_KEY_TABLE_SIZES)).toBe(11 * KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS);
+    expect(keyTableTimeoutMs(DEFAULT_KEY_TABLE_SIZES)).toBe(KEY_TABLE_TIMEOUT_MS + 11 * KEY_TABLE_TIMEOUT_MS_PER_MILLION_KEYS);
   });
   it('adds nothing when the scenario is skipped', () => {
     expect(keyTableTimeoutMs([])).toBe(0);
