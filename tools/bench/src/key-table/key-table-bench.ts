@@ -6,7 +6,7 @@ import { FRESH_KEY, runLoad, type LoadResult } from '../load';
 import { CONNECTIONS } from '../bench-settings';
 import { fillKeys, keyTableSize, settleKeyTable } from './key-table-fill';
 import type { KeyTableResult, PurgeRun, SizeRun } from './key-table-report';
-import { expiredKeysToPurge, KEY_TABLE_ROUND_SECONDS, KEY_TABLE_ROUNDS, PURGE_WINDOW_SECONDS, WINDOWS_WITHOUT_PURGE } from './key-table-settings';
+import { CHECKOUTS_PER_RUN, expiredKeysToPurge, KEY_TABLE_ROUNDS, WINDOWS_WITHOUT_PURGE } from './key-table-settings';
 import { startPurge } from './purge-run';
 
 type Log = (message: string) => void;
@@ -16,10 +16,9 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const warmUp = loader(url, fixtures);
-    const load = measured(warmUp);
+    const load = loader(url, fixtures);
     log('key table: the bench’s own keys only…');
-    const unfilled = await measureSize(client, warmUp, load, 0);
+    const unfilled = await measureSize(client, load, 0);
     const bySize: SizeRun[] = [];
     let filled = 0;
     for (const size of sizes) {
@@ -28,7 +27,7 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
       filled = size;
       await settleKeyTable(client);
       log(`key table: filled and settled to ${size.toLocaleString('en')} keys in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring…`);
-      bySize.push({ ...(await measureSize(client, warmUp, load, size)), fillSeconds: (Date.now() - started) / 1000 });
+      bySize.push({ ...(await measureSize(client, load, size)), fillSeconds: (Date.now() - started) / 1000 });
     }
     const purge = sizes.length ? await measurePurge(client, databaseUrl, load, expiredKeysToPurge(sizes), log) : undefined;
     return { unfilled, bySize, purge };
@@ -37,12 +36,13 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
   }
 }
 
-type Load = (durationSeconds: number, path?: string) => Promise<LoadResult>;
+/** {@link CHECKOUTS_PER_RUN} checkouts at `path`: fresh-key `POST /orders` by default. */
+type Load = (path?: string) => Promise<LoadResult>;
 
 function loader(url: string, { alice, nextOrderBody }: Fixtures): Load {
-  return async (durationSeconds, path = '/orders') => {
+  return async (path = '/orders') => {
     const key = path === '/orders' ? FRESH_KEY : undefined;
-    const result = await runLoad({ url, path, token: alice.accessToken, body: nextOrderBody, key, durationSeconds, connections: CONNECTIONS });
+    const result = await runLoad({ url, path, token: alice.accessToken, body: nextOrderBody, key, amount: CHECKOUTS_PER_RUN, connections: CONNECTIONS });
     // A figure only means something if every checkout was one: a 201 created now.
     if (Object.keys(result.statusCodes).some((code) => code !== '201') || result.errors || result.replayed) {
       throw new Error(`key table, ${path}: unexpected answers ${JSON.stringify({ ...result.statusCodes, errors: result.errors, replayed: result.replayed })}`);
@@ -51,24 +51,15 @@ function loader(url: string, { alice, nextOrderBody }: Fixtures): Load {
   };
 }
 
-// A measured run with no answer has no req/s or p99 to compare: the machine is too busy for the run's length.
-function measured(load: Load): Load {
-  return async (durationSeconds, path) => {
-    const result = await load(durationSeconds, path);
-    if (!result.requests) throw new Error(`key table: no checkout finished within ${durationSeconds} s at ${path ?? '/orders'}`);
-    return result;
-  };
-}
-
 // Fresh and baseline back to back, in alternating order: the baseline (no key written) tells the
 // table's cost apart from the machine's drift over the minutes a fill takes.
-async function measureSize(client: Client, warmUp: Load, load: Load, filledKeys: number): Promise<Omit<SizeRun, 'fillSeconds'>> {
-  await warmUp(KEY_TABLE_ROUND_SECONDS);
+async function measureSize(client: Client, load: Load, filledKeys: number): Promise<Omit<SizeRun, 'fillSeconds'>> {
+  await load(); // warm-up
   const rounds: SizeRun['rounds'] = [];
   for (let round = 0; round < KEY_TABLE_ROUNDS; round++) {
     const pair = { fresh: undefined as unknown as LoadResult, baseline: undefined as unknown as LoadResult };
     for (const name of round % 2 ? (['baseline', 'fresh'] as const) : (['fresh', 'baseline'] as const)) {
-      pair[name] = await load(KEY_TABLE_ROUND_SECONDS, name === 'fresh' ? '/orders' : '/bench/orders-baseline');
+      pair[name] = await load(name === 'fresh' ? '/orders' : '/bench/orders-baseline');
     }
     rounds.push(pair);
   }
@@ -80,13 +71,13 @@ async function measureSize(client: Client, warmUp: Load, load: Load, filledKeys:
 async function measurePurge(client: Client, databaseUrl: string, load: Load, expiredKeys: number, log: Log): Promise<PurgeRun> {
   log(`purge: ${WINDOWS_WITHOUT_PURGE} windows without it…`);
   const without: LoadResult[] = [];
-  for (let i = 0; i < WINDOWS_WITHOUT_PURGE; i++) without.push(await load(PURGE_WINDOW_SECONDS));
+  for (let i = 0; i < WINDOWS_WITHOUT_PURGE; i++) without.push(await load());
   log(`purge: inserting ${expiredKeys.toLocaleString('en')} expired keys…`);
   await fillKeys(client, { count: expiredKeys, age: 'expired', atOnce: true });
   log('purge: purging, with the checkout load beside it…');
   const purge = await startPurge(databaseUrl);
   const during: LoadResult[] = [];
-  while (!purge.finished) during.push(await load(PURGE_WINDOW_SECONDS));
+  while (!purge.finished) during.push(await load());
   const { keys, seconds } = await purge.done;
   log(`purge: ${keys.toLocaleString('en')} keys by the bench's purger in ${seconds.toFixed(1)} s`);
   const { rows } = await client.query<{ left: number }>('SELECT count(*)::int AS left FROM idempotency_keys WHERE expires_at <= now()');

@@ -2,7 +2,7 @@
 // effect on p99; as lines for people and `name=value` fields for the bench's last line.
 import type { LoadResult } from '../load';
 import { median, table } from '../report-format';
-import { KEY_TABLE_RATIO_TARGET, PURGE_WINDOW_SECONDS } from './key-table-settings';
+import { CHECKOUTS_PER_RUN, KEY_TABLE_RATIO_TARGET } from './key-table-settings';
 
 /** The measurements at one table size. */
 export interface SizeRun {
@@ -106,7 +106,7 @@ export function keyTableLines({ unfilled, bySize, purge }: KeyTableResult): stri
     run === unfilled ? '1' : costRatio(run, unfilled).toFixed(3),
   ]);
   const lines = [
-    `\nKey table: fresh-key POST /orders beside the baseline, medians of ${unfilled.rounds.length} rounds per size`,
+    `\nKey table: fresh-key POST /orders beside the baseline, medians of ${unfilled.rounds.length} rounds of ${CHECKOUTS_PER_RUN} checkouts each per size`,
     table(['table', 'rows', 'MiB', 'fill s', 'fresh req/s', 'baseline req/s', 'fresh/baseline', 'fresh p99 ms', 'cost ratio'], rows),
   ];
   if (purge) {
@@ -114,7 +114,7 @@ export function keyTableLines({ unfilled, bySize, purge }: KeyTableResult): stri
     lines.push(
       `purge of ${purge.expiredKeys.toLocaleString('en')} expired keys: ${purge.seconds.toFixed(1)} s (${(purge.expiredKeys / purge.seconds).toFixed(0)} keys/s), ` +
         `${purge.purgedByBench.toLocaleString('en')} by the bench's purger, ${purge.leftExpired} expired left`,
-      `fresh p99 ms by ${PURGE_WINDOW_SECONDS} s window, without the purge: ${p99s(purge.without)}; during it: ${p99s(purge.during)}; ratio of medians ${purgeP99Ratio(purge).toFixed(3)}`,
+      `fresh p99 ms by window of ${CHECKOUTS_PER_RUN} checkouts, without the purge: ${p99s(purge.without)}; during it: ${p99s(purge.during)}; ratio of medians ${purgeP99Ratio(purge).toFixed(3)}`,
     );
   }
   return lines.join('\n');
