@@ -23,6 +23,7 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
     let filled = 0;
     for (const size of sizes) {
       const started = Date.now();
+      log(`key table: filling to ${size.toLocaleString('en')} keys…`);
       await fillKeys(client, { count: size - filled, age: 'live', onChunk: (n) => log(`key table: ${(filled + n).toLocaleString('en')} keys filled`) });
       filled = size;
       await settleKeyTable(client);

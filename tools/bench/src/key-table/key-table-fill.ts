@@ -10,7 +10,8 @@ export type FilledKeyAge = 'live' | 'expired';
 // key: a 201 with the order's body and Location), so rows have the size of real ones. Its scope is
 // one of FILLED_KEY_USERS made-up users, its key and ids random UUIDs as clients send them.
 // Live keys were created over the retention window minus an hour (none expires during the run);
-// expired ones in the hour before it (the purge's backlog).
+// expired ones in the hour before it (the purge's backlog). The moment is a hash of the row's
+// number: an expression without it (random()) would be computed once for the whole statement.
 // $1 first series number, $2 last, $3 retention in seconds, $4 users, $5 'live' | 'expired'.
 const INSERT_FILLED_KEYS = `
   INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at,
@@ -24,8 +25,9 @@ const INSERT_FILLED_KEYS = `
         WHERE state = 'completed' AND response_status = 201 ORDER BY created_at LIMIT 1) AS template,
     generate_series($1::bigint, $2::bigint) AS i,
     LATERAL (SELECT CASE $5::text
-      WHEN 'live' THEN now() - random() * make_interval(secs => $3::int - 3600)
-      ELSE now() - make_interval(secs => $3::int) - random() * interval '1 hour' END AS at) AS created`;
+      WHEN 'live' THEN now() - spread.ms % (($3::int - 3600) * 1000::bigint) * interval '1 millisecond'
+      ELSE now() - make_interval(secs => $3::int) - spread.ms % 3600000 * interval '1 millisecond' END AS at
+      FROM (SELECT abs(hashint8(i)::bigint) AS ms) AS spread) AS created`;
 
 /**
  * Inserts `count` completed keys of the given age, {@link FILL_CHUNK_KEYS} per statement, or all
