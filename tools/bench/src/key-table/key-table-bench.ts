@@ -37,13 +37,26 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
   }
 }
 
+// autocannon's default of 10 s is below what one checkout takes on a machine loaded to 15 runnable
+// processes per core; an answer that slow still counts, a checkout that never answers does not.
+const CHECKOUT_TIMEOUT_SECONDS = 60;
+
 /** {@link CHECKOUTS_PER_RUN} checkouts at `path`: fresh-key `POST /orders` by default. */
 type Load = (path?: string) => Promise<LoadResult>;
 
 function loader(url: string, { alice, nextOrderBody }: Fixtures): Load {
   return async (path = '/orders') => {
     const key = path === '/orders' ? FRESH_KEY : undefined;
-    const result = await runLoad({ url, path, token: alice.accessToken, body: nextOrderBody, key, amount: CHECKOUTS_PER_RUN, connections: CONNECTIONS });
+    const result = await runLoad({
+      url,
+      path,
+      token: alice.accessToken,
+      body: nextOrderBody,
+      key,
+      amount: CHECKOUTS_PER_RUN,
+      connections: CONNECTIONS,
+      timeoutSeconds: CHECKOUT_TIMEOUT_SECONDS,
+    });
     // A figure only means something if every checkout was one: a 201 created now.
     if (Object.keys(result.statusCodes).some((code) => code !== '201') || result.errors || result.replayed) {
       throw new Error(`key table, ${path}: unexpected answers ${JSON.stringify({ ...result.statusCodes, errors: result.errors, replayed: result.replayed })}`);
