@@ -27,8 +27,9 @@ export async function measureKeyTable(url: string, databaseUrl: string, fixtures
       await fillKeys(client, { count: size - filled, age: 'live', onChunk: (n) => log(`key table: ${(filled + n).toLocaleString('en')} keys filled`) });
       filled = size;
       await settleKeyTable(client);
-      log(`key table: filled and settled to ${size.toLocaleString('en')} keys in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring…`);
-      bySize.push({ ...(await measureSize(client, load, size)), fillSeconds: (Date.now() - started) / 1000 });
+      const fillSeconds = (Date.now() - started) / 1000;
+      log(`key table: filled and settled to ${size.toLocaleString('en')} keys in ${fillSeconds.toFixed(0)} s; measuring…`);
+      bySize.push({ ...(await measureSize(client, load, size)), fillSeconds });
     }
     const purge = sizes.length ? await measurePurge(client, databaseUrl, load, expiredKeysToPurge(sizes), log) : undefined;
     return { unfilled, bySize, purge };
