@@ -62,7 +62,7 @@ async function main(): Promise<boolean> {
   log('store statements: Prisma vs node-postgres, in this process…');
   const storeStatements = await measureStoreStatements(database.url);
   // Last: it leaves millions of keys behind, which no other phase should run beside.
-  const keyTable = await measureKeyTable(url, database.url, fixtures, keyTableSizes, log);
+  const keyTable = keyTableSizes.length ? await measureKeyTable(url, database.url, fixtures, keyTableSizes, log) : undefined;
   return printReport({ throughput, storms, storeStatements, keyTable, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
 }
 

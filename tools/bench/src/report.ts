@@ -14,7 +14,8 @@ export interface BenchResults {
   throughput: Record<ScenarioName, ScenarioRuns>;
   storms: { ours: StormResult; waiting: StormResult; ours2p: StormResult; peer: StormResult; peer2p: StormResult };
   storeStatements: StoreStatementsResult;
-  keyTable: KeyTableResult;
+  /** Absent when `BENCH_KEYS_SIZES=0` skipped the phase. */
+  keyTable?: KeyTableResult;
   roundSeconds: number;
   connections: number;
   products: number;
@@ -79,7 +80,7 @@ storm, 2 processes    ${storms.ours2p.executions}       orders created by the st
 peer storms           ${storms.peer.executions} on 1 process, ${storms.peer2p.executions} on ${storms.peer2p.processes}   orders created (reported, not enforced: the peer's memory store is per process)
 store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed(3)} ms CPU per checkout: claim, advance, complete through Prisma (before) → on node-postgres (after), beyond the two transactions' own ${storeStatements.floor.toFixed(3)} ms; medians of ${storeStatements.rounds} rounds × ${storeStatements.calls}
 `);
-  if (keyTable.bySize.length) console.log(keyTableLines(keyTable));
+  if (keyTable) console.log(keyTableLines(keyTable));
   console.log(
     [
       `idempotency_overhead=${overhead.toFixed(3)}`,
@@ -95,7 +96,7 @@ store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed
       `peer_storm_executions_2p=${storms.peer2p.executions}`,
       `store_cpu_ms_before=${storeCpu.before.toFixed(3)}`,
       `store_cpu_ms_after=${storeCpu.after.toFixed(3)}`,
-      ...keyTableFields(keyTable),
+      ...(keyTable ? keyTableFields(keyTable) : []),
     ].join(' '),
   );
   return once(storms.ours) && waitingCorrect && once(storms.ours2p);
