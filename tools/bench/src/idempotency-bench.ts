@@ -9,6 +9,8 @@ import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chao
 import { startApiProcess } from './api-process';
 import { BENCH_TIMEOUT_MS, CONNECTIONS, loadProducts, ROUND_SECONDS, STORM_PREFER_WAIT_SECONDS, STORM_PROCESSES } from './bench-settings';
 import { createFixtures } from './fixtures';
+import { measureKeyTable } from './key-table/key-table-bench';
+import { keyTableTimeoutMs, loadKeyTableSizes } from './key-table/key-table-settings';
 import { printReport } from './report';
 import { measureStoreStatements } from './store-statements';
 import { measureStorm } from './storm';
@@ -59,7 +61,10 @@ async function main(): Promise<boolean> {
   };
   log('store statements: Prisma vs node-postgres, in this process…');
   const storeStatements = await measureStoreStatements(database.url);
-  return printReport({ throughput, storms, storeStatements, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
+  // Last: it leaves millions of keys behind, which no other phase should run beside.
+  const keyTable = keyTableSizes.length ? await measureKeyTable(url, database.url, fixtures, keyTableSizes, log) : undefined;
+  return printReport({ throughput, storms, storeStatements, keyTable, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });
 }
 
-runBench({ main, cleanups, log, timeoutMs: BENCH_TIMEOUT_MS });
+const keyTableSizes = loadKeyTableSizes();
+runBench({ main, cleanups, log, timeoutMs: BENCH_TIMEOUT_MS + keyTableTimeoutMs(keyTableSizes) });

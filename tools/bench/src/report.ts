@@ -1,4 +1,5 @@
 // The bench's output: a table for people, then one `name=value` line for scripts (always last).
+import { keyTableFields, keyTableLines, type KeyTableResult } from './key-table/key-table-report';
 import { addAnswers, type LoadResult } from './load';
 import { answers, median, table } from './report-format';
 import type { StoreStatementsResult } from './store-statements';
@@ -13,6 +14,8 @@ export interface BenchResults {
   throughput: Record<ScenarioName, ScenarioRuns>;
   storms: { ours: StormResult; waiting: StormResult; ours2p: StormResult; peer: StormResult; peer2p: StormResult };
   storeStatements: StoreStatementsResult;
+  /** Absent when `BENCH_KEYS_SIZES=0` skipped the phase. */
+  keyTable?: KeyTableResult;
   roundSeconds: number;
   connections: number;
   products: number;
@@ -24,7 +27,7 @@ export interface BenchResults {
  *   201s with `Prefer: wait`); the performance targets and the peer's figures are reported, not
  *   enforced: they depend on the machine, and the peer is not ours to hold to a rule.
  */
-export function printReport({ throughput: runs, storms, storeStatements, roundSeconds, connections, products }: BenchResults): boolean {
+export function printReport({ throughput: runs, storms, storeStatements, keyTable, roundSeconds, connections, products }: BenchResults): boolean {
   const ratio = (numerator: ScenarioName, denominator: ScenarioName) => {
     const byRound = runs[numerator].rounds.map((run, i) => run.rps / runs[denominator].rounds[i].rps);
     return { byRound, median: median(byRound), text: byRound.map((v) => v.toFixed(2)).join(' ') };
@@ -77,6 +80,7 @@ storm, 2 processes    ${storms.ours2p.executions}       orders created by the st
 peer storms           ${storms.peer.executions} on 1 process, ${storms.peer2p.executions} on ${storms.peer2p.processes}   orders created (reported, not enforced: the peer's memory store is per process)
 store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed(3)} ms CPU per checkout: claim, advance, complete through Prisma (before) → on node-postgres (after), beyond the two transactions' own ${storeStatements.floor.toFixed(3)} ms; medians of ${storeStatements.rounds} rounds × ${storeStatements.calls}
 `);
+  if (keyTable) console.log(keyTableLines(keyTable));
   console.log(
     [
       `idempotency_overhead=${overhead.toFixed(3)}`,
@@ -92,6 +96,7 @@ store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed
       `peer_storm_executions_2p=${storms.peer2p.executions}`,
       `store_cpu_ms_before=${storeCpu.before.toFixed(3)}`,
       `store_cpu_ms_after=${storeCpu.after.toFixed(3)}`,
+      ...(keyTable ? keyTableFields(keyTable) : []),
     ].join(' '),
   );
   return once(storms.ours) && waitingCorrect && once(storms.ours2p);
