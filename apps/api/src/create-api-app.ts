@@ -2,6 +2,7 @@ import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { tracedRequests } from '@safe-checkout/tracing';
 import { Logger } from 'nestjs-pino';
 import { ClientAddresses } from './admission/client-addresses';
 import { knownLoginAddressRefusal } from './admission/login-early-refusal';
@@ -26,6 +27,8 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // First, so that every request's span covers all the rest (a no-op span when tracing is off).
+  app.use(tracedRequests());
   app.useGlobalPipes(
     new CanonicalUuidParamPipe(),
     new UnknownMembersPipe(),
@@ -35,7 +38,17 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   // The storefront calls the API from the browser; these headers carry the retry protocol.
   app.enableCors({
     origin: config.corsOrigins,
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'Prefer', 'X-Request-Id'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'Idempotency-Attempt',
+      'If-Match',
+      'Prefer',
+      'X-Request-Id',
+      'traceparent',
+      'tracestate',
+    ],
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });
