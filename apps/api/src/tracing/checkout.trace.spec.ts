@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SpanKind, trace } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-node';
 import { createRetryingClient, type RetryAttemptHooks } from '@safe-checkout/retrying-client';
 import { attemptSpans, withAttemptSpans } from '@safe-checkout/tracing';
-import { recordSpansInMemory, startOtlpSink, type ExportedSpan, type InMemorySpans, type OtlpSink } from '@safe-checkout/tracing/testing';
+import { recordSpansInMemory, startOtlpSink, type ExportedSpan, type InMemorySpans, type OtlpSink, type ReadableSpan } from '@safe-checkout/tracing/testing';
 import { ChargeAnswerProxy, startChargeAnswerProxy } from '../testing/charge-answer-proxy';
 import { eventually } from '../testing/eventually';
 import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/isolated-test-database';
@@ -79,6 +79,8 @@ describe('the trace of a checkout: one trace id from the client to the provider,
   it('a checkout whose first answer was lost: two attempts, the second replayed, one charge', async () => {
     lossy.loseNextAnswer();
     const { local, provider } = await tracedCheckout();
+    // docs/tracing.md's picture is drawn from these spans (tools/docs/render-trace-svg.mjs).
+    if (process.env.TRACE_SNAPSHOT_FILE) writeTraceSnapshot(process.env.TRACE_SNAPSHOT_FILE, local, provider);
 
     const [first, second] = [named(local, 'POST /orders #1'), named(local, 'POST /orders #2')].map(([span]) => span);
     expect(first.attributes).toMatchObject({ 'retry.verdict': 'ambiguous', 'retry.failure_reason': 'network:ECONNRESET' });
@@ -138,3 +140,45 @@ describe('the trace of a checkout: one trace id from the client to the provider,
     for (const secret of secrets) expect(recorded).not.toContain(secret);
   }, 30_000);
 });
+
+/** The trace as the picture needs it: every span with its service, parent, times from the trace's start, and attributes. */
+function writeTraceSnapshot(file: string, local: ReadableSpan[], provider: ExportedSpan[]): void {
+  const spans = [
+    ...local.map((span) => ({
+      service: 'safe-checkout-api (and the test client)',
+      spanId: span.spanContext().spanId,
+      parentSpanId: span.parentSpanContext?.spanId,
+      name: span.name,
+      startMs: hrTimeMs(span.startTime),
+      endMs: hrTimeMs(span.endTime),
+      attributes: span.attributes,
+    })),
+    ...provider.map(({ service, spanId, parentSpanId, name, startMs, endMs, attributes }) => ({
+      service,
+      spanId,
+      parentSpanId,
+      name,
+      startMs,
+      endMs,
+      attributes,
+    })),
+  ];
+  const originMs = Math.min(...spans.map((span) => span.startMs));
+  const relative = spans.map((span) => ({ ...span, startMs: round(span.startMs - originMs), endMs: round(span.endMs - originMs) }));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      relative.sort((a, b) => a.startMs - b.startMs),
+      null,
+      2,
+    ) + '\n',
+  );
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function hrTimeMs([seconds, nanos]: [number, number]): number {
+  return seconds * 1000 + nanos / 1e6;
+}

@@ -8,6 +8,9 @@ export interface ExportedSpan {
   spanId: string;
   parentSpanId?: string;
   name: string;
+  /** Start and end, in milliseconds since the epoch. */
+  startMs: number;
+  endMs: number;
   attributes: Record<string, string | number | boolean>;
 }
 
@@ -21,7 +24,15 @@ export interface OtlpSink {
 
 type OtlpValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number };
 type OtlpAttribute = { key: string; value: OtlpValue };
-type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes?: OtlpAttribute[] };
+type OtlpSpan = {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
+  attributes?: OtlpAttribute[];
+};
 type OtlpRequest = {
   resourceSpans?: { resource?: { attributes?: OtlpAttribute[] }; scopeSpans?: { spans?: OtlpSpan[] }[] }[];
 };
@@ -59,6 +70,8 @@ function spansOf(request: OtlpRequest): ExportedSpan[] {
         spanId: span.spanId,
         ...(span.parentSpanId ? { parentSpanId: span.parentSpanId } : {}),
         name: span.name,
+        startMs: nanosToMs(span.startTimeUnixNano),
+        endMs: nanosToMs(span.endTimeUnixNano),
         attributes: attributesOf(span.attributes),
       })),
     );
@@ -67,4 +80,8 @@ function spansOf(request: OtlpRequest): ExportedSpan[] {
 
 function attributesOf(attributes: OtlpAttribute[] = []): Record<string, string | number | boolean> {
   return Object.fromEntries(attributes.map(({ key, value }) => [key, value.stringValue ?? value.boolValue ?? value.doubleValue ?? Number(value.intValue)]));
+}
+
+function nanosToMs(nanos: string): number {
+  return Number(BigInt(nanos) / 1000n) / 1000;
 }
