@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { tracedRequests } from '@safe-checkout/tracing';
 import { Logger } from 'nestjs-pino';
 import { ClientAddresses } from './admission/client-addresses';
 import { knownLoginAddressRefusal } from './admission/login-early-refusal';
@@ -28,6 +29,8 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // First, so that every request's span covers all the rest (a no-op span when tracing is off).
+  app.use(tracedRequests());
   app.useGlobalPipes(
     new CanonicalUuidParamPipe(),
     new UnknownMembersPipe(),
@@ -37,7 +40,17 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   // The storefront calls the API from the browser; these headers carry the retry protocol.
   app.enableCors({
     origin: config.corsOrigins,
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'Prefer', 'X-Request-Id'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'Idempotency-Attempt',
+      'If-Match',
+      'Prefer',
+      'X-Request-Id',
+      'traceparent',
+      'tracestate',
+    ],
     exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });

@@ -91,6 +91,16 @@ describe('the chaos proxy in front of a real HTTP server', () => {
     expect(Date.now() - sentAt).toBeGreaterThanOrEqual(290);
   });
 
+  it('passes the W3C trace context (traceparent, tracestate) on, with or without a fault, so a trace crosses the proxy', async () => {
+    const traceContext = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'shop=checkout' };
+    await httpRequest(`${proxyUrl}/orders`, { ...ORDER, headers: { ...ORDER.headers, ...traceContext } });
+    always('server-failure');
+    await httpRequest(`${proxyUrl}/orders`, { ...ORDER, headers: { ...ORDER.headers, ...traceContext } });
+    always('response-lost');
+    await httpRequest(`${proxyUrl}/orders`, { ...ORDER, headers: { ...ORDER.headers, ...traceContext } });
+    expect(upstream.seen.map((request) => request.headers)).toEqual([1, 2, 3].map(() => expect.objectContaining(traceContext)));
+  });
+
   it('strips an X-Chaos-Fault header sent by a client: only the proxy may set it', async () => {
     await httpRequest(`${proxyUrl}/orders`, { ...ORDER, headers: { ...ORDER.headers, 'x-chaos-fault': 'server-failure' } });
     expect(upstream.seen[0].headers['x-chaos-fault']).toBeUndefined();

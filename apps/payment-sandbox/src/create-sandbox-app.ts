@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { tracedRequests } from '@safe-checkout/tracing';
 import { Logger } from 'nestjs-pino';
 import { SandboxConfig } from './config/sandbox-config';
 import { prepareSandboxDatabase } from './database/prepare-sandbox-database';
@@ -24,6 +25,7 @@ export async function createSandboxApp(config: SandboxConfig, options: SandboxAp
   const app = await NestFactory.create<NestExpressApplication>(SandboxModule.forRoot(config, options.deliveryFaults), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(tracedRequests());
   // Extended: `metadata[order_id]=…` becomes { metadata: { order_id: … } }, as Stripe reads it.
   app.useBodyParser('urlencoded', { extended: true, limit: '100kb' });
   answerMalformedRequestsAsStripe(app.getHttpServer());

@@ -6,7 +6,7 @@ import {
   mintIdempotencyKey,
   toIdempotencyKeyHeader,
 } from './idempotency-key-header';
-import { hooksOf } from './retry-hooks';
+import { hooksOf, type AttemptStartEvent } from './retry-hooks';
 import { RetryOperation } from './retry-operation';
 import type { ResolvedOptions } from './retrying-client.options';
 
@@ -25,15 +25,23 @@ export function createAttemptInterceptor(options: ResolvedOptions) {
     config.headers.set(IDEMPOTENCY_ATTEMPT_HEADER, String(operation.attempt));
     config.timeout = attemptTimeoutMs(operation, operation.attemptStartedAt);
     preferWaiting(config, operation, options.preferWaitSeconds);
-    const event = {
+    const event: AttemptStartEvent = {
       attempt: operation.attempt,
       method: (config.method ?? 'get').toUpperCase(),
       url: config.url ?? '',
       idempotencyKey: operation.idempotencyKey,
+      setHeader: (name, value) => setObserverHeader(config, name, value),
     };
     for (const hooks of hooksOf(options, config)) hooks.onAttempt?.(event);
     return config;
   };
+}
+
+const PROTOCOL_HEADERS: ReadonlySet<string> = new Set([IDEMPOTENCY_KEY_HEADER.toLowerCase(), IDEMPOTENCY_ATTEMPT_HEADER.toLowerCase()]);
+
+function setObserverHeader(config: InternalAxiosRequestConfig, name: string, value: string): void {
+  if (PROTOCOL_HEADERS.has(name.toLowerCase())) throw new Error(`${name} is the retrying client's to set, not an observer's`);
+  config.headers.set(name, value);
 }
 
 function startOperation(config: InternalAxiosRequestConfig, options: ResolvedOptions): RetryOperation {

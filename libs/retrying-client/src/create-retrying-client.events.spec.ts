@@ -102,6 +102,27 @@ describe('createRetryingClient(options) — one event per attempt', () => {
   });
 });
 
+describe('onAttempt(event).setHeader(name, value)', () => {
+  it('adds a header to that attempt only, so each attempt can name its own trace span', async () => {
+    const { adapter, calls } = scriptedAdapter([{ status: 503 }, { status: 201 }]);
+    const client = createRetryingClient({ baseDelayMs: 0, maxDelayMs: 0, axios: { adapter } });
+    await client.post(
+      '/orders',
+      {},
+      { idempotencyKey: KEY, hooks: { onAttempt: (e) => e.setHeader('traceparent', `00-${'1'.repeat(32)}-${String(e.attempt).padStart(16, '0')}-01`) } },
+    );
+
+    expect(calls.map((call) => call.headers.traceparent)).toEqual([`00-${'1'.repeat(32)}-0000000000000001-01`, `00-${'1'.repeat(32)}-0000000000000002-01`]);
+  });
+
+  it('refuses to let an observer change the Idempotency-Key or the attempt number', async () => {
+    const { adapter, calls } = scriptedAdapter([{ status: 201 }]);
+    const client = createRetryingClient({ axios: { adapter }, onAttempt: (e) => e.setHeader('Idempotency-Key', '"other"') });
+    await expect(client.post('/orders', {}, { idempotencyKey: KEY })).rejects.toThrow(/not an observer's/);
+    expect(calls).toHaveLength(0);
+  });
+});
+
 describe('hooks per request (config.hooks)', () => {
   it("calls the request's own hooks after the client's, for that request only", async () => {
     const client = recorder();

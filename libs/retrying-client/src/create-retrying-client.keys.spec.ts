@@ -102,8 +102,8 @@ describe('createRetryingClient(options) — giving up', () => {
     const { client } = clientFor([{ status: 503 }], { onAttempt: (e) => attempts.push(e) });
     await client.delete('/carts/9', { idempotencyKey: 'cart-9-delete-0001' });
     expect(attempts).toEqual([
-      { attempt: 1, method: 'DELETE', url: '/carts/9', idempotencyKey: 'cart-9-delete-0001' },
-      { attempt: 2, method: 'DELETE', url: '/carts/9', idempotencyKey: 'cart-9-delete-0001' },
+      { attempt: 1, method: 'DELETE', url: '/carts/9', idempotencyKey: 'cart-9-delete-0001', setHeader: expect.any(Function) },
+      { attempt: 2, method: 'DELETE', url: '/carts/9', idempotencyKey: 'cart-9-delete-0001', setHeader: expect.any(Function) },
     ]);
   });
 

@@ -2,7 +2,7 @@ export { createRetryingClient } from './create-retrying-client';
 export type { RetryingClientOptions } from './retrying-client.options';
 export { RETRYING_CLIENT_DEFAULTS } from './retrying-client.options';
 export type { RetryingRequestConfig } from './retrying-request-config';
-export type { AttemptEvent, AttemptSettledEvent, RetryEvent, RetryAttemptHooks } from './retry-hooks';
+export type { AttemptEvent, AttemptStartEvent, AttemptSettledEvent, RetryEvent, RetryAttemptHooks } from './retry-hooks';
 export { RetryingClientError, outcomeOf } from './retrying-client.error';
 export type { RetryOutcome, GiveUpDetails } from './retrying-client.error';
 export type { AttemptFailure, FailureKind } from './attempt-failure';

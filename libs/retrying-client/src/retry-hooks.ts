@@ -14,6 +14,15 @@ export interface AttemptEvent {
   idempotencyKey?: string;
 }
 
+/** Passed to `onAttempt`: the attempt about to be sent, which an observer may add a header to. */
+export interface AttemptStartEvent extends AttemptEvent {
+  /**
+   * Sets a header on this attempt only, e.g. W3C `traceparent` naming the attempt's own span.
+   * The retry protocol's headers (`Idempotency-Key`, `Idempotency-Attempt`) are not an observer's to change.
+   */
+  setHeader(name: string, value: string): void;
+}
+
 /**
  * Passed to `onAttemptSettled` when an attempt has ended, one per attempt, whatever happens next:
  * what the server answered (or that it did not) and what the client concluded from it, so that no
@@ -60,7 +69,7 @@ export interface RetryEvent extends RetryDelay {
  */
 export interface RetryAttemptHooks {
   /** Called just before every attempt is sent, the first included. Default: none. */
-  onAttempt?: (event: AttemptEvent) => void;
+  onAttempt?: (event: AttemptStartEvent) => void;
   /** Called once per attempt when it has ended, with its answer and the client's verdict. Default: none. */
   onAttemptSettled?: (event: AttemptSettledEvent) => void;
   /** Called when a retry is scheduled, before the wait. Default: none. */

@@ -16,10 +16,10 @@ export interface ApiProcess {
 }
 
 /**
- * Forks bench-api.js on `databaseUrl`, charging orders at `paymentProviderUrl`, and waits until
- * it listens.
+ * Forks bench-api.js on `databaseUrl`, charging orders at `paymentProviderUrl`, with `extraEnv`
+ * on top (e.g. an OTLP endpoint), and waits until it listens.
  */
-export async function startApiProcess(databaseUrl: string, paymentProviderUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, paymentProviderUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   const child = fork(path.join(__dirname, 'bench-api.js'), {
     // Measured as deployed: NODE_ENV=production turns off the development-only write guard
     // (apps/api/src/database), so it costs nothing here; production requires a JWT secret of its own.
@@ -32,6 +32,7 @@ export async function startApiProcess(databaseUrl: string, paymentProviderUrl: s
       PAYMENT_PROVIDER_URL: paymentProviderUrl,
       PORT: '0',
       LOG_LEVEL: 'silent',
+      ...extraEnv,
     },
     // Anything the API prints goes to stderr, keeping stdout for the report.
     stdio: ['ignore', 2, 2, 'ipc'],

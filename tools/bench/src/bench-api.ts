@@ -5,8 +5,11 @@ import type { AddressInfo } from 'node:net';
 // The API's bench entry point (its package.json "exports"); eslint.config.mjs allows this one import
 // of an app, which Nx's boundary rule otherwise refuses whatever the tags say.
 import { createBenchApiApp } from '@safe-checkout/api/testing/bench';
+import { startTracing } from '@safe-checkout/tracing';
 
 async function serve(): Promise<void> {
+  // As main.ts: off unless OTEL_* asks (the tracing figure's second process does).
+  startTracing('safe-checkout-api');
   const app = await createBenchApiApp(process.env);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

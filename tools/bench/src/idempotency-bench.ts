@@ -16,6 +16,7 @@ import { measureStoreStatements } from './store-statements';
 import { measureStorm } from './storm';
 import { measureThroughput } from './throughput';
 import { runBench, type Cleanup } from './bench-lifecycle';
+import { formatTracingCost, measureTracingCost } from './tracing-cost';
 
 // Compiled to tools/bench/dist/.
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
@@ -61,6 +62,8 @@ async function main(): Promise<boolean> {
   };
   log('store statements: Prisma vs node-postgres, in this process…');
   const storeStatements = await measureStoreStatements(database.url);
+  const tracing = await measureTracingCost({ databaseUrl: database.url, paymentProviderUrl: sandbox.url, untracedUrl: url, fixtures, cleanups, log });
+  console.log(formatTracingCost(tracing) + '\n');
   // Last: it leaves millions of keys behind, which no other phase should run beside.
   const keyTable = keyTableSizes.length ? await measureKeyTable(url, database.url, fixtures, keyTableSizes, log) : undefined;
   return printReport({ throughput, storms, storeStatements, keyTable, roundSeconds: ROUND_SECONDS, connections: CONNECTIONS, products });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AtomicPhase, finishWith, foreignPhase, localPhase, STARTED, StoredResponse, toRecoveryPoint } from '@safe-checkout/idempotency';
+import { tracedPhases } from '@safe-checkout/tracing';
 import { ChargeAnswer } from '../payments/charge-answer';
 import { PaymentProvider } from '../payments/payment-provider';
 import { ProblemException } from '../problems/problem.exception';
@@ -51,7 +52,7 @@ export class CheckoutPhases {
   ) {}
 
   private phasesConfirmedBy(confirmedBy: PaymentConfirmation): readonly AtomicPhase[] {
-    return [
+    return tracedPhases([
       localPhase('create the order, awaiting payment', STARTED, (input: CheckoutInput) => this.createOrder(input)),
       foreignPhase(
         'charge the order at the payment provider',
@@ -59,7 +60,7 @@ export class CheckoutPhases {
         (state: CheckoutState) => this.charge(state),
         (state: CheckoutState, answer: ChargeAnswer) => this.recordPayment(state, answer, confirmedBy),
       ),
-    ];
+    ]);
   }
 
   private async createOrder(input: CheckoutInput) {

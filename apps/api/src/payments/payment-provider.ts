@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createRetryingClient, RetryingClientError } from '@safe-checkout/retrying-client';
+import { withAttemptSpans } from '@safe-checkout/tracing';
 import type { AxiosInstance } from 'axios';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { ChargeAnswer, PaymentIntent } from './charge-answer';
@@ -75,7 +76,7 @@ export class PaymentProvider {
       const { data } = await this.http.post<PaymentIntent>('/v1/payment_intents', form.toString(), {
         // Stripe takes the key as a bare value; our sandbox accepts that form too.
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': key },
-        hooks: recorder.hooks,
+        hooks: withAttemptSpans(recorder.hooks),
       });
       this.metrics.countCharge('succeeded');
       return { kind: 'succeeded', paymentIntent: data, run: recorder.finish('succeeded') };

@@ -56,7 +56,7 @@ export async function startChargeAnswerProxy(sandboxUrl: string): Promise<Charge
 
 async function forward(sandboxUrl: string, request: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const body = await readBody(request);
-  const names = ['authorization', 'content-type', 'idempotency-key', 'idempotency-attempt'];
+  const names = ['authorization', 'content-type', 'idempotency-key', 'idempotency-attempt', 'traceparent'];
   const headers = Object.fromEntries(names.filter((name) => typeof request.headers[name] === 'string').map((name) => [name, request.headers[name] as string]));
   const forwarded = await fetch(`${sandboxUrl}${request.url}`, {
     method: request.method,

@@ -41,7 +41,7 @@ function timelineOf(steps: Step[]): Omit<TimelineAttempt, 'request' | 'sentAt' |
     gaveUp: (attempt, reason) => (record = withGiveUp(record, 1, attempt, reason)),
   });
   for (const step of steps) {
-    if ('sent' in step) hooks.onAttempt?.({ attempt: step.sent, ...sent });
+    if ('sent' in step) hooks.onAttempt?.({ attempt: step.sent, ...sent, setHeader: () => undefined });
     else if ('settled' in step) hooks.onAttemptSettled?.({ attempt: step.settled, ...sent, durationMs: 5, verdict: 'ambiguous', ...step.answer });
     else if ('retry' in step) hooks.onRetry?.({ attempt: step.retry, reason: 'scripted', idempotencyKey: KEY, ...step.decision });
     else hooks.onGiveUp?.(giveUp(step.gaveUp, step.attempts));

@@ -1,6 +1,7 @@
 import type { createRetryingClient } from '@safe-checkout/retrying-client';
 import { authorized, readHeader } from './http-headers';
 import { orderAttemptHooks } from './order-attempt-hooks';
+import { withTraceContext } from './trace-context';
 import type { OrderAttemptObserver, OrderRequest, PlacedOrder, Session } from './types';
 import { toCreateOrderDto, toOrder, type OrderDto } from './wire';
 
@@ -19,12 +20,17 @@ export interface SendOrderRequest {
 
 /**
  * `POST /orders` on the tab's client, so that every order and read of the tab shares one retry
- * budget; the observer hears this request's attempts through hooks given with the request.
+ * budget; the observer hears this request's attempts through hooks given with the request, and
+ * every attempt carries the request's trace context.
  * Throws what the client throws (`StorefrontApi.placeOrder` turns it into an `ApiError`).
  */
 export async function sendOrder(http: TabClient, { session, order, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
   return toOrderPlaced(
-    await http.post<OrderDto>('/orders', toCreateOrderDto(order), { ...authorized(session), idempotencyKey, hooks: orderAttemptHooks(observer) }),
+    await http.post<OrderDto>('/orders', toCreateOrderDto(order), {
+      ...authorized(session),
+      idempotencyKey,
+      hooks: withTraceContext(orderAttemptHooks(observer)),
+    }),
   );
 }
 

@@ -1,0 +1,10 @@
+export { startTracing } from './start-tracing';
+export type { Tracing } from './start-tracing';
+export { tracesExporterOf } from './traces-exporter';
+export type { TracesExporter } from './traces-exporter';
+export { attemptSpans, withAttemptSpans } from './attempt-spans';
+export { tracedRequests } from './traced-requests';
+export { tracedPhases } from './traced-phases';
+export { idempotencyKeyHash } from './idempotency-key-hash';
+export { SPAN_ATTRIBUTES } from './span-attributes';
+export { TRACER_NAME } from './tracer-name';
