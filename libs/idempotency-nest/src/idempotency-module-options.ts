@@ -1,5 +1,14 @@
-import type { IdempotencyKeyStore, KeyCompletionSignal, StoredResponse } from '@safe-checkout/idempotency';
+import {
+  DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
+  DEFAULT_IDEMPOTENCY_LEASE_MS,
+  DEFAULT_REPLAYED_HEADERS,
+  IDEMPOTENCY_KEY_MIN_LENGTH,
+  IdempotencyKeyStore,
+  KeyCompletionSignal,
+  StoredResponse,
+} from '@safe-checkout/idempotency';
 import type { Request } from 'express';
+import { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';
 import type { Registry } from 'prom-client';
 
 /** How the idempotency layer is wired into an application. */
@@ -62,4 +71,40 @@ export interface IdempotencyModuleOptions {
   metricsRegistry?: Registry;
 }
 
+/** The options with every default filled in: what the interceptor and the recovery worker read. */
+export type ResolvedIdempotencyModuleOptions = IdempotencyModuleOptions &
+  Required<Omit<IdempotencyModuleOptions, 'completionSignal' | 'admitNewExecution' | 'metricsRegistry'>> &
+  Pick<IdempotencyModuleOptions, 'completionSignal' | 'admitNewExecution' | 'metricsRegistry'>;
+
+/**
+ * Fills in the defaults documented on {@link IdempotencyModuleOptions}: the one place they are
+ * applied. `IdempotencyModule` provides the result under {@link IDEMPOTENCY_MODULE_OPTIONS}.
+ */
+export function withIdempotencyDefaults(options: IdempotencyModuleOptions): ResolvedIdempotencyModuleOptions {
+  return {
+    keyMinLength: IDEMPOTENCY_KEY_MIN_LENGTH,
+    ttlSeconds: DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
+    leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS,
+    replayedHeaders: DEFAULT_REPLAYED_HEADERS,
+    runInTransaction: (work) => work(),
+    renderFinalAnswer: () => undefined,
+    inProgressRetryAfterSeconds: 1,
+    maxPreferWaitSeconds: DEFAULT_MAX_PREFER_WAIT_SECONDS,
+    maxWaitingDuplicates: DEFAULT_MAX_WAITING_DUPLICATES,
+    storeUnavailableRetryAfterSeconds: 2,
+    ...definedOnly(options),
+    completionSignal: options.completionSignal ?? asCompletionSignal(options.store),
+  };
+}
+
+/** Injection token of the {@link ResolvedIdempotencyModuleOptions}. */
 export const IDEMPOTENCY_MODULE_OPTIONS = Symbol('IDEMPOTENCY_MODULE_OPTIONS');
+
+// An option passed as `undefined` takes its default, as if left out.
+function definedOnly(options: IdempotencyModuleOptions): IdempotencyModuleOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as unknown as IdempotencyModuleOptions;
+}
+
+function asCompletionSignal(store: IdempotencyKeyStore): KeyCompletionSignal | undefined {
+  return typeof (store as Partial<KeyCompletionSignal>).waitForSettlement === 'function' ? (store as unknown as KeyCompletionSignal) : undefined;
+}

@@ -7,12 +7,17 @@ export type { IdempotencyRecord, IdempotencyRecordState, RecoveryPoint, StoredRe
 export { FROM_THE_START, leaseOfRecord, newClaimRecord } from './claim-record';
 export { finishWith, foreignPhase, localPhase, runAtomicPhases, toRecoveryPoint } from './atomic-phases';
 export type { AtomicPhase, AtomicPhaseContext, PhaseOutcome } from './atomic-phases';
+export { driveClaimedKey } from './claimed-key.driver';
+export type { ClaimedKeyDriving, ClaimedKeyEnd, ClaimedOperation } from './claimed-key.driver';
 export { resumeStalledOperations } from './stalled-operations';
 export type { StalledOperationsOptions, StalledOperationsReport } from './stalled-operations';
 export { drainStalledOperations } from './stalled-operations-drain';
 export type { DrainStop, StalledOperationsDrainOptions, StalledOperationsDrainReport } from './stalled-operations-drain';
 export { decideOnExistingRecord } from './claim-decision';
 export type { ClaimDecision } from './claim-decision';
+export { claimKey } from './key-claim';
+export type { ClaimStatements, ReadRecord } from './key-claim';
+export { releasedRecord, RETENTION_APPLIES_AT, retentionEnded } from './key-life';
 export type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, ResumePoint, StalledClaim, StalledClaimRequest } from './idempotency-key-store';
 export { LeaseLostError } from './lease-lost.error';
 export { IdempotencyStoreUnavailableError } from './idempotency-store-unavailable.error';
