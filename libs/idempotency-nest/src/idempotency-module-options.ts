@@ -4,7 +4,7 @@ import {
   DEFAULT_REPLAYED_HEADERS,
   IDEMPOTENCY_KEY_MIN_LENGTH,
   IdempotencyKeyStore,
-  KeyCompletionSignal,
+  KeySettledSignal,
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import type { Request } from 'express';
@@ -47,12 +47,12 @@ export interface IdempotencyModuleOptions {
    */
   inProgressRetryAfterSeconds?: number;
   /**
-   * Wakes duplicates that wait for the first request's answer (`Prefer: wait`), across processes
-   * (e.g. `PostgresKeyCompletionSignal`). Default: the store itself when it is one (the in-memory
-   * store), else none. Without a signal, or while it refuses waiters (no LISTEN in place),
-   * waiting duplicates poll the key: 50 ms, doubling to 500 ms, ±25 % jitter.
+   * Wakes duplicates that wait for the first request's answer (`Prefer: wait`) when the key
+   * settles, across processes (e.g. `PostgresKeySettledSignal`). Default: the store itself when it
+   * is one (the in-memory store), else none. Without a signal, or while it cannot wake them (no
+   * LISTEN in place), waiting duplicates poll the key: 50 ms, doubling to 500 ms, ±25 % jitter.
    */
-  completionSignal?: KeyCompletionSignal;
+  settledSignal?: KeySettledSignal;
   /** Longest wait granted to `Prefer: wait=N`, in seconds. Default 10. */
   maxPreferWaitSeconds?: number;
   /** Most requests of this process waiting for a first answer at once; beyond, 409 at once. Default 1000. */
@@ -73,8 +73,8 @@ export interface IdempotencyModuleOptions {
 
 /** The options with every default filled in: what the interceptor and the recovery worker read. */
 export type ResolvedIdempotencyModuleOptions = IdempotencyModuleOptions &
-  Required<Omit<IdempotencyModuleOptions, 'completionSignal' | 'admitNewExecution' | 'metricsRegistry'>> &
-  Pick<IdempotencyModuleOptions, 'completionSignal' | 'admitNewExecution' | 'metricsRegistry'>;
+  Required<Omit<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>> &
+  Pick<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>;
 
 /**
  * Fills in the defaults documented on {@link IdempotencyModuleOptions}: the one place they are
@@ -93,7 +93,7 @@ export function withIdempotencyDefaults(options: IdempotencyModuleOptions): Reso
     maxWaitingDuplicates: DEFAULT_MAX_WAITING_DUPLICATES,
     storeUnavailableRetryAfterSeconds: 2,
     ...definedOnly(options),
-    completionSignal: options.completionSignal ?? asCompletionSignal(options.store),
+    settledSignal: options.settledSignal ?? asSettledSignal(options.store),
   };
 }
 
@@ -105,6 +105,6 @@ function definedOnly(options: IdempotencyModuleOptions): IdempotencyModuleOption
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as unknown as IdempotencyModuleOptions;
 }
 
-function asCompletionSignal(store: IdempotencyKeyStore): KeyCompletionSignal | undefined {
-  return typeof (store as Partial<KeyCompletionSignal>).waitForSettlement === 'function' ? (store as unknown as KeyCompletionSignal) : undefined;
+function asSettledSignal(store: IdempotencyKeyStore): KeySettledSignal | undefined {
+  return typeof (store as Partial<KeySettledSignal>).waitUntilSettled === 'function' ? (store as unknown as KeySettledSignal) : undefined;
 }

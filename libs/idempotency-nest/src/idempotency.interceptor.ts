@@ -9,13 +9,12 @@ import {
   Lease,
   localPhase,
   parseIdempotencyKeyHeader,
-  preferredWaitSeconds,
   STARTED,
 } from '@safe-checkout/idempotency';
 import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';
 import { AtomicOperation, isAtomicOperation } from './atomic-operation';
-import { DuplicateWaiting } from './duplicate-waiting';
+import { DuplicateWaiting, preferredWaitSeconds } from './duplicate-waiting';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
@@ -49,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly metrics: IdempotencyMetrics,
   ) {
     this.duplicates = new DuplicateWaiting({
-      signal: options.completionSignal,
+      signal: options.settledSignal,
       maxWaitSeconds: options.maxPreferWaitSeconds,
       maxWaiting: options.maxWaitingDuplicates,
     });

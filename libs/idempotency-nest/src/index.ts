@@ -14,7 +14,7 @@ export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics'
 export type { IdempotencyOutcome } from './idempotency-metrics';
 export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
 export { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
-export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';
+export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES, preferredWaitSeconds } from './duplicate-waiting';
 export { StalledOperationsWorker } from './stalled-operations.worker';
 export type { StalledOperation } from './stalled-operations.worker';
 export { FAILED_DRAIN_SLEEP_MS, MAX_RECOVERY_SLEEP_MS, nextRecoveryDrainAtMs, RECOVERY_TICK_MS } from './recovery-schedule';

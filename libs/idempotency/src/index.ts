@@ -24,6 +24,5 @@ export { IdempotencyStoreUnavailableError } from './idempotency-store-unavailabl
 export { IDEMPOTENCY_PROBLEMS } from './idempotency-problems';
 export type { IdempotencyProblem, IdempotencyProblemSlug } from './idempotency-problems';
 export { DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS, DEFAULT_IDEMPOTENCY_LEASE_MS, DEFAULT_REPLAYED_HEADERS, pickReplayableHeaders } from './idempotency-options';
-export { preferredWaitSeconds } from './prefer-wait';
-export type { KeyCompletionSignal } from './key-completion-signal';
-export { DEFAULT_MAX_SETTLEMENT_WAITERS, SettlementWaiters, settlementIdOf } from './settlement-waiters';
+export { SettledKeyWaiters, settledKeyId } from './key-settled-signal';
+export type { KeySettledSignal } from './key-settled-signal';

@@ -3,11 +3,10 @@ import { leaseOfRecord } from '../claim-record';
 import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
 import { FINISHED, IdempotencyRecord, RecoveryPoint, STARTED, StoredResponse } from '../idempotency-record';
 import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
-import type { KeyCompletionSignal } from '../key-completion-signal';
 import { claimKey } from '../key-claim';
 import { releasedRecord, retentionEnded } from '../key-life';
 import { LeaseLostError } from '../lease-lost.error';
-import { SettlementWaiters, settlementIdOf } from '../settlement-waiters';
+import { KeySettledSignal, SettledKeyWaiters, settledKeyId } from '../key-settled-signal';
 import { copyRecord, copyResponse } from './record-copy';
 
 /** Options of {@link InMemoryIdempotencyKeyStore}. */
@@ -27,9 +26,9 @@ export interface InMemoryIdempotencyKeyStoreOptions {
  * @example
  * const store = new InMemoryIdempotencyKeyStore({ clock: () => now });
  */
-export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyCompletionSignal {
+export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySettledSignal {
   private readonly records = new Map<string, IdempotencyRecord>();
-  private readonly waiters = new SettlementWaiters();
+  private readonly waiters = new SettledKeyWaiters();
   private readonly clock: () => Date;
   private outage: Error | undefined;
 
@@ -61,11 +60,11 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     const record = this.heldRecord(lease);
     if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
     this.records.set(id(lease), { ...record, state: 'completed', recoveryPoint: FINISHED, recoveryState: null, response: copyResponse(response) });
-    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
+    this.waiters.settle(settledKeyId(lease.scope, lease.key));
   }
 
-  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
-    return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
+  waitUntilSettled(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(settledKeyId(scope, key), timeoutMs);
   }
 
   async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
@@ -82,7 +81,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     const released = releasedRecord(record, now);
     if (released) this.records.set(id(lease), released);
     else this.records.delete(id(lease));
-    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
+    this.waiters.settle(settledKeyId(lease.scope, lease.key));
   }
 
   async claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
