@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SchedulerRegistry, ScheduleModule } from '@nestjs/schedule';
 import { Test } from '@nestjs/testing';
 import { finishWith, foreignPhase, Lease, StalledOperationsReport } from '@safe-checkout/idempotency';
 import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing';
@@ -56,6 +57,24 @@ describe('StalledOperationsWorker', () => {
   beforeEach(() => {
     carrier.failure = undefined;
     rounds.length = 0;
+  });
+
+  it('schedules its drain once the application starts, with ScheduleModule', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ScheduleModule.forRoot(),
+        IdempotencyModule.forRootAsync({
+          useFactory: () => ({ store: new InMemoryIdempotencyKeyStore(), scopeOf: () => undefined, metricsRegistry: new Registry() }),
+        }),
+      ],
+      providers: [ShippingRecoveryWorker],
+    }).compile();
+    const app = await moduleRef.createNestApplication({ logger: false }).init();
+    try {
+      expect(app.get(SchedulerRegistry).getIntervals()).toHaveLength(2); // the worker's and the key purge's
+    } finally {
+      await app.close();
+    }
   });
 
   describe('drain(now)', () => {
