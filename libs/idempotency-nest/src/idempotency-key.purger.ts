@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdempotencyMetrics } from './idempotency-metrics';
-import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
+import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 
 /** Rows deleted per statement: small enough that a purge never holds many row locks at once. */
 export const PURGE_BATCH_SIZE = 500;
@@ -9,7 +9,7 @@ export const PURGE_BATCH_SIZE = 500;
 @Injectable()
 export class IdempotencyKeyPurger {
   constructor(
-    @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly options: IdempotencyModuleOptions,
+    @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly options: ResolvedIdempotencyModuleOptions,
     private readonly metrics: IdempotencyMetrics,
   ) {}
 

@@ -1,5 +1,14 @@
-import type { IdempotencyKeyStore, KeyCompletionSignal, StoredResponse } from '@safe-checkout/idempotency';
+import {
+  DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
+  DEFAULT_IDEMPOTENCY_LEASE_MS,
+  DEFAULT_REPLAYED_HEADERS,
+  IDEMPOTENCY_KEY_MIN_LENGTH,
+  IdempotencyKeyStore,
+  KeySettledSignal,
+  StoredResponse,
+} from '@safe-checkout/idempotency';
 import type { Request } from 'express';
+import { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';
 import type { Registry } from 'prom-client';
 
 /** How the idempotency layer is wired into an application. */
@@ -38,12 +47,12 @@ export interface IdempotencyModuleOptions {
    */
   inProgressRetryAfterSeconds?: number;
   /**
-   * Wakes duplicates that wait for the first request's answer (`Prefer: wait`), across processes
-   * (e.g. `PostgresKeyCompletionSignal`). Default: the store itself when it is one (the in-memory
-   * store), else none. Without a signal, or while it refuses waiters (no LISTEN in place),
-   * waiting duplicates poll the key: 50 ms, doubling to 500 ms, ±25 % jitter.
+   * Wakes duplicates that wait for the first request's answer (`Prefer: wait`) when the key
+   * settles, across processes (e.g. `PostgresKeySettledSignal`). Default: the store itself when it
+   * is one (the in-memory store), else none. Without a signal, or while it cannot wake them (no
+   * LISTEN in place), waiting duplicates poll the key: 50 ms, doubling to 500 ms, ±25 % jitter.
    */
-  completionSignal?: KeyCompletionSignal;
+  settledSignal?: KeySettledSignal;
   /** Longest wait granted to `Prefer: wait=N`, in seconds. Default 10. */
   maxPreferWaitSeconds?: number;
   /** Most requests of this process waiting for a first answer at once; beyond, 409 at once. Default 1000. */
@@ -62,4 +71,40 @@ export interface IdempotencyModuleOptions {
   metricsRegistry?: Registry;
 }
 
+/** The options with every default filled in: what the interceptor and the recovery worker read. */
+export type ResolvedIdempotencyModuleOptions = IdempotencyModuleOptions &
+  Required<Omit<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>> &
+  Pick<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>;
+
+/**
+ * Fills in the defaults documented on {@link IdempotencyModuleOptions}: the one place they are
+ * applied. `IdempotencyModule` provides the result under {@link IDEMPOTENCY_MODULE_OPTIONS}.
+ */
+export function withIdempotencyDefaults(options: IdempotencyModuleOptions): ResolvedIdempotencyModuleOptions {
+  return {
+    keyMinLength: IDEMPOTENCY_KEY_MIN_LENGTH,
+    ttlSeconds: DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
+    leaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS,
+    replayedHeaders: DEFAULT_REPLAYED_HEADERS,
+    runInTransaction: (work) => work(),
+    renderFinalAnswer: () => undefined,
+    inProgressRetryAfterSeconds: 1,
+    maxPreferWaitSeconds: DEFAULT_MAX_PREFER_WAIT_SECONDS,
+    maxWaitingDuplicates: DEFAULT_MAX_WAITING_DUPLICATES,
+    storeUnavailableRetryAfterSeconds: 2,
+    ...definedOnly(options),
+    settledSignal: options.settledSignal ?? asSettledSignal(options.store),
+  };
+}
+
+/** Injection token of the {@link ResolvedIdempotencyModuleOptions}. */
 export const IDEMPOTENCY_MODULE_OPTIONS = Symbol('IDEMPOTENCY_MODULE_OPTIONS');
+
+// An option passed as `undefined` takes its default, as if left out.
+function definedOnly(options: IdempotencyModuleOptions): IdempotencyModuleOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as unknown as IdempotencyModuleOptions;
+}
+
+function asSettledSignal(store: IdempotencyKeyStore): KeySettledSignal | undefined {
+  return typeof (store as Partial<KeySettledSignal>).waitUntilSettled === 'function' ? (store as unknown as KeySettledSignal) : undefined;
+}

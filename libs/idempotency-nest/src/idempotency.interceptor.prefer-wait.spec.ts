@@ -102,8 +102,8 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
 
   it('polls the key at growing intervals while no signal can wake the waiter (no LISTEN), and answers once the first finishes', async () => {
     const log: string[] = [];
-    const deaf = { waitForSettlement: async () => false };
-    await app.restartWith({ store: new RecordingIdempotencyKeyStore(log), completionSignal: deaf });
+    const deaf = { waitUntilSettled: async () => false };
+    await app.restartWith({ store: new RecordingIdempotencyKeyStore(log), settledSignal: deaf });
     const key = quoted(randomUUID());
     const held = app.api.things.hold();
     const original = app.send({ key }).then((response) => response);
@@ -122,8 +122,8 @@ describe('IdempotencyInterceptor with Prefer: wait', () => {
     expect(second.text).toBe(first.text);
   });
 
-  it('polls the key, never spins, when the completion signal cannot take the waiter', async () => {
-    await app.restartWith({ completionSignal: { waitForSettlement: async () => false } });
+  it('polls the key, never spins, when the settled signal cannot wake the waiter', async () => {
+    await app.restartWith({ settledSignal: { waitUntilSettled: async () => false } });
     const key = quoted(randomUUID());
     const held = app.api.things.hold();
     const original = app.send({ key }).then((response) => response);

@@ -2,31 +2,25 @@ import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestIntercep
 import { Reflector } from '@nestjs/core';
 import {
   ClaimResult,
-  DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS,
-  DEFAULT_IDEMPOTENCY_LEASE_MS,
-  DEFAULT_REPLAYED_HEADERS,
+  driveClaimedKey,
   fingerprintRequest,
   finishWith,
   IdempotencyStoreUnavailableError,
   Lease,
-  LeaseLostError,
-  KeyCompletionSignal,
   localPhase,
   parseIdempotencyKeyHeader,
-  preferredWaitSeconds,
-  runAtomicPhases,
   STARTED,
 } from '@safe-checkout/idempotency';
 import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';
 import { AtomicOperation, isAtomicOperation } from './atomic-operation';
-import { DuplicateWaiting } from './duplicate-waiting';
+import { DuplicateWaiting, preferredWaitSeconds } from './duplicate-waiting';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
-import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
+import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
 import { IDEMPOTENT_ROUTE, IdempotentRouteOptions } from './idempotent.decorator';
 import { matchedRoute } from './matched-route';
-import { captureResponse, sendStoredResponse, withDeclaredCharset } from './stored-response';
+import { captureResponse, sendStoredResponse, storedFinalAnswer } from './stored-response';
 
 /** What one keyed request came to: the outcome to record, and the body to send or the error to throw. */
 type Answer = { outcome: AnsweredOutcome; body: string } | { outcome: IdempotencyOutcome; error: unknown };
@@ -46,17 +40,15 @@ export const IDEMPOTENCY_OUTCOME_HEADER = 'Idempotency-Outcome';
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
-  private readonly replayedHeaders: readonly string[];
   private readonly duplicates: DuplicateWaiting;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly options: IdempotencyModuleOptions,
+    @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly options: ResolvedIdempotencyModuleOptions,
     private readonly metrics: IdempotencyMetrics,
   ) {
-    this.replayedHeaders = options.replayedHeaders ?? DEFAULT_REPLAYED_HEADERS;
     this.duplicates = new DuplicateWaiting({
-      signal: options.completionSignal ?? asSignal(options.store),
+      signal: options.settledSignal,
       maxWaitSeconds: options.maxPreferWaitSeconds,
       maxWaiting: options.maxWaitingDuplicates,
     });
@@ -103,8 +95,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         scope,
         key: parsed.key,
         fingerprint,
-        leaseMs: this.options.leaseMs ?? DEFAULT_IDEMPOTENCY_LEASE_MS,
-        ttlMs: (this.options.ttlSeconds ?? DEFAULT_IDEMPOTENCY_KEY_TTL_SECONDS) * 1000,
+        leaseMs: this.options.leaseMs,
+        ttlMs: this.options.ttlSeconds * 1000,
       });
     let claim: ClaimResult;
     try {
@@ -122,7 +114,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'replay':
         return { outcome: 'replayed', body: sendStoredResponse(response, claim.response, true) };
       case 'in-progress':
-        return { outcome: 'in_progress', error: inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds ?? 1)) };
+        return { outcome: 'in_progress', error: inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds)) };
       case 'mismatch': {
         const detail = 'This Idempotency-Key was already used for a different request (other body, method or route). Use a new key for a new operation.';
         return { outcome: 'reused', error: new IdempotencyProblemException('idempotency-key-reused', detail) };
@@ -160,19 +152,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     next: CallHandler,
     route: Required<IdempotentRouteOptions>,
   ): Promise<Answer> {
-    const resumed = claim.resume.recoveryPoint !== STARTED;
-    try {
-      const operation = route.phased ? await this.atomicOperationOf(next) : this.onePhase(next, response);
-      const stored = await runAtomicPhases(operation.phases, {
-        store: this.options.store,
-        lease: claim.lease,
-        resume: claim.resume,
-        input: operation.input,
-        runInTransaction: this.options.runInTransaction ?? ((work) => work()),
-      });
-      return { outcome: resumed ? 'resumed' : 'executed', body: sendStoredResponse(response, stored, false) };
-    } catch (error) {
-      return this.afterFailure(claim.lease, error, response, resumed ? 'resumed' : 'executed');
+    const ran: AnsweredOutcome = claim.resume.recoveryPoint === STARTED ? 'executed' : 'resumed';
+    const { store, runInTransaction } = this.options;
+    const ended = await driveClaimedKey(() => (route.phased ? this.atomicOperationOf(next) : this.onePhase(next, response)), {
+      store,
+      lease: claim.lease,
+      resume: claim.resume,
+      runInTransaction,
+      renderFinalAnswer: (error) => storedFinalAnswer(this.options.renderFinalAnswer, error),
+    });
+    switch (ended.end) {
+      case 'completed':
+      case 'final-answer':
+        return { outcome: ran, body: sendStoredResponse(response, ended.response, false) };
+      case 'released':
+        if (ended.releaseError) this.logger.warn({ err: ended.releaseError }, 'could not release idempotency key after a failure');
+        return { outcome: 'failed', error: ended.error };
+      case 'lease-lost':
+        return leaseLost();
+      case 'store-unavailable':
+        return this.storeFailure(ended.error);
     }
   }
 
@@ -180,7 +179,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   // stores its response.
   private onePhase(next: CallHandler, response: Response): AtomicOperation {
     const handler = localPhase('handler', STARTED, async () =>
-      finishWith(captureResponse(await lastValueFrom(next.handle(), { defaultValue: undefined }), response, this.replayedHeaders)),
+      finishWith(captureResponse(await lastValueFrom(next.handle(), { defaultValue: undefined }), response, this.options.replayedHeaders)),
     );
     return { phases: [handler], input: undefined };
   }
@@ -191,32 +190,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return value;
   }
 
-  // The failing phase's transaction has rolled back. A final answer is recorded in its
-  // place (and replayed to retries); anything else gives the key up: freed when nothing had
-  // committed, or kept at its recovery point for a retry or the recovery worker to resume.
-  private async afterFailure(lease: Lease, error: unknown, response: Response, ran: AnsweredOutcome): Promise<Answer> {
-    if (error instanceof LeaseLostError) return leaseLost();
-    if (error instanceof IdempotencyStoreUnavailableError) return this.storeFailure(error);
-    const rendered = error instanceof IdempotencyProblemException ? undefined : this.options.renderFinalAnswer?.(error);
-    if (!rendered) {
-      await this.releaseQuietly(lease, 'after a failure');
-      return { outcome: 'failed', error };
-    }
-    const final = withDeclaredCharset(rendered);
-    try {
-      await this.options.store.complete(lease, final);
-    } catch (completeError) {
-      if (completeError instanceof LeaseLostError) return leaseLost();
-      return this.storeFailure(completeError);
-    }
-    return { outcome: ran, body: sendStoredResponse(response, final, false) };
-  }
-
   // Fail closed (contract: "the key store itself is unreachable"): without the store we cannot
   // tell a retry from a first attempt, so the operation must not run unrecorded.
   private storeFailure(error: unknown): Answer {
     if (!(error instanceof IdempotencyStoreUnavailableError)) return { outcome: 'failed', error };
-    const retryAfter = String(this.options.storeUnavailableRetryAfterSeconds ?? 2);
+    const retryAfter = String(this.options.storeUnavailableRetryAfterSeconds);
     const detail = 'The idempotency key store cannot be reached, so the request was not run. Retry later with the same key.';
     return { outcome: 'store_unavailable', error: new IdempotencyProblemException('idempotency-store-unavailable', detail, { 'Retry-After': retryAfter }) };
   }
@@ -233,10 +211,6 @@ function leaseLost(): Answer {
 // that several lines are 400 idempotency-key-invalid (http-contract.md).
 function keyHeaderLines(request: Request): string[] {
   return request.headersDistinct?.['idempotency-key'] ?? [];
-}
-
-function asSignal(store: unknown): KeyCompletionSignal | undefined {
-  return typeof (store as Partial<KeyCompletionSignal>).waitForSettlement === 'function' ? (store as KeyCompletionSignal) : undefined;
 }
 
 function inProgress(retryAfterSeconds: number): IdempotencyProblemException {

@@ -3,7 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 import { IdempotencyKeyPurger } from './idempotency-key.purger';
 import { IdempotencyMetrics } from './idempotency-metrics';
-import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from './idempotency-module-options';
+import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions, withIdempotencyDefaults } from './idempotency-module-options';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /** Async configuration of {@link IdempotencyModule}. */
@@ -26,7 +26,11 @@ export class IdempotencyModule {
       global: true,
       imports: options.imports ?? [],
       providers: [
-        { provide: IDEMPOTENCY_MODULE_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: IDEMPOTENCY_MODULE_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: async (...deps: never[]) => withIdempotencyDefaults(await options.useFactory(...deps)),
+        },
         {
           provide: IdempotencyMetrics,
           inject: [IDEMPOTENCY_MODULE_OPTIONS],
@@ -36,7 +40,7 @@ export class IdempotencyModule {
         IdempotencyKeyPurgeJob,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      // The options too: a recovery worker resumes stalled operations with the same store and transactions.
+      // The options too: a `StalledOperationsWorker` resumes stalled operations with the same store and transactions.
       exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger, IdempotencyKeyPurgeJob],
     };
   }

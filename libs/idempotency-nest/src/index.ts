@@ -1,7 +1,8 @@
 export { IdempotencyModule } from './idempotency.module';
 export type { IdempotencyModuleAsyncOptions } from './idempotency.module';
 export { IDEMPOTENCY_MODULE_OPTIONS } from './idempotency-module-options';
-export type { IdempotencyModuleOptions } from './idempotency-module-options';
+export { withIdempotencyDefaults } from './idempotency-module-options';
+export type { IdempotencyModuleOptions, ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 export { Idempotent } from './idempotent.decorator';
 export type { IdempotentRouteOptions } from './idempotent.decorator';
 export { atomicOperation } from './atomic-operation';
@@ -13,4 +14,7 @@ export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics'
 export type { IdempotencyOutcome } from './idempotency-metrics';
 export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
 export { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
-export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES } from './duplicate-waiting';
+export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES, preferredWaitSeconds } from './duplicate-waiting';
+export { StalledOperationsWorker } from './stalled-operations.worker';
+export type { StalledOperation } from './stalled-operations.worker';
+export { FAILED_DRAIN_SLEEP_MS, MAX_RECOVERY_SLEEP_MS, nextRecoveryDrainAtMs, RECOVERY_TICK_MS } from './recovery-schedule';

@@ -1,5 +1,6 @@
 import { pickReplayableHeaders, StoredResponse } from '@safe-checkout/idempotency';
 import type { Response } from 'express';
+import { IdempotencyProblemException } from './idempotency-problem.exception';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -37,4 +38,15 @@ export function sendStoredResponse(response: Response, stored: StoredResponse, r
   if (!response.getHeader('content-type')) response.setHeader('Content-Type', JSON_CONTENT_TYPE);
   if (replayed) response.setHeader('Idempotent-Replayed', 'true');
   return stored.body;
+}
+
+/**
+ * The stored form of an error that is a final answer, by the application's `render`, with its
+ * Content-Type as Express sends it; undefined for any other error. A problem of this layer
+ * itself (e.g. a key error) is never one.
+ */
+export function storedFinalAnswer(render: (error: unknown) => StoredResponse | undefined, error: unknown): StoredResponse | undefined {
+  if (error instanceof IdempotencyProblemException) return undefined;
+  const rendered = render(error);
+  return rendered && withDeclaredCharset(rendered);
 }

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { leaseOfRecord, newClaimRecord } from '@safe-checkout/idempotency';
-import type { ClaimRequest, IdempotencyRecord, IdempotencyRecordState, Lease } from '@safe-checkout/idempotency';
+import type { IdempotencyRecord, IdempotencyRecordState } from '@safe-checkout/idempotency';
 import { IdempotencyKeyClient, runStatement } from './store-statement';
 
-/** What one insert-or-read round trip found. */
-export type InsertOrReadResult =
-  | { kind: 'inserted'; lease: Lease }
-  | { kind: 'existing'; record: IdempotencyRecord; rowId: string }
-  /** Neither: the row that blocked the insert was deleted (release, purge) before we could read it. */
-  | { kind: 'vanished' };
+/** A record as read, with its row id for a compare-and-set. */
+export interface ReadRow {
+  record: IdempotencyRecord;
+  rowId: string;
+}
 
-interface Row {
+export interface Row {
   inserted: number;
   id: string | null;
   fingerprint: string;
@@ -39,35 +37,35 @@ const INSERT_OR_READ = `
   LEFT JOIN idempotency_keys k ON k.scope = $2 AND k.key = $3`;
 
 /**
- * Claims the key if it is free, else reads the record that holds it — in one round trip, which
- * is what makes replays cheap. `ON CONFLICT DO NOTHING` lets the unique (scope, key) index decide
- * the race between concurrent claims: never a read-then-insert that two requests could both pass.
- * The outer SELECT cannot see the CTE's own insert (same snapshot), so a found row is always
- * somebody else's.
+ * Inserts `fresh` if the key is free, else reads the record that holds it — in one round trip,
+ * which is what makes replays cheap; undefined when the row that blocked the insert was deleted
+ * (release, purge) before it could be read. `ON CONFLICT DO NOTHING` lets the unique (scope, key)
+ * index decide the race between concurrent claims. The outer SELECT cannot see the CTE's own
+ * insert (same snapshot), so a found row is always somebody else's.
  */
-export async function insertOrRead(client: IdempotencyKeyClient, request: ClaimRequest, now: Date): Promise<InsertOrReadResult> {
-  const claim = newClaimRecord(request, now);
+export async function insertOrRead(client: IdempotencyKeyClient, fresh: IdempotencyRecord): Promise<'inserted' | ReadRow | undefined> {
   const [row] = await runStatement<Row>(client, INSERT_OR_READ, [
     randomUUID(),
-    claim.scope,
-    claim.key,
-    claim.fingerprint,
-    claim.state,
-    claim.leaseToken,
-    claim.leaseExpiresAt,
-    claim.recoveryPoint,
-    claim.createdAt,
-    claim.expiresAt,
+    fresh.scope,
+    fresh.key,
+    fresh.fingerprint,
+    fresh.state,
+    fresh.leaseToken,
+    fresh.leaseExpiresAt,
+    fresh.recoveryPoint,
+    fresh.createdAt,
+    fresh.expiresAt,
   ]);
-  if (row.inserted === 1) return { kind: 'inserted', lease: leaseOfRecord(claim) };
-  if (row.id === null) return { kind: 'vanished' };
-  return { kind: 'existing', rowId: row.id, record: toRecord(request, row) };
+  if (row.inserted === 1) return 'inserted';
+  if (row.id === null) return undefined;
+  return { rowId: row.id, record: recordOfRow(fresh, row) };
 }
 
-function toRecord(request: ClaimRequest, row: Row): IdempotencyRecord {
+/** The record a row holds; `of` gives its scope and key. */
+export function recordOfRow(of: { scope: string; key: string }, row: Omit<Row, 'inserted' | 'id'>): IdempotencyRecord {
   return {
-    scope: request.scope,
-    key: request.key,
+    scope: of.scope,
+    key: of.key,
     fingerprint: row.fingerprint,
     state: row.state as IdempotencyRecordState,
     leaseToken: row.lease_token,

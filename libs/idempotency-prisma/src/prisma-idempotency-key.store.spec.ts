@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { connectionPoolOf, createPrismaClient, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
-import { fingerprintRequest, FROM_THE_START, IdempotencyStoreUnavailableError, LeaseLostError } from '@safe-checkout/idempotency';
-import type { IdempotencyRecord, ResumePoint } from '@safe-checkout/idempotency';
+import { fingerprintRequest, FROM_THE_START, IdempotencyStoreUnavailableError, LeaseLostError, newClaimRecord } from '@safe-checkout/idempotency';
+import type { IdempotencyRecord } from '@safe-checkout/idempotency';
 import { IDEMPOTENCY_KEY_STORE_CONTRACT } from '@safe-checkout/idempotency/testing';
 import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
 
@@ -131,16 +131,10 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     const staleRow = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
     await store.complete(first.lease, { status: 201, headers: {}, body: '"first"' });
 
-    type TakeOver = (
-      r: typeof claim,
-      rowId: string,
-      read: Pick<IdempotencyRecord, 'leaseToken' | 'recoveryPoint'>,
-      now: Date,
-      resume: ResumePoint,
-    ) => Promise<unknown>;
+    type TakeOver = (read: { rowId: string; record: Pick<IdempotencyRecord, 'leaseToken' | 'recoveryPoint'> }, fresh: IdempotencyRecord) => Promise<boolean>;
     const takeOver = (store as unknown as { takeOver: TakeOver }).takeOver;
-    const staleRead = { leaseToken: staleRow.leaseToken, recoveryPoint: staleRow.recoveryPoint };
-    expect(await takeOver.call(store, { ...claim, now: later }, staleRow.id, staleRead, later, FROM_THE_START)).toBeUndefined();
+    const staleRead = { rowId: staleRow.id, record: { leaseToken: staleRow.leaseToken, recoveryPoint: staleRow.recoveryPoint } };
+    expect(await takeOver.call(store, staleRead, newClaimRecord({ ...claim, now: later }, later, FROM_THE_START))).toBe(false);
     expect(await store.claim({ ...claim, now: later })).toEqual({ outcome: 'replay', response: { status: 201, headers: {}, body: '"first"' } });
   });
 

@@ -1,24 +1,22 @@
 import {
   ClaimRequest,
   ClaimResult,
-  decideOnExistingRecord,
+  claimKey,
   FINISHED,
-  FROM_THE_START,
   IdempotencyKeyStore,
   IdempotencyRecord,
   Lease,
   LeaseLostError,
-  leaseOfRecord,
-  newClaimRecord,
   RecoveryPoint,
-  ResumePoint,
+  releasedRecord,
+  RETENTION_APPLIES_AT,
   StalledClaim,
   StalledClaimRequest,
   STARTED,
   StoredResponse,
 } from '@safe-checkout/idempotency';
-import { insertOrRead } from './insert-or-read.statement';
-import { ADVANCE, CLAIM_STALLED, COMPLETE, EARLIEST_LEASE_EXPIRY, PURGE_EXPIRED, RELEASE, TAKE_OVER } from './store-sql';
+import { insertOrRead, ReadRow, recordOfRow, Row } from './insert-or-read.statement';
+import { ADVANCE, CLAIM_STALLED, COMPLETE, DELETE_HELD, EARLIEST_LEASE_EXPIRY, LAPSE_HELD, PURGE_EXPIRED, READ_HELD, TAKE_OVER } from './store-sql';
 import { IdempotencyKeyClient, runStatement, SqlConnection } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
@@ -43,9 +41,6 @@ export interface PrismaIdempotencyKeyStoreOptions {
   currentConnection?: () => SqlConnection | undefined;
 }
 
-// A claim loses a race only to a concurrent delete, completion or take-over; a few rounds settle it.
-const MAX_CLAIM_ROUNDS = 5;
-
 /**
  * `IdempotencyKeyStore` on PostgreSQL (table `idempotency_keys`, sql/idempotency-keys.sql), through
  * the application's own Prisma client or a node-postgres pool: it only sends SQL, so it needs no
@@ -66,17 +61,12 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   }
 
   claim(request: ClaimRequest): Promise<ClaimResult> {
-    return whenStoreUnavailable(async () => {
-      const now = request.now ?? new Date();
-      for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-        const found = await insertOrRead(this.claimClient, request, now);
-        if (found.kind === 'inserted') return { outcome: 'claimed', lease: found.lease, tookOver: false, resume: FROM_THE_START };
-        if (found.kind === 'vanished') continue;
-        const result = await this.decideOnExisting(request, found.record, found.rowId, now);
-        if (result) return result;
-      }
-      throw new Error(`claim on idempotency key did not settle after ${MAX_CLAIM_ROUNDS} rounds`);
-    });
+    return whenStoreUnavailable(() =>
+      claimKey<ReadRow>(request, request.now ?? new Date(), {
+        insertOrRead: (fresh) => insertOrRead(this.claimClient, fresh),
+        replace: (read, fresh) => this.takeOver(read, fresh),
+      }),
+    );
   }
 
   async complete(lease: Lease, response: StoredResponse): Promise<void> {
@@ -99,8 +89,18 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     if (updated.length !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
+  // Read, then compare-and-set on the recovery point read: what a release leaves is the core's
+  // rule (`releasedRecord`), and only the holder moves a held key, so the two cannot interleave
+  // with another writer's change.
   async release(lease: Lease, now: Date = new Date()): Promise<void> {
-    await whenStoreUnavailable(() => runStatement(this.client, RELEASE, [...heldBy(lease), STARTED, now]));
+    await whenStoreUnavailable(async () => {
+      const [held] = await runStatement<HeldRow>(this.client, READ_HELD, heldBy(lease));
+      if (held === undefined) return;
+      const released = releasedRecord(recordOfRow(lease, held), now);
+      const readAs = [...heldBy(lease), held.recovery_point];
+      if (released) await runStatement(this.client, LAPSE_HELD, [...readAs, released.leaseExpiresAt]);
+      else await runStatement(this.client, DELETE_HELD, readAs);
+    });
   }
 
   claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
@@ -127,23 +127,9 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   purgeExpired(now: Date, batchSize: number): Promise<number> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     return whenStoreUnavailable(async () => {
-      const [row] = await runStatement<{ purged: number }>(this.client, PURGE_EXPIRED, [now, STARTED, batchSize]);
+      const [row] = await runStatement<{ purged: number }>(this.client, PURGE_EXPIRED, [now, [...RETENTION_APPLIES_AT], batchSize]);
       return row.purged;
     });
-  }
-
-  private async decideOnExisting(request: ClaimRequest, record: IdempotencyRecord, rowId: string, now: Date): Promise<ClaimResult | undefined> {
-    const decision = decideOnExistingRecord(record, request.fingerprint, now);
-    switch (decision.kind) {
-      case 'replay':
-        return { outcome: 'replay', response: decision.response };
-      case 'in-progress':
-        return { outcome: 'in-progress', retryAfterSeconds: decision.retryAfterSeconds };
-      case 'mismatch':
-        return { outcome: 'mismatch' };
-      case 'take-over':
-        return this.takeOver(request, rowId, record, now, decision.resume);
-    }
   }
 
   // Compare-and-set: of several requests taking over one lapsed lease, exactly one wins; the
@@ -155,13 +141,12 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   // and a take-over decided on "started" that lands after the holder committed its first phase
   // would reset the key and run that phase again: a second order, a second charge, and the first
   // order orphaned.
-  private async takeOver(request: ClaimRequest, rowId: string, read: IdempotencyRecord, now: Date, resume: ResumePoint): Promise<ClaimResult | undefined> {
-    const claim = newClaimRecord(request, now, resume);
-    const readAs = [rowId, read.leaseToken, read.recoveryPoint, now];
+  private async takeOver({ rowId, record: read }: ReadRow, claim: IdempotencyRecord): Promise<boolean> {
+    const readAs = [rowId, read.leaseToken, read.recoveryPoint, claim.createdAt];
     const claimed = [claim.fingerprint, claim.state, claim.leaseToken, claim.leaseExpiresAt, claim.recoveryPoint];
     const reset = [claim.recoveryState === null ? null : JSON.stringify(claim.recoveryState), claim.createdAt, claim.expiresAt];
     const updated = await runStatement(this.client, TAKE_OVER, [...readAs, ...claimed, ...reset]);
-    return updated.length === 1 ? { outcome: 'claimed', lease: leaseOfRecord(claim), tookOver: true, resume } : undefined;
+    return updated.length === 1;
   }
 }
 
@@ -169,6 +154,8 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
 function heldBy(lease: Lease): unknown[] {
   return [lease.scope, lease.key, lease.leaseToken, 'running'];
 }
+
+type HeldRow = Omit<Row, 'inserted'>;
 
 interface StalledRow {
   scope: string;

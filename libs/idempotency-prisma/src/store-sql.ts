@@ -17,13 +17,18 @@ export const ADVANCE = `
   WHERE ${HELD}
   RETURNING id`;
 
-// $5 is 'started'. Nothing committed yet: the key is freed. Past 'started', a phase committed (an
-// order exists): the recovery point stays and the lease lapses now ($6), so the next claim resumes
-// there. The row is at one point or the other, so exactly one of the two applies.
-export const RELEASE = `
-  WITH freed AS (DELETE FROM idempotency_keys WHERE ${HELD} AND recovery_point = $5 RETURNING id)
+// A release reads the held row, asks the core what is left of it (`releasedRecord`), then deletes
+// it or cuts its lease short ($6), compare-and-set on the recovery point read ($5).
+export const READ_HELD = `
+  SELECT id, fingerprint, state, lease_token, lease_expires_at, recovery_point, recovery_state,
+         response_status, response_headers, response_body, created_at, expires_at
+  FROM idempotency_keys WHERE ${HELD}`;
+
+export const DELETE_HELD = `DELETE FROM idempotency_keys WHERE ${HELD} AND recovery_point = $5 RETURNING id`;
+
+export const LAPSE_HELD = `
   UPDATE idempotency_keys SET lease_expires_at = $6::timestamptz
-  WHERE ${HELD} AND recovery_point <> $5
+  WHERE ${HELD} AND recovery_point = $5
   RETURNING id`;
 
 // Compare-and-set on the row as it was read ($1 id, $2 lease token, $3 recovery point, $4 now),
@@ -54,14 +59,14 @@ export const EARLIEST_LEASE_EXPIRY = `
   SELECT min(lease_expires_at) AS earliest FROM idempotency_keys
   WHERE state = 'running' AND recovery_point <> $1 AND recovery_point = ANY($2::text[])`;
 
-// SKIP LOCKED: purgers in several processes share the work instead of queueing on rows. A key in
-// the middle of an operation stays past its retention until it finishes (claim-decision.ts).
-// $1 now, $2 'started', $3 the batch size.
+// SKIP LOCKED: purgers in several processes share the work instead of queueing on rows.
+// $1 now, $2 the recovery points at which retention applies (the core's RETENTION_APPLIES_AT),
+// $3 the batch size.
 export const PURGE_EXPIRED = `
   WITH purged AS (
     DELETE FROM idempotency_keys WHERE id IN (
       SELECT id FROM idempotency_keys
-      WHERE expires_at <= $1::timestamptz AND (state = 'completed' OR recovery_point = $2)
+      WHERE expires_at <= $1::timestamptz AND recovery_point = ANY($2::text[])
       ORDER BY expires_at LIMIT $3::int FOR UPDATE SKIP LOCKED)
     RETURNING 1)
   SELECT count(*)::int AS purged FROM purged`;

@@ -30,7 +30,7 @@ function completed(overrides: Partial<IdempotencyRecord> = {}): IdempotencyRecor
 
 const decide = (record: IdempotencyRecord, fingerprint = FINGERPRINT) => decideOnExistingRecord(record, fingerprint, NOW);
 const FROM_THE_START = { recoveryPoint: 'started', recoveryState: null };
-const RETENTION_EXPIRED = { kind: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
+const RETENTION_EXPIRED = { outcome: 'take-over', reason: 'retention-expired', resume: FROM_THE_START };
 
 describe('decideOnExistingRecord(record, fingerprint, now)', () => {
   describe('1. retention expired', () => {
@@ -47,25 +47,25 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
     });
 
     it('keeps a key whose retention ends a millisecond from now', () => {
-      expect(decide(completed({ expiresAt: ms(1) }))).toEqual({ kind: 'replay', response: RESPONSE });
+      expect(decide(completed({ expiresAt: ms(1) }))).toEqual({ outcome: 'replay', response: RESPONSE });
     });
   });
 
   describe('2. fingerprint differs', () => {
     it('answers mismatch for a completed record instead of replaying it', () => {
-      expect(decide(completed(), OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
+      expect(decide(completed(), OTHER_FINGERPRINT)).toEqual({ outcome: 'mismatch' });
     });
 
     it('answers mismatch for a running record, live or lapsed, instead of waiting or taking over', () => {
-      expect(decide(running(), OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
-      expect(decide(running({ leaseExpiresAt: ms(-1) }), OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
+      expect(decide(running(), OTHER_FINGERPRINT)).toEqual({ outcome: 'mismatch' });
+      expect(decide(running({ leaseExpiresAt: ms(-1) }), OTHER_FINGERPRINT)).toEqual({ outcome: 'mismatch' });
     });
   });
 
   describe('3. completed', () => {
     it('replays the stored response, however long ago its lease lapsed', () => {
       const lapsedLongAgo = completed({ leaseExpiresAt: ms(-3_600_000) });
-      expect(decide(lapsedLongAgo)).toEqual({ kind: 'replay', response: RESPONSE });
+      expect(decide(lapsedLongAgo)).toEqual({ outcome: 'replay', response: RESPONSE });
     });
 
     it('refuses a completed record without a response, which no store may write', () => {
@@ -80,7 +80,7 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
       [1, 1],
     ])('answers in-progress with %i ms left as Retry-After %i s (rounded up, at least 1)', (leftMs, seconds) => {
       expect(decide(running({ leaseExpiresAt: ms(leftMs) }))).toEqual({
-        kind: 'in-progress',
+        outcome: 'in-progress',
         retryAfterSeconds: seconds,
       });
     });
@@ -89,13 +89,13 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
   describe('5. running with a lapsed lease', () => {
     it.each([0, -1, -60_000])('takes over when the lease ended %i ms from now', (offsetMs) => {
       const lapsed = running({ leaseExpiresAt: ms(offsetMs) });
-      expect(decide(lapsed)).toEqual({ kind: 'take-over', reason: 'lease-expired', resume: FROM_THE_START });
+      expect(decide(lapsed)).toEqual({ outcome: 'take-over', reason: 'lease-expired', resume: FROM_THE_START });
     });
 
     it("resumes at the lapsed holder's recovery point with its saved state", () => {
       const advanced = running({ leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
       expect(decide(advanced)).toEqual({
-        kind: 'take-over',
+        outcome: 'take-over',
         reason: 'lease-expired',
         resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } },
       });
@@ -104,11 +104,11 @@ describe('decideOnExistingRecord(record, fingerprint, now)', () => {
     it('resumes a key in the middle of an operation even past its retention: starting over would repeat the committed phase', () => {
       const advanced = running({ expiresAt: ms(-1), leaseExpiresAt: ms(-1), recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } });
       expect(decide(advanced)).toEqual({
-        kind: 'take-over',
+        outcome: 'take-over',
         reason: 'lease-expired',
         resume: { recoveryPoint: 'order_created', recoveryState: { orderId: 'o-1' } },
       });
-      expect(decide(advanced, OTHER_FINGERPRINT)).toEqual({ kind: 'mismatch' });
+      expect(decide(advanced, OTHER_FINGERPRINT)).toEqual({ outcome: 'mismatch' });
     });
   });
 });

@@ -54,12 +54,9 @@ export type ClaimResult =
  */
 export interface IdempotencyKeyStore {
   /**
-   * Race-free claim: inserts a running record if none exists (relying on a unique constraint,
-   * never check-then-act), else applies `decideOnExistingRecord`. A take-over replaces the record
-   * as if newly claimed (new fingerprint, lease token, createdAt, expiresAt; no response) by a
-   * compare-and-set on the old `leaseToken`; if the compare-and-set loses, or the record vanished
-   * meanwhile, the store re-reads and decides again. The claim commits on its own, before the
-   * operation runs, so concurrent duplicates see it at once.
+   * Race-free claim: `claimKey` with the store's two statements (insert-or-read, and the
+   * compare-and-set of a take-over). The claim commits on its own, before the operation runs, so
+   * concurrent duplicates see it at once.
    */
   claim(request: ClaimRequest): Promise<ClaimResult>;
   /**
@@ -77,10 +74,9 @@ export interface IdempotencyKeyStore {
   advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void>;
   /**
    * Gives the key up after the operation failed (5xx, thrown error, unknown outcome of a foreign
-   * call), only while the record carries the lease token; a no-op otherwise. A record still at
-   * `started` has nothing committed and is deleted, so a retry runs the operation afresh. A
-   * record past it keeps its recovery point and state and only loses its lease (it lapses now), so
-   * a retry or the recovery worker resumes where it stopped and never repeats a finished phase.
+   * call), only while the record carries the lease token; a no-op otherwise. What is left of it
+   * is `releasedRecord`'s rule: deleted when nothing committed, else kept at its recovery point
+   * with its lease lapsed at `now` (default: the store's clock).
    */
   release(lease: Lease, now?: Date): Promise<void>;
   /**
@@ -99,10 +95,9 @@ export interface IdempotencyKeyStore {
    */
   earliestLeaseExpiry(recoveryPoints: readonly RecoveryPoint[]): Promise<Date | undefined>;
   /**
-   * Deletes records whose `expiresAt <= now`, completed or running at `started`, at most
-   * `batchSize` (a positive integer), oldest expiry first; never a record in the middle of an
-   * operation (running past `started`), which stays until it finishes. Resolves to how many were
-   * deleted; call again while it equals `batchSize`.
+   * Deletes records whose retention ended at `now` (`retentionEnded`: expired, and at one of
+   * `RETENTION_APPLIES_AT`), at most `batchSize` (a positive integer), oldest expiry first.
+   * Resolves to how many were deleted; call again while it equals `batchSize`.
    */
   purgeExpired(now: Date, batchSize: number): Promise<number>;
 }

@@ -1,4 +1,5 @@
-import { AtomicPhase, runAtomicPhases } from './atomic-phases';
+import type { AtomicPhase } from './atomic-phases';
+import { driveClaimedKey } from './claimed-key.driver';
 import type { IdempotencyKeyStore, Lease, StalledClaim } from './idempotency-key-store';
 import { FINISHED, RecoveryPoint, STARTED, StoredResponse } from './idempotency-record';
 
@@ -55,25 +56,16 @@ export async function resumeStalledOperations(options: StalledOperationsOptions)
 }
 
 async function driveToTheEnd({ lease, resume }: StalledClaim, options: StalledOperationsOptions, now: Date, report: StalledOperationsReport): Promise<void> {
-  try {
-    await runAtomicPhases(options.phases, { store: options.store, lease, resume, input: undefined, runInTransaction: options.runInTransaction });
-    report.finished.push(lease);
-  } catch (error) {
-    const final = options.renderFinalAnswer?.(error);
-    if (final) {
-      await options.store.complete(lease, final).then(
-        () => report.finished.push(lease),
-        (completeError: unknown) => report.failed.push({ lease, error: completeError }),
-      );
-      return;
-    }
-    // Released no earlier than the pass's own time, so a pass run at a later `now` (a test's) does
-    // not find it due again at once: it falls due `lapsedForMs` after that (payments.md §2 "Recovery").
-    await options.store.release(lease, latest(now, new Date())).catch(() => undefined);
-    report.failed.push({ lease, error });
-  }
-}
-
-function latest(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
+  const { store, phases, runInTransaction, renderFinalAnswer } = options;
+  // Released no earlier than the pass's own time: the key falls due `lapsedForMs` after it (payments.md §2 "Recovery").
+  const ended = await driveClaimedKey(() => ({ phases, input: undefined }), {
+    store,
+    lease,
+    resume,
+    runInTransaction,
+    renderFinalAnswer,
+    releaseNoEarlierThan: now,
+  });
+  if (ended.end === 'completed' || ended.end === 'final-answer') report.finished.push(lease);
+  else report.failed.push({ lease, error: ended.error });
 }

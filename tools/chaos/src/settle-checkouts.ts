@@ -8,7 +8,7 @@ import { createPrismaClient } from '@safe-checkout/db';
 /**
  * The longest wait, in ms. A stalled checkout is resumed once its lease lapsed (the replicas'
  * IDEMPOTENCY_LEASE_MS) and `--recovery-after-seconds` more, when the worker wakes for it (it sleeps
- * until the next due checkout, at most 5 s: apps/api/src/orders/recovery-schedule.ts). A charge cut
+ * until the next due checkout, at most 5 s: libs/idempotency-nest/src/recovery-schedule.ts). A charge cut
  * by the database restart can leave its key running at the sandbox until the sandbox's own lease
  * (30 s, the idempotency library's default) lapses; until then the charge answers 409 and the
  * worker tries again on a later pass. Twice that, and a margin for a loaded machine.

@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
-import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
+import { PostgresKeySettledSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
 import { WriteAdmission } from '../admission/write-admission';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
@@ -18,12 +18,12 @@ import { renderFinalAnswer } from './final-answer';
 @Module({
   providers: [
     {
-      provide: PostgresKeyCompletionSignal,
+      provide: PostgresKeySettledSignal,
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) => {
         if (!config.idempotencyWaitNotifications) return null;
-        const logger = new Logger('KeyCompletionSignal');
-        return new PostgresKeyCompletionSignal({
+        const logger = new Logger('KeySettledSignal');
+        return new PostgresKeySettledSignal({
           databaseUrl: config.databaseUrl,
           // Once per change, not per reconnection attempt: on an engine without LISTEN every attempt fails.
           onListeningChange: (listening, error) =>
@@ -34,10 +34,10 @@ import { renderFinalAnswer } from './final-answer';
       },
     },
   ],
-  exports: [PostgresKeyCompletionSignal],
+  exports: [PostgresKeySettledSignal],
 })
-class KeyCompletionSignalModule implements OnApplicationShutdown {
-  constructor(@Inject(PostgresKeyCompletionSignal) private readonly signal: PostgresKeyCompletionSignal | null) {}
+class KeySettledSignalModule implements OnApplicationShutdown {
+  constructor(@Inject(PostgresKeySettledSignal) private readonly signal: PostgresKeySettledSignal | null) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.signal?.close();
@@ -53,13 +53,13 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
   imports: [
     ScheduleModule.forRoot(),
     IdempotencyLibraryModule.forRootAsync({
-      imports: [KeyCompletionSignalModule],
-      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal, WriteAdmission],
+      imports: [KeySettledSignalModule],
+      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeySettledSignal, WriteAdmission],
       useFactory: (
         prisma: PrismaClient,
         txHost: PrismaTransactionHost,
         config: ApiConfig,
-        completionSignal: PostgresKeyCompletionSignal | null,
+        settledSignal: PostgresKeySettledSignal | null,
         writes: WriteAdmission,
       ) => ({
         ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
@@ -69,7 +69,7 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
         renderFinalAnswer: renderFinalAnswer,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the
         // key; without it they poll the key (docs/scale.md).
-        completionSignal: completionSignal ?? undefined,
+        settledSignal: settledSignal ?? undefined,
         // Only first executions count against the per-user write limit (docs/capacity.md).
         admitNewExecution: (userId: string) => writes.admit(userId),
       }),

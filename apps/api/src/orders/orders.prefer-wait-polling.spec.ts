@@ -1,4 +1,4 @@
-import { PostgresKeyCompletionSignal } from '@safe-checkout/idempotency-prisma';
+import { PostgresKeySettledSignal } from '@safe-checkout/idempotency-prisma';
 import { createTestProduct, createTestUser, newIdempotencyKey, startTestApi, TestApi } from '../testing/test-api';
 
 // An engine without LISTEN/NOTIFY (CockroachDB, YugabyteDB; docs/scale.md): with
@@ -13,7 +13,7 @@ describe('POST /orders with Prefer: wait, without LISTEN/NOTIFY (IDEMPOTENCY_WAI
   afterAll(() => Promise.all(apis.map((api) => api.close())));
 
   it('opens no LISTEN connection', () => {
-    for (const api of apis) expect(api.app.get(PostgresKeyCompletionSignal)).toBeNull();
+    for (const api of apis) expect(api.app.get(PostgresKeySettledSignal)).toBeNull();
   });
 
   it('answers every copy with the one order across two API processes, well before the wait runs out: no 409, one charge', async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { decideOnExistingRecord } from '../claim-decision';
-import { FROM_THE_START, leaseOfRecord, newClaimRecord } from '../claim-record';
+import { leaseOfRecord } from '../claim-record';
 import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
 import { FINISHED, IdempotencyRecord, RecoveryPoint, STARTED, StoredResponse } from '../idempotency-record';
 import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
-import type { KeyCompletionSignal } from '../key-completion-signal';
+import { claimKey } from '../key-claim';
+import { releasedRecord, retentionEnded } from '../key-life';
 import { LeaseLostError } from '../lease-lost.error';
-import { SettlementWaiters, settlementIdOf } from '../settlement-waiters';
+import { KeySettledSignal, SettledKeyWaiters, settledKeyId } from '../key-settled-signal';
 import { copyRecord, copyResponse } from './record-copy';
 
 /** Options of {@link InMemoryIdempotencyKeyStore}. */
@@ -26,9 +26,9 @@ export interface InMemoryIdempotencyKeyStoreOptions {
  * @example
  * const store = new InMemoryIdempotencyKeyStore({ clock: () => now });
  */
-export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyCompletionSignal {
+export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySettledSignal {
   private readonly records = new Map<string, IdempotencyRecord>();
-  private readonly waiters = new SettlementWaiters();
+  private readonly waiters = new SettledKeyWaiters();
   private readonly clock: () => Date;
   private outage: Error | undefined;
 
@@ -38,36 +38,21 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
 
   async claim(request: ClaimRequest): Promise<ClaimResult> {
     this.failIfDown();
-    const now = request.now ?? this.clock();
-    for (;;) {
-      const existing = this.records.get(id(request));
-      if (existing === undefined) {
+    return claimKey<StoredRecord>(request, request.now ?? this.clock(), {
+      insertOrRead: async (fresh) => {
+        const stored = this.records.get(id(fresh));
         // Insert-if-absent happens synchronously, the in-memory equivalent of a unique constraint.
-        const fresh = newClaimRecord(request, now);
-        this.records.set(id(request), fresh);
-        return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: false, resume: FROM_THE_START };
-      }
-      // A database round-trip: lets concurrent claims interleave here. A settled promise, not
-      // setImmediate or queueMicrotask, so Jest's fake timers cannot stall it.
-      await Promise.resolve();
-      const decision = decideOnExistingRecord(existing, request.fingerprint, now);
-      switch (decision.kind) {
-        case 'take-over':
-          {
-            const fresh = newClaimRecord(request, now, decision.resume);
-            if (this.compareAndSet(existing, fresh)) {
-              return { outcome: 'claimed', lease: leaseOfRecord(fresh), tookOver: true, resume: copyResume(decision.resume) };
-            }
-          }
-          continue; // Lost the race to another claimer, a completion or a release: decide again on what is there now.
-        case 'replay':
-          return { outcome: 'replay', response: copyResponse(decision.response) };
-        case 'in-progress':
-          return { outcome: 'in-progress', retryAfterSeconds: decision.retryAfterSeconds };
-        case 'mismatch':
-          return { outcome: 'mismatch' };
-      }
-    }
+        if (stored === undefined) {
+          this.records.set(id(fresh), fresh);
+          return 'inserted';
+        }
+        // A database round-trip: lets concurrent claims interleave here. A settled promise, not
+        // setImmediate or queueMicrotask, so Jest's fake timers cannot stall it.
+        await Promise.resolve();
+        return { record: copyRecord(stored), stored };
+      },
+      replace: async (read, fresh) => this.compareAndSet(read.stored, fresh),
+    });
   }
 
   async complete(lease: Lease, response: StoredResponse): Promise<void> {
@@ -75,11 +60,11 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     const record = this.heldRecord(lease);
     if (record === undefined) throw new LeaseLostError(lease.scope, lease.key);
     this.records.set(id(lease), { ...record, state: 'completed', recoveryPoint: FINISHED, recoveryState: null, response: copyResponse(response) });
-    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
+    this.waiters.settle(settledKeyId(lease.scope, lease.key));
   }
 
-  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
-    return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
+  waitUntilSettled(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+    return this.waiters.wait(settledKeyId(scope, key), timeoutMs);
   }
 
   async advance(lease: Lease, recoveryPoint: RecoveryPoint, recoveryState: unknown): Promise<void> {
@@ -93,9 +78,10 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     this.failIfDown();
     const record = this.heldRecord(lease);
     if (record === undefined) return;
-    if (record.recoveryPoint === STARTED) this.records.delete(id(lease));
-    else this.records.set(id(lease), { ...record, leaseExpiresAt: new Date(now) });
-    this.waiters.settle(settlementIdOf(lease.scope, lease.key));
+    const released = releasedRecord(record, now);
+    if (released) this.records.set(id(lease), released);
+    else this.records.delete(id(lease));
+    this.waiters.settle(settledKeyId(lease.scope, lease.key));
   }
 
   async claimStalled({ recoveryPoints, lapsedForMs, leaseMs, limit, now }: StalledClaimRequest): Promise<StalledClaim[]> {
@@ -127,7 +113,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
       throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
     }
     const expired = [...this.records.entries()]
-      .filter(([, record]) => record.expiresAt.getTime() <= now.getTime() && (record.state === 'completed' || record.recoveryPoint === STARTED))
+      .filter(([, record]) => retentionEnded(record, now))
       .sort(([, a], [, b]) => a.expiresAt.getTime() - b.expiresAt.getTime())
       .slice(0, batchSize);
     for (const [recordId] of expired) this.records.delete(recordId);
@@ -179,6 +165,12 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeyComp
     this.records.set(id(replacement), replacement);
     return true;
   }
+}
+
+/** A record as a claim read it: a copy to decide on, and the stored object to compare-and-set on. */
+interface StoredRecord {
+  record: IdempotencyRecord;
+  stored: IdempotencyRecord;
 }
 
 function id(of: { scope: string; key: string }): string {

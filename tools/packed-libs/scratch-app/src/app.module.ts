@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@safe-checkout/idempotency-nest';
-import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
+import { PostgresKeySettledSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
 import { DatabaseModule, Transactions, TRANSACTIONS } from './database.module';
 import { FlakyController } from './flaky.controller';
@@ -11,10 +11,10 @@ import { OrdersController } from './orders.controller';
   imports: [
     DatabaseModule,
     IdempotencyModule.forRootAsync({
-      inject: [PrismaClient, TRANSACTIONS, PostgresKeyCompletionSignal],
-      useFactory: (prisma: PrismaClient, transactions: Transactions, completionSignal: PostgresKeyCompletionSignal) => ({
+      inject: [PrismaClient, TRANSACTIONS, PostgresKeySettledSignal],
+      useFactory: (prisma: PrismaClient, transactions: Transactions, settledSignal: PostgresKeySettledSignal) => ({
         ...transactionalKeyStore(prisma, transactions),
-        completionSignal,
+        settledSignal,
         scopeOf: (request: Request) => request.header('x-user-id'),
       }),
     }),

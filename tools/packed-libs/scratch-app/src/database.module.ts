@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { asyncLocalTransactionHost, AsyncLocalTransactionHost, PostgresKeyCompletionSignal } from '@safe-checkout/idempotency-prisma';
+import { asyncLocalTransactionHost, AsyncLocalTransactionHost, PostgresKeySettledSignal } from '@safe-checkout/idempotency-prisma';
 import { PrismaClient } from './generated/prisma/client';
 
 export const TRANSACTIONS = Symbol('TRANSACTIONS');
@@ -11,14 +11,14 @@ export type Transactions = AsyncLocalTransactionHost<PrismaClient>;
   providers: [
     { provide: PrismaClient, useFactory: () => new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) }) },
     { provide: TRANSACTIONS, inject: [PrismaClient], useFactory: (prisma: PrismaClient) => asyncLocalTransactionHost(prisma) },
-    { provide: PostgresKeyCompletionSignal, useFactory: () => new PostgresKeyCompletionSignal({ databaseUrl: process.env.DATABASE_URL! }) },
+    { provide: PostgresKeySettledSignal, useFactory: () => new PostgresKeySettledSignal({ databaseUrl: process.env.DATABASE_URL! }) },
   ],
-  exports: [PrismaClient, TRANSACTIONS, PostgresKeyCompletionSignal],
+  exports: [PrismaClient, TRANSACTIONS, PostgresKeySettledSignal],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
-    @Inject(PostgresKeyCompletionSignal) private readonly signal: PostgresKeyCompletionSignal,
+    @Inject(PostgresKeySettledSignal) private readonly signal: PostgresKeySettledSignal,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,21 +1,33 @@
 import { createHash } from 'node:crypto';
 
-/** Most requests one process lets wait on keys at once; beyond it they get 409 at once. */
-export const DEFAULT_MAX_SETTLEMENT_WAITERS = 1000;
+/**
+ * Tells requests waiting on a key (`Prefer: wait`, http-contract.md) that it settled: its holder
+ * completed it or released it, so a duplicate of a running request can wait for the first one's
+ * answer instead of polling. Waiting must hold no database connection. Implementations:
+ * PostgreSQL `LISTEN/NOTIFY` in `@safe-checkout/idempotency-prisma` (across API processes), and
+ * the in-memory store's own.
+ */
+export interface KeySettledSignal {
+  /**
+   * Resolves `true` when the key (scope, key) settles, `false` when `timeoutMs` passes first, or
+   * early when the signal cannot wake a waiter now (e.g. no LISTEN in place): the caller then
+   * polls the key. A `true` is a hint to claim again, not a promise: the caller re-reads the key.
+   */
+  waitUntilSettled(scope: string, key: string, timeoutMs: number): Promise<boolean>;
+}
 
 /**
- * The waiters of one process, by key: a bounded set of timers, no connections. A
- * {@link KeyCompletionSignal} adds them and settles them when it learns that a key finished.
+ * The waiters of one {@link KeySettledSignal}, by key: a timer each, no connections. The signal
+ * adds them and wakes them when it learns that a key settled. How many may wait is bounded by
+ * whoever lets requests wait (the NestJS layer's `maxWaitingDuplicates`), not here.
  */
-export class SettlementWaiters {
+export class SettledKeyWaiters {
   private readonly waiting = new Map<string, Set<(settled: boolean) => void>>();
   private count = 0;
 
-  constructor(private readonly maxWaiters = DEFAULT_MAX_SETTLEMENT_WAITERS) {}
-
-  /** Waits up to `timeoutMs` for {@link settle} of `id`; `false` at once when the bound is reached. */
+  /** Waits up to `timeoutMs` for {@link settle} of `id`. */
   wait(id: string, timeoutMs: number): Promise<boolean> {
-    if (this.count >= this.maxWaiters || timeoutMs <= 0) return Promise.resolve(false);
+    if (timeoutMs <= 0) return Promise.resolve(false);
     this.count++;
     return new Promise((resolve) => {
       const waiters = this.waiting.get(id) ?? new Set();
@@ -55,6 +67,6 @@ export class SettlementWaiters {
  * `scope`, U+001F, `key`: keys are visible ASCII, so the separator cannot occur in one; the
  * migration `20261130120000_key_settled_notify` computes the same in SQL.
  */
-export function settlementIdOf(scope: string, key: string): string {
+export function settledKeyId(scope: string, key: string): string {
   return createHash('sha256').update(`${scope}\u001f${key}`, 'utf8').digest('hex');
 }

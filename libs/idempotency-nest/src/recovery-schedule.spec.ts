@@ -1,4 +1,4 @@
-import { CHECKOUT_RECOVERY_TICK_MS, FAILED_DRAIN_SLEEP_MS, MAX_RECOVERY_SLEEP_MS, nextRecoveryDrainAtMs } from './recovery-schedule';
+import { RECOVERY_TICK_MS, FAILED_DRAIN_SLEEP_MS, MAX_RECOVERY_SLEEP_MS, nextRecoveryDrainAtMs } from './recovery-schedule';
 
 const NOW = 1_000_000;
 const drained = (stoppedBecause: 'nothing-due' | 'contended' | 'all-failed', nextDueInMs?: number) => ({
@@ -10,7 +10,7 @@ const drained = (stoppedBecause: 'nothing-due' | 'contended' | 'all-failed', nex
 });
 
 describe('nextRecoveryDrainAtMs(report, nowMs, lapsedForMs)', () => {
-  it('wakes when the next checkout falls due', () => {
+  it('wakes when the next stalled operation falls due', () => {
     expect(nextRecoveryDrainAtMs(drained('nothing-due', 1_200), NOW, 60_000)).toBe(NOW + 1_200);
   });
 
@@ -18,7 +18,7 @@ describe('nextRecoveryDrainAtMs(report, nowMs, lapsedForMs)', () => {
     expect(nextRecoveryDrainAtMs(drained('nothing-due'), NOW, 60_000)).toBe(NOW + MAX_RECOVERY_SLEEP_MS);
     expect(nextRecoveryDrainAtMs(drained('nothing-due', 50_000), NOW, 60_000)).toBe(NOW + MAX_RECOVERY_SLEEP_MS);
     expect(nextRecoveryDrainAtMs(drained('nothing-due'), NOW, 2_000)).toBe(NOW + 2_000);
-    expect(nextRecoveryDrainAtMs(drained('nothing-due'), NOW, 0)).toBe(NOW + CHECKOUT_RECOVERY_TICK_MS);
+    expect(nextRecoveryDrainAtMs(drained('nothing-due'), NOW, 0)).toBe(NOW + RECOVERY_TICK_MS);
   });
 
   it('drains again at once when another process held what was due, but waits 1 s after a drain in which everything failed', () => {

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { ClaimRequest, fingerprintRequest, Lease } from '@safe-checkout/idempotency';
-import { PostgresKeyCompletionSignal } from './postgres-key-completion.signal';
+import { PostgresKeySettledSignal } from './postgres-key-settled.signal';
 import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
 
 // The NOTIFY comes from a trigger on idempotency_keys, so any process that settles a key wakes
 // the waiters of every process: here the store and the signal use separate connections.
-describe('PostgresKeyCompletionSignal', () => {
+describe('PostgresKeySettledSignal', () => {
   let prisma: PrismaClient;
   let store: PrismaIdempotencyKeyStore;
-  let signal: PostgresKeyCompletionSignal;
+  let signal: PostgresKeySettledSignal;
   beforeAll(async () => {
     prisma = createPrismaClient({ databaseUrl: testDatabaseUrl(), poolSize: 4 });
     store = new PrismaIdempotencyKeyStore(prisma);
-    signal = new PostgresKeyCompletionSignal({ databaseUrl: testDatabaseUrl() });
+    signal = new PostgresKeySettledSignal({ databaseUrl: testDatabaseUrl() });
     await signal.ready;
   });
   afterAll(async () => {
@@ -39,7 +39,7 @@ describe('PostgresKeyCompletionSignal', () => {
   it('wakes a waiter when the holder completes the key, and not before', async () => {
     const claim = request();
     const lease = await claimed(claim);
-    const waiting = signal.waitForSettlement(claim.scope, claim.key, 5_000);
+    const waiting = signal.waitUntilSettled(claim.scope, claim.key, 5_000);
     const early = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))]);
     await store.complete(lease, response);
 
@@ -51,7 +51,7 @@ describe('PostgresKeyCompletionSignal', () => {
     const [fresh, advanced] = [request(), request()];
     const [freshLease, advancedLease] = [await claimed(fresh), await claimed(advanced)];
     await store.advance(advancedLease, 'order_created', { orderId: 'o-1' });
-    const waits = [signal.waitForSettlement(fresh.scope, fresh.key, 5_000), signal.waitForSettlement(advanced.scope, advanced.key, 5_000)];
+    const waits = [signal.waitUntilSettled(fresh.scope, fresh.key, 5_000), signal.waitUntilSettled(advanced.scope, advanced.key, 5_000)];
     await store.release(freshLease);
     await store.release(advancedLease);
 
@@ -62,11 +62,11 @@ describe('PostgresKeyCompletionSignal', () => {
     const unreachable = new URL(testDatabaseUrl());
     unreachable.pathname = '/no_such_database';
     const changes: boolean[] = [];
-    const deaf = new PostgresKeyCompletionSignal({ databaseUrl: unreachable.href, onListeningChange: (listening) => changes.push(listening) });
+    const deaf = new PostgresKeySettledSignal({ databaseUrl: unreachable.href, onListeningChange: (listening) => changes.push(listening) });
     try {
       await deaf.ready;
       const claim = request();
-      const waiting = deaf.waitForSettlement(claim.scope, claim.key, 5_000);
+      const waiting = deaf.waitUntilSettled(claim.scope, claim.key, 5_000);
       const answer = await Promise.race([waiting, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000))]);
 
       expect(deaf.listening).toBe(false);
@@ -81,12 +81,12 @@ describe('PostgresKeyCompletionSignal', () => {
     const named = new URL(testDatabaseUrl());
     named.searchParams.set('application_name', `signal-spec-${randomUUID()}`.slice(0, 60));
     const changes: boolean[] = [];
-    const lossy = new PostgresKeyCompletionSignal({ databaseUrl: named.href, onListeningChange: (listening) => changes.push(listening) });
+    const lossy = new PostgresKeySettledSignal({ databaseUrl: named.href, onListeningChange: (listening) => changes.push(listening) });
     try {
       await lossy.ready;
       const claim = request();
       await claimed(claim);
-      const waiting = lossy.waitForSettlement(claim.scope, claim.key, 30_000);
+      const waiting = lossy.waitUntilSettled(claim.scope, claim.key, 30_000);
       await prisma.$queryRawUnsafe(
         'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
         named.searchParams.get('application_name'),
@@ -103,7 +103,7 @@ describe('PostgresKeyCompletionSignal', () => {
     const [mine, other] = [request(), request()];
     const lease = await claimed(mine);
     const otherLease = await claimed(other);
-    const waiting = signal.waitForSettlement(mine.scope, mine.key, 700);
+    const waiting = signal.waitUntilSettled(mine.scope, mine.key, 700);
     await prisma
       .$transaction(async (tx) => {
         await new PrismaIdempotencyKeyStore(tx).complete(lease, response);

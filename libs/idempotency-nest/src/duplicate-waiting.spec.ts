@@ -1,4 +1,4 @@
-import { KEY_POLL_BACKOFF, keyPollDelayMs } from './key-poll-delay';
+import { KEY_POLL_BACKOFF, keyPollDelayMs, preferredWaitSeconds } from './duplicate-waiting';
 
 describe('keyPollDelayMs(poll, random)', () => {
   const lowest = () => 0;
@@ -25,5 +25,34 @@ describe('keyPollDelayMs(poll, random)', () => {
   it('draws different pauses for duplicates that started together', () => {
     const pauses = new Set(Array.from({ length: 20 }, () => keyPollDelayMs(3)));
     expect(pauses.size).toBeGreaterThan(1);
+  });
+});
+
+describe('preferredWaitSeconds(raw)', () => {
+  it.each<[string | string[] | undefined, number | undefined]>([
+    ['wait=10', 10],
+    ['Wait = 5', 5],
+    ['respond-async, wait=3', 3],
+    ['wait="7"', 7],
+    ['wait=4; foo=bar', 4],
+    [['return=minimal', 'wait=2'], 2],
+    ['wait=0', 0],
+    ['wait=1, wait=9', 1],
+  ])('reads %j as %j seconds', (raw, seconds) => {
+    expect(preferredWaitSeconds(raw)).toBe(seconds);
+  });
+
+  it.each<[string | string[] | undefined]>([
+    [undefined],
+    [''],
+    ['respond-async'],
+    ['wait'],
+    ['wait=-1'],
+    ['wait=1.5'],
+    ['wait=abc'],
+    ['wait=9999999999'],
+    [[]],
+  ])('finds no wait preference in %j', (raw) => {
+    expect(preferredWaitSeconds(raw)).toBeUndefined();
   });
 });

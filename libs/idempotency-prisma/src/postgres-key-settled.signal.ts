@@ -1,14 +1,12 @@
 import { listenForNotifications, NotificationListener } from './notification-listener';
-import { DEFAULT_MAX_SETTLEMENT_WAITERS, KeyCompletionSignal, SettlementWaiters, settlementIdOf } from '@safe-checkout/idempotency';
+import { KeySettledSignal, SettledKeyWaiters, settledKeyId } from '@safe-checkout/idempotency';
 
 /** The channel the `idempotency_keys_settled` trigger notifies (sql/idempotency-keys.sql). */
 export const KEY_SETTLED_CHANNEL = 'idempotency_key_settled';
 
-/** Options for {@link PostgresKeyCompletionSignal}. */
-export interface PostgresKeyCompletionSignalOptions {
+/** Options for {@link PostgresKeySettledSignal}. */
+export interface PostgresKeySettledSignalOptions {
   databaseUrl: string;
-  /** Most requests this process lets wait at once. Default 1000. */
-  maxWaiters?: number;
   /** Told when the listening connection is lost; it reconnects by itself. */
   onConnectionError?: (error: Error) => void;
   /**
@@ -20,19 +18,19 @@ export interface PostgresKeyCompletionSignalOptions {
 }
 
 /**
- * {@link KeyCompletionSignal} across processes: one `LISTEN` connection per process; the table's
+ * {@link KeySettledSignal} across processes: one `LISTEN` connection per process; the table's
  * trigger NOTIFYs when a key is completed, released or given up at a recovery point, whichever
  * process did it. Waiters hold a timer each, never a database connection. While no LISTEN is in
  * place (it failed, or its connection is down and reconnecting) no notification can arrive, so
- * the signal refuses waiters at once and wakes those already waiting: callers poll the key
+ * the signal turns waiters away at once and wakes those already waiting: callers poll the key
  * instead (docs/scale.md, engines without LISTEN/NOTIFY).
  */
-export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
-  private readonly waiters: SettlementWaiters;
+export class PostgresKeySettledSignal implements KeySettledSignal {
+  private readonly waiters: SettledKeyWaiters;
   private readonly listener: NotificationListener;
 
-  constructor(options: PostgresKeyCompletionSignalOptions) {
-    this.waiters = new SettlementWaiters(options.maxWaiters ?? DEFAULT_MAX_SETTLEMENT_WAITERS);
+  constructor(options: PostgresKeySettledSignalOptions) {
+    this.waiters = new SettledKeyWaiters();
     this.listener = listenForNotifications({
       databaseUrl: options.databaseUrl,
       channel: KEY_SETTLED_CHANNEL,
@@ -55,9 +53,9 @@ export class PostgresKeyCompletionSignal implements KeyCompletionSignal {
     return this.listener.listening;
   }
 
-  waitForSettlement(scope: string, key: string, timeoutMs: number): Promise<boolean> {
+  waitUntilSettled(scope: string, key: string, timeoutMs: number): Promise<boolean> {
     if (!this.listener.listening) return Promise.resolve(false);
-    return this.waiters.wait(settlementIdOf(scope, key), timeoutMs);
+    return this.waiters.wait(settledKeyId(scope, key), timeoutMs);
   }
 
   /** Stops listening and wakes every waiter (with `false`). */
