@@ -89,9 +89,15 @@ async function main(): Promise<boolean> {
   // Their recovery delay is the default; the recovery scenario starts processes of its own.
   log('stopping the two capacity API processes…');
   await Promise.all(apis.map((api) => api.stop()));
-  const recovery = settings.recovery ? await measureRecoveryBacklog(startApi, sandbox.url, fixtures, settings, log) : undefined;
+  const recovery = settings.recovery
+    ? await measureRecoveryBacklog(startApi, { url: sandbox.url, databaseName: databaseNameOf(payments.url) }, fixtures, settings, log)
+    : undefined;
   printCapacityReport(alones, besides, recovery, seconds);
   return true;
+}
+
+function databaseNameOf(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
 }
 
 runBench({ main, cleanups, log, timeoutMs: CAPACITY_TIMEOUT_MS });

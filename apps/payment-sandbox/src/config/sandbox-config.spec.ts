@@ -8,7 +8,7 @@ describe('readSandboxConfig(env)', () => {
       database: { url: 'postgresql://u@db:5432/safe_checkout_payment_sandbox', createIfMissing: true },
       secretKey: DEFAULT_SECRET_KEY,
       logLevel: 'info',
-      webhooks: { maxAttempts: 10, retryBaseDelayMs: 5_000, retryMaxDelayMs: 600_000, attemptTimeoutMs: 10_000, concurrency: 4, pollIntervalMs: 500 },
+      webhooks: { maxAttempts: 10, retryBaseDelayMs: 5_000, retryMaxDelayMs: 600_000, attemptTimeoutMs: 10_000, concurrency: 4, pollIntervalMs: 5_000 },
     });
     expect(DEFAULT_SECRET_KEY).toBe('sk_test_safe_checkout_sandbox');
   });

@@ -44,19 +44,16 @@ export class PaymentIntentsService {
     // Joins the idempotency layer's transaction when there is one; opens its own otherwise, so
     // that a PaymentIntent is never stored without its event.
     return this.txHost.withTransaction(async () => {
-      const intent = await this.txHost.tx.paymentIntent.create({
-        data: {
-          id: newStripeId('pi'),
-          account,
-          amount: params.amount,
-          currency: params.currency,
-          status: outcome === 'succeeds' ? 'succeeded' : 'requires_payment_method',
-          // Stripe turns a test token into a new PaymentMethod on every use; so does the sandbox.
-          paymentMethod: newStripeId('pm'),
-          metadata: params.metadata,
-          declineCode: outcome === 'succeeds' ? null : outcome,
-        },
-      });
+      const status = outcome === 'succeeds' ? 'succeeded' : 'requires_payment_method';
+      const declineCode = outcome === 'succeeds' ? null : outcome;
+      // A raw statement rather than the ORM's create, which costs the sandbox's CPU more: every
+      // checkout, and every checkout of a recovery backlog, confirms a charge here. Stripe turns a
+      // test token into a new PaymentMethod on every use; so does the sandbox (the `pm_` id).
+      const [intent] = await this.txHost.tx.$queryRaw<PaymentIntent[]>`
+        INSERT INTO payment_intents (id, account, amount, currency, status, payment_method, metadata, decline_code)
+        VALUES (${newStripeId('pi')}, ${account}, ${params.amount}, ${params.currency}, ${status}, ${newStripeId('pm')},
+                ${JSON.stringify(params.metadata)}::jsonb, ${declineCode})
+        RETURNING ${COLUMNS}`;
       await this.events.recordPaymentIntentOutcome(intent, cause);
       return intent;
     });

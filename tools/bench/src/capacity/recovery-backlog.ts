@@ -8,6 +8,8 @@ import type { ApiMainProcess } from './api-main-process';
 import type { CapacityFixtures } from './capacity-fixtures';
 import type { CapacitySettings } from './capacity-settings';
 import { statusCounts } from './capacity-report';
+import { startDrainCostMeter } from './drain-costs';
+import { latenessLines, snapshotStalledLeases } from './recovery-lateness';
 import { startSilentProvider } from './silent-provider';
 import { sendStalledCheckouts, STALLED_CHECKOUT_CONCURRENCY } from './stalled-checkouts';
 
@@ -29,9 +31,15 @@ export interface RecoveryResult {
 /** Starts an API process with `env` over the bench's defaults; stopped by the caller's clean-up too. */
 export type StartApi = (env: Record<string, string>) => Promise<ApiMainProcess>;
 
+/** The payment sandbox the recovering processes charge: its origin and the name of its database. */
+export interface RecoverySandbox {
+  url: string;
+  databaseName: string;
+}
+
 export async function measureRecoveryBacklog(
   startApi: StartApi,
-  sandboxUrl: string,
+  sandbox: RecoverySandbox,
   fixtures: CapacityFixtures,
   settings: CapacitySettings,
   log: (message: string) => void,
@@ -56,7 +64,7 @@ export async function measureRecoveryBacklog(
     const builtSeconds = (Date.now() - since.getTime()) / 1000;
 
     log('recovery: starting two processes that charge at the sandbox, then kill -9 of the stalled one…');
-    const recovering = await Promise.all([startApi({ ...env, PAYMENT_PROVIDER_URL: sandboxUrl }), startApi({ ...env, PAYMENT_PROVIDER_URL: sandboxUrl })]);
+    const recovering = await Promise.all([startApi({ ...env, PAYMENT_PROVIDER_URL: sandbox.url }), startApi({ ...env, PAYMENT_PROVIDER_URL: sandbox.url })]);
     await stalling.kill9();
     const killedAt = Date.now();
     checkouts.abort();
@@ -66,6 +74,15 @@ export async function measureRecoveryBacklog(
     // In a shop the recovering processes run already; here they start after the backlog is built,
     // so their start-up is not charged: the clock starts at the last lapse or the kill, the later.
     const clockStart = Math.max(lastLapse, killedAt);
+    const stalledLeases = await snapshotStalledLeases(fixtures.prisma, since);
+    // With CAPACITY_CPU_PROFILE_DIR, a CPU profile of each recovering process over the drain.
+    for (const api of recovering) api.startCpuProfile();
+    const costs = await startDrainCostMeter({
+      apiPids: recovering.map((api) => api.pid),
+      sandboxPort: Number(new URL(sandbox.url).port),
+      prisma: fixtures.prisma,
+      paymentsDatabase: sandbox.databaseName,
+    });
 
     log(`recovery: killed with ${stalled} of ${created} orders awaiting payment; waiting until none is…`);
     const waitDeadline = clockStart + settings.recoveryWaitSeconds * 1000;
@@ -79,6 +96,9 @@ export async function measureRecoveryBacklog(
     const backlogSeconds = Math.max(0, ((unfinished ? stoppedWaitingAt : (lastPaid ?? stoppedWaitingAt)) - clockStart) / 1000);
     const promiseSeconds = settings.recoveryAfterSeconds + settings.recoveryMarginSeconds;
     const failed = await orders('payment_failed');
+    const costLines = await costs.stop(stalled - unfinished, backlogSeconds);
+    await Promise.all(recovering.map((api) => api.stopCpuProfile('recovery')));
+    const lateness = await latenessLines(fixtures.prisma, stalledLeases, { killedAtMs: killedAt, delaySeconds: settings.recoveryAfterSeconds });
     await Promise.all(recovering.map((api) => api.stop()));
     return {
       backlogSeconds,
@@ -88,6 +108,8 @@ export async function measureRecoveryBacklog(
         `${settings.recoveryCheckouts} checkouts, ${STALLED_CHECKOUT_CONCURRENCY} at a time, to a process charging at a silent provider; answers: ${statusCounts(checkouts.answers())}`,
         `${created} orders created in ${builtSeconds.toFixed(1)} s; the stalled process killed -9 ${((killedAt - since.getTime()) / 1000).toFixed(1)} s after the first checkout, once two recovering processes were up, with ${stalled} orders awaiting payment; last lease lapse ${((lastLapse - killedAt) / 1000).toFixed(1)} s after the kill (the clock starts at the later of the two)`,
         `recovery_backlog_s ${backlogSeconds.toFixed(1)}: ${unfinished ? `NOT FINISHED: ${unfinished} orders still awaiting payment when the bench stopped waiting (a lower bound)` : 'none left awaiting payment'}; ${failed} payment_failed`,
+        ...lateness,
+        ...costLines,
         `recovery_promise_s ${promiseSeconds}: CHECKOUT_RECOVERY_AFTER_SECONDS=${settings.recoveryAfterSeconds} + margin ${settings.recoveryMarginSeconds} (CAPACITY_RECOVERY_MARGIN_SECONDS; the API exports no fixed margin)`,
       ],
     };

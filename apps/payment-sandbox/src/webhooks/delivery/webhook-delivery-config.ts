@@ -14,7 +14,12 @@ export interface WebhookDeliveryConfig {
   attemptTimeoutMs: number;
   /** Attempts in flight at once, per process. `PAYMENT_SANDBOX_WEBHOOK_CONCURRENCY`, default 4. */
   concurrency: number;
-  /** How often the worker looks for due deliveries. `PAYMENT_SANDBOX_WEBHOOK_POLL_INTERVAL_MS`, default 500. */
+  /**
+   * How often the worker looks for due deliveries it was not told of (a commit that queued some
+   * wakes it at once, and its own retries when they fall due): another process's retries, an
+   * attempt whose lease ended, a notification lost while its LISTEN was down.
+   * `PAYMENT_SANDBOX_WEBHOOK_POLL_INTERVAL_MS`, default 5 000.
+   */
   pollIntervalMs: number;
 }
 
@@ -24,7 +29,7 @@ export const WEBHOOK_DELIVERY_DEFAULTS: WebhookDeliveryConfig = {
   retryMaxDelayMs: 600_000,
   attemptTimeoutMs: 10_000,
   concurrency: 4,
-  pollIntervalMs: 500,
+  pollIntervalMs: 5_000,
 };
 
 const DAY_MS = 86_400_000;

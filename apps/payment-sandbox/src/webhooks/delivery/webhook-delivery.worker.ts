@@ -4,6 +4,7 @@ import { accountOf } from '../../auth/secret-key';
 import { SANDBOX_CONFIG, SandboxConfig } from '../../config/sandbox-config';
 import { afterFailedAttempt } from './delivery-schedule';
 import { ClaimedDelivery, DeliveryOutbox } from './delivery-outbox';
+import { DeliveriesQueuedListener } from './deliveries-queued.listener';
 import { postSignedEvent, ReceiverAnswer } from './post-signed-event';
 import { WEBHOOK_DELIVERY_FAULTS, WebhookDeliveryFaults } from './webhook-delivery-faults';
 import type { WebhookDeliveryConfig } from './webhook-delivery-config';
@@ -12,10 +13,13 @@ import type { WebhookDeliveryConfig } from './webhook-delivery-config';
 const LEASE_MARGIN_MS = 2_000;
 
 /**
- * Sends the outbox's due deliveries (payments.md §5): polls for them, at most `concurrency`
- * attempts in flight, each signed, bounded by its timeout and recorded in the outbox; a failed
- * one is rescheduled by {@link afterFailedAttempt}. Nothing lives only in memory: a process that
- * dies mid-attempt leaves the delivery leased, and it is due again when the lease ends.
+ * Sends the outbox's due deliveries (payments.md §5), at most `concurrency` attempts in flight,
+ * each signed, bounded by its timeout and recorded in the outbox; a failed one is rescheduled by
+ * {@link afterFailedAttempt}. It looks for due deliveries when a transaction that queued some
+ * commits (LISTEN, any sandbox process's), when one of its own retries falls due, when an attempt
+ * frees a slot, and every `pollIntervalMs` for the rest (another process's retries, a lease that
+ * ended, a notification lost while the LISTEN was down). Nothing lives only in memory: a process
+ * that dies mid-attempt leaves the delivery leased, due again when the lease ends.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,9 +29,13 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   private readonly account: string;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
+  private readonly listener: DeliveriesQueuedListener;
   private pollTimer: NodeJS.Timeout | undefined;
+  private nextPollAtMs = Infinity;
   /** The poll running now, if any: polls never overlap. */
   private polling: Promise<void> | undefined;
+  /** A wake-up came while a poll ran, which may have claimed before that commit: poll again. */
+  private pollAgain = false;
 
   constructor(
     @Inject(SANDBOX_CONFIG) sandboxConfig: SandboxConfig,
@@ -36,10 +44,20 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   ) {
     this.config = sandboxConfig.webhooks;
     this.account = accountOf(sandboxConfig.secretKey);
+    this.listener = new DeliveriesQueuedListener(
+      sandboxConfig.database.url,
+      (account) => account === this.account && this.schedulePoll(0),
+      (error) => this.logger.warn(`no LISTEN for queued webhook deliveries, polling only: ${error.message}`),
+    );
   }
 
   onApplicationBootstrap(): void {
     this.schedulePoll(0);
+  }
+
+  /** Whether queued deliveries wake this worker now (false: it finds them at its next poll). */
+  get listening(): boolean {
+    return this.listener.listening;
   }
 
   /** Stops claiming, aborts the attempts in flight and gives their deliveries back for the next start. */
@@ -50,20 +68,31 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     // give their deliveries back like the others.
     await this.polling;
     await Promise.allSettled([...this.inFlight]);
+    await this.listener.close();
   }
 
+  /** Polls in `delayMs`, unless a poll is already due sooner. */
   private schedulePoll(delayMs: number): void {
     if (this.stopping.signal.aborted) return;
+    const atMs = Date.now() + delayMs;
+    if (this.pollTimer && this.nextPollAtMs <= atMs) return;
     clearTimeout(this.pollTimer);
+    this.nextPollAtMs = atMs;
     this.pollTimer = setTimeout(() => {
-      this.polling ??= this.poll().finally(() => {
+      this.pollTimer = undefined;
+      this.nextPollAtMs = Infinity;
+      if (this.polling) return void (this.pollAgain = true);
+      this.polling = this.poll().finally(() => {
         this.polling = undefined;
-        this.schedulePoll(this.config.pollIntervalMs);
+        this.schedulePoll(this.pollAgain ? 0 : this.config.pollIntervalMs);
+        this.pollAgain = false;
       });
     }, delayMs);
   }
 
   private async poll(): Promise<void> {
+    // Reopened here when it was lost: until then, polls alone find the deliveries.
+    await this.listener.ensureListening();
     try {
       await this.outbox.failExhausted(this.account, this.config.maxAttempts);
       const free = this.config.concurrency - this.inFlight.size;
@@ -101,6 +130,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
       if (answer.status === undefined && this.stopping.signal.aborted) return await this.outbox.release(claim);
       const next = afterFailedAttempt(claim.attempts, answer.retryAfterMs, this.config);
       await this.outbox.recordFailure(claim, answer, next.giveUp ? undefined : next.delayMs);
+      if (!next.giveUp) this.schedulePoll(next.delayMs);
     } catch (error) {
       // Left leased: due again when the lease ends.
       this.logger.warn(`webhook delivery ${claim.id}: could not record the attempt: ${(error as Error).message}`);

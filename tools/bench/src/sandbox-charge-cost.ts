@@ -1,0 +1,72 @@
+// `node tools/bench/dist/sandbox-charge-cost.js`: what one charge costs the payment sandbox and
+// PostgreSQL, in CPU time (user + system, from /proc, so Linux only). The recovery drain sends a
+// backlog's charges to one sandbox process (docs/benchmarks.md "Capacity", recovery); this is its
+// cost per charge, in figures a busy machine barely moves. The built sandbox
+// (apps/payment-sandbox/dist/main.js) on a throwaway database, `POST /v1/payment_intents` as the
+// API sends it (form body, a derived Idempotency-Key each, confirm=true), closed-loop at the
+// recovery drain's concurrency (two processes × 8), after as many charges of warm-up.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { createTestDatabase } from '@safe-checkout/db/testing';
+import { createPaymentsDatabase, PROVIDER_SECRET_KEY, startPaymentSandbox } from '@safe-checkout/chaos';
+import { createPrismaClient } from '@safe-checkout/db';
+import { cpuMs, parentPid, pidWithEnvironment, postgresServerCpuMs } from './capacity/process-cpu';
+import { runBench, type Cleanup } from './bench-lifecycle';
+
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+const TIMEOUT_MS = 10 * 60_000;
+/** `SANDBOX_CHARGE_COUNT`: charges measured (after as many of warm-up). */
+const COUNT = Number(process.env.SANDBOX_CHARGE_COUNT ?? 2000);
+/** The recovery drain's charges in flight: two API processes × CHECKOUT_RECOVERY_CONCURRENCY (8). */
+const CONNECTIONS = 16;
+
+const log = (message: string) => console.error(`[bench:sandbox-charge-cost] ${message}`);
+const cleanups: Cleanup[] = [];
+
+async function main(): Promise<boolean> {
+  const database = await createTestDatabase();
+  cleanups.push(() => database.dispose());
+  const payments = await createPaymentsDatabase(database.url);
+  cleanups.push(() => payments.dispose());
+  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
+  cleanups.push(() => sandbox.stop());
+  const sandboxPid = pidWithEnvironment('PAYMENT_SANDBOX_PORT', new URL(sandbox.url).port);
+  if (sandboxPid === undefined) throw new Error('the sandbox process was not found in /proc');
+  const prisma = createPrismaClient({ databaseUrl: payments.url, poolSize: 1 });
+  cleanups.push(() => prisma.$disconnect());
+  const [{ pid: backend }] = await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const postmaster = parentPid(backend) as number;
+
+  const charge = (): autocannon.Request => {
+    const orderId = randomUUID();
+    return {
+      method: 'POST',
+      path: '/v1/payment_intents',
+      headers: {
+        authorization: `Bearer ${PROVIDER_SECRET_KEY}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        'idempotency-key': `safe-checkout-order-${orderId}`,
+      },
+      body: new URLSearchParams({ amount: '1999', currency: 'usd', payment_method: 'pm_card_visa', confirm: 'true', 'metadata[order_id]': orderId }).toString(),
+    };
+  };
+  const send = (amount: number) =>
+    autocannon({ url: sandbox.url, connections: CONNECTIONS, amount, requests: [{ setupRequest: (request) => ({ ...request, ...charge() }) }] });
+  log(`warm-up: ${COUNT} charges…`);
+  await send(COUNT);
+  log(`measuring: ${COUNT} charges, ${CONNECTIONS} at a time…`);
+  const before = { sandbox: cpuMs(sandboxPid), postgres: postgresServerCpuMs(postmaster) };
+  const result = await send(COUNT);
+  const spent = { sandbox: cpuMs(sandboxPid) - before.sandbox, postgres: postgresServerCpuMs(postmaster) - before.postgres };
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(', ');
+  const per = (ms: number) => `${((1000 * ms) / result.requests.total).toFixed(0)} µs`;
+  console.log(
+    `CPU per charge (user + system): sandbox ${per(spent.sandbox)}, PostgreSQL ${per(spent.postgres)}; ${statuses}; ${result.errors + result.timeouts} errors`,
+  );
+  return true;
+}
+
+runBench({ main, cleanups, log, timeoutMs: TIMEOUT_MS });
