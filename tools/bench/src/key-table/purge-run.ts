@@ -2,7 +2,7 @@
 // the store's purge statement), here in the bench's process so that the bench knows when it ends.
 // The API processes' own jobs may join in at their next tick: purgers share the rows (SKIP LOCKED).
 import { createPrismaClient } from '@safe-checkout/db';
-import { IdempotencyKeyPurger, IdempotencyMetrics } from '@safe-checkout/idempotency-nest';
+import { IdempotencyKeyPurger, IdempotencyMetrics, withIdempotencyDefaults } from '@safe-checkout/idempotency-nest';
 import { PrismaIdempotencyKeyStore } from '@safe-checkout/idempotency-prisma';
 import { Registry } from 'prom-client';
 
@@ -18,7 +18,7 @@ export interface PurgeInProgress {
 export async function startPurge(databaseUrl: string): Promise<PurgeInProgress> {
   const prisma = createPrismaClient({ databaseUrl, poolSize: 1 });
   const store = new PrismaIdempotencyKeyStore(prisma);
-  const purger = new IdempotencyKeyPurger({ store, scopeOf: () => undefined }, new IdempotencyMetrics(new Registry()));
+  const purger = new IdempotencyKeyPurger(withIdempotencyDefaults({ store, scopeOf: () => undefined }), new IdempotencyMetrics(new Registry()));
   let finished = false;
   const started = process.hrtime.bigint();
   const done = purger
