@@ -1,4 +1,4 @@
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -18,12 +18,13 @@ import { validationFailed } from './http/validation-problem';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
- * Builds the configured Nest application (not yet listening): shared by main.ts, the tests and
- * the benchmark, which adds its baseline route as an extra module (never present in a normal run).
+ * Builds the configured Nest application (not yet listening) around `rootModule`: the API's
+ * AppModule, or a module of the caller's that imports it beside its own (chaos-main.ts, the bench).
+ * Shared by the entry points, the tests and the benchmark.
  */
-export async function createApiApp(config: ApiConfig, extraModules: Type[] = []): Promise<INestApplication> {
+export async function createApiApp(config: ApiConfig, rootModule: DynamicModule = AppModule.forRoot(config)): Promise<INestApplication> {
   // bodyParser: false, or Nest would add its own json and urlencoded parsers: JsonBodyModule is the only one.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.useGlobalPipes(

@@ -9,7 +9,7 @@ import { WriteAdmission } from '../admission/write-admission';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
-import { renderFinalAnswer } from './final-answer';
+import { renderFinalAnswer } from '../checkout/final-answer';
 
 /**
  * One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on

@@ -3,9 +3,9 @@ import { Interval } from '@nestjs/schedule';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions } from '@safe-checkout/idempotency-nest';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS, drainStalledOperations, StalledOperationsDrainReport } from '@safe-checkout/idempotency';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { PaymentMetrics } from '../payments/payment-metrics';
-import { PaymentProvider } from '../payments/payment-provider';
-import { CheckoutPhases } from './checkout.phases';
+import { PaymentMetrics } from '../checkout/payment-metrics';
+import { PaymentProvider } from '../checkout/payment-provider';
+import { CheckoutPhases } from '../checkout/checkout.phases';
 import { CHECKOUT_RECOVERY_TICK_MS, nextRecoveryDrainAtMs } from './recovery-schedule';
 
 /**

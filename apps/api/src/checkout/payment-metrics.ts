@@ -4,7 +4,7 @@ const CHARGE_OUTCOMES = ['succeeded', 'declined', 'invalid_payment_method', 'inv
 const RECOVERY_ACTIONS = ['finished', 'failed'] as const;
 
 /** How a charge ended, as counted by `payment_provider_charges_total`. */
-export type ChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
+export type CountedChargeOutcome = (typeof CHARGE_OUTCOMES)[number];
 
 /** What one pass of the checkout recovery worker did with a stalled checkout. */
 export type RecoveryAction = (typeof RECOVERY_ACTIONS)[number];
@@ -29,7 +29,7 @@ export class PaymentMetrics {
     for (const result of RECOVERY_ACTIONS) this.recoveries.inc({ result }, 0);
   }
 
-  countCharge(outcome: ChargeOutcome): void {
+  countCharge(outcome: CountedChargeOutcome): void {
     this.charges.inc({ outcome });
   }
 
