@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { ClientAddresses } from './admission/client-addresses';
 import { knownLoginAddressRefusal } from './admission/login-early-refusal';
 import { LoginAdmission } from './admission/login-admission';
@@ -42,7 +43,9 @@ export async function createApiApp(config: ApiConfig, rootModule: DynamicModule 
   });
   // After the security and CORS headers (a browser must be able to read a 429), before every
   // module's middleware and route: what is refused from the headers alone costs next to nothing.
-  app.use(refuseEarly([announcedLengthOver(JSON_BODY_LIMIT_BYTES), knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses))]));
+  app.use(
+    refuseEarly([announcedLengthOver(JSON_BODY_LIMIT_BYTES), knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses))], app.get(Registry)),
+  );
   app.enableShutdownHooks();
   applyServerTimeouts(app.getHttpServer());
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/json' });

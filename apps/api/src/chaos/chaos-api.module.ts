@@ -7,7 +7,6 @@ import { ChaosFaultModule } from './chaos-fault.module';
 @Module({})
 export class ChaosApiModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    // AppModule first: its idempotency interceptor must wrap the fault's (chaos-fault.module.ts).
     return { module: ChaosApiModule, imports: [AppModule.forRoot(config), ChaosFaultModule] };
   }
 }

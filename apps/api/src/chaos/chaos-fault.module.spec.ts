@@ -15,7 +15,7 @@ async function placeOrderAskingForAFault(api: TestApi) {
   return { first, stock, retry: () => send(false), orders: () => api.prisma.order.count({ where: { userId: user.id } }) };
 }
 
-describe('the chaos fault (ChaosApiModule)', () => {
+describe('the chaos fault hook', () => {
   it('does not exist in a normal API: the fault header changes nothing', async () => {
     const api = await startTestApi();
     try {
@@ -27,7 +27,7 @@ describe('the chaos fault (ChaosApiModule)', () => {
     }
   });
 
-  it('in chaos mode fails the order after taking stock and writing it, commits nothing, and frees the key for a retry', async () => {
+  it('in chaos mode fails the order after taking stock, commits nothing, and frees the key for a retry', async () => {
     const api = await startTestApi({}, [ChaosFaultModule]);
     try {
       const { first, stock, retry, orders } = await placeOrderAskingForAFault(api);

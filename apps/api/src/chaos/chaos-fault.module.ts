@@ -1,9 +1,6 @@
-import { CallHandler, ExecutionContext, Injectable, Module, NestInterceptor } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AtomicPhase, STARTED } from '@safe-checkout/idempotency';
-import { AtomicOperation, atomicOperation } from '@safe-checkout/idempotency-nest';
-import type { Request } from 'express';
-import { map, Observable } from 'rxjs';
+import { Global, Module } from '@nestjs/common';
+import { CLS_REQ, ClsService } from 'nestjs-cls';
+import { ORDER_FAULT_HOOK, OrderFaultHook } from '../checkout/order-fault-hook';
 
 /** Header the chaos proxy sets on a request it wants to fail inside the operation. */
 export const CHAOS_FAULT_HEADER = 'x-chaos-fault';
@@ -14,38 +11,26 @@ export class InjectedServerFailure extends Error {
 }
 
 /**
- * Fails the first phase of a phased operation (the checkout's: order created, stock taken) after
- * its work and before its transaction commits, when the proxy asked for it: "the server failed
- * mid-operation" is real, writes happened and are rolled back. Registered after the idempotency
- * layer's interceptor, it sees the operation the handler returned before the layer runs it.
+ * Chaos mode only (imported by chaos-main.ts, never by main.ts): fails an order after its stock
+ * was taken when the proxy asked for it, so that "the server failed mid-operation" is real —
+ * writes happened and are rolled back.
  */
-@Injectable()
-class ServerFailureInjector implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (request.headers[CHAOS_FAULT_HEADER] !== 'server-failure') return next.handle();
-    return next.handle().pipe(map((value) => (isAtomicOperation(value) ? atomicOperation(value.phases.map(failingAfterItsWork), value.input) : value)));
-  }
-}
-
-function failingAfterItsWork(phase: AtomicPhase): AtomicPhase {
-  if (phase.kind !== 'local' || phase.from !== STARTED) return phase;
-  return {
-    ...phase,
-    run: async (state) => {
-      await phase.run(state);
-      throw new InjectedServerFailure(`chaos: injected server failure after "${phase.name}", before its commit`);
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ORDER_FAULT_HOOK,
+      inject: [ClsService],
+      useFactory: (cls: ClsService): OrderFaultHook => ({
+        afterStockTaken: () => {
+          const request = cls.get<{ headers: Record<string, unknown> } | undefined>(CLS_REQ);
+          if (request?.headers[CHAOS_FAULT_HEADER] === 'server-failure') {
+            throw new InjectedServerFailure('chaos: injected server failure after stock was taken');
+          }
+        },
+      }),
     },
-  };
-}
-
-function isAtomicOperation(value: unknown): value is AtomicOperation {
-  return typeof value === 'object' && value !== null && 'phases' in value && 'input' in value;
-}
-
-/**
- * Chaos mode only (imported by chaos-main.ts, never by main.ts): the API's one injected fault.
- * Nothing of it exists in a process started from main.ts.
- */
-@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: ServerFailureInjector }] })
+  ],
+  exports: [ORDER_FAULT_HOOK],
+})
 export class ChaosFaultModule {}

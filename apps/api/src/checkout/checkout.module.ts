@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import { CheckoutController } from './checkout.controller';
 import { CheckoutPhases } from './checkout.phases';
 import { CheckoutStatements } from './checkout.statements';
@@ -13,7 +14,13 @@ import { PaymentProvider } from './payment-provider';
  */
 @Module({
   controllers: [CheckoutController],
-  providers: [CheckoutPhases, CheckoutStatements, OrderSettlement, PaymentProvider, { provide: PaymentMetrics, useFactory: () => new PaymentMetrics() }],
+  providers: [
+    CheckoutPhases,
+    CheckoutStatements,
+    OrderSettlement,
+    PaymentProvider,
+    { provide: PaymentMetrics, inject: [Registry], useFactory: (registry: Registry) => new PaymentMetrics(registry) },
+  ],
   exports: [CheckoutPhases, OrderSettlement, PaymentProvider, PaymentMetrics],
 })
 export class CheckoutModule {}

@@ -5,6 +5,7 @@ import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeyCompletionSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
+import { Registry } from 'prom-client';
 import { WriteAdmission } from '../admission/write-admission';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
@@ -54,19 +55,21 @@ class KeyCompletionSignalModule implements OnApplicationShutdown {
     ScheduleModule.forRoot(),
     IdempotencyLibraryModule.forRootAsync({
       imports: [KeyCompletionSignalModule],
-      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal, WriteAdmission],
+      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeyCompletionSignal, WriteAdmission, Registry],
       useFactory: (
         prisma: PrismaClient,
         txHost: PrismaTransactionHost,
         config: ApiConfig,
         completionSignal: PostgresKeyCompletionSignal | null,
         writes: WriteAdmission,
+        metricsRegistry: Registry,
       ) => ({
         ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
         renderFinalAnswer: renderFinalAnswer,
+        metricsRegistry,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the
         // key; without it they poll the key (docs/scale.md).
         completionSignal: completionSignal ?? undefined,
