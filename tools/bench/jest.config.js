@@ -9,5 +9,8 @@ module.exports = {
   displayName: 'bench',
   // The chaos tools are not a lib: map them to their sources before the preset's libs/* rule.
   moduleNameMapper: { '^@safe-checkout/chaos$': '<rootDir>/../chaos/src/index.ts', ...preset.moduleNameMapper },
+  // A database and the payment sandbox per run, for the comparison routes (src/testing/jest-global-setup.ts).
+  globalSetup: '<rootDir>/src/testing/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/src/testing/jest-global-teardown.ts',
   testTimeout: 60_000,
 };

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
 import { createPrismaClient, DEMO_PASSWORD, type PrismaClient } from '@safe-checkout/db';
-import { createTestDatabase } from '@safe-checkout/db/testing';
 import { newIdempotencyKey } from '../load';
 import { createBenchApiApp } from './bench-api-app';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
-
 // The bench's two extra routes (docs/benchmarks.md), on the API as the bench composes it (a
-// throwaway database, the built payment sandbox): that the control group has no layer, and that
+// throwaway database, the built payment sandbox: src/testing/jest-global-setup.ts): that the control group has no layer, and that
 // the peer works on this Nest version as its README says.
 describe('BenchModule', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -18,19 +13,18 @@ describe('BenchModule', () => {
   let prisma: PrismaClient;
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    cleanups.push(() => database.dispose());
-    const payments = await createPaymentsDatabase(database.url);
-    cleanups.push(() => payments.dispose());
-    const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
-    cleanups.push(() => sandbox.stop());
-    const app: INestApplication = await createBenchApiApp({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, LOG_LEVEL: 'silent' });
+    const databaseUrl = process.env.BENCH_TEST_DATABASE_URL!;
+    const app: INestApplication = await createBenchApiApp({
+      DATABASE_URL: databaseUrl,
+      PAYMENT_PROVIDER_URL: process.env.BENCH_TEST_PAYMENT_PROVIDER_URL,
+      LOG_LEVEL: 'silent',
+    });
     await app.listen(0, '127.0.0.1');
     cleanups.push(() => app.close());
     url = await app.getUrl();
-    prisma = createPrismaClient({ databaseUrl: database.url, poolSize: 2 });
+    prisma = createPrismaClient({ databaseUrl, poolSize: 2 });
     cleanups.push(() => prisma.$disconnect());
-  }, 120_000);
+  }, 60_000);
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
