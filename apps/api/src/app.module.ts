@@ -1,4 +1,4 @@
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
@@ -6,6 +6,7 @@ import { PrismaClient } from '@safe-checkout/db';
 import { ClsModule } from 'nestjs-cls';
 import { AdmissionModule } from './admission/admission.module';
 import { AuthModule } from './auth/auth.module';
+import { CheckoutModule } from './checkout/checkout.module';
 import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,10 +22,13 @@ import { ProductsModule } from './products/products.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
-/** The API's composition root: wires feature modules to the database and the idempotency layer. */
+/**
+ * The API's composition root: wires feature modules to the database and the idempotency layer.
+ * A program that adds modules of its own (chaos-main.ts, the bench) imports it beside them.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig, extraModules: Type[] = []): DynamicModule {
+  static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -49,10 +53,10 @@ export class AppModule {
         AuthModule,
         ProductsModule,
         UsersModule,
+        CheckoutModule,
         OrdersModule,
         WebhooksModule,
         HealthModule,
-        ...extraModules,
       ],
       controllers: [ProblemsController],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

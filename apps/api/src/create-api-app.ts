@@ -1,10 +1,11 @@
-import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { tracedRequests } from '@safe-checkout/tracing';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { ClientAddresses } from './admission/client-addresses';
 import { knownLoginAddressRefusal } from './admission/login-early-refusal';
 import { LoginAdmission } from './admission/login-admission';
@@ -21,12 +22,13 @@ import { validationFailed } from './http/validation-problem';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
- * Builds the configured Nest application (not yet listening): shared by main.ts, the tests and
- * the benchmark, which adds its baseline route as an extra module (never present in a normal run).
+ * Builds the configured Nest application (not yet listening) around `rootModule`: the API's
+ * AppModule, or a module of the caller's that imports it beside its own (chaos-main.ts, the bench).
+ * Shared by the entry points, the tests and the benchmark.
  */
-export async function createApiApp(config: ApiConfig, extraModules: Type[] = []): Promise<INestApplication> {
+export async function createApiApp(config: ApiConfig, rootModule: DynamicModule = AppModule.forRoot(config)): Promise<INestApplication> {
   // bodyParser: false, or Nest would add its own json and urlencoded parsers: JsonBodyModule is the only one.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, extraModules), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // First, so that every request's span covers all the rest (a no-op span when tracing is off).
@@ -57,11 +59,14 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   // After the security and CORS headers (a browser must be able to read a 429), before every
   // module's middleware and route: what is refused from the headers alone costs next to nothing.
   app.use(
-    refuseEarly([
-      announcedLengthOver(JSON_BODY_LIMIT_BYTES),
-      knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses)),
-      userReadLimit(app.get(JwtService), config.readsPerUser),
-    ]),
+    refuseEarly(
+      [
+        announcedLengthOver(JSON_BODY_LIMIT_BYTES),
+        knownLoginAddressRefusal(app.get(LoginAdmission), app.get(ClientAddresses)),
+        userReadLimit(app.get(JwtService), config.readsPerUser),
+      ],
+      app.get(Registry),
+    ),
   );
   app.enableShutdownHooks();
   applyServerTimeouts(app.getHttpServer());

@@ -5,11 +5,11 @@ import { startApi } from './start-api';
 
 // A fresh `npm start` must not be reachable from the network. The address is read from
 // the listening server, never probed from another interface.
-describe('startApi(extraModules, env)', () => {
+describe('startApi(rootModuleOf, env)', () => {
   const env = { DATABASE_URL: testDatabaseUrl(), PORT: '0', LOG_LEVEL: 'silent', PAYMENT_PROVIDER_URL: process.env.TEST_PAYMENT_PROVIDER_URL };
 
   it('listens on 127.0.0.1 when HOST is unset', async () => {
-    const { app } = await startApi([], env);
+    const { app } = await startApi(undefined, env);
     try {
       expect((app.getHttpServer() as Server).address()).toMatchObject<Partial<AddressInfo>>({ address: '127.0.0.1' });
     } finally {
@@ -18,7 +18,7 @@ describe('startApi(extraModules, env)', () => {
   });
 
   it('listens on the HOST it is given (here ::1, another loopback address)', async () => {
-    const { app } = await startApi([], { ...env, HOST: '::1' });
+    const { app } = await startApi(undefined, { ...env, HOST: '::1' });
     try {
       expect((app.getHttpServer() as Server).address()).toMatchObject<Partial<AddressInfo>>({ address: '::1' });
     } finally {

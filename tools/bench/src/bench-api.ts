@@ -2,9 +2,7 @@
 // not shared with the load generator), the built app plus the bench's routes (BenchModule: the
 // control group and the peer), on 127.0.0.1 and an ephemeral port that it reports over IPC.
 import type { AddressInfo } from 'node:net';
-// The API's bench entry point (its package.json "exports"); eslint.config.mjs allows this one import
-// of an app, which Nx's boundary rule otherwise refuses whatever the tags say.
-import { createBenchApiApp } from '@safe-checkout/api/testing/bench';
+import { createBenchApiApp } from './comparison-routes/bench-api-app';
 import { startTracing } from '@safe-checkout/tracing';
 
 async function serve(): Promise<void> {

@@ -4,7 +4,7 @@
 // again and each attempt carries a NEW key; a charge whose answer was lost (or arrived after the
 // attempt timed out) is then charged a second time by the retry. It is run for the naive customers'
 // orders, against the real sandbox, through the same faulty provider proxy the API replicas charge
-// through. The API's own charge (apps/api/src/payments/payment-provider.ts) sends one key derived
+// through. The API's own charge (apps/api/src/checkout/payment-provider.ts) sends one key derived
 // from the order id on every attempt instead.
 import { randomUUID } from 'node:crypto';
 import axios, { type AxiosRequestConfig } from 'axios';

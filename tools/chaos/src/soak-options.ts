@@ -38,7 +38,7 @@ export const DEFAULT_SOAK_OPTIONS: Readonly<SoakOptions> = Object.freeze({
   faultRate: 0.3,
   providerFaultRate: 0.3,
   // The provider hop's latency fault: past the API's 4 s per-attempt timeout for a charge
-  // (apps/api/src/payments/payment-provider.ts), so the replica gives up on the attempt and
+  // (apps/api/src/checkout/payment-provider.ts), so the replica gives up on the attempt and
   // retries with the same key while the first one is still on its way to the sandbox.
   providerLatencyMs: 4500,
   seed: 42,

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { CLS_REQ, ClsService } from 'nestjs-cls';
-import { ORDER_FAULT_HOOK, OrderFaultHook } from '../orders/order-fault-hook';
+import { ORDER_FAULT_HOOK, OrderFaultHook } from '../checkout/order-fault-hook';
 
 /** Header the chaos proxy sets on a request it wants to fail inside the operation. */
 export const CHAOS_FAULT_HEADER = 'x-chaos-fault';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Counter, register } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { ProblemException } from '../problems/problem.exception';
 import { renderProblem } from '../problems/render-problem';
 import { assertAnnouncedLengthWithin } from './announced-length';
@@ -11,24 +11,22 @@ export interface EarlyRefusalCheck {
   refusalOf(request: IncomingMessage, response: ServerResponse): ProblemException | undefined;
 }
 
-const earlyRefusals: Counter<'reason' | 'status'> =
-  (register.getSingleMetric('http_early_refusals_total') as Counter<'reason' | 'status'>) ??
-  new Counter({
-    name: 'http_early_refusals_total',
-    help: 'Requests refused from their request line and headers before routing, body parsing and logging, by reason and status',
-    labelNames: ['reason', 'status'],
-  });
-
 /**
  * Middleware, mounted before routing (createApiApp): answers a request that is refused whatever its
  * body says, from what its request line and headers already tell, so that a flood of such requests
  * costs the process as little as a request can (docs/capacity.md "Cheap rejection"). Everything
  * after it (request ids, the log line, the body parser, Nest's guards, pipes and filter) is skipped:
  * a log line per refusal would cost more than the refusal, and a flood would drown the log. They are
- * counted instead (`http_early_refusals_total`). The checks only answer early what the routes would
+ * counted instead (`http_early_refusals_total`, in the application's `registry`). The checks only answer early what the routes would
  * refuse anyway, so a request that slips past them (another spelling of the path) is refused later.
  */
-export function refuseEarly(checks: EarlyRefusalCheck[]) {
+export function refuseEarly(checks: EarlyRefusalCheck[], registry: Registry) {
+  const earlyRefusals = new Counter({
+    name: 'http_early_refusals_total',
+    help: 'Requests refused from their request line and headers before routing, body parsing and logging, by reason and status',
+    labelNames: ['reason', 'status'],
+    registers: [registry],
+  });
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     for (const check of checks) {
       const refusal = check.refusalOf(request, response);

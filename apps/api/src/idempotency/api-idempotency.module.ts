@@ -5,11 +5,12 @@ import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeySettledSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
+import { Registry } from 'prom-client';
 import { WriteAdmission } from '../admission/write-admission';
 import { AuthenticatedRequest } from '../auth/authenticated-user';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PrismaTransactionHost } from '../database/transaction-host';
-import { renderFinalAnswer } from './final-answer';
+import { renderFinalAnswer } from '../checkout/final-answer';
 
 /**
  * One LISTEN connection per process for `Prefer: wait` (idempotency_key_settled), closed on
@@ -54,19 +55,21 @@ class KeySettledSignalModule implements OnApplicationShutdown {
     ScheduleModule.forRoot(),
     IdempotencyLibraryModule.forRootAsync({
       imports: [KeySettledSignalModule],
-      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeySettledSignal, WriteAdmission],
+      inject: [PrismaClient, TransactionHost, API_CONFIG, PostgresKeySettledSignal, WriteAdmission, Registry],
       useFactory: (
         prisma: PrismaClient,
         txHost: PrismaTransactionHost,
         config: ApiConfig,
         settledSignal: PostgresKeySettledSignal | null,
         writes: WriteAdmission,
+        metricsRegistry: Registry,
       ) => ({
         ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
         renderFinalAnswer: renderFinalAnswer,
+        metricsRegistry,
         // Duplicates with `Prefer: wait` are woken by NOTIFY from whichever API process settles the
         // key; without it they poll the key (docs/scale.md).
         settledSignal: settledSignal ?? undefined,

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { register } from 'prom-client';
+import { Registry } from 'prom-client';
 import { Public } from '../auth/public.decorator';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 
@@ -9,12 +9,14 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 @Public()
 @Controller('metrics')
 export class MetricsController {
+  constructor(private readonly registry: Registry) {}
+
   @Get()
-  @Header('Content-Type', register.contentType)
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
   @ApiOperation({ operationId: 'scrapeMetrics', summary: 'Prometheus metrics, for a private network' })
-  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { [register.contentType]: { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'Prometheus text exposition format.', content: { [Registry.PROMETHEUS_CONTENT_TYPE]: { schema: { type: 'string' } } } })
   @ApiProblems('internal-error')
   scrape(): Promise<string> {
-    return register.metrics();
+    return this.registry.metrics();
   }
 }

@@ -1,21 +1,31 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { collectDefaultMetrics, register } from 'prom-client';
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 import { TransientFailureMetrics } from './transient-failure-metrics';
 
+/**
+ * The application's Prometheus registry (injected as `Registry`), one per application instance:
+ * two APIs in one process (the tests) count apart, and every module registers its metrics there.
+ */
+@Global()
 @Module({
   controllers: [MetricsController],
-  providers: [{ provide: TransientFailureMetrics, useFactory: () => new TransientFailureMetrics() }],
-  exports: [TransientFailureMetrics],
+  providers: [
+    {
+      provide: Registry,
+      useFactory: () => {
+        const registry = new Registry();
+        // Node.js and process metrics (CPU, memory, event-loop lag, GC, handles).
+        collectDefaultMetrics({ register: registry });
+        return registry;
+      },
+    },
+    { provide: TransientFailureMetrics, inject: [Registry], useFactory: (registry: Registry) => new TransientFailureMetrics(registry) },
+  ],
+  exports: [Registry, TransientFailureMetrics],
 })
 export class MetricsModule implements NestModule {
-  constructor() {
-    // Node.js and process metrics (CPU, memory, event-loop lag, GC, handles), once per process:
-    // several API instances share one registry in the tests.
-    if (!register.getSingleMetric('process_cpu_user_seconds_total')) collectDefaultMetrics({ register });
-  }
-
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
   }

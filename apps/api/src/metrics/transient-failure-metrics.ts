@@ -1,5 +1,5 @@
 import { TRANSIENT_DATABASE_FAILURES, TransientDatabaseFailure } from '@safe-checkout/db';
-import { Counter, Registry, register as globalRegistry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 
 const NAME = 'api_transient_failures_total';
 
@@ -10,16 +10,13 @@ const NAME = 'api_transient_failures_total';
 export class TransientFailureMetrics {
   readonly failures: Counter<'reason'>;
 
-  constructor(registry: Registry = globalRegistry) {
-    // Reuse the counter already registered: several app instances may share one process (tests).
-    this.failures =
-      (registry.getSingleMetric(NAME) as Counter<'reason'> | undefined) ??
-      new Counter({
-        name: NAME,
-        help: 'Requests answered 503 because of a transient database failure, by reason',
-        labelNames: ['reason'],
-        registers: [registry],
-      });
+  constructor(registry: Registry) {
+    this.failures = new Counter({
+      name: NAME,
+      help: 'Requests answered 503 because of a transient database failure, by reason',
+      labelNames: ['reason'],
+      registers: [registry],
+    });
     // Every reason is exported from the start (at 0), so that rate() sees the first failure.
     for (const reason of TRANSIENT_DATABASE_FAILURES) this.failures.inc({ reason }, 0);
   }

@@ -1,6 +1,6 @@
 import type { StopReason } from '@safe-checkout/retrying-client';
-import type { ChargeAttempt, ChargeRun } from '../payments/charge-attempts';
-import { chargeKeyOf } from '../payments/charge-key';
+import type { ChargeAttempt, ChargeRun } from '../checkout/charge-attempts';
+import { chargeKeyOf } from '../checkout/charge-key';
 
 /** The wait the server's retrying client chose before its next attempt at the provider, and why. */
 export interface ChargeWaitView {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions, StalledOperationsWorker } from '@safe-checkout/idempotency-nest';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { PaymentMetrics } from '../payments/payment-metrics';
-import { PaymentProvider } from '../payments/payment-provider';
-import { CheckoutPhases } from './checkout.phases';
+import { PaymentMetrics } from '../checkout/payment-metrics';
+import { PaymentProvider } from '../checkout/payment-provider';
+import { CheckoutPhases } from '../checkout/checkout.phases';
 
 /**
  * The checkout's recovery worker (payments.md §2 "Recovery"): a key left at `order_created` whose

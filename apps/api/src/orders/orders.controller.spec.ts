@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chargeKeyOf } from '../payments/charge-key';
+import { chargeKeyOf } from '../checkout/charge-key';
 import { createTestProduct, createTestUser, newIdempotencyKey, startTestApi, TestApi } from '../testing/test-api';
 
 describe('POST, GET /orders', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication, Type } from '@nestjs/common';
+import { INestApplication, Module, Type } from '@nestjs/common';
+import { AppModule } from '../app.module';
 import { hash } from '@node-rs/argon2';
 import { createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
@@ -34,7 +35,7 @@ export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModul
     READS_PER_USER: '1000000',
     ...overrides,
   });
-  const app = await createApiApp(config, extraModules);
+  const app = await createApiApp(config, { module: TestApiModule, imports: [AppModule.forRoot(config), ...extraModules] });
   await app.listen(0, '127.0.0.1');
   const prisma = createPrismaClient({ databaseUrl: config.databaseUrl, poolSize: 2 });
   return {
@@ -48,6 +49,10 @@ export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, extraModul
     },
   };
 }
+
+/** The root module of a test's API: AppModule, and the test's own modules after it. */
+@Module({})
+class TestApiModule {}
 
 /** A fresh account of its own, so tests never depend on each other's changes to the demo users. */
 export async function createTestUser(api: TestApi, password = 'test-password'): Promise<{ id: string; email: string; token: string }> {

@@ -1,4 +1,4 @@
-import type { PaymentIntent } from '../payments/charge-answer';
+import type { PaymentIntent } from '../checkout/charge-outcome';
 
 /** The event types the shop subscribes to (payments.md §5); every other type is acknowledged and ignored. */
 export const HANDLED_EVENT_TYPES = ['payment_intent.succeeded', 'payment_intent.payment_failed'] as const;

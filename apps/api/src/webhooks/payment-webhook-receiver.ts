@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaTransactionHost } from '../database/transaction-host';
-import { OrderPaymentsService, PaymentOutcome, Settlement } from '../orders/order-payments.service';
+import { OrderSettlement, PaymentOutcome, Settlement } from '../checkout/order-settlement.service';
 import { PaymentEvent } from './payment-event';
 
 /**
@@ -30,7 +30,7 @@ export class PaymentWebhookReceiver {
 
   constructor(
     @Inject(TransactionHost) private readonly txHost: PrismaTransactionHost,
-    private readonly orderPayments: OrderPaymentsService,
+    private readonly settlement: OrderSettlement,
   ) {}
 
   receive(event: PaymentEvent): Promise<DeliveryOutcome> {
@@ -38,7 +38,7 @@ export class PaymentWebhookReceiver {
       const tx = this.txHost.tx;
       if (await tx.paymentWebhookEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return 'duplicate';
       const orderId = orderIdOf(event);
-      const settlement = orderId ? await this.orderPayments.settle(orderId, outcomeOf(event), 'webhook') : undefined;
+      const settlement = orderId ? await this.settlement.settle(orderId, outcomeOf(event), 'webhook') : undefined;
       const outcome = settlement?.kind ?? 'unknown_order';
       // A concurrent delivery of the same event that got here first holds the order's lock until it
       // commits, so this one saw its effect and changed nothing: only the record is left to skip.

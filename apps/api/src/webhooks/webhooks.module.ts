@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { OrdersModule } from '../orders/orders.module';
+import { CheckoutModule } from '../checkout/checkout.module';
 import { PaymentWebhookReceiver } from './payment-webhook-receiver';
 import { PaymentWebhooksController } from './payment-webhooks.controller';
 
 /** The provider → shop direction (payments.md §5): the signed webhook route and its idempotent receiver. */
 @Module({
-  imports: [OrdersModule],
+  imports: [CheckoutModule],
   controllers: [PaymentWebhooksController],
   providers: [PaymentWebhookReceiver],
 })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { StopReason } from '@safe-checkout/retrying-client';
-import { KEPT_CHARGE_RUNS } from '../../orders/order-payments.service';
+import { KEPT_CHARGE_RUNS } from '../../checkout/checkout.statements';
 import type { ChargeAttemptsView, ChargeAttemptView, ChargeRunResult, ChargeRunView, ChargeWaitView } from '../../orders/charge-attempts.representation';
 
 const VERDICTS = ['succeeded', 'definite', 'ambiguous'] as const satisfies readonly ChargeAttemptView['verdict'][];

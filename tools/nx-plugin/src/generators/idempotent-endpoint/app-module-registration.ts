@@ -2,12 +2,12 @@ import type { EndpointNames } from './endpoint-names';
 
 /**
  * app.module.ts with the endpoint's module imported and listed among the feature modules (just
- * before `...extraModules`), or `undefined` when the file no longer has that shape: the
+ * before `HealthModule`, the last of them), or `undefined` when the file no longer has that shape: the
  * generator then says what to add by hand.
  */
 export function withModuleRegistered(appModule: string, n: EndpointNames): string | undefined {
   const lines = appModule.split('\n');
-  const listEnd = lines.findIndex((line) => /^\s*\.\.\.extraModules,?\s*$/.test(line));
+  const listEnd = lines.findIndex((line) => /^\s*HealthModule,?\s*$/.test(line));
   if (listEnd < 0) return undefined;
   const indent = /^\s*/.exec(lines[listEnd])?.[0] ?? '';
   lines.splice(listEnd, 0, `${indent}${n.pluralClassName}Module,`);

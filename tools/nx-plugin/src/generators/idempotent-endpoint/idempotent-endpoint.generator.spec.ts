@@ -80,7 +80,7 @@ describe('idempotentEndpointGenerator(tree, { name })', () => {
   it('registers SpecWidgetsModule in AppModule, before the extra modules', () => {
     const appModule = read(tree, `${API_SRC}/app.module.ts`);
     expect(appModule).toContain("import { SpecWidgetsModule } from './spec-widgets/spec-widgets.module';");
-    expect(appModule).toMatch(/\n(\s+)SpecWidgetsModule,\n\1\.\.\.extraModules,/);
+    expect(appModule).toMatch(/\n(\s+)SpecWidgetsModule,\n\1HealthModule,/);
   });
 
   it("lists SpecWidget among the models of libs/db's schema-parity spec", () => {

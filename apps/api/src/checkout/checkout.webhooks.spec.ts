@@ -6,7 +6,7 @@ import { PaymentSandboxProcess, startPaymentSandbox } from '../testing/payment-s
 import { deliverEvent, paymentEventBody, TEST_WEBHOOK_SECRET } from '../testing/payment-webhook-deliveries';
 import { stopScheduledJobs } from '../testing/scheduled-jobs';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TestApi } from '../testing/test-api';
-import { CheckoutRecoveryWorker } from './checkout-recovery.worker';
+import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 
 const PRICE_CENTS = 900;
 

@@ -3,22 +3,13 @@ import { createRetryingClient, RetryingClientError } from '@safe-checkout/retryi
 import { withAttemptSpans } from '@safe-checkout/tracing';
 import type { AxiosInstance } from 'axios';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ChargeAnswer, PaymentIntent } from './charge-answer';
-import { ChargeRun, chargeRunRecorder } from './charge-attempts';
+import { ProblemException } from '../problems/problem.exception';
+import { chargeRunRecorder } from './charge-attempts';
 import { chargeKeyOf } from './charge-key';
+import { ChargeAnswer, ChargeOutcome, PaymentIntent } from './charge-outcome';
+import type { OrderToCharge } from './order-to-charge';
 import { PaymentMetrics } from './payment-metrics';
 import { ProviderHoldOff } from './provider-hold-off';
-import { ProblemException } from '../problems/problem.exception';
-
-/** What a charge needs to know of the order. */
-export interface OrderToCharge {
-  orderId: string;
-  userId: string;
-  totalCents: number;
-  /** ISO 4217, any case; sent lower-case as Stripe wants it. */
-  currency: string;
-  paymentMethod: string;
-}
 
 // A charge answers in milliseconds; these bound how long a checkout waits for an unknown outcome
 // before it answers 503 and leaves the rest to a retry or the recovery worker.
@@ -56,12 +47,10 @@ export class PaymentProvider {
    * key derived from the order id, so a repeat (a retry, another process, after a crash) gets the
    * first charge replayed by the provider.
    *
-   * @param onUnknownOutcome - told of the run's attempts before the 503 is thrown, to keep them on
-   *   record although no phase commits
-   * @throws ProblemException `payment-provider-unavailable` (503 + Retry-After) when the outcome is
-   *   unknown: no answer, 5xx, or the same key still in flight after the retries
+   * @returns the provider's definite answer, or `unknown` (no answer, 5xx, or the same key still in
+   *   flight after the retries) with the attempts made and the 503 `payment-provider-unavailable` to answer
    */
-  async charge(order: OrderToCharge, onUnknownOutcome: (run: ChargeRun) => Promise<void> = async () => undefined): Promise<ChargeAnswer> {
+  async charge(order: OrderToCharge): Promise<ChargeOutcome> {
     const form = new URLSearchParams({
       amount: String(order.totalCents),
       currency: order.currency.toLowerCase(),
@@ -87,10 +76,7 @@ export class PaymentProvider {
         return { ...answer, run: recorder.finish(answer.kind) };
       }
       this.metrics.countCharge('unavailable');
-      await onUnknownOutcome(recorder.finish('unknown')).catch((recordError: unknown) =>
-        this.logger.warn({ err: recordError }, 'could not record the charge attempts'),
-      );
-      throw this.unavailable(error);
+      return { kind: 'unknown', run: recorder.finish('unknown'), problem: this.unavailable(error) };
     }
   }
 

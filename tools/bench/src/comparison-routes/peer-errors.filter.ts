@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProblemDetailsFilter } from '../../problems/problem-details.filter';
+import { ProblemDetailsFilter } from '@safe-checkout/api/composition';
 
 /**
  * The peer's route's exception filter. The peer answers with bare `HttpException`s (409 while a

@@ -1,20 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AtomicPhase, finishWith, foreignPhase, localPhase, STARTED, StoredResponse, toRecoveryPoint } from '@safe-checkout/idempotency';
 import { tracedPhases } from '@safe-checkout/tracing';
-import { ChargeAnswer } from '../payments/charge-answer';
-import { PaymentProvider } from '../payments/payment-provider';
+import { OrderView, PaymentConfirmation } from '../orders/order.representation';
 import { ProblemException } from '../problems/problem.exception';
 import { renderProblem } from '../problems/render-problem';
-import { OrderPaymentsService, PaymentOutcome } from './order-payments.service';
-import { OrderView, PaymentConfirmation } from './order.representation';
-import { OrdersService } from './orders.service';
-
-/** What POST /orders asked for: the state of the first phase. */
-export interface CheckoutInput {
-  userId: string;
-  items: { productId: string; quantity: number }[];
-  paymentMethod: string;
-}
+import { ChargeAnswer } from './charge-outcome';
+import type { CheckoutInput } from './checkout-input';
+import { CheckoutStatements } from './checkout.statements';
+import { OrderSettlement, PaymentOutcome } from './order-settlement.service';
+import { PaymentProvider } from './payment-provider';
 
 /** What the checkout keeps with its key once the order exists (recovery point `order_created`). */
 export interface CheckoutState {
@@ -40,14 +34,15 @@ export const ORDER_CREATED = 'order_created';
  */
 @Injectable()
 export class CheckoutPhases {
+  private readonly logger = new Logger(CheckoutPhases.name);
   /** The phases a customer's request runs (and resumes, with the same key). */
   readonly phases: readonly AtomicPhase[] = this.phasesConfirmedBy('charge_answer');
   /** The same phases, run by the recovery worker: the order's receipt says the worker confirmed it. */
   readonly recoveryPhases: readonly AtomicPhase[] = this.phasesConfirmedBy('recovery_worker');
 
   constructor(
-    private readonly orders: OrdersService,
-    private readonly orderPayments: OrderPaymentsService,
+    private readonly statements: CheckoutStatements,
+    private readonly settlement: OrderSettlement,
     private readonly payments: PaymentProvider,
   ) {}
 
@@ -64,28 +59,35 @@ export class CheckoutPhases {
   }
 
   private async createOrder(input: CheckoutInput) {
-    const order = await this.orders.createAwaitingPayment(input);
+    const order = await this.statements.createAwaitingPayment(input);
     return toRecoveryPoint(ORDER_CREATED, { orderId: order.id } satisfies CheckoutState);
   }
 
   private async charge({ orderId }: CheckoutState): Promise<ChargeAnswer> {
     // A webhook may have settled the order while this checkout's answer was lost (payments.md §5):
     // the order already knows what paid it, so nothing is sent.
-    const paidBy = await this.orderPayments.paidBy(orderId);
+    const paidBy = await this.statements.paidBy(orderId);
     if (paidBy) return { kind: 'succeeded', paymentIntent: paidBy };
-    const order = await this.orderPayments.orderToCharge(orderId);
+    const order = await this.statements.orderToCharge(orderId);
     // The provider keeps idempotency keys 24 h: past that, a re-sent charge would be a new one.
     if (order.derivedKeyMayHaveExpired) {
       const earlier = await this.payments.findSucceededCharge(orderId);
       if (earlier) return { kind: 'succeeded', paymentIntent: earlier };
     }
-    return this.payments.charge(order, (run) => this.orderPayments.recordChargeRun(orderId, run));
+    const outcome = await this.payments.charge(order);
+    if (outcome.kind !== 'unknown') return outcome;
+    // No phase commits an unknown outcome, so its attempts are kept on their own: the customer's
+    // order shows why it is still awaiting payment (docs/payments.md "The charge's attempts, on record").
+    await this.statements
+      .recordChargeRun(orderId, outcome.run)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record the charge attempts'));
+    throw outcome.problem;
   }
 
   private async recordPayment({ orderId }: CheckoutState, answer: ChargeAnswer, confirmedBy: PaymentConfirmation) {
-    await this.orderPayments.recordChargeRun(orderId, answer.run);
+    await this.statements.recordChargeRun(orderId, answer.run);
     const outcome: PaymentOutcome = answer.kind === 'succeeded' ? answer : { kind: 'failed' };
-    const settlement = await this.orderPayments.settle(orderId, outcome, confirmedBy);
+    const settlement = await this.settlement.settle(orderId, outcome, confirmedBy);
     if (!settlement || settlement.kind === 'other_payment_intent') {
       const paymentIntent = answer.kind === 'succeeded' ? answer.paymentIntent.id : 'no PaymentIntent';
       throw new Error(`the charge's answer (${paymentIntent}) does not settle order ${orderId}, which is ${settlement?.order.status ?? 'missing'}`);

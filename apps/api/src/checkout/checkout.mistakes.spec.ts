@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Product } from '@safe-checkout/db';
-import { chargeKeyOf } from '../payments/charge-key';
+import { chargeKeyOf } from './charge-key';
 import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/isolated-test-database';
 import { paymentIntentsOfOrder, paymentIntentsOfUser } from '../testing/payment-intent-rows';
 import { PaymentSandboxProcess, startPaymentSandbox, TEST_SANDBOX_SECRET_KEY } from '../testing/payment-sandbox-process';

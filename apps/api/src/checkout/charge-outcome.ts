@@ -1,3 +1,4 @@
+import type { ProblemException } from '../problems/problem.exception';
 import type { ChargeRun } from './charge-attempts';
 
 /** A PaymentIntent as the provider (Stripe, or apps/payment-sandbox) shows it; the fields we read. */
@@ -9,11 +10,7 @@ export interface PaymentIntent {
   metadata: Record<string, string>;
 }
 
-/**
- * What the provider answered definitely to a charge (payments.md §2, phase 3). Anything else (no
- * answer, 5xx, 409 after the retries) is not an answer: the outcome is unknown and the charge
- * throws 503 `payment-provider-unavailable` instead.
- */
+/** What the provider answered definitely to a charge (payments.md §2, phase 3): the checkout records it and finishes. */
 export type ChargeAnswer = (
   | { kind: 'succeeded'; paymentIntent: PaymentIntent }
   | { kind: 'declined'; declineCode: string; message: string }
@@ -24,3 +21,17 @@ export type ChargeAnswer = (
   /** This run's attempts at the provider, recorded with the order (undefined: found by a lookup, no charge sent). */
   run?: ChargeRun;
 };
+
+/**
+ * A charge with no definite answer (no answer, 5xx, 409 after the retries): whether the card was
+ * charged is not known. The checkout keeps `run`'s attempts on record and answers `problem`
+ * (503 `payment-provider-unavailable`), staying at its recovery point for a retry.
+ */
+export interface UnknownChargeOutcome {
+  kind: 'unknown';
+  run: ChargeRun;
+  problem: ProblemException;
+}
+
+/** How a charge ended: a definite answer, or unknown with the attempts made. */
+export type ChargeOutcome = ChargeAnswer | UnknownChargeOutcome;

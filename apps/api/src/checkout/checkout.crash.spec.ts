@@ -10,7 +10,7 @@ import { stopScheduledJobs } from '../testing/scheduled-jobs';
 import { startSilentTcpServer } from '../testing/silent-tcp-server';
 import { stallStatements } from '../testing/statement-triggers';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TestApi } from '../testing/test-api';
-import { CheckoutRecoveryWorker } from './checkout-recovery.worker';
+import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 import { ORDER_CREATED } from './checkout.phases';
 
 // Short, so that a dead holder's key can be resumed within the test; the checkouts take far less.

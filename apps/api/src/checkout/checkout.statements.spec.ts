@@ -1,9 +1,9 @@
-import type { ChargeRun } from '../payments/charge-attempts';
+import type { ChargeRun } from './charge-attempts';
 import { createTestProduct, createTestUser, startTestApi, TestApi } from '../testing/test-api';
-import { KEPT_CHARGE_RUNS, OrderPaymentsService } from './order-payments.service';
+import { CheckoutStatements, KEPT_CHARGE_RUNS } from './checkout.statements';
 
 // The order's record of charge runs against the real table (jsonb), through the API's own service.
-describe('OrderPaymentsService.recordChargeRun(orderId, run)', () => {
+describe('CheckoutStatements.recordChargeRun(orderId, run)', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startTestApi()));
   afterAll(() => api.close());
@@ -22,9 +22,9 @@ describe('OrderPaymentsService.recordChargeRun(orderId, run)', () => {
         lines: { create: [{ position: 0, productId: product.id, quantity: 1, unitPriceCents: 500 }] },
       },
     });
-    const payments = api.app.get(OrderPaymentsService);
+    const statements = api.app.get(CheckoutStatements);
 
-    for (let n = 1; n <= KEPT_CHARGE_RUNS + 5; n++) await payments.recordChargeRun(order.id, run(n));
+    for (let n = 1; n <= KEPT_CHARGE_RUNS + 5; n++) await statements.recordChargeRun(order.id, run(n));
 
     const { chargeAttempts } = await api.prisma.order.findUniqueOrThrow({ where: { id: order.id } });
     expect((chargeAttempts as unknown as ChargeRun[]).map((r) => r.startedAt)).toEqual(

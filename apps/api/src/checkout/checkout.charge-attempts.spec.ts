@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chargeKeyOf } from '../payments/charge-key';
+import { chargeKeyOf } from './charge-key';
 import { paymentIntentsOfOrder } from '../testing/payment-intent-rows';
 import { TEST_SANDBOX_SECRET_KEY } from '../testing/payment-sandbox-process';
 import { createTestProduct, createTestUser, orderBody, TEST_CARDS, TestApi, useApiWithProviderDown } from '../testing/test-api';

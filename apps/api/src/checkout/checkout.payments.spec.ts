@@ -5,7 +5,7 @@ import { paymentIntentsOfOrder, paymentIntentsOfUser } from '../testing/payment-
 import { PaymentSandboxProcess, startPaymentSandbox } from '../testing/payment-sandbox-process';
 import { stopScheduledJobs } from '../testing/scheduled-jobs';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TEST_CARDS, TestApi } from '../testing/test-api';
-import { CheckoutRecoveryWorker } from './checkout-recovery.worker';
+import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 import { ORDER_CREATED } from './checkout.phases';
 
 const STOCK = 20;
