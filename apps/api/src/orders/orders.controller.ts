@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
+import { ADMISSION_PROBLEMS, AUTHENTICATION_PROBLEMS, SERVER_PROBLEMS } from '../openapi/problem-groups';
 import { OrderPageResponse } from '../openapi/responses/order-page.response';
 import { OrderResponse } from '../openapi/responses/order.response';
 import { ListOrdersQuery } from './dto/list-orders.query';
