@@ -36,7 +36,7 @@ export async function createApiApp(config: ApiConfig, extraModules: Type[] = [])
   app.enableCors({
     origin: config.corsOrigins,
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Idempotency-Attempt', 'If-Match', 'Prefer', 'X-Request-Id'],
-    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
+    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'Problem-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });
   // After the security and CORS headers (a browser must be able to read a 429), before every

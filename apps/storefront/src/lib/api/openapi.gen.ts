@@ -661,6 +661,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -698,6 +700,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -745,6 +749,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -762,6 +768,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -779,6 +787,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -797,6 +807,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -816,6 +828,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -835,6 +849,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -852,6 +868,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -890,6 +908,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -907,6 +927,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -924,6 +946,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -962,6 +986,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -979,6 +1005,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1022,6 +1050,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1039,6 +1069,8 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1056,6 +1088,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1073,6 +1107,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1130,6 +1166,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1185,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1164,6 +1204,8 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1181,6 +1223,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1198,6 +1242,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
                     ETag: string;
                     [name: string]: unknown;
@@ -1217,6 +1263,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,6 +1283,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1254,6 +1304,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1273,6 +1325,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,6 +1344,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1333,6 +1389,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1350,6 +1408,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1367,6 +1427,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1384,6 +1446,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1447,6 +1511,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,6 +1530,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1481,6 +1549,8 @@ export interface operations {
              */
             402: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
@@ -1502,6 +1572,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1521,6 +1593,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1539,6 +1613,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1564,6 +1640,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
@@ -1585,6 +1663,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1604,6 +1684,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1623,6 +1705,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1664,6 +1748,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1681,6 +1767,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1698,6 +1786,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,6 +1805,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1771,6 +1863,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1788,6 +1882,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1806,6 +1902,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1825,6 +1923,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1843,6 +1943,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1881,6 +1983,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1898,6 +2002,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
