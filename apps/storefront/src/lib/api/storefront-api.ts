@@ -8,12 +8,14 @@ import {
   toCreateOrderDto,
   toOrder,
   toOrderPage,
+  toProduct,
   toProfile,
   toSession,
   toUpdateUserDto,
   type LoginResponseDto,
   type OrderDto,
   type OrderPageDto,
+  type ProductDto,
   type UserProfileDto,
 } from './wire';
 
@@ -57,7 +59,7 @@ export class StorefrontApi {
   }
 
   listProducts(): Promise<Product[]> {
-    return this.call(async () => (await this.http.get<Product[]>('/products', READ_LIMITS)).data);
+    return this.call(async () => (await this.http.get<ProductDto[]>('/products', READ_LIMITS)).data.map(toProduct));
   }
 
   /**

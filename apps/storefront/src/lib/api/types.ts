@@ -1,18 +1,31 @@
 import type { components } from './openapi.gen';
 
-type Schemas = components['schemas'];
-
 /** An amount of money in minor units (cents), with its ISO 4217 currency. */
 export interface Money {
   cents: number;
   currency: string;
 }
 
-/** A catalog entry, as the API sends it (price in minor units). */
-export type Product = Schemas['Product'];
+export interface Product {
+  id: string;
+  sku: string;
+  name: string;
+  price: Money;
+  /** Units in stock when the catalog was read. */
+  stock: number;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
 
 /** A signed-in customer: the bearer token and who it belongs to. */
-export type Session = Schemas['LoginResult'];
+export interface Session {
+  accessToken: string;
+  user: SessionUser;
+}
 
 /** One line of a cart or of an order request: which product, how many. */
 export interface CartItem {
@@ -55,6 +68,7 @@ export interface Receipt {
 }
 
 // The shop's own attempts at the payment provider, exactly as the API's OpenAPI document says them.
+type Schemas = components['schemas'];
 export type ChargeWait = Schemas['ChargeWait'];
 export type ChargeAttempt = Schemas['ChargeAttempt'];
 export type ChargeRun = Schemas['ChargeRun'];
