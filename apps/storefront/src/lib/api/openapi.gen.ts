@@ -4,2134 +4,2019 @@
  */
 
 export interface paths {
-  '/problems/{slug}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/problems/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a problem `type` means and what to do about it */
+        get: operations["explainProblem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** What a problem `type` means and what to do about it */
-    get: operations['explainProblem'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics, for a private network */
+        get: operations["scrapeMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Prometheus metrics, for a private network */
-    get: operations['scrapeMetrics'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange email and password for a bearer token */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Exchange email and password for a bearer token */
-    post: operations['login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user the bearer token names */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The user the bearer token names */
-    get: operations['getMe'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/products': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalog, by SKU */
+        get: operations["listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The catalog, by SKU */
-    get: operations['listProducts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/users/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's profile, with its ETag */
+        get: operations["getUserProfile"];
+        /**
+         * Replace the caller's profile (idempotent: no Idempotency-Key needed)
+         * @description Sending the same PUT again leaves the same state and gives the same 200 and body; a PUT that changes nothing changes neither `updatedAt` nor the ETag.
+         */
+        put: operations["replaceUserProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The caller's profile, with its ETag */
-    get: operations['getUserProfile'];
-    /**
-     * Replace the caller's profile (idempotent: no Idempotency-Key needed)
-     * @description Sending the same PUT again leaves the same state and gives the same 200 and body; a PUT that changes nothing changes neither `updatedAt` nor the ETag.
-     */
-    put: operations['replaceUserProfile'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/orders': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's orders, newest first, a page at a time
+         * @description Send `nextCursor` back as `cursor` for the next (older) page; it is `null` on the last page.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Place and pay an order (retry-safe with Idempotency-Key)
+         * @description Creates the order, takes the stock and charges the total at the payment provider, at most once per key. Final answers (201, 402, 422 except `idempotency-key-reused`) are stored with the key and replayed to retries. After 503 `payment-provider-unavailable` the same key resumes at the charge, which never happens twice.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The caller's orders, newest first, a page at a time
-     * @description Send `nextCursor` back as `cursor` for the next (older) page; it is `null` on the last page.
-     */
-    get: operations['listOrders'];
-    put?: never;
-    /**
-     * Place and pay an order (retry-safe with Idempotency-Key)
-     * @description Creates the order, takes the stock and charges the total at the payment provider, at most once per key. Final answers (201, 402, 422 except `idempotency-key-reused`) are stored with the key and replayed to retries. After 503 `payment-provider-unavailable` the same key resumes at the charge, which never happens twice.
-     */
-    post: operations['placeOrder'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/orders/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller’s orders */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One of the caller’s orders */
-    get: operations['getOrder'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/webhooks/payments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/webhooks/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The payment provider's events (Stripe webhook format), applied once each
+         * @description Verifies `Stripe-Signature` over the raw body (HMAC-SHA256, 300 s tolerance, any `v1` value), then applies `payment_intent.succeeded` or `payment_intent.payment_failed` to the order named by the PaymentIntent's `metadata.order_id`, once per event id whatever the deliveries. Never moves an order backwards. Other event types are acknowledged and ignored.
+         */
+        post: operations["receivePaymentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * The payment provider's events (Stripe webhook format), applied once each
-     * @description Verifies `Stripe-Signature` over the raw body (HMAC-SHA256, 300 s tolerance, any `v1` value), then applies `payment_intent.succeeded` or `payment_intent.payment_failed` to the order named by the PaymentIntent's `metadata.order_id`, once per event id whatever the deliveries. Never moves an order backwards. Other event types are acknowledged and ignored.
-     */
-    post: operations['receivePaymentWebhook'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the API and its database are up */
+        get: operations["checkHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Whether the API and its database are up */
-    get: operations['checkHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ValidationError: {
-      /**
-       * @description Dotted path of the member, e.g. `items.0.quantity`.
-       * @example items.0.quantity
-       */
-      field: string;
-      /**
-       * @example [
-       *       "quantity must not be greater than 1000"
-       *     ]
-       */
-      messages: string[];
-    };
-    /** @description RFC 9457 problem details. `type` is `/problems/{slug}`, where the API explains the problem. */
-    ProblemDetails: {
-      /**
-       * Format: uri-reference
-       * @example /problems/insufficient-stock
-       * @enum {string}
-       */
-      type:
-        | '/problems/malformed-json'
-        | '/problems/malformed-body'
-        | '/problems/json-body-not-object'
-        | '/problems/json-too-deep'
-        | '/problems/json-number-out-of-range'
-        | '/problems/json-nul-character'
-        | '/problems/ill-formed-unicode'
-        | '/problems/validation-failed'
-        | '/problems/unauthorized'
-        | '/problems/invalid-credentials'
-        | '/problems/forbidden'
-        | '/problems/not-found'
-        | '/problems/email-taken'
-        | '/problems/precondition-failed'
-        | '/problems/payload-too-large'
-        | '/problems/too-many-requests'
-        | '/problems/unsupported-media-type'
-        | '/problems/unsupported-content-encoding'
-        | '/problems/payment-declined'
-        | '/problems/payment-method-invalid'
-        | '/problems/insufficient-stock'
-        | '/problems/order-total-out-of-range'
-        | '/problems/payment-request-invalid'
-        | '/problems/unknown-product'
-        | '/problems/mixed-currency'
-        | '/problems/internal-error'
-        | '/problems/service-unavailable'
-        | '/problems/payment-provider-unavailable'
-        | '/problems/webhook-signature-invalid'
-        | '/problems/webhook-event-unreadable'
-        | '/problems/webhooks-not-configured'
-        | '/problems/idempotency-key-missing'
-        | '/problems/idempotency-key-invalid'
-        | '/problems/idempotency-key-reused'
-        | '/problems/idempotency-request-in-progress'
-        | '/problems/idempotency-store-unavailable';
-      /**
-       * @description The same for every occurrence of the problem type.
-       * @example Not enough stock
-       */
-      title: string;
-      /**
-       * @description The HTTP status code.
-       * @example 422
-       */
-      status: number;
-      /** @description What happened to this request, for a human. */
-      detail: string;
-      /** @description `validation-failed`: the rules the request breaks, the first 10 of them (`errorCount` says how many in all). */
-      errors?: components['schemas']['ValidationError'][];
-      /** @description `validation-failed`: how many rules the request breaks, listed in `errors` or not. */
-      errorCount?: number;
-      /**
-       * @description `json-number-out-of-range`, `json-nul-character`, `ill-formed-unicode`: JSON Pointer (RFC 6901) to the offending value.
-       * @example /items/0/quantity
-       */
-      pointer?: string;
-      /** @description `json-too-deep`: the deepest nesting accepted. */
-      maxDepth?: number;
-      /**
-       * Format: uuid
-       * @description `insufficient-stock`, `unknown-product`: the product of the order line.
-       */
-      productId?: string;
-      /** @description `insufficient-stock`: the quantity the order asks for. */
-      requested?: number;
-      /** @description `insufficient-stock`: the quantity in stock. */
-      available?: number;
-      /**
-       * @description `payment-declined`: the provider's reason, e.g. `generic_decline`, `insufficient_funds`.
-       * @example insufficient_funds
-       */
-      declineCode?: string;
-      /**
-       * Format: uuid
-       * @description `payment-declined`, `payment-method-invalid`, `payment-request-invalid`: the order, now `payment_failed`.
-       */
-      orderId?: string;
-      /**
-       * @description `payment-request-invalid`: the request parameter the provider refused, e.g. `currency`.
-       * @example currency
-       */
-      param?: string;
-      /** @description `order-total-out-of-range`: the order's total, in minor units. */
-      totalCents?: number;
-      /**
-       * @description `order-total-out-of-range`: the largest total the payment provider charges, in minor units.
-       * @example 99999999
-       */
-      maximumCents?: number;
-    };
-    LoginDto: {
-      /**
-       * Format: email
-       * @example alice@example.com
-       */
-      email: string;
-      /** @example demo-password */
-      password: string;
-    };
-    /** @description Who a user is: what `POST /auth/login` and `GET /auth/me` say. */
-    UserSummary: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * Format: email
-       * @description Lower case.
-       * @example alice@example.com
-       */
-      email: string;
-      /** @example Alice Example */
-      name: string;
-    };
-    LoginResult: {
-      /** @description Send as `Authorization: Bearer <accessToken>`. An HS256 JWT naming the user; it expires (JWT_TTL_SECONDS, default 1 h). */
-      accessToken: string;
-      user: components['schemas']['UserSummary'];
-    };
-    /** @description A catalog entry. */
-    Product: {
-      /** Format: uuid */
-      id: string;
-      /** @example MUG-IDEM */
-      sku: string;
-      /** @example Idempotent mug */
-      name: string;
-      /**
-       * @description Unit price in minor units (cents).
-       * @example 1200
-       */
-      priceCents: number;
-      /**
-       * @description ISO 4217 code.
-       * @example EUR
-       */
-      currency: string;
-      /**
-       * @description Units left.
-       * @example 250
-       */
-      stock: number;
-    };
-    ShippingAddress: {
-      /** @example 1 Retry Road */
-      line1: string;
-      /**
-       * @description Absent when the address has no second line.
-       * @example Flat 3
-       */
-      line2?: string;
-      /** @example Backoff */
-      city: string;
-      /** @example 10101 */
-      postalCode: string;
-      /**
-       * @description ISO 3166-1 alpha-2 code.
-       * @example GB
-       */
-      country: string;
-    };
-    /** @description The caller's profile (http-contract.md "Users"). */
-    UserProfile: {
-      /** Format: uuid */
-      id: string;
-      /**
-       * Format: email
-       * @description Lower case.
-       * @example alice@example.com
-       */
-      email: string;
-      /** @example Alice Example */
-      name: string;
-      shippingAddress: components['schemas']['ShippingAddress'];
-      /**
-       * Format: date-time
-       * @description When a PUT last changed the profile; absent if none ever did. A PUT that changes nothing keeps it.
-       */
-      updatedAt?: string;
-    };
-    ShippingAddressDto: {
-      /** @example 1 Retry Road */
-      line1: string;
-      /** @example Flat 3 */
-      line2?: string;
-      /** @example Backoff */
-      city: string;
-      /** @example 10101 */
-      postalCode: string;
-      /**
-       * @description An assigned ISO 3166-1 alpha-2 country code, in capitals (two letters that name no country, such as XX, are refused)
-       * @example GB
-       */
-      country: string;
-    };
-    UpdateUserDto: {
-      /** @example Alice Example */
-      name: string;
-      /**
-       * Format: email
-       * @example alice@example.com
-       */
-      email: string;
-      shippingAddress: components['schemas']['ShippingAddressDto'];
-    };
-    OrderItemDto: {
-      /**
-       * Format: uuid
-       * @description Any case; answered in lower case.
-       */
-      productId: string;
-      /** @example 1 */
-      quantity: number;
-    };
-    CreateOrderDto: {
-      items: components['schemas']['OrderItemDto'][];
-      /**
-       * @description The provider's payment method id (the sandbox's test methods: pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined, pm_card_chargeDeclinedInsufficientFunds)
-       * @example pm_card_visa
-       */
-      paymentMethod: string;
-    };
-    /**
-     * @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back).
-     * @enum {string}
-     */
-    OrderStatus: 'awaiting_payment' | 'paid' | 'payment_failed';
-    /** @description What paid the order: the provider's PaymentIntent. */
-    OrderPayment: {
-      /** @example pi_3MtwBwLkdIwHu7ix28a3tqPa */
-      paymentIntentId: string;
-      /**
-       * @description Charged amount in minor units (cents).
-       * @example 4200
-       */
-      amount: number;
-      /**
-       * @description ISO 4217 code, as the catalog prices the products.
-       * @example EUR
-       */
-      currency: string;
-    };
-    /**
-     * @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker.
-     * @enum {string}
-     */
-    PaymentConfirmation: 'charge_answer' | 'webhook' | 'recovery_worker';
-    /** @description The one receipt of a paid order (payments.md §5). */
-    Receipt: {
-      /** Format: uuid */
-      id: string;
-      /** @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker. */
-      confirmedBy: components['schemas']['PaymentConfirmation'];
-      /** Format: date-time */
-      issuedAt: string;
-    };
-    /**
-     * @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
-     * @enum {string}
-     */
-    ChargeRunResult: 'succeeded' | 'declined' | 'invalid_payment_method' | 'invalid_request' | 'unknown';
-    /**
-     * @description Why the client made no more attempts, when it gave up.
-     * @enum {string}
-     */
-    ChargeStopReason: 'not-retryable' | 'method-not-retryable' | 'retries-exhausted' | 'budget-exhausted' | 'deadline-exceeded';
-    /**
-     * @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened).
-     * @enum {string}
-     */
-    ChargeAttemptVerdict: 'succeeded' | 'definite' | 'ambiguous';
-    /**
-     * @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top.
-     * @enum {string}
-     */
-    ChargeWaitBasis: 'backoff' | 'retry-after';
-    /** @description The wait the server's retrying client chose before its next attempt at the provider, and why. */
-    ChargeWait: {
-      /**
-       * @description The drawn wait, in milliseconds.
-       * @example 143
-       */
-      delayMs: number;
-      /** @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top. */
-      basis: components['schemas']['ChargeWaitBasis'];
-      /**
-       * @description The backoff's cap for that retry, in milliseconds.
-       * @example 200
-       */
-      capMs?: number;
-      /** @description The provider's `Retry-After`, in milliseconds, when it sent one. */
-      retryAfterMs?: number;
-    };
-    /** @description One attempt of a charge at the payment provider. */
-    ChargeAttempt: {
-      /**
-       * @description 1 for the first attempt of the run.
-       * @example 1
-       */
-      attempt: number;
-      /** @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened). */
-      verdict: components['schemas']['ChargeAttemptVerdict'];
-      /**
-       * @description The provider's HTTP status, when it answered.
-       * @example 200
-       */
-      status?: number;
-      /** @description The provider answered `Idempotent-Replayed: true`: the charge made earlier with this key, not a new one. */
-      replayed?: boolean;
-      /**
-       * @description Why the attempt failed: `network:ECONNRESET`, `timeout`, `http:503`, `http:409-in-progress`, …
-       * @example network:ECONNRESET
-       */
-      reason?: string;
-      /**
-       * @description How long the attempt took, in milliseconds.
-       * @example 38
-       */
-      durationMs: number;
-      /** @description Present when the client retried after this attempt. */
-      wait?: components['schemas']['ChargeWait'];
-    };
-    /** @description One run of the charge phase: the attempts of one request (or one recovery pass) at the provider. */
-    ChargeRun: {
-      /** Format: date-time */
-      startedAt: string;
-      /** @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker. */
-      result: components['schemas']['ChargeRunResult'];
-      /** @description Why the client made no more attempts, when it gave up. */
-      stopReason?: components['schemas']['ChargeStopReason'];
-      attempts: components['schemas']['ChargeAttempt'][];
-    };
-    /** @description The server's own attempts at the payment provider for an order (payments.md §2), all with one key derived from the order id. */
-    ChargeAttempts: {
-      /**
-       * @description The `Idempotency-Key` sent to the provider on every attempt of every run.
-       * @example safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10
-       */
-      idempotencyKey: string;
-      /** @description One per run of the charge phase, oldest first: the newest 20 runs; empty until the first charge was sent. */
-      runs: components['schemas']['ChargeRun'][];
-    };
-    OrderItem: {
-      /** Format: uuid */
-      productId: string;
-      /** @example 2 */
-      quantity: number;
-      /**
-       * @description Unit price copied from the catalog when the order was placed.
-       * @example 1200
-       */
-      unitPriceCents: number;
-    };
-    /** @description An order of the caller (http-contract.md "Orders", payments.md §2). */
-    Order: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      userId: string;
-      /** @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back). */
-      status: components['schemas']['OrderStatus'];
-      /** @description Present once the order is paid. */
-      payment?: components['schemas']['OrderPayment'];
-      /** @description Present once the order is paid: exactly one per paid order. */
-      receipt?: components['schemas']['Receipt'];
-      /** @description The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method. */
-      chargeAttempts?: components['schemas']['ChargeAttempts'];
-      items: components['schemas']['OrderItem'][];
-      /** @example 4200 */
-      totalCents: number;
-      /**
-       * @description ISO 4217 code, as the catalog prices the products.
-       * @example EUR
-       */
-      currency: string;
-      /** Format: date-time */
-      createdAt: string;
-    };
-    /** @description One page of the caller's orders, newest first (http-contract.md "Orders"). */
-    OrderPage: {
-      /** @description At most `limit` orders, newest first. */
-      data: components['schemas']['Order'][];
-      /**
-       * @description Opaque: send it back as `cursor` to get the next (older) page. `null` on the last page.
-       * @example MjAyNi0xMi0wN1QxMjowMDowMC4wMDBaXzVjMGU0ZjFhLTk5YjItNGQ3Mi1iZGY1LWE3YzY0M2E1ZjE4Mg
-       */
-      nextCursor: string | null;
-    };
-    /**
-     * @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle.
-     * @enum {string}
-     */
-    WebhookDeliveryOutcome: 'settled' | 'already_settled' | 'other_payment_intent' | 'unknown_order' | 'duplicate' | 'ignored';
-    /** @description What the shop did with a delivered event (payments.md §5). */
-    WebhookDelivery: {
-      /** @enum {boolean} */
-      received: true;
-      /** @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle. */
-      outcome: components['schemas']['WebhookDeliveryOutcome'];
-    };
-    /** @description Liveness plus database reachability. */
-    HealthCheck: {
-      /** @enum {string} */
-      status: 'ok';
-      /**
-       * @description The checks that are up.
-       * @example {
-       *       "database": {
-       *         "status": "up"
-       *       }
-       *     }
-       */
-      info?: {
-        [key: string]: {
-          /** @enum {string} */
-          status: 'up' | 'down';
-        } & {
-          [key: string]: unknown;
+    schemas: {
+        ValidationError: {
+            /**
+             * @description Dotted path of the member, e.g. `items.0.quantity`.
+             * @example items.0.quantity
+             */
+            field: string;
+            /**
+             * @example [
+             *       "quantity must not be greater than 1000"
+             *     ]
+             */
+            messages: string[];
         };
-      };
-      /**
-       * @description The checks that are down (none, on a 200).
-       * @example {}
-       */
-      error?: {
-        [key: string]: {
-          /** @enum {string} */
-          status: 'up' | 'down';
-        } & {
-          [key: string]: unknown;
+        /** @description RFC 9457 problem details. `type` is `/problems/{slug}`, where the API explains the problem. */
+        ProblemDetails: {
+            /**
+             * Format: uri-reference
+             * @example /problems/insufficient-stock
+             * @enum {string}
+             */
+            type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/unauthorized" | "/problems/invalid-credentials" | "/problems/forbidden" | "/problems/not-found" | "/problems/email-taken" | "/problems/precondition-failed" | "/problems/payload-too-large" | "/problems/too-many-requests" | "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding" | "/problems/payment-declined" | "/problems/payment-method-invalid" | "/problems/insufficient-stock" | "/problems/order-total-out-of-range" | "/problems/payment-request-invalid" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/internal-error" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable" | "/problems/webhook-signature-invalid" | "/problems/webhook-event-unreadable" | "/problems/webhooks-not-configured" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid" | "/problems/idempotency-key-reused" | "/problems/idempotency-request-in-progress" | "/problems/idempotency-store-unavailable";
+            /**
+             * @description The same for every occurrence of the problem type.
+             * @example Not enough stock
+             */
+            title: string;
+            /**
+             * @description The HTTP status code.
+             * @example 422
+             */
+            status: number;
+            /** @description What happened to this request, for a human. */
+            detail: string;
+            /** @description `validation-failed`: the rules the request breaks, the first 10 of them (`errorCount` says how many in all). */
+            errors?: components["schemas"]["ValidationError"][];
+            /** @description `validation-failed`: how many rules the request breaks, listed in `errors` or not. */
+            errorCount?: number;
+            /**
+             * @description `json-number-out-of-range`, `json-nul-character`, `ill-formed-unicode`: JSON Pointer (RFC 6901) to the offending value.
+             * @example /items/0/quantity
+             */
+            pointer?: string;
+            /** @description `json-too-deep`: the deepest nesting accepted. */
+            maxDepth?: number;
+            /**
+             * Format: uuid
+             * @description `insufficient-stock`, `unknown-product`: the product of the order line.
+             */
+            productId?: string;
+            /** @description `insufficient-stock`: the quantity the order asks for. */
+            requested?: number;
+            /** @description `insufficient-stock`: the quantity in stock. */
+            available?: number;
+            /**
+             * @description `payment-declined`: the provider's reason, e.g. `generic_decline`, `insufficient_funds`.
+             * @example insufficient_funds
+             */
+            declineCode?: string;
+            /**
+             * Format: uuid
+             * @description `payment-declined`, `payment-method-invalid`, `payment-request-invalid`: the order, now `payment_failed`.
+             */
+            orderId?: string;
+            /**
+             * @description `payment-request-invalid`: the request parameter the provider refused, e.g. `currency`.
+             * @example currency
+             */
+            param?: string;
+            /** @description `order-total-out-of-range`: the order's total, in minor units. */
+            totalCents?: number;
+            /**
+             * @description `order-total-out-of-range`: the largest total the payment provider charges, in minor units.
+             * @example 99999999
+             */
+            maximumCents?: number;
         };
-      };
-      /**
-       * @description Every check.
-       * @example {
-       *       "database": {
-       *         "status": "up"
-       *       }
-       *     }
-       */
-      details: {
-        [key: string]: {
-          /** @enum {string} */
-          status: 'up' | 'down';
-        } & {
-          [key: string]: unknown;
+        LoginDto: {
+            /**
+             * Format: email
+             * @example alice@example.com
+             */
+            email: string;
+            /** @example demo-password */
+            password: string;
         };
-      };
+        /** @description Who a user is: what `POST /auth/login` and `GET /auth/me` say. */
+        UserSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @description Lower case.
+             * @example alice@example.com
+             */
+            email: string;
+            /** @example Alice Example */
+            name: string;
+        };
+        LoginResult: {
+            /** @description Send as `Authorization: Bearer <accessToken>`. An HS256 JWT naming the user; it expires (JWT_TTL_SECONDS, default 1 h). */
+            accessToken: string;
+            user: components["schemas"]["UserSummary"];
+        };
+        /** @description A catalog entry. */
+        Product: {
+            /** Format: uuid */
+            id: string;
+            /** @example MUG-IDEM */
+            sku: string;
+            /** @example Idempotent mug */
+            name: string;
+            /**
+             * @description Unit price in minor units (cents).
+             * @example 1200
+             */
+            priceCents: number;
+            /**
+             * @description ISO 4217 code.
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * @description Units left.
+             * @example 250
+             */
+            stock: number;
+        };
+        ShippingAddress: {
+            /** @example 1 Retry Road */
+            line1: string;
+            /**
+             * @description Absent when the address has no second line.
+             * @example Flat 3
+             */
+            line2?: string;
+            /** @example Backoff */
+            city: string;
+            /** @example 10101 */
+            postalCode: string;
+            /**
+             * @description ISO 3166-1 alpha-2 code.
+             * @example GB
+             */
+            country: string;
+        };
+        /** @description The caller's profile (http-contract.md "Users"). */
+        UserProfile: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: email
+             * @description Lower case.
+             * @example alice@example.com
+             */
+            email: string;
+            /** @example Alice Example */
+            name: string;
+            shippingAddress: components["schemas"]["ShippingAddress"];
+            /**
+             * Format: date-time
+             * @description When a PUT last changed the profile; absent if none ever did. A PUT that changes nothing keeps it.
+             */
+            updatedAt?: string;
+        };
+        ShippingAddressDto: {
+            /** @example 1 Retry Road */
+            line1: string;
+            /** @example Flat 3 */
+            line2?: string;
+            /** @example Backoff */
+            city: string;
+            /** @example 10101 */
+            postalCode: string;
+            /**
+             * @description An assigned ISO 3166-1 alpha-2 country code, in capitals (two letters that name no country, such as XX, are refused)
+             * @example GB
+             */
+            country: string;
+        };
+        UpdateUserDto: {
+            /** @example Alice Example */
+            name: string;
+            /**
+             * Format: email
+             * @example alice@example.com
+             */
+            email: string;
+            shippingAddress: components["schemas"]["ShippingAddressDto"];
+        };
+        OrderItemDto: {
+            /**
+             * Format: uuid
+             * @description Any case; answered in lower case.
+             */
+            productId: string;
+            /** @example 1 */
+            quantity: number;
+        };
+        CreateOrderDto: {
+            items: components["schemas"]["OrderItemDto"][];
+            /**
+             * @description The provider's payment method id (the sandbox's test methods: pm_card_visa, pm_card_mastercard, pm_card_chargeDeclined, pm_card_chargeDeclinedInsufficientFunds)
+             * @example pm_card_visa
+             */
+            paymentMethod: string;
+        };
+        /**
+         * @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back).
+         * @enum {string}
+         */
+        OrderStatus: "awaiting_payment" | "paid" | "payment_failed";
+        /** @description What paid the order: the provider's PaymentIntent. */
+        OrderPayment: {
+            /** @example pi_3MtwBwLkdIwHu7ix28a3tqPa */
+            paymentIntentId: string;
+            /**
+             * @description Charged amount in minor units (cents).
+             * @example 4200
+             */
+            amount: number;
+            /**
+             * @description ISO 4217 code, as the catalog prices the products.
+             * @example EUR
+             */
+            currency: string;
+        };
+        /**
+         * @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker.
+         * @enum {string}
+         */
+        PaymentConfirmation: "charge_answer" | "webhook" | "recovery_worker";
+        /** @description The one receipt of a paid order (payments.md §5). */
+        Receipt: {
+            /** Format: uuid */
+            id: string;
+            /** @description How the shop learned that the payment succeeded, whichever came first: the charge's own answer, the provider's webhook, or the recovery worker. */
+            confirmedBy: components["schemas"]["PaymentConfirmation"];
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        /**
+         * @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker.
+         * @enum {string}
+         */
+        ChargeRunResult: "succeeded" | "declined" | "invalid_payment_method" | "invalid_request" | "unknown";
+        /**
+         * @description Why the client made no more attempts, when it gave up.
+         * @enum {string}
+         */
+        ChargeStopReason: "not-retryable" | "method-not-retryable" | "retries-exhausted" | "budget-exhausted" | "deadline-exceeded";
+        /**
+         * @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened).
+         * @enum {string}
+         */
+        ChargeAttemptVerdict: "succeeded" | "definite" | "ambiguous";
+        /**
+         * @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top.
+         * @enum {string}
+         */
+        ChargeWaitBasis: "backoff" | "retry-after";
+        /** @description The wait the server's retrying client chose before its next attempt at the provider, and why. */
+        ChargeWait: {
+            /**
+             * @description The drawn wait, in milliseconds.
+             * @example 143
+             */
+            delayMs: number;
+            /** @description `backoff`: a random wait below the cap, base·2^(n-1) (full jitter); `retry-after`: the provider asked for longer with `Retry-After`, honoured with jitter on top. */
+            basis: components["schemas"]["ChargeWaitBasis"];
+            /**
+             * @description The backoff's cap for that retry, in milliseconds.
+             * @example 200
+             */
+            capMs?: number;
+            /** @description The provider's `Retry-After`, in milliseconds, when it sent one. */
+            retryAfterMs?: number;
+        };
+        /** @description One attempt of a charge at the payment provider. */
+        ChargeAttempt: {
+            /**
+             * @description 1 for the first attempt of the run.
+             * @example 1
+             */
+            attempt: number;
+            /** @description The retrying client's verdict: `succeeded` (2xx), `definite` (a final answer such as a decline), `ambiguous` (no answer, timeout, 5xx, 409 in progress: the charge may or may not have happened). */
+            verdict: components["schemas"]["ChargeAttemptVerdict"];
+            /**
+             * @description The provider's HTTP status, when it answered.
+             * @example 200
+             */
+            status?: number;
+            /** @description The provider answered `Idempotent-Replayed: true`: the charge made earlier with this key, not a new one. */
+            replayed?: boolean;
+            /**
+             * @description Why the attempt failed: `network:ECONNRESET`, `timeout`, `http:503`, `http:409-in-progress`, …
+             * @example network:ECONNRESET
+             */
+            reason?: string;
+            /**
+             * @description How long the attempt took, in milliseconds.
+             * @example 38
+             */
+            durationMs: number;
+            /** @description Present when the client retried after this attempt. */
+            wait?: components["schemas"]["ChargeWait"];
+        };
+        /** @description One run of the charge phase: the attempts of one request (or one recovery pass) at the provider. */
+        ChargeRun: {
+            /** Format: date-time */
+            startedAt: string;
+            /** @description `succeeded` (paid), `declined`, `invalid_payment_method`, `invalid_request` (the provider refused the charge request itself, e.g. its amount), or `unknown`: no definite answer, the checkout waits at its recovery point for a retry with the same key or the recovery worker. */
+            result: components["schemas"]["ChargeRunResult"];
+            /** @description Why the client made no more attempts, when it gave up. */
+            stopReason?: components["schemas"]["ChargeStopReason"];
+            attempts: components["schemas"]["ChargeAttempt"][];
+        };
+        /** @description The server's own attempts at the payment provider for an order (payments.md §2), all with one key derived from the order id. */
+        ChargeAttempts: {
+            /**
+             * @description The `Idempotency-Key` sent to the provider on every attempt of every run.
+             * @example safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10
+             */
+            idempotencyKey: string;
+            /** @description One per run of the charge phase, oldest first: the newest 20 runs; empty until the first charge was sent. */
+            runs: components["schemas"]["ChargeRun"][];
+        };
+        OrderItem: {
+            /** Format: uuid */
+            productId: string;
+            /** @example 2 */
+            quantity: number;
+            /**
+             * @description Unit price copied from the catalog when the order was placed.
+             * @example 1200
+             */
+            unitPriceCents: number;
+        };
+        /** @description An order of the caller (http-contract.md "Orders", payments.md §2). */
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @description How far the checkout got: `awaiting_payment` (charge outcome not known yet), `paid`, `payment_failed` (declined; stock given back). */
+            status: components["schemas"]["OrderStatus"];
+            /** @description Present once the order is paid. */
+            payment?: components["schemas"]["OrderPayment"];
+            /** @description Present once the order is paid: exactly one per paid order. */
+            receipt?: components["schemas"]["Receipt"];
+            /** @description The server's own attempts at the payment provider: the derived key, and each run's attempts with their outcome and the wait before the next. Present for orders placed with a payment method. */
+            chargeAttempts?: components["schemas"]["ChargeAttempts"];
+            items: components["schemas"]["OrderItem"][];
+            /** @example 4200 */
+            totalCents: number;
+            /**
+             * @description ISO 4217 code, as the catalog prices the products.
+             * @example EUR
+             */
+            currency: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description One page of the caller's orders, newest first (http-contract.md "Orders"). */
+        OrderPage: {
+            /** @description At most `limit` orders, newest first. */
+            data: components["schemas"]["Order"][];
+            /**
+             * @description Opaque: send it back as `cursor` to get the next (older) page. `null` on the last page.
+             * @example MjAyNi0xMi0wN1QxMjowMDowMC4wMDBaXzVjMGU0ZjFhLTk5YjItNGQ3Mi1iZGY1LWE3YzY0M2E1ZjE4Mg
+             */
+            nextCursor: string | null;
+        };
+        /**
+         * @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle.
+         * @enum {string}
+         */
+        WebhookDeliveryOutcome: "settled" | "already_settled" | "other_payment_intent" | "unknown_order" | "duplicate" | "ignored";
+        /** @description What the shop did with a delivered event (payments.md §5). */
+        WebhookDelivery: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description `settled`: this event settled its order (paid with its receipt, or payment_failed). No change, but recorded: `already_settled` (another path or event settled it first; orders never move backwards), `other_payment_intent` (the PaymentIntent did not pay this order: flagged for a person), `unknown_order`. `duplicate`: an earlier delivery of this event was applied. `ignored`: a type the shop does not handle. */
+            outcome: components["schemas"]["WebhookDeliveryOutcome"];
+        };
+        /** @description Liveness plus database reachability. */
+        HealthCheck: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @description The checks that are up.
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description The checks that are down (none, on a 200).
+             * @example {}
+             */
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @description Every check.
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
     };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  explainProblem: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The last segment of a problem `type`. */
-        slug:
-          | 'malformed-json'
-          | 'malformed-body'
-          | 'json-body-not-object'
-          | 'json-too-deep'
-          | 'json-number-out-of-range'
-          | 'json-nul-character'
-          | 'ill-formed-unicode'
-          | 'validation-failed'
-          | 'unauthorized'
-          | 'invalid-credentials'
-          | 'forbidden'
-          | 'not-found'
-          | 'email-taken'
-          | 'precondition-failed'
-          | 'payload-too-large'
-          | 'too-many-requests'
-          | 'unsupported-media-type'
-          | 'unsupported-content-encoding'
-          | 'payment-declined'
-          | 'payment-method-invalid'
-          | 'insufficient-stock'
-          | 'order-total-out-of-range'
-          | 'payment-request-invalid'
-          | 'unknown-product'
-          | 'mixed-currency'
-          | 'internal-error'
-          | 'service-unavailable'
-          | 'payment-provider-unavailable'
-          | 'webhook-signature-invalid'
-          | 'webhook-event-unreadable'
-          | 'webhooks-not-configured'
-          | 'idempotency-key-missing'
-          | 'idempotency-key-invalid'
-          | 'idempotency-key-reused'
-          | 'idempotency-request-in-progress'
-          | 'idempotency-store-unavailable';
-      };
-      cookie?: never;
+    explainProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The last segment of a problem `type`. */
+                slug: "malformed-json" | "malformed-body" | "json-body-not-object" | "json-too-deep" | "json-number-out-of-range" | "json-nul-character" | "ill-formed-unicode" | "validation-failed" | "unauthorized" | "invalid-credentials" | "forbidden" | "not-found" | "email-taken" | "precondition-failed" | "payload-too-large" | "too-many-requests" | "unsupported-media-type" | "unsupported-content-encoding" | "payment-declined" | "payment-method-invalid" | "insufficient-stock" | "order-total-out-of-range" | "payment-request-invalid" | "unknown-product" | "mixed-currency" | "internal-error" | "service-unavailable" | "payment-provider-unavailable" | "webhook-signature-invalid" | "webhook-event-unreadable" | "webhooks-not-configured" | "idempotency-key-missing" | "idempotency-key-invalid" | "idempotency-key-reused" | "idempotency-request-in-progress" | "idempotency-store-unavailable";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Title, status and explanation, for a human. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; charset=utf-8": string;
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`not-found`](/problems/not-found): Not found
+             */
+            404: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/not-found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Title, status and explanation, for a human. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    scrapeMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'text/plain; charset=utf-8': string;
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain; version=0.0.4; charset=utf-8": string;
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
         };
-      };
-      /**
-       * @description Problem types:
-       *     - [`not-found`](/problems/not-found): Not found
-       */
-      404: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/not-found';
-            /** @enum {integer} */
-            status: 404;
-          };
-        };
-      };
     };
-  };
-  scrapeMetrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
+             *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
+             *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
+             *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
+             *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
+             *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
+             *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             */
+            400: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`invalid-credentials`](/problems/invalid-credentials): Wrong email or password
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/invalid-credentials";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
+             */
+            413: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
+             *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
+             */
+            415: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
+                    "Accept-Encoding"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      /** @description Prometheus text exposition format. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'text/plain; version=0.0.4; charset=utf-8': string;
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummary"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
         };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
     };
-  };
-  login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    listProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"][];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
+    getUserProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The caller's own id (any case); another user's is 403. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfile"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`forbidden`](/problems/forbidden): Not your resource
+             */
+            403: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    replaceUserProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from GET (or `*`): the PUT applies only if the profile still has it; a stale one is 412 `precondition-failed`. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The caller's own id (any case); another user's is 403. */
+                id: string;
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['LoginResult'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
         };
-      };
-      /**
-       * @description Problem types:
-       *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
-       *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
-       *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
-       *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
-       *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
-       *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
-       *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
-       *     - [`validation-failed`](/problems/validation-failed): Invalid request
-       */
-      400: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfile"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
+             *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
+             *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
+             *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
+             *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
+             *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
+             *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             */
+            400: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`forbidden`](/problems/forbidden): Not your resource
+             */
+            403: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/forbidden";
+                        /** @enum {integer} */
+                        status: 403;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`email-taken`](/problems/email-taken): Email already in use
+             */
+            409: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/email-taken";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`precondition-failed`](/problems/precondition-failed): The resource changed
+             */
+            412: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/precondition-failed";
+                        /** @enum {integer} */
+                        status: 412;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
+             */
+            413: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
+             *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
+             */
+            415: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
+                    "Accept-Encoding"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
         };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type:
-              | '/problems/malformed-json'
-              | '/problems/malformed-body'
-              | '/problems/json-body-not-object'
-              | '/problems/json-too-deep'
-              | '/problems/json-number-out-of-range'
-              | '/problems/json-nul-character'
-              | '/problems/ill-formed-unicode'
-              | '/problems/validation-failed';
-            /** @enum {integer} */
-            status: 400;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`invalid-credentials`](/problems/invalid-credentials): Wrong email or password
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/invalid-credentials';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
-       */
-      413: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/payload-too-large';
-            /** @enum {integer} */
-            status: 413;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
-       *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
-       */
-      415: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
-          'Accept-Encoding'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unsupported-media-type' | '/problems/unsupported-content-encoding';
-            /** @enum {integer} */
-            status: 415;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
-       */
-      429: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/too-many-requests';
-            /** @enum {integer} */
-            status: 429;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
     };
-  };
-  getMe: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Orders per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was: opaque. Absent: the first page (the newest orders). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             */
+            400: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/validation-failed";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the request safe to retry: send a fresh UUIDv4 for each new operation and the same key with every retry of it. An RFC 8941 sf-string (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`), or the same characters as a bare value (Stripe style); 16–255 visible ASCII characters once unquoted, one header line, no parameters. Missing: 400 `idempotency-key-missing`; malformed, several lines, or a bare value with a comma: 400 `idempotency-key-invalid`. Scoped by user and kept 24 h (`IDEMPOTENCY_KEY_TTL_SECONDS`): the same key, body, method and route get the stored answer with `Idempotent-Replayed: true`; another body gets 422 `idempotency-key-reused`; while the first request still runs, 409 `idempotency-request-in-progress` with `Retry-After`. Requests refused before the operation runs (400, 401, 413, 415) store nothing. */
+                "Idempotency-Key": string;
+                /** @description RFC 7240. `wait=N`: a duplicate of a request that is still running waits up to min(N, 10) seconds for its answer, then gets it replayed (`Idempotent-Replayed: true`) instead of 409; 409 as usual if time runs out. */
+                Prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['UserSummary'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
         };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
+        responses: {
+            /** @description The order, paid. */
+            201: {
+                headers: {
+                    /** @description Path of the created order, `/orders/{id}`; replayed with the stored answer. */
+                    Location: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome": "executed" | "resumed" | "replayed";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
+             *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
+             *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
+             *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
+             *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
+             *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
+             *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             *     - [`idempotency-key-missing`](/problems/idempotency-key-missing): Idempotency-Key header is missing
+             *     - [`idempotency-key-invalid`](/problems/idempotency-key-invalid): Idempotency-Key header is malformed
+             */
+            400: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/idempotency-key-missing" | "/problems/idempotency-key-invalid";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payment-declined`](/problems/payment-declined): Payment declined (final: replayed to retries with the same key)
+             */
+            402: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome": "executed" | "resumed" | "replayed";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payment-declined";
+                        /** @enum {integer} */
+                        status: 402;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`idempotency-request-in-progress`](/problems/idempotency-request-in-progress): A request with this Idempotency-Key is still in progress
+             */
+            409: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/idempotency-request-in-progress";
+                        /** @enum {integer} */
+                        status: 409;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
+             */
+            413: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
+             *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
+             */
+            415: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
+                    "Accept-Encoding"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`idempotency-key-reused`](/problems/idempotency-key-reused): Idempotency-Key was already used for a different request
+             *     - [`insufficient-stock`](/problems/insufficient-stock): Not enough stock (final: replayed to retries with the same key)
+             *     - [`unknown-product`](/problems/unknown-product): Unknown product (final: replayed to retries with the same key)
+             *     - [`mixed-currency`](/problems/mixed-currency): Mixed currencies (final: replayed to retries with the same key)
+             *     - [`order-total-out-of-range`](/problems/order-total-out-of-range): Order total out of range (final: replayed to retries with the same key)
+             *     - [`payment-method-invalid`](/problems/payment-method-invalid): Payment method cannot be charged (final: replayed to retries with the same key)
+             *     - [`payment-request-invalid`](/problems/payment-request-invalid): Payment provider refused the charge request (final: replayed to retries with the same key)
+             */
+            422: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
+                    "Idempotency-Outcome"?: "executed" | "resumed" | "replayed";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/idempotency-key-reused" | "/problems/insufficient-stock" | "/problems/unknown-product" | "/problems/mixed-currency" | "/problems/order-total-out-of-range" | "/problems/payment-method-invalid" | "/problems/payment-request-invalid";
+                        /** @enum {integer} */
+                        status: 422;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
+             */
+            429: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status: 429;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`idempotency-store-unavailable`](/problems/idempotency-store-unavailable): Idempotency key store is unavailable
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             *     - [`payment-provider-unavailable`](/problems/payment-provider-unavailable): Payment provider unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/idempotency-store-unavailable" | "/problems/service-unavailable" | "/problems/payment-provider-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
         };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
     };
-  };
-  listProducts: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Any case; answered in lower case. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unauthorized`](/problems/unauthorized): Authentication required
+             */
+            401: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unauthorized";
+                        /** @enum {integer} */
+                        status: 401;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`not-found`](/problems/not-found): Not found
+             */
+            404: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/not-found";
+                        /** @enum {integer} */
+                        status: 404;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
+    receivePaymentWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=…]`, as Stripe sends it. */
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Product'][];
+        /** @description A Stripe event object: `{ id: "evt_…", object: "event", type, created, data: { object: <PaymentIntent> }, … }`. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
         };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
+        responses: {
+            /** @description The event was handled (or had been, or is of a type the shop ignores). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
+             *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
+             *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
+             *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
+             *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
+             *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
+             *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
+             *     - [`validation-failed`](/problems/validation-failed): Invalid request
+             *     - [`webhook-signature-invalid`](/problems/webhook-signature-invalid): Webhook signature invalid
+             *     - [`webhook-event-unreadable`](/problems/webhook-event-unreadable): Webhook event unreadable
+             */
+            400: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/malformed-json" | "/problems/malformed-body" | "/problems/json-body-not-object" | "/problems/json-too-deep" | "/problems/json-number-out-of-range" | "/problems/json-nul-character" | "/problems/ill-formed-unicode" | "/problems/validation-failed" | "/problems/webhook-signature-invalid" | "/problems/webhook-event-unreadable";
+                        /** @enum {integer} */
+                        status: 400;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
+             */
+            413: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status: 413;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
+             *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
+             */
+            415: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
+                    "Accept-Encoding"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/unsupported-media-type" | "/problems/unsupported-content-encoding";
+                        /** @enum {integer} */
+                        status: 415;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             *     - [`webhooks-not-configured`](/problems/webhooks-not-configured): Webhooks not configured
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable" | "/problems/webhooks-not-configured";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
         };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
     };
-  };
-  getUserProfile: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The caller's own id (any case); another user's is 403. */
-        id: string;
-      };
-      cookie?: never;
+    checkHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthCheck"];
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`internal-error`](/problems/internal-error): Internal server error
+             */
+            500: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/internal-error";
+                        /** @enum {integer} */
+                        status: 500;
+                    };
+                };
+            };
+            /**
+             * @description Problem types:
+             *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
+             */
+            503: {
+                headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
+                    /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"] & {
+                        /** @enum {string} */
+                        type: "/problems/service-unavailable";
+                        /** @enum {integer} */
+                        status: 503;
+                    };
+                };
+            };
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
-          ETag: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserProfile'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`forbidden`](/problems/forbidden): Not your resource
-       */
-      403: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/forbidden';
-            /** @enum {integer} */
-            status: 403;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  replaceUserProfile: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The ETag from GET (or `*`): the PUT applies only if the profile still has it; a stale one is 412 `precondition-failed`. */
-        'If-Match'?: string;
-      };
-      path: {
-        /** @description The caller's own id (any case); another user's is 403. */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateUserDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
-          ETag: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserProfile'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
-       *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
-       *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
-       *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
-       *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
-       *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
-       *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
-       *     - [`validation-failed`](/problems/validation-failed): Invalid request
-       */
-      400: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type:
-              | '/problems/malformed-json'
-              | '/problems/malformed-body'
-              | '/problems/json-body-not-object'
-              | '/problems/json-too-deep'
-              | '/problems/json-number-out-of-range'
-              | '/problems/json-nul-character'
-              | '/problems/ill-formed-unicode'
-              | '/problems/validation-failed';
-            /** @enum {integer} */
-            status: 400;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`forbidden`](/problems/forbidden): Not your resource
-       */
-      403: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/forbidden';
-            /** @enum {integer} */
-            status: 403;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`email-taken`](/problems/email-taken): Email already in use
-       */
-      409: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/email-taken';
-            /** @enum {integer} */
-            status: 409;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`precondition-failed`](/problems/precondition-failed): The resource changed
-       */
-      412: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
-          ETag: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/precondition-failed';
-            /** @enum {integer} */
-            status: 412;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
-       */
-      413: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/payload-too-large';
-            /** @enum {integer} */
-            status: 413;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
-       *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
-       */
-      415: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
-          'Accept-Encoding'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unsupported-media-type' | '/problems/unsupported-content-encoding';
-            /** @enum {integer} */
-            status: 415;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
-       */
-      429: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/too-many-requests';
-            /** @enum {integer} */
-            status: 429;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  listOrders: {
-    parameters: {
-      query?: {
-        /** @description Orders per page. */
-        limit?: number;
-        /** @description The `nextCursor` of the previous page, as it was: opaque. Absent: the first page (the newest orders). */
-        cursor?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrderPage'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`validation-failed`](/problems/validation-failed): Invalid request
-       */
-      400: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/validation-failed';
-            /** @enum {integer} */
-            status: 400;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  placeOrder: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description Makes the request safe to retry: send a fresh UUIDv4 for each new operation and the same key with every retry of it. An RFC 8941 sf-string (`"8e03978e-40d5-43e8-bc93-6894a57f9324"`), or the same characters as a bare value (Stripe style); 16–255 visible ASCII characters once unquoted, one header line, no parameters. Missing: 400 `idempotency-key-missing`; malformed, several lines, or a bare value with a comma: 400 `idempotency-key-invalid`. Scoped by user and kept 24 h (`IDEMPOTENCY_KEY_TTL_SECONDS`): the same key, body, method and route get the stored answer with `Idempotent-Replayed: true`; another body gets 422 `idempotency-key-reused`; while the first request still runs, 409 `idempotency-request-in-progress` with `Retry-After`. Requests refused before the operation runs (400, 401, 413, 415) store nothing. */
-        'Idempotency-Key': string;
-        /** @description RFC 7240. `wait=N`: a duplicate of a request that is still running waits up to min(N, 10) seconds for its answer, then gets it replayed (`Idempotent-Replayed: true`) instead of 409; 409 as usual if time runs out. */
-        Prefer?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOrderDto'];
-      };
-    };
-    responses: {
-      /** @description The order, paid. */
-      201: {
-        headers: {
-          /** @description Path of the created order, `/orders/{id}`; replayed with the stored answer. */
-          Location: string;
-          /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
-          'Idempotent-Replayed'?: 'true';
-          /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
-          'Idempotency-Outcome': 'executed' | 'resumed' | 'replayed';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Order'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
-       *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
-       *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
-       *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
-       *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
-       *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
-       *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
-       *     - [`validation-failed`](/problems/validation-failed): Invalid request
-       *     - [`idempotency-key-missing`](/problems/idempotency-key-missing): Idempotency-Key header is missing
-       *     - [`idempotency-key-invalid`](/problems/idempotency-key-invalid): Idempotency-Key header is malformed
-       */
-      400: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type:
-              | '/problems/malformed-json'
-              | '/problems/malformed-body'
-              | '/problems/json-body-not-object'
-              | '/problems/json-too-deep'
-              | '/problems/json-number-out-of-range'
-              | '/problems/json-nul-character'
-              | '/problems/ill-formed-unicode'
-              | '/problems/validation-failed'
-              | '/problems/idempotency-key-missing'
-              | '/problems/idempotency-key-invalid';
-            /** @enum {integer} */
-            status: 400;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`payment-declined`](/problems/payment-declined): Payment declined (final: replayed to retries with the same key)
-       */
-      402: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
-          'Idempotent-Replayed'?: 'true';
-          /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
-          'Idempotency-Outcome': 'executed' | 'resumed' | 'replayed';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/payment-declined';
-            /** @enum {integer} */
-            status: 402;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`idempotency-request-in-progress`](/problems/idempotency-request-in-progress): A request with this Idempotency-Key is still in progress
-       */
-      409: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/idempotency-request-in-progress';
-            /** @enum {integer} */
-            status: 409;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
-       */
-      413: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/payload-too-large';
-            /** @enum {integer} */
-            status: 413;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
-       *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
-       */
-      415: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
-          'Accept-Encoding'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unsupported-media-type' | '/problems/unsupported-content-encoding';
-            /** @enum {integer} */
-            status: 415;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`idempotency-key-reused`](/problems/idempotency-key-reused): Idempotency-Key was already used for a different request
-       *     - [`insufficient-stock`](/problems/insufficient-stock): Not enough stock (final: replayed to retries with the same key)
-       *     - [`unknown-product`](/problems/unknown-product): Unknown product (final: replayed to retries with the same key)
-       *     - [`mixed-currency`](/problems/mixed-currency): Mixed currencies (final: replayed to retries with the same key)
-       *     - [`order-total-out-of-range`](/problems/order-total-out-of-range): Order total out of range (final: replayed to retries with the same key)
-       *     - [`payment-method-invalid`](/problems/payment-method-invalid): Payment method cannot be charged (final: replayed to retries with the same key)
-       *     - [`payment-request-invalid`](/problems/payment-request-invalid): Payment provider refused the charge request (final: replayed to retries with the same key)
-       */
-      422: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
-          'Idempotent-Replayed'?: 'true';
-          /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
-          'Idempotency-Outcome'?: 'executed' | 'resumed' | 'replayed';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type:
-              | '/problems/idempotency-key-reused'
-              | '/problems/insufficient-stock'
-              | '/problems/unknown-product'
-              | '/problems/mixed-currency'
-              | '/problems/order-total-out-of-range'
-              | '/problems/payment-method-invalid'
-              | '/problems/payment-request-invalid';
-            /** @enum {integer} */
-            status: 422;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`too-many-requests`](/problems/too-many-requests): Too many requests
-       */
-      429: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/too-many-requests';
-            /** @enum {integer} */
-            status: 429;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`idempotency-store-unavailable`](/problems/idempotency-store-unavailable): Idempotency key store is unavailable
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       *     - [`payment-provider-unavailable`](/problems/payment-provider-unavailable): Payment provider unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/idempotency-store-unavailable' | '/problems/service-unavailable' | '/problems/payment-provider-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  getOrder: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Any case; answered in lower case. */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Order'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unauthorized`](/problems/unauthorized): Authentication required
-       */
-      401: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unauthorized';
-            /** @enum {integer} */
-            status: 401;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`not-found`](/problems/not-found): Not found
-       */
-      404: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/not-found';
-            /** @enum {integer} */
-            status: 404;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  receivePaymentWebhook: {
-    parameters: {
-      query?: never;
-      header: {
-        /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>[,v1=…]`, as Stripe sends it. */
-        'Stripe-Signature': string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    /** @description A Stripe event object: `{ id: "evt_…", object: "event", type, created, data: { object: <PaymentIntent> }, … }`. */
-    requestBody: {
-      content: {
-        'application/json': Record<string, never>;
-      };
-    };
-    responses: {
-      /** @description The event was handled (or had been, or is of a type the shop ignores). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WebhookDelivery'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`malformed-json`](/problems/malformed-json): Malformed JSON
-       *     - [`malformed-body`](/problems/malformed-body): Unreadable request body
-       *     - [`json-body-not-object`](/problems/json-body-not-object): Body must be a JSON object
-       *     - [`json-too-deep`](/problems/json-too-deep): JSON nested too deeply
-       *     - [`json-number-out-of-range`](/problems/json-number-out-of-range): Number out of range
-       *     - [`json-nul-character`](/problems/json-nul-character): NUL character in text
-       *     - [`ill-formed-unicode`](/problems/ill-formed-unicode): Text is not well-formed Unicode
-       *     - [`validation-failed`](/problems/validation-failed): Invalid request
-       *     - [`webhook-signature-invalid`](/problems/webhook-signature-invalid): Webhook signature invalid
-       *     - [`webhook-event-unreadable`](/problems/webhook-event-unreadable): Webhook event unreadable
-       */
-      400: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type:
-              | '/problems/malformed-json'
-              | '/problems/malformed-body'
-              | '/problems/json-body-not-object'
-              | '/problems/json-too-deep'
-              | '/problems/json-number-out-of-range'
-              | '/problems/json-nul-character'
-              | '/problems/ill-formed-unicode'
-              | '/problems/validation-failed'
-              | '/problems/webhook-signature-invalid'
-              | '/problems/webhook-event-unreadable';
-            /** @enum {integer} */
-            status: 400;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`payload-too-large`](/problems/payload-too-large): Request body too large
-       */
-      413: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/payload-too-large';
-            /** @enum {integer} */
-            status: 413;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`unsupported-media-type`](/problems/unsupported-media-type): Unsupported media type
-       *     - [`unsupported-content-encoding`](/problems/unsupported-content-encoding): Unsupported content encoding
-       */
-      415: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
-          'Accept-Encoding'?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/unsupported-media-type' | '/problems/unsupported-content-encoding';
-            /** @enum {integer} */
-            status: 415;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       *     - [`webhooks-not-configured`](/problems/webhooks-not-configured): Webhooks not configured
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After'?: number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable' | '/problems/webhooks-not-configured';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
-  checkHealth: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthCheck'];
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`internal-error`](/problems/internal-error): Internal server error
-       */
-      500: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/internal-error';
-            /** @enum {integer} */
-            status: 500;
-          };
-        };
-      };
-      /**
-       * @description Problem types:
-       *     - [`service-unavailable`](/problems/service-unavailable): Service unavailable
-       */
-      503: {
-        headers: {
-          /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
-          'Problem-Outcome': 'final' | 'not-run' | 'in-progress' | 'unfinished';
-          /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
-          'Retry-After': number;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['ProblemDetails'] & {
-            /** @enum {string} */
-            type: '/problems/service-unavailable';
-            /** @enum {integer} */
-            status: 503;
-          };
-        };
-      };
-    };
-  };
 }

@@ -1,3 +1,4 @@
+import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
 import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Product, Profile, ProfileFields, Session } from './types';
 
@@ -72,7 +73,7 @@ export function toOrder(dto: OrderDto): Order {
           },
         }
       : {}),
-    ...(dto.chargeAttempts ? { chargeAttempts: dto.chargeAttempts } : {}),
+    ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
     lines: dto.items.map((item) => ({
       productId: item.productId,
       quantity: item.quantity,
