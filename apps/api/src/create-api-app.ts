@@ -53,7 +53,7 @@ export async function createApiApp(config: ApiConfig, rootModule: DynamicModule 
       'traceparent',
       'tracestate',
     ],
-    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'X-Request-Id'],
+    exposedHeaders: ['Location', 'ETag', 'Retry-After', 'Idempotent-Replayed', 'Idempotency-Outcome', 'Problem-Outcome', 'X-Request-Id'],
     maxAge: 600,
   });
   // After the security and CORS headers (a browser must be able to read a 429), before every

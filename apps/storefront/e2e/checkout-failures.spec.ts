@@ -47,7 +47,8 @@ describe('checkout when the network or the server fails', () => {
       return route.fulfill({
         status,
         contentType: 'application/problem+json',
-        headers: { 'Access-Control-Allow-Origin': storefrontUrl() },
+        // As the shop answers: its problem says what it means for the order (Problem-Outcome).
+        headers: { 'Access-Control-Allow-Origin': storefrontUrl(), 'Access-Control-Expose-Headers': 'Problem-Outcome', 'Problem-Outcome': 'unfinished' },
         body: JSON.stringify({ type: `/problems/${slug}`, title: slug, status, detail: 'injected by the test' }),
       });
     });
@@ -81,7 +82,7 @@ describe('checkout when the network or the server fails', () => {
       route.fulfill({
         status: 503,
         contentType: 'application/problem+json',
-        headers: { 'Access-Control-Allow-Origin': storefrontUrl() },
+        headers: { 'Access-Control-Allow-Origin': storefrontUrl(), 'Access-Control-Expose-Headers': 'Problem-Outcome', 'Problem-Outcome': 'unfinished' },
         body: JSON.stringify({ type: '/problems/service-unavailable', title: 'Service unavailable', status: 503, detail: 'injected by the test' }),
       }),
     );

@@ -121,7 +121,12 @@ describe('checkout with a card', () => {
       return route.fulfill({
         status: 503,
         contentType: 'application/problem+json',
-        headers: { 'Access-Control-Allow-Origin': storefrontUrl(), 'Access-Control-Expose-Headers': 'Retry-After', 'Retry-After': '1' },
+        headers: {
+          'Access-Control-Allow-Origin': storefrontUrl(),
+          'Access-Control-Expose-Headers': 'Retry-After, Problem-Outcome',
+          'Retry-After': '1',
+          'Problem-Outcome': 'unfinished',
+        },
         body: JSON.stringify({
           type: '/problems/payment-provider-unavailable',
           title: 'Payment provider unavailable',

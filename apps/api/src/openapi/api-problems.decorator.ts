@@ -83,6 +83,7 @@ function problemSchema(status: number, group: ProblemSlug[]): SchemaObject {
 // `{ headers }` for the response, or nothing when no problem of the group carries one.
 function headersOf(group: ProblemSlug[]): { headers?: Record<string, HeaderObject> } {
   const carried = group.map((slug): Record<string, HeaderObject> => ({
+    ...RESPONSE_HEADERS.problemOutcome,
     ...HEADERS_OF[slug],
     ...(REPLAYED.has(slug) ? { ...RESPONSE_HEADERS.idempotentReplayed, ...RESPONSE_HEADERS.idempotencyOutcome } : {}),
   }));

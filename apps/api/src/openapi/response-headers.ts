@@ -47,6 +47,16 @@ export const RESPONSE_HEADERS = {
       schema: { type: 'string', enum: ['executed', 'resumed', 'replayed'] },
     },
   },
+  problemOutcome: {
+    'Problem-Outcome': {
+      required: true,
+      description:
+        'What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key ' +
+        'gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the ' +
+        'key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it).',
+      schema: { type: 'string', enum: ['final', 'not-run', 'in-progress', 'unfinished'] },
+    },
+  },
   acceptEncoding: {
     'Accept-Encoding': {
       required: true,

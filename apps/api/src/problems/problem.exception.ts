@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { PROBLEM_OUTCOME_HEADER, ProblemOutcome } from './problem-catalog';
 import { PROBLEM_REGISTRY, ProblemSlug, problemTypeUri } from './problem-registry';
 
 /** The RFC 9457 body every error carries. */
@@ -12,17 +13,22 @@ export interface ProblemDetails {
 
 /**
  * An error with a stable problem `type`. Thrown anywhere in the API; the problem-details
- * filter renders it as `application/problem+json`.
+ * filter renders it as `application/problem+json`. Its `headers` always carry `Problem-Outcome`.
  */
 export class ProblemException extends HttpException {
+  readonly outcome: ProblemOutcome;
+  readonly headers: Record<string, string>;
+
   constructor(
     readonly slug: ProblemSlug,
     detail: string,
     readonly extensions: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
+    headers: Record<string, string> = {},
   ) {
     const kind = PROBLEM_REGISTRY[slug];
     super({ ...extensions, type: problemTypeUri(slug), title: kind.title, status: kind.status, detail }, kind.status);
+    this.outcome = kind.outcome;
+    this.headers = { ...headers, [PROBLEM_OUTCOME_HEADER]: kind.outcome };
   }
 
   get problem(): ProblemDetails {

@@ -21,6 +21,6 @@ export class ProblemsController {
   explain(@Param('slug') slug: string): string {
     const kind = Object.hasOwn(PROBLEM_REGISTRY, slug) ? PROBLEM_REGISTRY[slug] : undefined;
     if (!kind) throw new ProblemException('not-found', `There is no problem type "${slug}".`);
-    return `${kind.title} (HTTP ${kind.status})\n\n${kind.explanation}\n`;
+    return `${kind.title} (HTTP ${kind.status}, Problem-Outcome: ${kind.outcome})\n\n${kind.explanation}\n`;
   }
 }

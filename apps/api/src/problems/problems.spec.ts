@@ -1,3 +1,4 @@
+import { PROBLEM_REGISTRY } from './problem-registry';
 import { startTestApi, TestApi } from '../testing/test-api';
 
 describe('errors as RFC 9457 problem+json', () => {
@@ -25,9 +26,21 @@ describe('errors as RFC 9457 problem+json', () => {
     expect(response.body.type).toBe('/problems/payload-too-large');
   });
 
+  it('says on every problem whether the answer is final (Problem-Outcome), as its catalogue entry does', async () => {
+    const notFound = await api.http().get('/no-such-route').expect(404);
+    expect(notFound.headers['problem-outcome']).toBe('final');
+    const unauthorized = await api.http().get('/orders').expect(401);
+    expect(unauthorized.headers['problem-outcome']).toBe('not-run');
+    expect(PROBLEM_REGISTRY['internal-error'].outcome).toBe('unfinished');
+    expect(PROBLEM_REGISTRY['payment-provider-unavailable'].outcome).toBe('unfinished');
+    expect(PROBLEM_REGISTRY['idempotency-request-in-progress'].outcome).toBe('in-progress');
+    expect(PROBLEM_REGISTRY['idempotency-store-unavailable'].outcome).toBe('not-run');
+    expect(PROBLEM_REGISTRY['payment-declined'].outcome).toBe('final');
+  });
+
   it('serves a human explanation at every problem type it emits', async () => {
     const response = await api.http().get('/problems/insufficient-stock').expect(200);
-    expect(response.text).toMatch(/Not enough stock/);
+    expect(response.text).toMatch(/Not enough stock \(HTTP 422, Problem-Outcome: final\)/);
     await api.http().get('/problems/idempotency-request-in-progress').expect(200);
     await api.http().get('/problems/no-such-problem').expect(404);
   });

@@ -1,4 +1,5 @@
 import type { StoredResponse } from '@safe-checkout/idempotency';
+import { PROBLEM_OUTCOME_HEADER } from './problem-catalog';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.filter';
 import { ProblemException } from './problem.exception';
 
@@ -9,7 +10,8 @@ import { ProblemException } from './problem.exception';
 export function renderProblem(problem: ProblemException): StoredResponse {
   return {
     status: problem.getStatus(),
-    headers: { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` },
+    // Stored with the key, so that a replayed final answer still says it is final.
+    headers: { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, [PROBLEM_OUTCOME_HEADER.toLowerCase()]: problem.outcome },
     body: JSON.stringify(problem.problem),
   };
 }

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 
 /** The response headers of the contract: a response that carries one must have it documented. */
-const CONTRACT_HEADERS = ['location', 'etag', 'retry-after', 'idempotent-replayed', 'idempotency-outcome', 'accept-encoding'];
+const CONTRACT_HEADERS = ['location', 'etag', 'retry-after', 'idempotent-replayed', 'idempotency-outcome', 'problem-outcome', 'accept-encoding'];
 
 // Express gives every body it sends a weak ETag (its `etag` setting) unless the route set one; the
 // contract's ETags are the strong ones of the profile.

@@ -5,7 +5,7 @@ import { PendingCheckoutCheck } from '@/components/checkout/pending-checkout-che
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ApiProvider } from '@/components/providers/api-provider';
-import { ChaosAdminProvider } from '@/components/providers/chaos-admin-provider';
+import { ChaosAdminProvider } from '@/components/demo/chaos/chaos-admin-provider';
 import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from '@/lib/storefront-config';
 import '@/styles/tokens.css';
 import '@/styles/base.css';

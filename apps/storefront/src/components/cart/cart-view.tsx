@@ -7,7 +7,7 @@ import { cartStore, withQuantity } from '@/lib/cart-store';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { useApiData } from '@/lib/use-api-data';
 import { useBrowserStore } from '@/lib/use-browser-store';
-import { ChaosPanel } from '../chaos/chaos-panel';
+import { ChaosPanel } from '../demo/chaos/chaos-panel';
 import { CheckoutPanel } from '../checkout/checkout-panel';
 import { RetryTimeline } from '../checkout/retry-timeline';
 import { useApi } from '../providers/api-provider';

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
 import { endExpiredSession } from '@/lib/auth/session-expiry';
-import { isCheckingLastCheckout } from '@/lib/checkout/checkout-pages';
+import { checkoutPhase, isOutcomeOpen } from '@/lib/checkout/checkout-phase';
 import { canReuse, requestOf, type CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { THIS_PAGE } from '@/lib/checkout/page-presence';
@@ -43,17 +43,13 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   const [guardOff, setGuardOff] = useState(false);
   // Until the customer picks a card, the one this tab last used, else the default.
   const [chosenCard, setChosenCard] = useState<string | null>(null);
-  const sending = (record?.inFlight.length ?? 0) > 0;
-  const outcomeUnknown = record?.result?.state === 'unknown';
-  const cardLocked = record !== null && (sending || outcomeUnknown);
-  const paymentMethod = cardLocked ? record.paymentMethod : (chosenCard ?? record?.paymentMethod ?? DEFAULT_PAYMENT_METHOD_ID);
+  const phase = checkoutPhase(record, THIS_PAGE);
+  const busy = phase.name === 'placing' || phase.name === 'settling';
+  const paymentMethod = record && phase.name !== 'ready' ? record.paymentMethod : (chosenCard ?? record?.paymentMethod ?? DEFAULT_PAYMENT_METHOD_ID);
   const reuses = canReuse(record, { items: [...cart], paymentMethod });
-  // Until the checkout's outcome is known (a request out, or the answer unknown), another cart
-  // would be a second order with a new key while the first may exist: only Check again, or this
-  // same cart and card (which reuse the key), may send.
-  const outcomePending = record !== null && (record.result === undefined ? sending : outcomeUnknown);
-  const secondOrderBlocked = outcomePending && !reuses;
-  const sendingText = record && isCheckingLastCheckout(record, THIS_PAGE) ? CHECKING_TEXT : 'Placing your order…';
+  // Only Check again, or this same cart and card (which reuse the key), may send while the outcome is open.
+  const secondOrderBlocked = isOutcomeOpen(phase) && !reuses;
+  const sendingText = phase.name === 'placing' && phase.checking ? CHECKING_TEXT : 'Placing your order…';
 
   function buy(order: OrderRequest) {
     // Read the store, not React state: a second click in the same frame must see the first.
@@ -73,7 +69,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       <h2 id="checkout-title">Checkout</h2>
       {/* The verdict first: at 1280 × 900 it stays in view beside its timeline, above the cards it may ask to change. */}
       {record?.result && (
-        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={sending} onCheckAgain={onCheckAgain} />
+        <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={busy} onCheckAgain={onCheckAgain} />
       )}
       <p className={styles.total}>
         <span>Total</span>
@@ -83,16 +79,16 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       <PaymentMethodPicker
         value={paymentMethod}
         onChange={setChosenCard}
-        locked={cardLocked}
-        note={outcomeUnknown && !sending ? UNKNOWN_LOCK_NOTE : undefined}
+        locked={phase.name !== 'ready'}
+        note={phase.name === 'unknown' ? UNKNOWN_LOCK_NOTE : undefined}
       />
       <button
         type="button"
         className={`button button--wide button--large ${styles.buy}`}
-        disabled={cart.length === 0 || (!guardOff && sending) || secondOrderBlocked}
+        disabled={cart.length === 0 || (!guardOff && busy) || secondOrderBlocked}
         onClick={() => buy({ items: [...cart], paymentMethod })}
       >
-        {sending && !guardOff ? sendingText : 'Buy now'}
+        {busy && !guardOff ? sendingText : 'Buy now'}
       </button>
       <DoubleClickGuard off={guardOff} onChange={setGuardOff} />
       <p className={styles.keyNote} aria-live="polite">
@@ -105,13 +101,13 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
           <>Buying mints a new checkout key for exactly this cart and card; changing either later starts a new one.</>
         )}
       </p>
-      {sending && (
+      {busy && (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" />
-          {record?.result?.state === 'placed' ? waitingTwins(record.inFlight.length) : sendingText}
+          {phase.name === 'settling' && record?.result?.state === 'placed' ? waitingTwins(phase.twins) : sendingText}
         </p>
       )}
-      {outcomeUnknown && secondOrderBlocked && cart.length > 0 && (
+      {phase.name === 'unknown' && secondOrderBlocked && cart.length > 0 && (
         <p className="callout callout--warn" data-testid="second-order-blocked">
           Your cart changed after this checkout started, and whether that order was placed is not known yet. Buy now stays off until it is: with this cart it
           would be a second order, with a new key. Check again first (it resends the checkout&apos;s own items and card), or put the cart back as it was.

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { useChaosAdmins } from '../providers/chaos-admin-provider';
+import { useChaosAdmins } from '../demo/chaos/chaos-admin-provider';
 import styles from './checkout.module.css';
 
 export interface DoubleClickGuardProps {

@@ -7,7 +7,7 @@ const attempt = (fields: Partial<TimelineAttempt>): TimelineAttempt => ({ reques
 
 /** Every `id` the "How this works" page renders, read from its sources (literal ids and the scenarios' `id:` fields). */
 function howItWorksIds(): Set<string> {
-  const folder = path.join(__dirname, '..', 'how-it-works');
+  const folder = path.join(__dirname, '..', 'demo', 'how-it-works');
   const ids = new Set<string>();
   for (const file of readdirSync(folder).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.spec.ts'))) {
     const source = readFileSync(path.join(folder, file), 'utf8');

@@ -1,6 +1,7 @@
 import { parseRetryAfterMs, RetryingClientError } from '@safe-checkout/retrying-client';
 import { readHeader } from './http-headers';
 import { customerMessage } from './problem-messages';
+import type { ProblemOutcome } from './types';
 
 /**
  * How a call ended without an answer the app can use:
@@ -29,7 +30,7 @@ export class ApiError extends Error {
     readonly title: string,
     message: string,
     readonly outcome: ApiOutcome,
-    readonly details: { status?: number; slug?: string; fieldErrors?: FieldError[]; attempts?: number } = {},
+    readonly details: { status?: number; slug?: string; problemOutcome?: ProblemOutcome; fieldErrors?: FieldError[]; attempts?: number } = {},
   ) {
     super(message);
   }
@@ -87,7 +88,14 @@ export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
   }
   const slug = typeof body.type === 'string' ? body.type.split('/').pop() : undefined;
   const wording = customerMessage(slug, asText(body.title), asText(body.detail), body, { retryAfterSeconds: retryAfterSecondsOf(error.response?.headers) });
-  return new ApiError('problem', wording.title, wording.advice, error.outcome, { status, slug, attempts, fieldErrors: asFieldErrors(body.errors) });
+  const problemOutcome = readHeader(error.response?.headers, 'Problem-Outcome') as ProblemOutcome | undefined;
+  return new ApiError('problem', wording.title, wording.advice, error.outcome, {
+    status,
+    slug,
+    problemOutcome,
+    attempts,
+    fieldErrors: asFieldErrors(body.errors),
+  });
 }
 
 /** The answer's `Retry-After` in whole seconds (rounded up: "try again in 0 s" would be wrong), if it sent one. */

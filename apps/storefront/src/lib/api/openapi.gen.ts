@@ -661,6 +661,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -698,6 +700,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -745,6 +749,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -762,6 +768,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -779,6 +787,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -797,6 +807,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -816,6 +828,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -835,6 +849,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -852,6 +868,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -890,6 +908,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -926,6 +946,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -943,6 +965,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -981,6 +1005,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -998,6 +1024,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1041,6 +1069,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1058,6 +1088,8 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1094,6 +1126,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1111,6 +1145,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1168,6 +1204,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1185,6 +1223,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1202,6 +1242,8 @@ export interface operations {
              */
             403: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1219,6 +1261,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1236,6 +1280,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Strong ETag of the profile; send it as `If-Match` to make a PUT conditional. It changes when, and only when, the body does. */
                     ETag: string;
                     [name: string]: unknown;
@@ -1255,6 +1301,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1273,6 +1321,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1292,6 +1342,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1311,6 +1363,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1328,6 +1382,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1371,6 +1427,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1388,6 +1446,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1424,6 +1484,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1441,6 +1503,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1504,6 +1568,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1521,6 +1587,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1538,6 +1606,8 @@ export interface operations {
              */
             402: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
@@ -1559,6 +1629,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1578,6 +1650,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1596,6 +1670,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1621,6 +1697,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key, replayed byte for byte; absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     /** @description What this request did with the operation: `executed` (ran it from the start), `resumed` (finished the work an earlier request with the same Idempotency-Key had started, e.g. the charge after 503 `payment-provider-unavailable`) or `replayed` (sent its stored answer). */
@@ -1642,6 +1720,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1661,6 +1741,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1680,6 +1762,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1721,6 +1805,8 @@ export interface operations {
              */
             401: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1738,6 +1824,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1774,6 +1862,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1791,6 +1881,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1847,6 +1939,8 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1864,6 +1958,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1882,6 +1978,8 @@ export interface operations {
              */
             415: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description The request Content-Encodings the API decodes besides identity (RFC 9110 §12.5.3). */
                     "Accept-Encoding"?: string;
                     [name: string]: unknown;
@@ -1901,6 +1999,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1919,6 +2019,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After"?: number;
                     [name: string]: unknown;
@@ -1957,6 +2059,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1974,6 +2078,8 @@ export interface operations {
              */
             503: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;

@@ -157,6 +157,11 @@ describe('attemptAnswerOf(event)', () => {
     });
   });
 
+  it('when the shop says what its problem means (Problem-Outcome), keeps it with the answer', () => {
+    const event = { attempt: 1, ...sent, durationMs: 1, status: 503, headers: { 'problem-outcome': 'unfinished' }, problemType: '/problems/internal-error' };
+    expect(attemptAnswerOf({ ...event, verdict: 'ambiguous' } as AttemptSettledEvent)).toMatchObject({ slug: 'internal-error', problemOutcome: 'unfinished' });
+  });
+
   it('when a 409 is not "in progress" (the client calls it definite), shows "rejected"', () => {
     expect(attemptAnswerOf({ attempt: 1, ...sent, durationMs: 1, ...answered(409, 'email-taken') } as AttemptSettledEvent).outcome).toBe('rejected');
   });

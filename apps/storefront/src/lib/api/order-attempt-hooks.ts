@@ -1,5 +1,5 @@
 import type { AttemptSettledEvent, RetryAttemptHooks, RetryEvent } from '@safe-checkout/retrying-client';
-import type { AttemptAnswer, AttemptOutcome, OrderAttemptObserver, WaitReason } from './types';
+import type { AttemptAnswer, AttemptOutcome, OrderAttemptObserver, ProblemOutcome, WaitReason } from './types';
 
 /**
  * The retrying client's events for one order request, translated for the retry timeline: each
@@ -25,7 +25,14 @@ export function attemptAnswerOf({ status, headers, problemType, failure, verdict
   const serverOutcome = headers?.['idempotency-outcome'];
   const replayed = headers?.['idempotent-replayed'] === 'true' || serverOutcome === 'replayed';
   const slug = problemType?.split('/').pop();
-  return { outcome: outcomeOf(status, verdict, replayed, serverOutcome === 'resumed'), status, replayed, ...(slug ? { slug } : {}) };
+  const problemOutcome = headers?.['problem-outcome'] as ProblemOutcome | undefined;
+  return {
+    outcome: outcomeOf(status, verdict, replayed, serverOutcome === 'resumed'),
+    status,
+    replayed,
+    ...(slug ? { slug } : {}),
+    ...(problemOutcome ? { problemOutcome } : {}),
+  };
 }
 
 /** The wait before retry `attempt - 1`, exactly as the client decided it. */

@@ -198,6 +198,15 @@ export interface PlacedOrder {
  */
 export type AttemptOutcome = 'sent' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress' | 'created' | 'resumed' | 'replayed' | 'rejected' | 'cut-off';
 
+/**
+ * What the shop's problem answer says about the order, in its own words (the `Problem-Outcome`
+ * header, from the API's problem catalogue): `final` (the same request and key get this answer
+ * again), `not-run` (nothing was done; the same key may run later), `in-progress` (another
+ * request with the key is still running) or `unfinished` (the order may stand part-way; the same
+ * key resumes it).
+ */
+export type ProblemOutcome = 'final' | 'not-run' | 'in-progress' | 'unfinished';
+
 export interface AttemptAnswer {
   outcome: AttemptOutcome;
   /** The HTTP status, when the server answered. */
@@ -209,6 +218,8 @@ export interface AttemptAnswer {
    * (`internal-error`); absent for an error page from something in front of the API.
    */
   slug?: string;
+  /** The shop's `Problem-Outcome`; absent when the answer was not the shop's own problem (a gateway's page). */
+  problemOutcome?: ProblemOutcome;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ApiError, type AttemptAnswer } from '../api';
+import { ApiError, type AttemptAnswer, type ProblemOutcome } from '../api';
 import { customerMessage } from '../api/problem-messages';
 import { checkoutVerdict, type CheckoutVerdict, type RequestEnding } from './checkout-verdict';
 
@@ -6,10 +6,19 @@ import { checkoutVerdict, type CheckoutVerdict, type RequestEnding } from './che
 // as toApiError builds it.
 const DROPPED: AttemptAnswer = { outcome: 'dropped' };
 const TIMED_OUT: AttemptAnswer = { outcome: 'timed-out' };
+// The Problem-Outcome the API's problem catalogue gives each slug used here.
+const PROBLEM_OUTCOMES: Record<string, ProblemOutcome> = {
+  'internal-error': 'unfinished',
+  'service-unavailable': 'unfinished',
+  'payment-provider-unavailable': 'unfinished',
+  'idempotency-store-unavailable': 'not-run',
+  unauthorized: 'not-run',
+  'idempotency-request-in-progress': 'in-progress',
+};
 const answer = (status: number, slug?: string): AttemptAnswer => ({
   outcome: status >= 500 ? 'server-error' : slug === 'idempotency-request-in-progress' ? 'in-progress' : 'rejected',
   status,
-  ...(slug ? { slug } : {}),
+  ...(slug ? { slug, problemOutcome: PROBLEM_OUTCOMES[slug] ?? 'final' } : {}),
 });
 const INTERNAL_ERROR = answer(500, 'internal-error');
 const UNAVAILABLE = answer(503, 'service-unavailable');
@@ -29,7 +38,8 @@ function errorOf(last: AttemptAnswer, attempts: number, extensions: Record<strin
   if (!last.slug)
     return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', 'ambiguous', { status: last.status, attempts });
   const { title, advice } = customerMessage(last.slug, undefined, undefined, extensions);
-  return new ApiError('problem', title, advice, last.status >= 500 ? 'ambiguous' : 'definite', { status: last.status, slug: last.slug, attempts });
+  const details = { status: last.status, slug: last.slug, problemOutcome: last.problemOutcome, attempts };
+  return new ApiError('problem', title, advice, last.status >= 500 ? 'ambiguous' : 'definite', details);
 }
 const failed = (...answers: AttemptAnswer[]): RequestEnding => ({ kind: 'failed', answers, error: errorOf(answers[answers.length - 1], answers.length) });
 const declinedFor = (declineCode: string, ...earlier: AttemptAnswer[]): RequestEnding => ({
@@ -160,7 +170,7 @@ describe('checkoutVerdict(ending)', () => {
 
   it('when a 500 problem follows a dropped attempt, says what each got and never that nothing was saved', () => {
     const { message } = checkoutVerdict(failed(DROPPED, INTERNAL_ERROR));
-    expect(message).toContain("The last of 2 attempts failed on the shop's side (HTTP 500); the ones before it got no answer.");
+    expect(message).toContain("The last of 2 attempts failed on the shop's side (HTTP 500); the one before it got no answer.");
     expect(message).not.toMatch(/nothing was saved|rolled back/i);
   });
 
@@ -189,9 +199,18 @@ describe('checkoutVerdict(ending)', () => {
 
   it('when the payment provider did not answer, says the order exists, the card may or may not have been charged, and Check again charges at most once', () => {
     const { message } = checkoutVerdict(failed(PROVIDER_UNAVAILABLE, PROVIDER_UNAVAILABLE));
-    expect(message).toContain('Your order was created, but the payment provider did not answer the shop on any of the 2 attempts');
+    expect(message).toContain('All 2 attempts found the payment provider not answering (HTTP 503 and 503). Your order was created');
     expect(message).toContain('your card may or may not have been charged');
     expect(message).toContain('Check again sends the same key and card');
+  });
+
+  it("reads what an answer means from the shop's Problem-Outcome, not from its status", () => {
+    const turnedAway = { outcome: 'server-error', status: 503, slug: 'some-new-refusal', problemOutcome: 'not-run' } as const;
+    expect(checkoutVerdict(failed(turnedAway))).toMatchObject({ state: 'failed', final: false });
+    const stored = { outcome: 'rejected', status: 409, slug: 'some-new-final-answer', problemOutcome: 'final' } as const;
+    expect(checkoutVerdict(failed(stored))).toMatchObject({ state: 'failed', final: true });
+    const unfinished = { outcome: 'rejected', status: 425, slug: 'some-new-pause', problemOutcome: 'unfinished' } as const;
+    expect(checkoutVerdict(failed(unfinished)).state).toBe('unknown');
   });
 
   it.each([

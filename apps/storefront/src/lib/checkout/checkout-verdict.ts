@@ -1,53 +1,120 @@
 import type { ApiError, AttemptAnswer } from '../api';
-import { answerClass } from './answer-class';
 
-/** How one request of a checkout ended, as far as this page knows. */
-export type RequestEnding = PlacedEnding | FailedEnding | CutOffEnding;
+/** How one request of a checkout ended: placed, given up on (its attempts in order, `error` the last), or cut off by a page closed before the answer. */
+export type RequestEnding =
+  { kind: 'placed'; replayed: boolean } | { kind: 'failed'; answers: readonly AttemptAnswer[]; error: ApiError } | { kind: 'cut-off' };
 
-export interface PlacedEnding {
-  kind: 'placed';
-  replayed: boolean;
-}
-
-/** The client gave up: `answers` are the request's attempts in order, as on the timeline; `error` describes the last. */
-export interface FailedEnding {
-  kind: 'failed';
-  answers: readonly AttemptAnswer[];
-  error: ApiError;
-}
-
-/** The page that sent the request was closed or reloaded before the answer came. */
-export interface CutOffEnding {
-  kind: 'cut-off';
-}
-
-/** What the customer is told: placed, definitely not placed, or unknown, with the heading and body that say so. */
+/**
+ * What the customer is told: placed, definitely not placed, or unknown, with the heading and body
+ * that say so. `final` is set on definite failures only: `true` when the shop's answer is final for
+ * this key (a declined card, not enough stock: the next Buy starts a new checkout), `false` when it
+ * turned the request away before running it (401, 429, key store unavailable: the same key may run again).
+ */
 export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' = 'placed' | 'failed' | 'unknown'> {
   state: State;
   title: string;
   message: string;
-  /**
-   * Set on definite failures only: `true` when the shop stored this answer with the key (a 4xx
-   * business answer, a declined card), so asking again with that key could only replay it and
-   * the next Buy starts a new checkout; `false` when the shop turned the request away before
-   * running it (401, 429, key store unavailable), so the same key may run again.
-   */
   final?: boolean;
 }
 
-type NotPlaced = CheckoutVerdict<'failed' | 'unknown'>;
+/**
+ * What the last attempt's answer means for the order: the shop's own `Problem-Outcome` (card
+ * refusals and the unanswered charge told apart by slug), or what HTTP alone says of an answer that
+ * is not the shop's. `…-after-…`: earlier attempts change what the last one means.
+ */
+type Reading = keyof typeof ROWS;
+
+/** One row of the table: `{name}` is replaced by that fact of the request (see `failedVerdict`); `did` words the last attempt in `{history}`. */
+interface Row {
+  state: 'failed' | 'unknown';
+  final?: boolean;
+  did?: string;
+  title: string;
+  message: string;
+}
+
+const CHECK_AGAIN = `Check again sends the same key and card: the shop finishes this checkout and charges the card at most once. If you do nothing, the shop finishes it by itself once the provider answers again.`;
+const MAY_OR_MAY_NOT = 'so the order may or may not have been placed.';
+
+// payments.md, "The checkout as atomic phases": a failure after the first phase leaves the order
+// created and its key at the recovery point, which a retry with the key or the recovery worker resumes.
+const ROWS = {
+  final: { state: 'failed', final: true, title: '{errorTitle}', message: '{errorMessage}' },
+  'final-not-the-shop': { state: 'failed', final: true, title: '{errorTitle}', message: 'The shop refused the order ({status}), so nothing was ordered.' },
+  declined: {
+    state: 'failed',
+    final: true,
+    title: '{errorTitle}',
+    message: '{errorMessage} Choose a card and press Buy now to pay: that starts a new checkout, with a new key.',
+  },
+  'not-run': {
+    state: 'failed',
+    final: false,
+    title: '{errorTitle}',
+    message: 'Nothing was ordered: the shop turned the request away before running it ({status}). {errorMessage}',
+  },
+  'not-run-after-open': {
+    state: 'unknown',
+    title: 'Outcome unknown: an earlier attempt may have placed it',
+    message: `The last attempt was turned away before it ran ({status}: {errorTitleLower}), but earlier attempts got {open}, ${MAY_OR_MAY_NOT}`,
+  },
+  'in-progress': {
+    state: 'unknown',
+    title: 'Outcome unknown: your order is still being processed',
+    message: 'The last attempt was told that a request with this key is still running ({status}), so the order may or may not be placed when it finishes.',
+  },
+  unfinished: {
+    state: 'unknown',
+    did: "failed on the shop's side",
+    title: 'Outcome unknown: the shop failed partway',
+    message: `{history} An order is placed in steps, and the failure may have come after your order was created: the shop then keeps it and finishes it by itself, charging your card once. So the order may or may not have been placed.`,
+  },
+  'unfinished-after-charge-unknown': {
+    state: 'unknown',
+    title: 'Outcome unknown: your order is waiting for its payment',
+    message: `The last attempt failed on the shop's side ({status}), but an earlier one was told the order exists and the payment provider had not answered ({open}), so your card may or may not have been charged. ${CHECK_AGAIN}`,
+  },
+  'charge-unknown': {
+    state: 'unknown',
+    did: 'found the payment provider not answering',
+    title: 'Outcome unknown: the payment provider did not answer',
+    message: `{history} Your order was created, but your card may or may not have been charged. ${CHECK_AGAIN}`,
+  },
+  'not-the-shop': {
+    state: 'unknown',
+    title: 'Outcome unknown: {status} from something in front of the shop',
+    message: `The last attempt was answered with {status}, but not by the shop itself, ${MAY_OR_MAY_NOT}`,
+  },
+  'no-answer': {
+    state: 'unknown',
+    did: 'got no answer',
+    title: 'Outcome unknown: no answer from the shop',
+    message: `{history} So the order may or may not have been placed. Check your connection.`,
+  },
+  'no-answer-in-time': {
+    state: 'unknown',
+    did: 'got no answer',
+    title: 'Outcome unknown: the shop did not answer in time',
+    message: `{history} So the order may or may not have been placed.`,
+  },
+  'no-answer-after-answers': {
+    state: 'unknown',
+    did: 'got no answer',
+    title: 'Outcome unknown: the last attempt got no answer',
+    message: `{history} The shop is reachable, but the order may or may not have been placed.`,
+  },
+} as const satisfies Record<string, Row>;
 
 /**
- * The one place that decides what a checkout's outcome is called and how it is explained, so
- * that heading and body always agree. A failed request is judged by its last attempt; earlier
- * attempts only matter when the last one cannot speak for them (`refused`).
+ * The one place that decides what a checkout's outcome is called and how it is explained, so that
+ * heading and body always agree. A failed request is judged by its last attempt.
  *
  * @example
  * checkoutVerdict({ kind: 'failed', answers: [dropped, outOfStock422], error }).state; // 'failed'
  * checkoutVerdict({ kind: 'failed', answers: [dropped, serverError500], error }).state; // 'unknown'
  */
-export function checkoutVerdict(ending: PlacedEnding): CheckoutVerdict<'placed'>;
-export function checkoutVerdict(ending: FailedEnding | CutOffEnding): NotPlaced;
+export function checkoutVerdict(ending: Extract<RequestEnding, { kind: 'placed' }>): CheckoutVerdict<'placed'>;
+export function checkoutVerdict(ending: Exclude<RequestEnding, { kind: 'placed' }>): CheckoutVerdict<'failed' | 'unknown'>;
 export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict;
 export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
   switch (ending.kind) {
@@ -60,104 +127,71 @@ export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
           }
         : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
     case 'cut-off':
-      return unknown('Outcome unknown', 'The page that sent it was closed or reloaded before the shop answered, so the order may or may not have been placed.');
+      return {
+        state: 'unknown',
+        title: 'Outcome unknown',
+        message: `The page that sent it was closed or reloaded before the shop answered, ${MAY_OR_MAY_NOT}`,
+      };
     case 'failed':
       return failedVerdict(ending.answers.length > 0 ? ending.answers : [answerOf(ending.error)], ending.error);
   }
 }
 
-function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): NotPlaced {
+function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): CheckoutVerdict<'failed' | 'unknown'> {
   const last = answers[answers.length - 1];
   const earlier = answers.slice(0, -1);
-  const status = `HTTP ${last.status}`;
-  switch (answerClass(last)) {
-    case 'rejected':
-      return definite(error.title, error.kind === 'problem' ? error.message : `The shop refused the order (${status}), so nothing was ordered.`, true);
-    case 'declined':
-      return definite(error.title, `${error.message} Choose a card and press Buy now to pay: that starts a new checkout, with a new key.`, true);
-    case 'charge-unknown':
-      return chargeUnknownVerdict(answers);
-    case 'server-error':
-      return serverErrorVerdict(answers);
-    case 'refused': {
-      const open = earlier.filter((a) => ['none', 'running', 'unclear', 'server-error', 'charge-unknown'].includes(answerClass(a)));
-      if (open.length === 0)
-        return definite(error.title, `Nothing was ordered: the shop turned the request away before running it (${status}). ${error.message}`, false);
-      return unknown(
-        'Outcome unknown: an earlier attempt may have placed it',
-        `The last attempt was turned away before it ran (${status}: ${error.title.toLowerCase()}), but ${open.length === 1 ? 'an earlier attempt' : 'earlier attempts'} got ${list(open)}, so the order may or may not have been placed.`,
-      );
-    }
-    case 'running':
-      return unknown(
-        'Outcome unknown: your order is still being processed',
-        `The last attempt was told that a request with this key is still running (${status}), so the order may or may not be placed when it finishes.`,
-      );
-    case 'unclear':
-      return unknown(
-        `Outcome unknown: ${status} from something in front of the shop`,
-        `The last attempt was answered with ${status}, but not by the shop itself, so the order may or may not have been placed.`,
-      );
-    case 'none':
-      return noAnswerVerdict(last, earlier);
+  const reading = readingOf(last, earlier);
+  const row: Row = ROWS[reading];
+  const open = earlier.filter((a) => (reading === 'unfinished-after-charge-unknown' ? readingOf(a) === 'charge-unknown' : mayHavePlaced(a)));
+  const facts: Record<string, string> = {
+    status: `HTTP ${last.status}`,
+    history: history(answers, row.did ?? ''),
+    open: list(open),
+    errorTitle: error.title,
+    errorTitleLower: error.title.toLowerCase(),
+    errorMessage: error.message,
+  };
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => facts[name]);
+  const title = row.state === 'failed' ? `Definitely failed: ${fill(row.title)}` : fill(row.title);
+  return { state: row.state, title, message: fill(row.message), ...(row.final === undefined ? {} : { final: row.final }) };
+}
+
+function readingOf(answer: AttemptAnswer, earlier: readonly AttemptAnswer[] = []): Reading {
+  if (answer.status === undefined) {
+    if (earlier.some((a) => a.status !== undefined)) return 'no-answer-after-answers';
+    return answer.outcome === 'timed-out' ? 'no-answer-in-time' : 'no-answer';
   }
-}
-
-const CHECK_AGAIN_CHARGES_ONCE =
-  'Check again sends the same key and card: the shop finishes this checkout and charges the card at most once. If you do nothing, the shop finishes it by itself once the provider answers again.';
-
-// 503 payment-provider-unavailable: the order exists; its charge may or may not have happened.
-function chargeUnknownVerdict(answers: readonly AttemptAnswer[]): NotPlaced {
-  const all = answers.every((a) => answerClass(a) === 'charge-unknown');
-  const which = answers.length === 1 ? '' : all ? ` on any of the ${answers.length} attempts` : ' on the last attempt';
-  return unknown(
-    'Outcome unknown: the payment provider did not answer',
-    `Your order was created, but the payment provider did not answer the shop${which}, so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
-  );
-}
-
-function noAnswerVerdict(last: AttemptAnswer, earlier: readonly AttemptAnswer[]): NotPlaced {
-  const lastText = last.outcome === 'timed-out' ? 'got no answer in time' : 'got no answer';
-  if (earlier.some((a) => a.status !== undefined)) {
-    const before = earlier.every((a) => a.status !== undefined)
-      ? `${earlier.length === 1 ? 'the one before it was' : `the ${earlier.length} before it were`} answered with ${list(earlier)}`
-      : `the ones before it got ${list(earlier)}`;
-    return unknown(
-      'Outcome unknown: the last attempt got no answer',
-      `The last of ${earlier.length + 1} attempts ${lastText}; ${before}. The shop is reachable, but the order may or may not have been placed.`,
-    );
+  switch (answer.problemOutcome) {
+    case 'final':
+      return answer.slug === 'payment-declined' || answer.slug === 'payment-method-invalid' ? 'declined' : 'final';
+    case 'not-run':
+      return earlier.some(mayHavePlaced) ? 'not-run-after-open' : 'not-run';
+    case 'in-progress':
+      return 'in-progress';
+    case 'unfinished':
+      if (answer.slug === 'payment-provider-unavailable') return 'charge-unknown';
+      return earlier.some((a) => readingOf(a) === 'charge-unknown') ? 'unfinished-after-charge-unknown' : 'unfinished';
   }
-  const who = earlier.length === 0 ? 'The request' : `None of the ${earlier.length + 1} attempts`;
-  const advice = last.outcome === 'dropped' ? ' Check your connection.' : '';
-  return unknown(
-    last.outcome === 'timed-out' ? 'Outcome unknown: the shop did not answer in time' : 'Outcome unknown: no answer from the shop',
-    `${who} ${earlier.length === 0 ? lastText : 'got an answer'}, so the order may or may not have been placed.${advice}`,
-  );
+  // Not the shop's own problem: a server's bare 408 ran nothing; a gateway's 5xx may hide anything.
+  if (answer.status === 408) return 'not-run';
+  return answer.status >= 500 ? 'not-the-shop' : 'final-not-the-shop';
 }
 
-// The shop's own 5xx: payments.md, "The checkout as atomic phases". A failure inside the first
-// phase rolled everything back; one after it left the order created and the key at its recovery
-// point, which a retry with the same key (or the recovery worker) resumes. The answer cannot say which.
-function serverErrorVerdict(answers: readonly AttemptAnswer[]): NotPlaced {
-  const charging = answers.slice(0, -1).filter((a) => answerClass(a) === 'charge-unknown');
-  if (charging.length > 0) {
-    return unknown(
-      'Outcome unknown: your order is waiting for its payment',
-      `The last attempt failed on the shop's side (HTTP ${answers[answers.length - 1].status}), but an earlier one was told the order exists and the payment provider had not answered (${list(charging)}), so your card may or may not have been charged. ${CHECK_AGAIN_CHARGES_ONCE}`,
-    );
-  }
-  return unknown(
-    'Outcome unknown: the shop failed partway',
-    `${failureHistory(answers)} An order is placed in steps, and the failure may have come after your order was created: the shop then keeps it and finishes it by itself, charging your card once. So the order may or may not have been placed.`,
-  );
+function mayHavePlaced(answer: AttemptAnswer): boolean {
+  return !['final', 'final-not-the-shop', 'declined', 'not-run'].includes(readingOf(answer));
 }
 
-function failureHistory(answers: readonly AttemptAnswer[]): string {
-  const n = answers.length;
-  if (n === 1) return `The shop failed on its side (${list(answers)}).`;
-  if (answers.every((a) => answerClass(a) === 'server-error')) return `All ${n} attempts failed on the shop's side (${list(answers)}).`;
-  if (answers.every((a) => a.status !== undefined)) return `The shop answered all ${n} attempts (${list(answers)}); the last failed on its side.`;
-  return `The last of ${n} attempts failed on the shop's side (${list(answers.slice(-1))}); the ones before it got ${list(answers.slice(0, -1))}.`;
+/** `All 4 attempts failed on the shop's side (HTTP 500, 500, 500 and 500).`: what each attempt got, in order. */
+function history(answers: readonly AttemptAnswer[], did: string): string {
+  const last = answers[answers.length - 1];
+  const earlier = answers.slice(0, -1);
+  const got = (group: readonly AttemptAnswer[]) =>
+    last.status === undefined ? `${did}${last.outcome === 'timed-out' ? ' in time' : ''}` : `${did} (${list(group)})`;
+  if (earlier.length === 0) return `The request ${got([last])}.`;
+  if (answers.every((a) => readingOf(a) === readingOf(last))) return `All ${answers.length} attempts ${got(answers)}.`;
+  const before = earlier.length === 1 ? 'the one before it' : `the ${earlier.length} before it`;
+  const verb = !earlier.every((a) => a.status !== undefined) ? 'got' : earlier.length === 1 ? 'was answered with' : 'were answered with';
+  return `The last of ${answers.length} attempts ${got([last])}; ${before} ${verb} ${list(earlier)}.`;
 }
 
 /** `HTTP 503, 503 and 500`, or `no answer and HTTP 503`: what each attempt got, in order. */
@@ -173,14 +207,6 @@ function list(answers: readonly AttemptAnswer[]): string {
 // The attempt an ApiError describes, for a request whose attempts were not observed.
 function answerOf(error: ApiError): AttemptAnswer {
   if (error.status === undefined) return { outcome: error.kind === 'timeout' ? 'timed-out' : 'dropped' };
-  const outcome = error.status >= 500 ? 'server-error' : error.slug === 'idempotency-request-in-progress' ? 'in-progress' : 'rejected';
-  return { outcome, status: error.status, ...(error.kind === 'problem' && error.slug ? { slug: error.slug } : {}) };
-}
-
-function definite(title: string, message: string, final: boolean): NotPlaced {
-  return { state: 'failed', title: `Definitely failed: ${title}`, message, final };
-}
-
-function unknown(title: string, message: string): NotPlaced {
-  return { state: 'unknown', title, message };
+  const { slug, problemOutcome } = error.details;
+  return { outcome: error.status >= 500 ? 'server-error' : 'rejected', status: error.status, ...(error.kind === 'problem' ? { slug, problemOutcome } : {}) };
 }

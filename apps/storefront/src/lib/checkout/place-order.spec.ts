@@ -10,6 +10,7 @@ const ORDER: OrderRequest = { items: [{ productId: 'p-1', quantity: 2 }], paymen
 const UNAUTHORIZED = new ApiError('problem', 'Please sign in again', 'Your session has expired or was signed out.', 'definite', {
   status: 401,
   slug: 'unauthorized',
+  problemOutcome: 'not-run',
 });
 
 function placed(): PlacedOrder {

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '@/lib/api';
 import { MAX_LATENCY_MS, NETWORK_FAULTS, type ChaosChange, type ChaosStatus, type NetworkFault } from '@/lib/chaos';
-import { ProblemNotice } from '../ui/problem-notice';
+import { ProblemNotice } from '../../ui/problem-notice';
 import { ALL_FAULTS_OFF, draftChange, draftProblem, shownLatencySeconds, shownRates, totalPercent, type ChaosDraft } from './chaos-draft';
 import { describeRates, HOP_TEXT, type ChaosHop } from './chaos-text';
 import { FaultRateField } from './fault-rate-field';

@@ -4,7 +4,7 @@ import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { formatSeconds } from '@/lib/format';
 import { useBrowserStore } from '@/lib/use-browser-store';
-import { useSession } from '../providers/use-session';
+import { useSession } from '../../providers/use-session';
 import { backoffRows, checkoutColumnHeading, longestTotalWaitMs } from './backoff-rows';
 import styles from './how-it-works.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useChaosAdmins, type ChaosAdmins } from '../providers/chaos-admin-provider';
+import { useChaosAdmins, type ChaosAdmins } from './chaos-admin-provider';
 import { ChaosHopGroup } from './chaos-hop-group';
 import { faultsBadge } from './chaos-text';
 import { useChaosStatus } from './use-chaos-status';

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ChaosStatus } from '@/lib/chaos';
-import { ChaosAdminProvider } from '../providers/chaos-admin-provider';
+import { ChaosAdminProvider } from './chaos-admin-provider';
 import { ChaosHopGroup } from './chaos-hop-group';
 import { ChaosPanel } from './chaos-panel';
 import type { ChaosStatusState } from './use-chaos-status';

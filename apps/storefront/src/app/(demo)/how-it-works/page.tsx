@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { HowItWorks } from '@/components/how-it-works/how-it-works';
+import { HowItWorks } from '@/components/demo/how-it-works/how-it-works';
 
 export const metadata: Metadata = { title: 'How this works' };
 

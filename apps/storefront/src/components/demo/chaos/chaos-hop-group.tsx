@@ -2,8 +2,8 @@
 
 import { useId } from 'react';
 import type { ChaosStatus } from '@/lib/chaos';
-import { Loading } from '../ui/loading';
-import { ProblemNotice } from '../ui/problem-notice';
+import { Loading } from '../../ui/loading';
+import { ProblemNotice } from '../../ui/problem-notice';
 import { ChaosForm } from './chaos-form';
 import { HOP_TEXT, type ChaosHop } from './chaos-text';
 import { SlowShopToggle } from './slow-shop-toggle';

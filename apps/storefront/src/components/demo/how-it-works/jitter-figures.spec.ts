@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { JitterComparison } from './jitter-comparison';
 import { JITTER_FIGURES, fullVersusProportional } from './jitter-figures';
 
-const BENCH_FIGURES = path.resolve(__dirname, '../../../../../docs/retry-jitter-figures.json');
+const BENCH_FIGURES = path.resolve(__dirname, '../../../../../../docs/retry-jitter-figures.json');
 
 describe('JITTER_FIGURES', () => {
   it('are the figures npm run bench:backoff last wrote (docs/retry-jitter-figures.json)', () => {

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { toApiError, type ApiError } from '@/lib/api';
 import type { ChaosChange, ChaosStatus } from '@/lib/chaos';
-import { ProblemNotice } from '../ui/problem-notice';
+import { ProblemNotice } from '../../ui/problem-notice';
 import { isSlowShop, SLOW_ANSWER_HOLD_MS, SLOW_SHOP_HOLD_MS, SLOW_SHOP_OFF, SLOW_SHOP_ON } from './slow-shop';
 import styles from './chaos.module.css';
 
