@@ -927,6 +927,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1107,6 +1109,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1465,6 +1469,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
@@ -1843,6 +1849,8 @@ export interface operations {
              */
             429: {
                 headers: {
+                    /** @description What this problem says about the operation (problem-catalog.ts, `ProblemOutcome`): `final` (the same request with the same key gets this answer again), `not-run` (nothing was done; the same request may run later), `in-progress` (another request with the key is still running) or `unfinished` (the operation may have done part of its work; the same key resumes it). */
+                    "Problem-Outcome": "final" | "not-run" | "in-progress" | "unfinished";
                     /** @description Seconds to wait before sending the same request again, with the same Idempotency-Key. */
                     "Retry-After": number;
                     [name: string]: unknown;
