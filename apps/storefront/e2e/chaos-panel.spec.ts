@@ -148,9 +148,9 @@ describe('demo mode: the network chaos panel', () => {
       await setRate(fault, 0);
       retry.release();
 
-      await checkoutResult(page).filter({ hasText: verdict }).waitFor({ timeout: 30_000 });
+      await checkoutResult(page).filter({ hasText: verdict }).waitFor({ timeout: 60_000 });
       await waitForTimelineSettled(page);
-      expect(await timelineRows(page)).toEqual(rows);
+      expectTimeline(await timelineRows(page), rows);
       expect(await orderCount(alice)).toBe(ordersBefore + 1);
       expect(await stockOf(CAP)).toBe(stockBefore - 1);
       // Chromium resends a request dropped on a kept-alive connection by itself (up to twice), so
@@ -162,6 +162,8 @@ describe('demo mode: the network chaos panel', () => {
         await saveScreenshot(page, 'chaos-panel');
       }
     },
+    // A held retry plus real backoff; a loaded machine may add a timed-out attempt (expectTimeline).
+    120_000,
   );
 
   it('sets the API → payment provider rates in a group of their own, on the second proxy only', async () => {
@@ -305,4 +307,21 @@ async function holdSecondOrderAttempt(page: Page, proxyUrl: string): Promise<{ h
 function injectedCount(page: Page, fault: string): Promise<string | null> {
   const group: Locator = page.getByRole('group', { name: fault, exact: true });
   return group.getByTestId('injected-count').textContent();
+}
+
+/**
+ * The timeline of a scenario: the injected fault on try 1, then the attempt that placed or replayed
+ * the order. On a loaded machine an attempt after the fault can outlast the client's 10 s attempt
+ * timeout (checkout-retry-policy.ts); the client then retries with the same key and the shop replays
+ * what that attempt did. The claim stays: the fault first, timeouts only in between, one answer last.
+ */
+function expectTimeline(actual: string[], expected: string[]): void {
+  const between = actual.slice(1, -1);
+  if (between.length === 0) {
+    expect(actual).toEqual(expected);
+    return;
+  }
+  expect(actual[0]).toBe(expected[0]);
+  expect(between.every((row) => row.endsWith(' timed-out'))).toBe(true);
+  expect(actual.at(-1)).toMatch(/ replayed$/);
 }
