@@ -4,12 +4,13 @@
 // in figures a busy machine barely moves: the process's CPU time is its own, whoever else runs.
 // One API process (apps/api/dist/main.js), the payment sandbox, a throwaway database; each kind of
 // request is sent closed-loop for a fixed count after a warm-up, and its CPU divided by the count.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { createTestDatabase } from '@safe-checkout/db/testing';
 import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
 import { startApiMainProcess } from './capacity/api-main-process';
+import { measureCpuPerRequest, microsecondsEach, sendClosedLoop } from './capacity/cpu-per-request';
+import { cpuMs } from './capacity/process-cpu';
 import { createCapacityFixtures } from './capacity/capacity-fixtures';
 import { readCapacitySettings } from './capacity/capacity-settings';
 import { fatLoginBody } from './capacity/http-abuses';
@@ -20,18 +21,9 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 const TIMEOUT_MS = 20 * 60_000;
 /** `REQUEST_COST_COUNT`: requests measured per kind of abuse (after as many again of warm-up); checkouts, a tenth. */
 const COUNT = Number(process.env.REQUEST_COST_COUNT ?? 2000);
-const CLOCK_TICKS_PER_SECOND = 100;
 
 const log = (message: string) => console.error(`[bench:request-cost] ${message}`);
 const cleanups: Cleanup[] = [];
-
-/** User + system CPU of process `pid` so far, in ms (/proc/<pid>/stat fields 14 and 15). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-}
 
 async function main(): Promise<boolean> {
   const settings = { ...readCapacitySettings(['--quick']), users: 4, waiterKeys: 1 };
@@ -105,21 +97,14 @@ async function main(): Promise<boolean> {
   console.log(`API process CPU per answer (user + system), after as many answers of warm-up`);
   for (const kind of kinds) {
     const count = kind.count ?? COUNT;
-    const send = (amount: number) =>
-      autocannon({ url: api.url, connections: kind.connections, amount, requests: [{ setupRequest: (req) => ({ ...req, ...kind.request() }) }] });
+    const requests = { url: api.url, connections: kind.connections, request: kind.request };
     log(`${kind.name}: warm-up…`);
-    await send(count);
+    await sendClosedLoop(requests, count);
     // With CAPACITY_CPU_PROFILE_DIR, a profile of the measured requests: <profile>-<pid>.cpuprofile.
     api.startCpuProfile();
-    const before = cpuMs(api.pid);
-    const result = await send(count);
-    const spent = cpuMs(api.pid) - before;
+    const run = await measureCpuPerRequest(requests, count, { api: () => cpuMs(api.pid) });
     await api.stopCpuProfile(kind.profile);
-    const statuses = Object.entries(result.statusCodeStats ?? {})
-      .map(([code, { count }]) => `${code}×${count}`)
-      .join(', ');
-    const errors = result.errors + result.timeouts;
-    console.log(`${((1000 * spent) / result.requests.total).toFixed(0).padStart(6)} µs  ${kind.name}: ${statuses}${errors ? `, errors ${errors}` : ''}`);
+    console.log(`${microsecondsEach(run.spentMs.api, run.requests).padStart(9)}  ${kind.name}: ${run.statuses}${run.errors ? `, errors ${run.errors}` : ''}`);
   }
   return true;
 }

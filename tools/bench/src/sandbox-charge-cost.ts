@@ -7,11 +7,12 @@
 // recovery drain's concurrency (two processes × 8), after as many charges of warm-up.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { createTestDatabase } from '@safe-checkout/db/testing';
 import { createPaymentsDatabase, PROVIDER_SECRET_KEY, startPaymentSandbox } from '@safe-checkout/chaos';
 import { createPrismaClient } from '@safe-checkout/db';
 import { cpuMs, parentPid, pidWithEnvironment, postgresServerCpuMs } from './capacity/process-cpu';
+import { measureCpuPerRequest, microsecondsEach, sendClosedLoop } from './capacity/cpu-per-request';
 import { runBench, type Cleanup } from './bench-lifecycle';
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
@@ -51,20 +52,14 @@ async function main(): Promise<boolean> {
       body: new URLSearchParams({ amount: '1999', currency: 'usd', payment_method: 'pm_card_visa', confirm: 'true', 'metadata[order_id]': orderId }).toString(),
     };
   };
-  const send = (amount: number) =>
-    autocannon({ url: sandbox.url, connections: CONNECTIONS, amount, requests: [{ setupRequest: (request) => ({ ...request, ...charge() }) }] });
+  const charges = { url: sandbox.url, connections: CONNECTIONS, request: charge };
   log(`warm-up: ${COUNT} charges…`);
-  await send(COUNT);
+  await sendClosedLoop(charges, COUNT);
   log(`measuring: ${COUNT} charges, ${CONNECTIONS} at a time…`);
-  const before = { sandbox: cpuMs(sandboxPid), postgres: postgresServerCpuMs(postmaster) };
-  const result = await send(COUNT);
-  const spent = { sandbox: cpuMs(sandboxPid) - before.sandbox, postgres: postgresServerCpuMs(postmaster) - before.postgres };
-  const statuses = Object.entries(result.statusCodeStats ?? {})
-    .map(([code, { count }]) => `${code}×${count}`)
-    .join(', ');
-  const per = (ms: number) => `${((1000 * ms) / result.requests.total).toFixed(0)} µs`;
+  const run = await measureCpuPerRequest(charges, COUNT, { sandbox: () => cpuMs(sandboxPid), postgres: () => postgresServerCpuMs(postmaster) });
+  const per = (ms: number) => microsecondsEach(ms, run.requests);
   console.log(
-    `CPU per charge (user + system): sandbox ${per(spent.sandbox)}, PostgreSQL ${per(spent.postgres)}; ${statuses}; ${result.errors + result.timeouts} errors`,
+    `CPU per charge (user + system): sandbox ${per(run.spentMs.sandbox)}, PostgreSQL ${per(run.spentMs.postgres)}; ${run.statuses}; ${run.errors} errors`,
   );
   return true;
 }
