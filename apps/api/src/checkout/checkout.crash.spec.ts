@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@safe-checkout/db';
 import type { Response } from 'supertest';
-import { startApiProcess } from '../testing/api-process';
+import { ApiProcess, startApiProcess } from '../testing/api-process';
 import { eventually } from '../testing/eventually';
 import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/isolated-test-database';
 import { paymentIntentsOfOrder } from '../testing/payment-intent-rows';
@@ -110,8 +110,9 @@ describe('a checkout whose API process is killed (SIGKILL) at a phase boundary',
     const body = orderBody([{ productId: product.id, quantity: QUANTITY }]);
     const prisma = survivor.prisma;
     const armed = await boundary.arm(prisma, sandbox.url, user.id);
+    let doomed: ApiProcess | undefined;
     try {
-      const doomed = await startApiProcess({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: armed.providerUrl, IDEMPOTENCY_LEASE_MS: String(LEASE_MS) });
+      doomed = await startApiProcess({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: armed.providerUrl, IDEMPOTENCY_LEASE_MS: String(LEASE_MS) });
       const inFlight = fetch(`${doomed.url}/orders`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${user.token}`, 'Idempotency-Key': `"${key}"`, 'Content-Type': 'application/json' },
@@ -122,6 +123,8 @@ describe('a checkout whose API process is killed (SIGKILL) at a phase boundary',
       // The customer saw the connection die: whether it was charged is unknown to them.
       expect(String(await inFlight)).toMatch(/fetch failed/);
     } finally {
+      // Also when the trap was never reached: a process left running keeps Jest from exiting.
+      await doomed?.kill('SIGKILL');
       await armed.disarm();
     }
 

@@ -26,7 +26,7 @@ describe('acceptedContentEncoding(header)', () => {
         expect({ slug: problem.slug, status: problem.getStatus(), headers: problem.headers }).toEqual({
           slug: 'unsupported-content-encoding',
           status: 415,
-          headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+          headers: { 'Accept-Encoding': 'gzip, deflate, br', 'Problem-Outcome': 'final' },
         });
       }
     },

@@ -118,7 +118,7 @@ describe('JSON request bodies (JsonBodyModule), through POST /auth/login', () =>
     'unsupported-content-encoding',
   ])('serves an explanation at /problems/%s', async (slug) => {
     const response = await api.http().get(`/problems/${slug}`).expect(200);
-    expect(response.text).toMatch(/\(HTTP 4\d\d\)/);
+    expect(response.text).toMatch(/\(HTTP 4\d\d, Problem-Outcome: final\)/);
   });
 
   it('states the real depth limit in the json-too-deep explanation', async () => {

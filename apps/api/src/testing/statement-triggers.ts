@@ -36,7 +36,8 @@ export async function stallStatements(prisma: PrismaClient, target: TriggerTarge
       eventually(async () => {
         const rows = await prisma.$queryRawUnsafe<unknown[]>(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep' AND query LIKE $1`,
-          `%${target.event}%"${target.table}"%`,
+          // Quoted by Prisma ("public"."orders"), bare in hand-written SQL (INSERT INTO payment_intents).
+          `%${target.event}%${target.table}%`,
         );
         return rows.length > 0;
       }, `a ${target.event} on ${target.table} to stall`),
