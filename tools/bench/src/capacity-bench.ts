@@ -4,9 +4,6 @@
 // checkouts alone, then beside each abuse in turn (each bracketed by windows alone), then a process
 // killed -9 with checkouts in flight. Progress on stderr; stdout is the report, its last line the
 // summary. `--quick` (or CAPACITY_QUICK=1) for a smoke run. Method: docs/benchmarks.md "Capacity".
-import path from 'node:path';
-import { createTestDatabase } from '@safe-checkout/db/testing';
-import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
 import type { Abuse } from './capacity/abuse';
 import { startApiMainProcess } from './capacity/api-main-process';
 import { createCapacityFixtures } from './capacity/capacity-fixtures';
@@ -18,9 +15,8 @@ import { measureRecoveryBacklog } from './capacity/recovery-backlog';
 import { slowSockets } from './capacity/slow-sockets';
 import { waiterStorm } from './capacity/waiter-storm';
 import { runBench, type Cleanup } from './bench-lifecycle';
+import { startBenchStack, WORKSPACE_ROOT } from './bench-stack';
 
-// Compiled to tools/bench/dist/.
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 /** A default run takes about 6 minutes on 2 busy cores; past this something hangs. */
 const CAPACITY_TIMEOUT_MS = 15 * 60_000;
 
@@ -32,14 +28,7 @@ const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 async function main(): Promise<boolean> {
   const settings = readCapacitySettings();
   log(`settings: ${JSON.stringify(settings)}`);
-  log('creating a throwaway database (migrated and seeded)…');
-  const database = await createTestDatabase();
-  cleanups.push(() => database.dispose());
-  log('starting the payment sandbox…');
-  const payments = await createPaymentsDatabase(database.url);
-  cleanups.push(() => payments.dispose());
-  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
-  cleanups.push(() => sandbox.stop());
+  const { database, sandbox, paymentsUrl } = await startBenchStack(cleanups, log);
   const startApi = async (env: Record<string, string>) => {
     const api = await startApiMainProcess(WORKSPACE_ROOT, { DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, ...env });
     cleanups.push(() => api.stop());
@@ -90,7 +79,7 @@ async function main(): Promise<boolean> {
   log('stopping the two capacity API processes…');
   await Promise.all(apis.map((api) => api.stop()));
   const recovery = settings.recovery
-    ? await measureRecoveryBacklog(startApi, { url: sandbox.url, databaseName: databaseNameOf(payments.url) }, fixtures, settings, log)
+    ? await measureRecoveryBacklog(startApi, { url: sandbox.url, databaseName: databaseNameOf(paymentsUrl) }, fixtures, settings, log)
     : undefined;
   printCapacityReport(alones, besides, recovery, seconds);
   return true;

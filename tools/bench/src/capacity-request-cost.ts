@@ -4,10 +4,7 @@
 // in figures a busy machine barely moves: the process's CPU time is its own, whoever else runs.
 // One API process (apps/api/dist/main.js), the payment sandbox, a throwaway database; each kind of
 // request is sent closed-loop for a fixed count after a warm-up, and its CPU divided by the count.
-import path from 'node:path';
 import type autocannon from 'autocannon';
-import { createTestDatabase } from '@safe-checkout/db/testing';
-import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
 import { startApiMainProcess } from './capacity/api-main-process';
 import { measureCpuPerRequest, microsecondsEach, sendClosedLoop } from './capacity/cpu-per-request';
 import { cpuMs } from './capacity/process-cpu';
@@ -16,8 +13,8 @@ import { readCapacitySettings } from './capacity/capacity-settings';
 import { fatLoginBody } from './capacity/http-abuses';
 import { newIdempotencyKey } from './load';
 import { runBench, type Cleanup } from './bench-lifecycle';
+import { startBenchStack, WORKSPACE_ROOT } from './bench-stack';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 const TIMEOUT_MS = 20 * 60_000;
 /** `REQUEST_COST_COUNT`: requests measured per kind of abuse (after as many again of warm-up); checkouts, a tenth. */
 const COUNT = Number(process.env.REQUEST_COST_COUNT ?? 2000);
@@ -27,12 +24,7 @@ const cleanups: Cleanup[] = [];
 
 async function main(): Promise<boolean> {
   const settings = { ...readCapacitySettings(['--quick']), users: 4, waiterKeys: 1 };
-  const database = await createTestDatabase();
-  cleanups.push(() => database.dispose());
-  const payments = await createPaymentsDatabase(database.url);
-  cleanups.push(() => payments.dispose());
-  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
-  cleanups.push(() => sandbox.stop());
+  const { database, sandbox } = await startBenchStack(cleanups, log);
   // The list user may read exactly the list kind's warm-up and measured pages in the hour: the
   // kind after it reads past the limit, so it measures the refusal.
   const api = await startApiMainProcess(WORKSPACE_ROOT, {

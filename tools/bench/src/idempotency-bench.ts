@@ -3,9 +3,6 @@
 // API on 127.0.0.1, which charges every order at the built payment sandbox (a process of its own,
 // with a database of its own on the same server). Method and caveats: docs/benchmarks.md.
 // Progress goes to stderr; stdout is the table, then one summary line.
-import path from 'node:path';
-import { createTestDatabase } from '@safe-checkout/db/testing';
-import { createPaymentsDatabase, startPaymentSandbox } from '@safe-checkout/chaos';
 import { startApiProcess } from './api-process';
 import { BENCH_TIMEOUT_MS, CONNECTIONS, loadProducts, ROUND_SECONDS, STORM_PREFER_WAIT_SECONDS, STORM_PROCESSES } from './bench-settings';
 import { createFixtures } from './fixtures';
@@ -17,9 +14,9 @@ import { measureStorm } from './storm';
 import { measureThroughput } from './throughput';
 import { runBench, type Cleanup } from './bench-lifecycle';
 import { formatTracingCost, measureTracingCost } from './tracing-cost';
+import { startBenchStack } from './bench-stack';
 
 // Compiled to tools/bench/dist/.
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 
 const log = (message: string) => console.error(`[bench] ${message}`);
 const cleanups: Cleanup[] = [];
@@ -27,14 +24,7 @@ const cleanups: Cleanup[] = [];
 /** The phases, in order; each registers how to undo what it started. @returns whether our storms were correct. */
 async function main(): Promise<boolean> {
   const products = loadProducts();
-  log('creating a throwaway database (migrated and seeded)…');
-  const database = await createTestDatabase();
-  cleanups.push(() => database.dispose());
-  log('starting the payment sandbox (child process, its own database)…');
-  const payments = await createPaymentsDatabase(database.url);
-  cleanups.push(() => payments.dispose());
-  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
-  cleanups.push(() => sandbox.stop());
+  const { database, sandbox } = await startBenchStack(cleanups, log);
   const startApi = async (which: string) => {
     log(`starting the ${which} API process…`);
     const api = await startApiProcess(database.url, sandbox.url);

@@ -6,16 +6,14 @@
 // API sends it (form body, a derived Idempotency-Key each, confirm=true), closed-loop at the
 // recovery drain's concurrency (two processes × 8), after as many charges of warm-up.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type autocannon from 'autocannon';
-import { createTestDatabase } from '@safe-checkout/db/testing';
-import { createPaymentsDatabase, PROVIDER_SECRET_KEY, startPaymentSandbox } from '@safe-checkout/chaos';
+import { PROVIDER_SECRET_KEY } from '@safe-checkout/chaos';
 import { createPrismaClient } from '@safe-checkout/db';
 import { cpuMs, parentPid, pidWithEnvironment, postgresServerCpuMs } from './capacity/process-cpu';
 import { measureCpuPerRequest, microsecondsEach, sendClosedLoop } from './capacity/cpu-per-request';
 import { runBench, type Cleanup } from './bench-lifecycle';
+import { startBenchStack } from './bench-stack';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
 const TIMEOUT_MS = 10 * 60_000;
 /** `SANDBOX_CHARGE_COUNT`: charges measured (after as many of warm-up). */
 const COUNT = Number(process.env.SANDBOX_CHARGE_COUNT ?? 2000);
@@ -26,15 +24,10 @@ const log = (message: string) => console.error(`[bench:sandbox-charge-cost] ${me
 const cleanups: Cleanup[] = [];
 
 async function main(): Promise<boolean> {
-  const database = await createTestDatabase();
-  cleanups.push(() => database.dispose());
-  const payments = await createPaymentsDatabase(database.url);
-  cleanups.push(() => payments.dispose());
-  const sandbox = await startPaymentSandbox(WORKSPACE_ROOT, payments.url);
-  cleanups.push(() => sandbox.stop());
+  const { sandbox, paymentsUrl } = await startBenchStack(cleanups, log);
   const sandboxPid = pidWithEnvironment('PAYMENT_SANDBOX_PORT', new URL(sandbox.url).port);
   if (sandboxPid === undefined) throw new Error('the sandbox process was not found in /proc');
-  const prisma = createPrismaClient({ databaseUrl: payments.url, poolSize: 1 });
+  const prisma = createPrismaClient({ databaseUrl: paymentsUrl, poolSize: 1 });
   cleanups.push(() => prisma.$disconnect());
   const [{ pid: backend }] = await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
   const postmaster = parentPid(backend) as number;
