@@ -73,8 +73,8 @@ export function CartView() {
 /** The cart at catalog prices, or `null` when a price is unknown or currencies differ. */
 function cartTotal(cart: readonly CartItem[], products: ReadonlyMap<string, Product>): Money | null {
   if (cart.length === 0) return null;
-  const prices = cart.map((item) => ({ price: products.get(item.productId)?.price, quantity: item.quantity }));
-  const currency = prices[0].price?.currency;
-  if (!currency || prices.some(({ price }) => price?.currency !== currency)) return null;
-  return { currency, cents: prices.reduce((sum, { price, quantity }) => sum + (price?.cents ?? 0) * quantity, 0) };
+  const lines = cart.map((item) => ({ product: products.get(item.productId), quantity: item.quantity }));
+  const currency = lines[0].product?.currency;
+  if (!currency || lines.some(({ product }) => product?.currency !== currency)) return null;
+  return { currency, cents: lines.reduce((sum, { product, quantity }) => sum + (product?.priceCents ?? 0) * quantity, 0) };
 }

@@ -8,14 +8,12 @@ import {
   toCreateOrderDto,
   toOrder,
   toOrderPage,
-  toProduct,
   toProfile,
   toSession,
   toUpdateUserDto,
   type LoginResponseDto,
   type OrderDto,
   type OrderPageDto,
-  type ProductDto,
   type UserProfileDto,
 } from './wire';
 
@@ -59,7 +57,7 @@ export class StorefrontApi {
   }
 
   listProducts(): Promise<Product[]> {
-    return this.call(async () => (await this.http.get<ProductDto[]>('/products', READ_LIMITS)).data.map(toProduct));
+    return this.call(async () => (await this.http.get<Product[]>('/products', READ_LIMITS)).data);
   }
 
   /**

@@ -1,29 +1,18 @@
+import type { components } from './openapi.gen';
+
+type Schemas = components['schemas'];
+
 /** An amount of money in minor units (cents), with its ISO 4217 currency. */
 export interface Money {
   cents: number;
   currency: string;
 }
 
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  price: Money;
-  /** Units in stock when the catalog was read. */
-  stock: number;
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+/** A catalog entry, as the API sends it (price in minor units). */
+export type Product = Schemas['Product'];
 
 /** A signed-in customer: the bearer token and who it belongs to. */
-export interface Session {
-  accessToken: string;
-  user: SessionUser;
-}
+export type Session = Schemas['LoginResult'];
 
 /** One line of a cart or of an order request: which product, how many. */
 export interface CartItem {

@@ -1,14 +1,12 @@
 import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
-import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Product, Profile, ProfileFields, Session } from './types';
+import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Profile, ProfileFields, Session } from './types';
 
 // The API's JSON, exactly as its OpenAPI document (apps/api/openapi.json) describes it: the
 // shapes below are generated from it (`npm run openapi-types`, checked by the storefront's lint),
 // so they cannot drift from the API. Nothing outside this folder sees them: the mappers below
 // turn them into the app's own types.
 type Schemas = components['schemas'];
-
-export type ProductDto = Schemas['Product'];
 
 export type LoginResponseDto = Schemas['LoginResult'];
 
@@ -37,12 +35,9 @@ export type UserProfileDto = Schemas['UserProfile'];
 /** The full replacement body of `PUT /users/:id`. */
 export type UpdateUserDto = Schemas['UpdateUserDto'];
 
-export function toProduct(dto: ProductDto): Product {
-  return { id: dto.id, sku: dto.sku, name: dto.name, price: { cents: dto.priceCents, currency: dto.currency }, stock: dto.stock };
-}
-
-export function toSession(dto: LoginResponseDto): Session {
-  return { accessToken: dto.accessToken, user: { id: dto.user.id, email: dto.user.email, name: dto.user.name } };
+/** A signed-in customer as the session store keeps it: the bearer token and who it belongs to, nothing else of the answer. */
+export function toSession({ accessToken, user: { id, email, name } }: LoginResponseDto): Session {
+  return { accessToken, user: { id, email, name } };
 }
 
 const ORDER_STATUSES: Record<OrderStatusDto, OrderStatus> = {
