@@ -54,61 +54,12 @@ export interface Receipt {
   issuedAt: string;
 }
 
-/**
- * How one of the shop server's own attempts at the payment provider ended: `charged` (a new
- * PaymentIntent), `replayed` (the provider's stored answer of an earlier attempt with the same
- * key: nothing charged again), `declined` (402), `rejected` (another final answer), or no
- * definite answer: `dropped` (the connection failed), `timed-out`, `server-error` (5xx) and
- * `in-progress` (409: the same key was still running at the provider).
- */
-export type ChargeAttemptOutcome = 'charged' | 'replayed' | 'declined' | 'rejected' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress';
-
-/** The wait the shop's retrying client chose before its next attempt at the provider, and why. */
-export interface ChargeWait {
-  /** `backoff`: a random wait below `capMs`; `retry-after`: the provider's `Retry-After` was longer. */
-  basis: 'backoff' | 'retry-after';
-  /** The drawn wait, in milliseconds. */
-  delayMs: number;
-  /** The backoff's cap for that retry, in milliseconds, when the shop recorded it. */
-  capMs?: number;
-  /** What the provider asked for in `Retry-After`, in milliseconds, when it sent one. */
-  retryAfterMs?: number;
-}
-
-/** One attempt of the shop server at the payment provider. */
-export interface ChargeAttempt {
-  /** 1-based, within its run. */
-  attempt: number;
-  outcome: ChargeAttemptOutcome;
-  /** The provider's HTTP status, when it answered. */
-  status?: number;
-  /** How the shop's client labelled the failure, e.g. `network:ECONNRESET`, `timeout`, `http:503`. */
-  reason?: string;
-  durationMs: number;
-  /** Present when the client tried again after this attempt. */
-  wait?: ChargeWait;
-}
-
-/** What a run of the shop's charge came to: paid, a definite refusal, or no definite answer. */
-export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid-payment-method' | 'invalid-request' | 'unknown';
-
-/** One run of the shop's charge: the attempts of one checkout request (or one recovery pass) at the provider. */
-export interface ChargeRun {
-  /** ISO 8601 timestamp. */
-  startedAt: string;
-  result: ChargeRunResult;
-  /** Why the shop's client stopped trying, when it gave up. */
-  gaveUp?: GiveUpReason;
-  attempts: ChargeAttempt[];
-}
-
+// The shop's own attempts at the payment provider, exactly as the API's OpenAPI document says them.
+export type ChargeWait = Schemas['ChargeWait'];
+export type ChargeAttempt = Schemas['ChargeAttempt'];
+export type ChargeRun = Schemas['ChargeRun'];
 /** The shop server's own attempts at the payment provider for an order, all with one key derived from the order. */
-export interface ChargeAttempts {
-  /** The provider-side `Idempotency-Key`, e.g. `safe-checkout-order-<order id>`. */
-  key: string;
-  /** Oldest first: the newest 20 runs the shop keeps. */
-  runs: ChargeRun[];
-}
+export type ChargeAttempts = Schemas['ChargeAttempts'];
 
 export interface Order {
   id: string;

@@ -1,4 +1,3 @@
-import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
 import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Profile, ProfileFields, Session } from './types';
 
@@ -68,7 +67,7 @@ export function toOrder(dto: OrderDto): Order {
           },
         }
       : {}),
-    ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
+    ...(dto.chargeAttempts ? { chargeAttempts: dto.chargeAttempts } : {}),
     lines: dto.items.map((item) => ({
       productId: item.productId,
       quantity: item.quantity,
