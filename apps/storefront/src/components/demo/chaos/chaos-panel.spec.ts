@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ChaosStatus } from '@/lib/chaos';
@@ -34,7 +35,12 @@ function sliderLabels(html: string): string[] {
 
 describe('<ChaosPanel>', () => {
   const panel = (adminUrl: string | null, providerAdminUrl: string | null) =>
-    renderToStaticMarkup(createElement(ChaosAdminProvider, { adminUrl, providerAdminUrl, children: createElement(ChaosPanel) }));
+    renderToStaticMarkup(
+      createElement(QueryClientProvider, {
+        client: new QueryClient(),
+        children: createElement(ChaosAdminProvider, { adminUrl, providerAdminUrl, children: createElement(ChaosPanel) }),
+      }),
+    );
 
   it('when both proxies are configured, shows a group of rates for each hop: "Browser → API" and "API → payment provider"', () => {
     const html = panel('http://localhost:3334/__chaos', 'http://localhost:3341/__chaos');
