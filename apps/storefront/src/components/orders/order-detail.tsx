@@ -54,12 +54,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {order.data.lines.map((line) => (
+                {order.data.items.map((line) => (
                   <tr key={line.productId}>
                     <td>{names.get(line.productId) ?? line.productId}</td>
                     <td className="numeric">{line.quantity}</td>
-                    <td className="numeric">{formatMoney(line.unitPrice)}</td>
-                    <td className="numeric">{formatMoney({ ...line.unitPrice, cents: line.unitPrice.cents * line.quantity })}</td>
+                    <td className="numeric">{formatMoney({ cents: line.unitPriceCents, currency: order.data.currency })}</td>
+                    <td className="numeric">{formatMoney({ cents: line.unitPriceCents * line.quantity, currency: order.data.currency })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -69,7 +69,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                     Total
                   </th>
                   <td className="numeric">
-                    <strong>{formatMoney(order.data.total)}</strong>
+                    <strong>{formatMoney({ cents: order.data.totalCents, currency: order.data.currency })}</strong>
                   </td>
                 </tr>
               </tfoot>

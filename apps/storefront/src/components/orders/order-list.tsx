@@ -23,7 +23,7 @@ export function OrderList() {
 
   if (pages.isError && !pages.isFetchNextPageError) return <ProblemNotice error={pages.error} onRetry={() => void pages.refetch()} />;
   if (!pages.data) return <Loading label="Loading your orders…" />;
-  const orders = pages.data.pages.flatMap((page) => page.orders);
+  const orders = pages.data.pages.flatMap((page) => page.data);
   if (orders.length === 0) {
     return (
       <div className="card">

@@ -47,8 +47,8 @@ export function OrderTable({ orders, names, hasMore, more, onLoadMore }: OrderTa
                     {shortId(order.id)}
                   </Link>
                 </td>
-                <td className={styles.items}>{order.lines.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
-                <td className="numeric">{formatMoney(order.total)}</td>
+                <td className={styles.items}>{order.items.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
+                <td className="numeric">{formatMoney({ cents: order.totalCents, currency: order.currency })}</td>
                 <td>
                   <OrderStatusBadge status={order.status} />
                 </td>

@@ -20,68 +20,21 @@ export interface CartItem {
   quantity: number;
 }
 
-export interface OrderLine extends CartItem {
-  /** The price per unit copied from the catalog when the order was placed. */
-  unitPrice: Money;
-}
-
-/**
- * How far an order's checkout got: `awaiting-payment` (the order exists, its charge is not
- * settled yet), `paid`, or `payment-failed` (declined; nothing charged, stock given back).
- * `unknown` for a status this storefront does not know yet.
- */
-export type OrderStatus = 'awaiting-payment' | 'paid' | 'payment-failed' | 'unknown';
-
-/** What paid an order: the payment provider's PaymentIntent. */
-export interface OrderPayment {
-  /** The provider's id, `pi_…`. */
-  paymentIntentId: string;
-  amount: Money;
-}
-
-/**
- * How the shop learned the payment succeeded, whichever came first: the charge's own answer
- * (`charge-answer`), the payment provider's webhook (`webhook`), or the shop's recovery worker
- * (`recovery-worker`); `unknown` for a value this storefront does not know yet.
- */
-export type PaymentConfirmation = 'charge-answer' | 'webhook' | 'recovery-worker' | 'unknown';
-
-/** The one receipt of a paid order. */
-export interface Receipt {
-  id: string;
-  confirmedBy: PaymentConfirmation;
-  /** ISO 8601 timestamp. */
-  issuedAt: string;
-}
-
-// The shop's own attempts at the payment provider, exactly as the API's OpenAPI document says them.
+// An order's status, payment, receipt and the shop's own attempts at the payment provider, exactly
+// as the API's OpenAPI document says them.
+export type OrderStatus = Schemas['OrderStatus'];
+export type PaymentConfirmation = Schemas['PaymentConfirmation'];
 export type ChargeWait = Schemas['ChargeWait'];
 export type ChargeAttempt = Schemas['ChargeAttempt'];
 export type ChargeRun = Schemas['ChargeRun'];
 /** The shop server's own attempts at the payment provider for an order, all with one key derived from the order. */
 export type ChargeAttempts = Schemas['ChargeAttempts'];
 
-export interface Order {
-  id: string;
-  status: OrderStatus;
-  /** Present once the order is paid. */
-  payment?: OrderPayment;
-  /** Present once the order is paid: its one receipt. */
-  receipt?: Receipt;
-  /** The shop's attempts at the payment provider; present for orders placed with a card. */
-  chargeAttempts?: ChargeAttempts;
-  lines: OrderLine[];
-  total: Money;
-  /** ISO 8601 timestamp. */
-  createdAt: string;
-}
+/** An order as the API sends it (amounts in minor units of `currency`). */
+export type Order = Schemas['Order'];
 
-/** One page of the customer's orders, newest first, and where the next (older) page starts. */
-export interface OrderPage {
-  orders: Order[];
-  /** Opaque; pass it back to get the next page. `null`: this was the last page. */
-  nextCursor: string | null;
-}
+/** One page of `GET /orders`, newest first; `nextCursor` is `null` on the last page. */
+export type OrderPage = Schemas['OrderPage'];
 
 /**
  * What one checkout asks the shop for: these items, charged to this payment method (the
