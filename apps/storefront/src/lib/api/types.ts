@@ -1,3 +1,4 @@
+import type { RetryDelay, StopReason } from '@safe-checkout/retrying-client';
 import type { components } from './openapi.gen';
 
 type Schemas = components['schemas'];
@@ -115,29 +116,11 @@ export interface AttemptAnswer {
   problemOutcome?: ProblemOutcome;
 }
 
-/**
- * Why the client waited as long as it did before a retry, as the retrying client decided it: a
- * random delay under the backoff's cap (`basis: 'backoff'`), or the server's `Retry-After` plus
- * up to 20 % jitter when that was longer (`basis: 'retry-after'`).
- */
-export interface WaitReason {
-  basis: 'backoff' | 'retry-after';
-  /** The drawn wait, in milliseconds. */
-  delayMs: number;
-  /** Which retry this wait comes before, 1-based. */
-  retry: number;
-  /** The backoff's cap for that retry, in milliseconds: base·2^(retry-1), at most the longest wait. */
-  capMs: number;
-  /** What the server asked for in `Retry-After`, in milliseconds, when it sent one. */
-  retryAfterMs?: number;
-}
+/** Why the client waited as long as it did before retry number `retry` (1-based): the retrying client's own decision. */
+export type WaitReason = RetryDelay & { retry: number };
 
-/**
- * Why the client stopped retrying a request: the answer was final (`not-retryable`), every retry
- * was made (`retries-exhausted`), the tab's retry budget is spent (`budget-exhausted`), or another
- * attempt could not finish before the deadline (`deadline-exceeded`).
- */
-export type GiveUpReason = 'not-retryable' | 'method-not-retryable' | 'retries-exhausted' | 'budget-exhausted' | 'deadline-exceeded';
+/** Why the client stopped retrying a request: the retrying client's own reason. */
+export type GiveUpReason = StopReason;
 
 /** Receives the life of one order request, attempt by attempt, as it happens. */
 export interface OrderAttemptObserver {
