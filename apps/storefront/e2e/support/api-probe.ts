@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { apiUrl, paymentProviderUrl } from './stack';
 
 // The tests' own view of the API, straight over HTTP: what the storefront claims is checked
@@ -90,10 +91,23 @@ export async function restoreProfile(user: ProbeUser, { name, email, shippingAdd
   await call('PUT', `/users/${user.id}`, user, { name, email, shippingAddress });
 }
 
-async function call<T>(method: string, path: string, user?: ProbeUser, body?: unknown): Promise<T> {
+/** `POST /orders` straight to the API, paid with the sandbox's Visa: an order made without the storefront. */
+export async function placeOrderDirectly(user: ProbeUser, productName: string): Promise<ProbeOrder> {
+  const product = (await call<{ id: string; name: string }[]>('GET', '/products')).find((p) => p.name === productName);
+  if (!product) throw new Error(`no product named ${productName}`);
+  return call<ProbeOrder>(
+    'POST',
+    '/orders',
+    user,
+    { items: [{ productId: product.id, quantity: 1 }], paymentMethod: 'pm_card_visa' },
+    { 'Idempotency-Key': randomUUID() },
+  );
+}
+
+async function call<T>(method: string, path: string, user?: ProbeUser, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(`${apiUrl()}${path}`, {
     method,
-    headers: { ...(user ? { Authorization: `Bearer ${user.token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: { ...(user ? { Authorization: `Bearer ${user.token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);

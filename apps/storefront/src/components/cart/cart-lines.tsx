@@ -26,7 +26,7 @@ export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps
               <span className={styles.lineName}>{name}</span>
               {product && (
                 <span className="muted">
-                  {formatMoney(product.price)} each · {product.stock.toLocaleString('en-GB')} in stock
+                  {formatMoney({ cents: product.priceCents, currency: product.currency })} each · {product.stock.toLocaleString('en-GB')} in stock
                 </span>
               )}
               {product && item.quantity > product.stock && (
@@ -34,7 +34,7 @@ export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps
               )}
             </div>
             <QuantityStepper itemName={name} quantity={item.quantity} max={MAX_QUANTITY} disabled={locked} onChange={(q) => onQuantity(item.productId, q)} />
-            <span className={styles.lineTotal}>{product ? formatMoney({ ...product.price, cents: product.price.cents * item.quantity }) : '—'}</span>
+            <span className={styles.lineTotal}>{product ? formatMoney({ cents: product.priceCents * item.quantity, currency: product.currency }) : '—'}</span>
             <button
               type="button"
               className="button button--ghost"

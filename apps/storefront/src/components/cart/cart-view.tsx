@@ -1,11 +1,11 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import type { CartItem, Money, Product } from '@/lib/api';
 import { cartStore, withQuantity } from '@/lib/cart-store';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
-import { useApiData } from '@/lib/use-api-data';
 import { useBrowserStore } from '@/lib/use-browser-store';
 import { ChaosPanel } from '../demo/chaos/chaos-panel';
 import { CheckoutPanel } from '../checkout/checkout-panel';
@@ -26,18 +26,18 @@ export function CartView() {
   const record = useBrowserStore(checkoutStore(userId), null);
   const inFlight = record?.inFlight.length ?? 0;
   // Stock changes when an order goes through: read the catalog again once nothing is in flight.
-  const products = useApiData<Product[]>(`products:${inFlight === 0 ? (record?.result?.at ?? 0) : 'busy'}`, () => api.listProducts());
+  const products = useQuery({ queryKey: ['products', inFlight === 0 ? (record?.result?.at ?? 0) : 'busy'], queryFn: () => api.listProducts() });
 
-  const byId = useMemo(() => new Map(products.state === 'ready' ? products.data.map((p) => [p.id, p]) : []), [products]);
+  const byId = useMemo(() => new Map((products.data ?? []).map((p) => [p.id, p])), [products.data]);
   const total = useMemo(() => cartTotal(cart, byId), [cart, byId]);
 
   return (
     <>
       <h1>Your cart</h1>
-      {products.state === 'error' && <ProblemNotice error={products.error} onRetry={products.reload} />}
+      {products.isError && <ProblemNotice error={products.error} onRetry={() => void products.refetch()} />}
       <div className={styles.layout}>
         <div>
-          {products.state === 'loading' ? (
+          {products.isPending ? (
             <Loading label="Loading your cart…" />
           ) : cart.length === 0 && record?.result?.state === 'placed' ? (
             // The checkout beside it shows the order and where to go next.
@@ -73,8 +73,8 @@ export function CartView() {
 /** The cart at catalog prices, or `null` when a price is unknown or currencies differ. */
 function cartTotal(cart: readonly CartItem[], products: ReadonlyMap<string, Product>): Money | null {
   if (cart.length === 0) return null;
-  const prices = cart.map((item) => ({ price: products.get(item.productId)?.price, quantity: item.quantity }));
-  const currency = prices[0].price?.currency;
-  if (!currency || prices.some(({ price }) => price?.currency !== currency)) return null;
-  return { currency, cents: prices.reduce((sum, { price, quantity }) => sum + (price?.cents ?? 0) * quantity, 0) };
+  const lines = cart.map((item) => ({ product: products.get(item.productId), quantity: item.quantity }));
+  const currency = lines[0].product?.currency;
+  if (!currency || lines.some(({ product }) => product?.currency !== currency)) return null;
+  return { currency, cents: lines.reduce((sum, { product, quantity }) => sum + (product?.priceCents ?? 0) * quantity, 0) };
 }

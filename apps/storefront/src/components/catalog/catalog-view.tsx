@@ -1,10 +1,9 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { Product } from '@/lib/api';
 import { cartStore, quantityOf, withQuantity } from '@/lib/cart-store';
 import { fixedStore } from '@/lib/browser-store';
-import { useApiData } from '@/lib/use-api-data';
 import { useBrowserStore } from '@/lib/use-browser-store';
 import { useApi } from '../providers/api-provider';
 import { useSession } from '../providers/use-session';
@@ -19,7 +18,7 @@ const NO_CART = fixedStore([]);
 export function CatalogView() {
   const api = useApi();
   const session = useSession();
-  const products = useApiData<Product[]>('products', () => api.listProducts());
+  const products = useQuery({ queryKey: ['products'], queryFn: () => api.listProducts() });
   const store = session ? cartStore(session.user.id) : null;
   const cart = useBrowserStore(store ?? NO_CART, []);
 
@@ -37,9 +36,9 @@ export function CatalogView() {
           </p>
         )}
       </section>
-      {products.state === 'loading' && <Loading label="Loading the catalog…" />}
-      {products.state === 'error' && <ProblemNotice error={products.error} onRetry={products.reload} />}
-      {products.state === 'ready' && (
+      {products.isPending && <Loading label="Loading the catalog…" />}
+      {products.isError && <ProblemNotice error={products.error} onRetry={() => void products.refetch()} />}
+      {products.isSuccess && (
         <div className={styles.grid}>
           {products.data.map((product) => (
             <ProductCard

@@ -28,7 +28,7 @@ export function ProductCard({ product, inCart, onAdd }: ProductCardProps) {
           {product.name}
         </h2>
         <p className={styles.sku}>{product.sku}</p>
-        <p className={styles.price}>{formatMoney(product.price)}</p>
+        <p className={styles.price}>{formatMoney({ cents: product.priceCents, currency: product.currency })}</p>
         <p className={`badge badge--${stock.tone}`}>{stock.text}</p>
       </div>
       <div className={styles.actions}>

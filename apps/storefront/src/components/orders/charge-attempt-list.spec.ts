@@ -9,27 +9,31 @@ const KEY = 'safe-checkout-order-6f1c1a0e-9a55-4c63-a1f3-3d3b7b0c2f10';
 // same key got the provider's replay: what GET /orders/:id shows after the chaos panel's
 // "API → payment provider: Response lost".
 const LOST_THEN_REPLAYED: ChargeAttempts = {
-  key: KEY,
+  idempotencyKey: KEY,
   runs: [
     {
       startedAt: '2026-11-30T12:00:00.000Z',
       result: 'unknown',
-      gaveUp: 'retries-exhausted',
+      stopReason: 'retries-exhausted',
       attempts: [
-        { attempt: 1, outcome: 'dropped', reason: 'network:ECONNRESET', durationMs: 41, wait: { basis: 'backoff', delayMs: 131, capMs: 200 } },
-        { attempt: 2, outcome: 'dropped', reason: 'network:ECONNRESET', durationMs: 12, wait: { basis: 'backoff', delayMs: 389, capMs: 400 } },
+        { attempt: 1, verdict: 'ambiguous', reason: 'network:ECONNRESET', durationMs: 41, wait: { basis: 'backoff', delayMs: 131, capMs: 200 } },
+        { attempt: 2, verdict: 'ambiguous', reason: 'network:ECONNRESET', durationMs: 12, wait: { basis: 'backoff', delayMs: 389, capMs: 400 } },
         {
           attempt: 3,
-          outcome: 'server-error',
+          verdict: 'ambiguous',
           status: 503,
           reason: 'http:503',
           durationMs: 9,
           wait: { basis: 'retry-after', delayMs: 2_180, capMs: 800, retryAfterMs: 2_000 },
         },
-        { attempt: 4, outcome: 'timed-out', reason: 'timeout', durationMs: 4_002 },
+        { attempt: 4, verdict: 'ambiguous', reason: 'timeout', durationMs: 4_002 },
       ],
     },
-    { startedAt: '2026-11-30T12:00:09.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'replayed', status: 200, durationMs: 23 }] },
+    {
+      startedAt: '2026-11-30T12:00:09.000Z',
+      result: 'succeeded',
+      attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, replayed: true, durationMs: 23 }],
+    },
   ],
 };
 
@@ -75,8 +79,8 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
 
   it('when the card was charged at the first attempt, shows one run with one try and no wait', () => {
     const { html, text } = render({
-      key: KEY,
-      runs: [{ startedAt: '2026-11-30T12:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, outcome: 'charged', status: 200, durationMs: 38 }] }],
+      idempotencyKey: KEY,
+      runs: [{ startedAt: '2026-11-30T12:00:00.000Z', result: 'succeeded', attempts: [{ attempt: 1, verdict: 'succeeded', status: 200, durationMs: 38 }] }],
     });
 
     expect([...html.matchAll(/data-outcome="([^"]+)"/g)].map((m) => m[1])).toEqual(['charged']);
@@ -87,13 +91,13 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
 
   it('when the card was declined, says nothing was charged and does not speak of giving up', () => {
     const { text } = render({
-      key: KEY,
+      idempotencyKey: KEY,
       runs: [
         {
           startedAt: '2026-11-30T12:00:00.000Z',
           result: 'declined',
-          gaveUp: 'not-retryable',
-          attempts: [{ attempt: 1, outcome: 'declined', status: 402, reason: 'http:402', durationMs: 30 }],
+          stopReason: 'not-retryable',
+          attempts: [{ attempt: 1, verdict: 'definite', status: 402, reason: 'http:402', durationMs: 30 }],
         },
       ],
     });
@@ -104,7 +108,7 @@ describe('<ChargeAttemptList chargeAttempts>', () => {
   });
 
   it('when no charge was sent yet, says so under the key', () => {
-    const { html, text } = render({ key: KEY, runs: [] });
+    const { html, text } = render({ idempotencyKey: KEY, runs: [] });
 
     expect(html).toContain(KEY);
     expect(text).toContain('No charge has been sent yet.');

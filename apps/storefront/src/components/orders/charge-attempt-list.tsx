@@ -1,6 +1,13 @@
 import type { ChargeAttempt, ChargeAttempts, ChargeRun } from '@/lib/api';
 import { formatClock, formatDuration, formatSeconds } from '@/lib/format';
-import { CHARGE_OUTCOME_LABELS, describeChargeAttempt, describeChargeGiveUp, describeChargeRun, describeChargeWait } from './charge-attempt-text';
+import {
+  CHARGE_OUTCOME_LABELS,
+  chargeAttemptOutcome,
+  describeChargeAttempt,
+  describeChargeGiveUp,
+  describeChargeRun,
+  describeChargeWait,
+} from './charge-attempt-text';
 import styles from './orders.module.css';
 
 /**
@@ -9,7 +16,7 @@ import styles from './orders.module.css';
  * the wait before the next, so that the server's retries read like the Buy button's timeline.
  */
 export function ChargeAttemptList({ chargeAttempts }: { chargeAttempts: ChargeAttempts }) {
-  const { key, runs } = chargeAttempts;
+  const { idempotencyKey: key, runs } = chargeAttempts;
   return (
     <section className={styles.attempts} aria-labelledby="charge-attempts-title" data-testid="charge-attempts">
       <h2 id="charge-attempts-title">Our server&apos;s attempts at the payment provider</h2>
@@ -52,9 +59,10 @@ function ChargeRunItem({ run, number }: { run: ChargeRun; number: number }) {
 }
 
 function ChargeAttemptRow({ attempt }: { attempt: ChargeAttempt }) {
-  const { label, tone } = CHARGE_OUTCOME_LABELS[attempt.outcome];
+  const outcome = chargeAttemptOutcome(attempt);
+  const { label, tone } = CHARGE_OUTCOME_LABELS[outcome];
   return (
-    <li className={styles.try} data-outcome={attempt.outcome} data-attempt={attempt.attempt}>
+    <li className={styles.try} data-outcome={outcome} data-attempt={attempt.attempt}>
       <span className={styles.tryNumber}>Try {attempt.attempt}</span>
       <span className={`badge badge--${tone}`}>{label}</span>
       <span className={styles.tryDetail}>

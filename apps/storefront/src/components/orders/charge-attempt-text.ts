@@ -1,7 +1,30 @@
-import type { ChargeAttempt, ChargeAttemptOutcome, ChargeRun, ChargeWait } from '@/lib/api';
+import type { ChargeAttempt, ChargeRun, ChargeWait } from '@/lib/api';
 import { formatSeconds } from '@/lib/format';
 
 type Tone = 'ok' | 'info' | 'warn' | 'bad';
+
+/**
+ * How one of the shop's attempts at the payment provider ended: `charged` (a new PaymentIntent),
+ * `replayed` (the provider's stored answer of an earlier attempt with the same key), `declined`
+ * (402), `rejected` (another final answer), or no definite answer: `dropped`, `timed-out`,
+ * `server-error` (5xx) and `in-progress` (409: the same key was still running at the provider).
+ */
+export type ChargeAttemptOutcome = 'charged' | 'replayed' | 'declined' | 'rejected' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress';
+
+/** The shop's client's verdict decides; the status and the failure label only say which kind. */
+export function chargeAttemptOutcome({
+  verdict,
+  status,
+  replayed,
+  reason,
+}: Pick<ChargeAttempt, 'verdict' | 'status' | 'replayed' | 'reason'>): ChargeAttemptOutcome {
+  if (verdict === 'succeeded') return replayed ? 'replayed' : 'charged';
+  if (verdict === 'definite') return status === 402 ? 'declined' : 'rejected';
+  if (reason === 'timeout') return 'timed-out';
+  if (reason === 'http:409-in-progress' || status === 409) return 'in-progress';
+  if (status !== undefined && status >= 500) return 'server-error';
+  return 'dropped';
+}
 
 /** Badge text and colour of each outcome of the shop's attempts, in the retry timeline's words where they mean the same. */
 export const CHARGE_OUTCOME_LABELS: Record<ChargeAttemptOutcome, { label: string; tone: Tone }> = {
@@ -18,7 +41,7 @@ export const CHARGE_OUTCOME_LABELS: Record<ChargeAttemptOutcome, { label: string
 /** One sentence on what the provider's answer (or its absence) meant. */
 export function describeChargeAttempt(a: ChargeAttempt): string {
   const status = a.status === undefined ? 'No answer' : `HTTP ${a.status}`;
-  switch (a.outcome) {
+  switch (chargeAttemptOutcome(a)) {
     case 'charged':
       return `${status}: the provider charged the card, a new PaymentIntent.`;
     case 'replayed':
@@ -57,11 +80,12 @@ export function describeChargeRun(run: ChargeRun): { text: string; tone: Tone } 
       return { text: 'Paid', tone: 'ok' };
     case 'declined':
       return { text: 'Declined: nothing charged', tone: 'bad' };
-    case 'invalid-payment-method':
+    case 'invalid_payment_method':
       return { text: 'Card refused: nothing charged', tone: 'bad' };
-    case 'invalid-request':
+    case 'invalid_request':
       return { text: 'Charge request refused: nothing charged', tone: 'bad' };
-    case 'unknown':
+    default:
+      // A result this storefront does not know yet is shown as what it cannot be sure of.
       return { text: 'Outcome unknown', tone: 'warn' };
   }
 }
@@ -70,7 +94,7 @@ export function describeChargeRun(run: ChargeRun): { text: string; tone: Tone } 
 export function describeChargeGiveUp(run: ChargeRun): string | null {
   if (run.result !== 'unknown') return null;
   const waited = "The order waited for a retry with the same checkout key, or for the shop's recovery worker, to charge it with this same key.";
-  switch (run.gaveUp) {
+  switch (run.stopReason) {
     case 'retries-exhausted':
       return `No retries left: the shop's client made every retry its policy allows. ${waited}`;
     case 'budget-exhausted':

@@ -1,9 +1,8 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import type { Order } from '@/lib/api';
 import { formatDateTime, formatMoney, shortId } from '@/lib/format';
-import { useApiData } from '@/lib/use-api-data';
 import { useApi } from '../providers/api-provider';
 import { Loading } from '../ui/loading';
 import { useSignedInSession } from '../ui/signed-in-only';
@@ -18,7 +17,7 @@ import styles from './orders.module.css';
 export function OrderDetail({ orderId }: { orderId: string }) {
   const api = useApi();
   const session = useSignedInSession();
-  const order = useApiData<Order>(`order:${orderId}`, () => api.getOrder(session, orderId));
+  const order = useQuery({ queryKey: ['order', orderId], queryFn: () => api.getOrder(session, orderId) });
   const names = useProductNames();
 
   return (
@@ -26,9 +25,9 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <p>
         <Link href="/orders">← All orders</Link>
       </p>
-      {order.state === 'loading' && <Loading label="Loading the order…" />}
-      {order.state === 'error' && <ProblemNotice error={order.error} onRetry={order.reload} />}
-      {order.state === 'ready' && (
+      {order.isPending && <Loading label="Loading the order…" />}
+      {order.isError && <ProblemNotice error={order.error} onRetry={() => void order.refetch()} />}
+      {order.isSuccess && (
         <article className="card" aria-labelledby="order-title">
           <header className={styles.detailHeader}>
             <h1 id="order-title">Order {shortId(order.data.id)}</h1>
@@ -55,12 +54,12 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {order.data.lines.map((line) => (
+                {order.data.items.map((line) => (
                   <tr key={line.productId}>
                     <td>{names.get(line.productId) ?? line.productId}</td>
                     <td className="numeric">{line.quantity}</td>
-                    <td className="numeric">{formatMoney(line.unitPrice)}</td>
-                    <td className="numeric">{formatMoney({ ...line.unitPrice, cents: line.unitPrice.cents * line.quantity })}</td>
+                    <td className="numeric">{formatMoney({ cents: line.unitPriceCents, currency: order.data.currency })}</td>
+                    <td className="numeric">{formatMoney({ cents: line.unitPriceCents * line.quantity, currency: order.data.currency })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -70,7 +69,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                     Total
                   </th>
                   <td className="numeric">
-                    <strong>{formatMoney(order.data.total)}</strong>
+                    <strong>{formatMoney({ cents: order.data.totalCents, currency: order.data.currency })}</strong>
                   </td>
                 </tr>
               </tfoot>

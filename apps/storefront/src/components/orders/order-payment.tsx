@@ -5,19 +5,20 @@ import styles from './orders.module.css';
 // What each status means for the customer's card, when there is no payment to show.
 const WITHOUT_PAYMENT: Record<Order['status'], string> = {
   paid: 'Paid; the payment details are not available.',
-  'payment-failed': 'The payment failed: nothing was charged, and the items went back into stock.',
-  'awaiting-payment':
+  payment_failed: 'The payment failed: nothing was charged, and the items went back into stock.',
+  awaiting_payment:
     'The payment is not settled yet. The shop finishes it by itself (as soon as the payment provider answers), and the card is charged at most once.',
-  unknown: 'The shop reports a status this page does not know.',
 };
 
 // How the shop learned the payment succeeded (payments.md §5: three paths, the first one settles).
 const CONFIRMED_BY: Record<PaymentConfirmation, string> = {
-  'charge-answer': "the payment provider's answer to the charge",
+  charge_answer: "the payment provider's answer to the charge",
   webhook: "the payment provider's webhook (the charge's own answer came later, or never)",
-  'recovery-worker': "the shop's recovery worker, which finished the checkout by itself",
-  unknown: 'a way this page does not know',
+  recovery_worker: "the shop's recovery worker, which finished the checkout by itself",
 };
+
+// A value the API added after this storefront was built.
+const wordsFor = <K extends string>(table: Record<K, string>, key: K, unknown: string) => (Object.hasOwn(table, key) ? table[key] : unknown);
 
 /** The order's payment: the PaymentIntent that paid it and the amount charged, or what its status means. */
 export function OrderPayment({ order }: { order: Order }) {
@@ -27,7 +28,7 @@ export function OrderPayment({ order }: { order: Order }) {
       {order.payment ? (
         <dl className={styles.paymentFacts}>
           <dt>Charged</dt>
-          <dd>{formatMoney(order.payment.amount)}</dd>
+          <dd>{formatMoney({ cents: order.payment.amount, currency: order.payment.currency })}</dd>
           <dt>PaymentIntent</dt>
           <dd>
             <code data-testid="payment-intent-id">{order.payment.paymentIntentId}</code>
@@ -39,12 +40,12 @@ export function OrderPayment({ order }: { order: Order }) {
                 {shortId(order.receipt.id)}, issued {formatDateTime(order.receipt.issuedAt)}
               </dd>
               <dt>Confirmed by</dt>
-              <dd data-testid="payment-confirmed-by">{CONFIRMED_BY[order.receipt.confirmedBy]}</dd>
+              <dd data-testid="payment-confirmed-by">{wordsFor(CONFIRMED_BY, order.receipt.confirmedBy, 'a way this page does not know')}</dd>
             </>
           )}
         </dl>
       ) : (
-        <p className="muted">{WITHOUT_PAYMENT[order.status]}</p>
+        <p className="muted">{wordsFor(WITHOUT_PAYMENT, order.status, 'The shop reports a status this page does not know.')}</p>
       )}
     </section>
   );

@@ -5,9 +5,11 @@ import { OrderTable, type OrderTableProps } from './order-table';
 
 const order = (id: string): Order => ({
   id,
+  userId: '00000000-0000-4000-8000-0000000000aa',
   status: 'paid',
-  lines: [{ productId: 'mug', quantity: 2, unitPrice: { cents: 1200, currency: 'EUR' } }],
-  total: { cents: 2400, currency: 'EUR' },
+  items: [{ productId: 'mug', quantity: 2, unitPriceCents: 1200 }],
+  totalCents: 2400,
+  currency: 'EUR',
   createdAt: '2026-12-07T12:00:00.000Z',
 });
 const TWENTY = Array.from({ length: 20 }, (_, i) => order(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`));
@@ -46,5 +48,13 @@ describe('<OrderTable orders hasMore more>', () => {
     expect(html.match(/data-testid="order-row"/g)).toHaveLength(20);
     expect(text).toContain('The shop is temporarily unavailable');
     expect(text).toContain('Load more');
+  });
+
+  it("names each order's status, and a status this storefront does not know as such", () => {
+    const { text } = render({
+      orders: [order('00000000-0000-4000-8000-000000000001'), { ...order('00000000-0000-4000-8000-000000000002'), status: 'refunded' as Order['status'] }],
+    });
+    expect(text).toContain('Paid');
+    expect(text).toContain('Unknown status');
   });
 });

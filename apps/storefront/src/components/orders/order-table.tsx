@@ -1,11 +1,13 @@
 import Link from 'next/link';
-import type { Order } from '@/lib/api';
+import type { ApiError, Order } from '@/lib/api';
 import { formatDateTime, formatMoney, shortId } from '@/lib/format';
 import { Loading } from '../ui/loading';
 import { ProblemNotice } from '../ui/problem-notice';
 import { OrderStatusBadge } from './order-status-badge';
-import type { MoreOrders } from './use-order-pages';
 import styles from './orders.module.css';
+
+/** The state of "Load more": idle, fetching the next page, or that fetch failed (the list so far stays). */
+export type MoreOrders = { state: 'idle' } | { state: 'loading' } | { state: 'error'; error: ApiError };
 
 export interface OrderTableProps {
   /** The orders loaded so far, newest first. */
@@ -45,8 +47,8 @@ export function OrderTable({ orders, names, hasMore, more, onLoadMore }: OrderTa
                     {shortId(order.id)}
                   </Link>
                 </td>
-                <td className={styles.items}>{order.lines.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
-                <td className="numeric">{formatMoney(order.total)}</td>
+                <td className={styles.items}>{order.items.map((l) => `${l.quantity} × ${names.get(l.productId) ?? 'item'}`).join(', ')}</td>
+                <td className="numeric">{formatMoney({ cents: order.totalCents, currency: order.currency })}</td>
                 <td>
                   <OrderStatusBadge status={order.status} />
                 </td>

@@ -1,10 +1,10 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiError, type ProfileFields, type Session, type VersionedProfile, toApiError } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { mergeProfiles } from '@/lib/profile/profile-merge';
-import { useApiData } from '@/lib/use-api-data';
 import { useApi } from '../providers/api-provider';
 import { signIn } from '../providers/use-session';
 import { Loading } from '../ui/loading';
@@ -19,9 +19,9 @@ import styles from './profile.module.css';
 export function ProfileEditor() {
   const api = useApi();
   const session = useSignedInSession();
-  const loaded = useApiData<VersionedProfile>(`profile:${session.user.id}`, () => api.getProfile(session));
-  if (loaded.state === 'loading') return <Loading label="Loading your profile…" />;
-  if (loaded.state === 'error') return <ProblemNotice error={loaded.error} onRetry={loaded.reload} />;
+  const loaded = useQuery({ queryKey: ['profile', session.user.id], queryFn: () => api.getProfile(session) });
+  if (loaded.isPending) return <Loading label="Loading your profile…" />;
+  if (loaded.isError) return <ProblemNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   return <Editor session={session} initial={loaded.data} />;
 }
 

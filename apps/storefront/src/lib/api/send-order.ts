@@ -2,8 +2,8 @@ import type { createRetryingClient } from '@safe-checkout/retrying-client';
 import { authorized, readHeader } from './http-headers';
 import { orderAttemptHooks } from './order-attempt-hooks';
 import { withTraceContext } from './trace-context';
-import type { OrderAttemptObserver, OrderRequest, PlacedOrder, Session } from './types';
-import { toCreateOrderDto, toOrder, type OrderDto } from './wire';
+import type { Order, OrderAttemptObserver, OrderRequest, PlacedOrder, Session } from './types';
+import { toCreateOrderDto } from './wire';
 
 /** The tab's retrying client (see `StorefrontApi`). */
 export type TabClient = ReturnType<typeof createRetryingClient>;
@@ -26,7 +26,7 @@ export interface SendOrderRequest {
  */
 export async function sendOrder(http: TabClient, { session, order, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
   return toOrderPlaced(
-    await http.post<OrderDto>('/orders', toCreateOrderDto(order), {
+    await http.post<Order>('/orders', toCreateOrderDto(order), {
       ...authorized(session),
       idempotencyKey,
       hooks: withTraceContext(orderAttemptHooks(observer)),
@@ -35,6 +35,6 @@ export async function sendOrder(http: TabClient, { session, order, idempotencyKe
 }
 
 /** The app's view of a 201 to `POST /orders`: the order, and whether it was the stored answer replayed. */
-export function toOrderPlaced(response: { data: OrderDto; headers: unknown }): PlacedOrder {
-  return { order: toOrder(response.data), replayed: readHeader(response.headers, 'Idempotent-Replayed') === 'true' };
+export function toOrderPlaced(response: { data: Order; headers: unknown }): PlacedOrder {
+  return { order: response.data, replayed: readHeader(response.headers, 'Idempotent-Replayed') === 'true' };
 }

@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OrderDto } from './wire';
 import { StorefrontApi } from './storefront-api';
-import type { OrderAttemptObserver, WaitReason } from './types';
+import type { Order, OrderAttemptObserver, WaitReason } from './types';
 
 /** What the stub API answers to one request: status, headers, JSON body. */
 type Answer = { status: number; headers?: Record<string, string>; body: unknown };
@@ -13,7 +12,7 @@ const TOO_MANY = (retryAfter: string): Answer => ({
   headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
   body: { type: '/problems/too-many-requests', title: 'Too many requests', status: 429, detail: 'Slow down.' },
 });
-const ORDER: OrderDto = {
+const ORDER: Order = {
   id: '5c0e4f1a-99b2-4d72-bdf5-a7c643a5f182',
   userId: 'u1',
   status: 'paid',
@@ -51,12 +50,12 @@ describe('StorefrontApi', () => {
       script = [{ status: 200, body: { data: [ORDER], nextCursor: 'next-1' } }];
       const page = await api.listOrders(SESSION);
       expect(seen.map((r) => r.url)).toEqual(['/orders']);
-      expect(page).toMatchObject({ orders: [{ id: ORDER.id, total: { cents: 500, currency: 'EUR' } }], nextCursor: 'next-1' });
+      expect(page).toEqual({ data: [ORDER], nextCursor: 'next-1' });
     });
 
     it('when given a cursor, sends it as it was and answers nextCursor null on the last page', async () => {
       script = [{ status: 200, body: { data: [], nextCursor: null } }];
-      expect(await api.listOrders(SESSION, 'next-1_x')).toEqual({ orders: [], nextCursor: null });
+      expect(await api.listOrders(SESSION, 'next-1_x')).toEqual({ data: [], nextCursor: null });
       expect(seen.map((r) => r.url)).toEqual(['/orders?cursor=next-1_x']);
     });
   });

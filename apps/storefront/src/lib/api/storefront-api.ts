@@ -4,20 +4,7 @@ import { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
 import { authorized, readHeader } from './http-headers';
 import { sendOrder, toOrderPlaced, type SendOrderRequest, type TabClient } from './send-order';
 import type { Order, OrderPage, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
-import {
-  toCreateOrderDto,
-  toOrder,
-  toOrderPage,
-  toProduct,
-  toProfile,
-  toSession,
-  toUpdateUserDto,
-  type LoginResponseDto,
-  type OrderDto,
-  type OrderPageDto,
-  type ProductDto,
-  type UserProfileDto,
-} from './wire';
+import { toCreateOrderDto, toProfile, toSession, toUpdateUserDto, type LoginResponseDto, type UserProfileDto } from './wire';
 
 /** Reads and profile saves (idempotent, so retried without a key): their own limits per attempt and overall. */
 const READ_LIMITS = {
@@ -51,7 +38,7 @@ export class StorefrontApi {
    * The client does not retry it either.
    */
   postOrderWithoutKey(session: Session, order: OrderRequest): Promise<PlacedOrder> {
-    return this.call(async () => toOrderPlaced(await this.http.post<OrderDto>('/orders', toCreateOrderDto(order), { ...READ_LIMITS, ...authorized(session) })));
+    return this.call(async () => toOrderPlaced(await this.http.post<Order>('/orders', toCreateOrderDto(order), { ...READ_LIMITS, ...authorized(session) })));
   }
 
   login(email: string, password: string): Promise<Session> {
@@ -59,7 +46,7 @@ export class StorefrontApi {
   }
 
   listProducts(): Promise<Product[]> {
-    return this.call(async () => (await this.http.get<ProductDto[]>('/products', READ_LIMITS)).data.map(toProduct));
+    return this.call(async () => (await this.http.get<Product[]>('/products', READ_LIMITS)).data);
   }
 
   /**
@@ -68,13 +55,11 @@ export class StorefrontApi {
    */
   listOrders(session: Session, cursor?: string): Promise<OrderPage> {
     const params = cursor === undefined ? {} : { cursor };
-    return this.call(async () => toOrderPage((await this.http.get<OrderPageDto>('/orders', { ...READ_LIMITS, ...authorized(session), params })).data));
+    return this.call(async () => (await this.http.get<OrderPage>('/orders', { ...READ_LIMITS, ...authorized(session), params })).data);
   }
 
   getOrder(session: Session, orderId: string): Promise<Order> {
-    return this.call(async () =>
-      toOrder((await this.http.get<OrderDto>(`/orders/${encodeURIComponent(orderId)}`, { ...READ_LIMITS, ...authorized(session) })).data),
-    );
+    return this.call(async () => (await this.http.get<Order>(`/orders/${encodeURIComponent(orderId)}`, { ...READ_LIMITS, ...authorized(session) })).data);
   }
 
   getProfile(session: Session): Promise<VersionedProfile> {

@@ -1,29 +1,19 @@
+import type { RetryDelay, StopReason } from '@safe-checkout/retrying-client';
+import type { components } from './openapi.gen';
+
+type Schemas = components['schemas'];
+
 /** An amount of money in minor units (cents), with its ISO 4217 currency. */
 export interface Money {
   cents: number;
   currency: string;
 }
 
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  price: Money;
-  /** Units in stock when the catalog was read. */
-  stock: number;
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+/** A catalog entry, as the API sends it (price in minor units). */
+export type Product = Schemas['Product'];
 
 /** A signed-in customer: the bearer token and who it belongs to. */
-export interface Session {
-  accessToken: string;
-  user: SessionUser;
-}
+export type Session = Schemas['LoginResult'];
 
 /** One line of a cart or of an order request: which product, how many. */
 export interface CartItem {
@@ -31,117 +21,21 @@ export interface CartItem {
   quantity: number;
 }
 
-export interface OrderLine extends CartItem {
-  /** The price per unit copied from the catalog when the order was placed. */
-  unitPrice: Money;
-}
-
-/**
- * How far an order's checkout got: `awaiting-payment` (the order exists, its charge is not
- * settled yet), `paid`, or `payment-failed` (declined; nothing charged, stock given back).
- * `unknown` for a status this storefront does not know yet.
- */
-export type OrderStatus = 'awaiting-payment' | 'paid' | 'payment-failed' | 'unknown';
-
-/** What paid an order: the payment provider's PaymentIntent. */
-export interface OrderPayment {
-  /** The provider's id, `pi_…`. */
-  paymentIntentId: string;
-  amount: Money;
-}
-
-/**
- * How the shop learned the payment succeeded, whichever came first: the charge's own answer
- * (`charge-answer`), the payment provider's webhook (`webhook`), or the shop's recovery worker
- * (`recovery-worker`); `unknown` for a value this storefront does not know yet.
- */
-export type PaymentConfirmation = 'charge-answer' | 'webhook' | 'recovery-worker' | 'unknown';
-
-/** The one receipt of a paid order. */
-export interface Receipt {
-  id: string;
-  confirmedBy: PaymentConfirmation;
-  /** ISO 8601 timestamp. */
-  issuedAt: string;
-}
-
-/**
- * How one of the shop server's own attempts at the payment provider ended: `charged` (a new
- * PaymentIntent), `replayed` (the provider's stored answer of an earlier attempt with the same
- * key: nothing charged again), `declined` (402), `rejected` (another final answer), or no
- * definite answer: `dropped` (the connection failed), `timed-out`, `server-error` (5xx) and
- * `in-progress` (409: the same key was still running at the provider).
- */
-export type ChargeAttemptOutcome = 'charged' | 'replayed' | 'declined' | 'rejected' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress';
-
-/** The wait the shop's retrying client chose before its next attempt at the provider, and why. */
-export interface ChargeWait {
-  /** `backoff`: a random wait below `capMs`; `retry-after`: the provider's `Retry-After` was longer. */
-  basis: 'backoff' | 'retry-after';
-  /** The drawn wait, in milliseconds. */
-  delayMs: number;
-  /** The backoff's cap for that retry, in milliseconds, when the shop recorded it. */
-  capMs?: number;
-  /** What the provider asked for in `Retry-After`, in milliseconds, when it sent one. */
-  retryAfterMs?: number;
-}
-
-/** One attempt of the shop server at the payment provider. */
-export interface ChargeAttempt {
-  /** 1-based, within its run. */
-  attempt: number;
-  outcome: ChargeAttemptOutcome;
-  /** The provider's HTTP status, when it answered. */
-  status?: number;
-  /** How the shop's client labelled the failure, e.g. `network:ECONNRESET`, `timeout`, `http:503`. */
-  reason?: string;
-  durationMs: number;
-  /** Present when the client tried again after this attempt. */
-  wait?: ChargeWait;
-}
-
-/** What a run of the shop's charge came to: paid, a definite refusal, or no definite answer. */
-export type ChargeRunResult = 'succeeded' | 'declined' | 'invalid-payment-method' | 'invalid-request' | 'unknown';
-
-/** One run of the shop's charge: the attempts of one checkout request (or one recovery pass) at the provider. */
-export interface ChargeRun {
-  /** ISO 8601 timestamp. */
-  startedAt: string;
-  result: ChargeRunResult;
-  /** Why the shop's client stopped trying, when it gave up. */
-  gaveUp?: GiveUpReason;
-  attempts: ChargeAttempt[];
-}
-
+// An order's status, payment, receipt and the shop's own attempts at the payment provider, exactly
+// as the API's OpenAPI document says them.
+export type OrderStatus = Schemas['OrderStatus'];
+export type PaymentConfirmation = Schemas['PaymentConfirmation'];
+export type ChargeWait = Schemas['ChargeWait'];
+export type ChargeAttempt = Schemas['ChargeAttempt'];
+export type ChargeRun = Schemas['ChargeRun'];
 /** The shop server's own attempts at the payment provider for an order, all with one key derived from the order. */
-export interface ChargeAttempts {
-  /** The provider-side `Idempotency-Key`, e.g. `safe-checkout-order-<order id>`. */
-  key: string;
-  /** Oldest first: the newest 20 runs the shop keeps. */
-  runs: ChargeRun[];
-}
+export type ChargeAttempts = Schemas['ChargeAttempts'];
 
-export interface Order {
-  id: string;
-  status: OrderStatus;
-  /** Present once the order is paid. */
-  payment?: OrderPayment;
-  /** Present once the order is paid: its one receipt. */
-  receipt?: Receipt;
-  /** The shop's attempts at the payment provider; present for orders placed with a card. */
-  chargeAttempts?: ChargeAttempts;
-  lines: OrderLine[];
-  total: Money;
-  /** ISO 8601 timestamp. */
-  createdAt: string;
-}
+/** An order as the API sends it (amounts in minor units of `currency`). */
+export type Order = Schemas['Order'];
 
-/** One page of the customer's orders, newest first, and where the next (older) page starts. */
-export interface OrderPage {
-  orders: Order[];
-  /** Opaque; pass it back to get the next page. `null`: this was the last page. */
-  nextCursor: string | null;
-}
+/** One page of `GET /orders`, newest first; `nextCursor` is `null` on the last page. */
+export type OrderPage = Schemas['OrderPage'];
 
 /**
  * What one checkout asks the shop for: these items, charged to this payment method (the
@@ -222,29 +116,11 @@ export interface AttemptAnswer {
   problemOutcome?: ProblemOutcome;
 }
 
-/**
- * Why the client waited as long as it did before a retry, as the retrying client decided it: a
- * random delay under the backoff's cap (`basis: 'backoff'`), or the server's `Retry-After` plus
- * up to 20 % jitter when that was longer (`basis: 'retry-after'`).
- */
-export interface WaitReason {
-  basis: 'backoff' | 'retry-after';
-  /** The drawn wait, in milliseconds. */
-  delayMs: number;
-  /** Which retry this wait comes before, 1-based. */
-  retry: number;
-  /** The backoff's cap for that retry, in milliseconds: base·2^(retry-1), at most the longest wait. */
-  capMs: number;
-  /** What the server asked for in `Retry-After`, in milliseconds, when it sent one. */
-  retryAfterMs?: number;
-}
+/** Why the client waited as long as it did before retry number `retry` (1-based): the retrying client's own decision. */
+export type WaitReason = RetryDelay & { retry: number };
 
-/**
- * Why the client stopped retrying a request: the answer was final (`not-retryable`), every retry
- * was made (`retries-exhausted`), the tab's retry budget is spent (`budget-exhausted`), or another
- * attempt could not finish before the deadline (`deadline-exceeded`).
- */
-export type GiveUpReason = 'not-retryable' | 'method-not-retryable' | 'retries-exhausted' | 'budget-exhausted' | 'deadline-exceeded';
+/** Why the client stopped retrying a request: the retrying client's own reason. */
+export type GiveUpReason = StopReason;
 
 /** Receives the life of one order request, attempt by attempt, as it happens. */
 export interface OrderAttemptObserver {

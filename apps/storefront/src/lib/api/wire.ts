@@ -1,24 +1,14 @@
-import { toChargeAttempts } from './charge-attempts-wire';
 import type { components } from './openapi.gen';
-import type { Order, OrderPage, OrderRequest, OrderStatus, PaymentConfirmation, Product, Profile, ProfileFields, Session } from './types';
+import type { OrderRequest, Profile, ProfileFields, Session } from './types';
 
 // The API's JSON, exactly as its OpenAPI document (apps/api/openapi.json) describes it: the
 // shapes below are generated from it (`npm run openapi-types`, checked by the storefront's lint),
-// so they cannot drift from the API. Nothing outside this folder sees them: the mappers below
-// turn them into the app's own types.
+// so they cannot drift from the API. Products, orders and sessions reach the app as they are
+// (types.ts); the mappers below exist where the app's shape differs (a session keeps only its
+// user's id, email and name; a profile's absent second address line is the empty string).
 type Schemas = components['schemas'];
 
-export type ProductDto = Schemas['Product'];
-
 export type LoginResponseDto = Schemas['LoginResult'];
-
-/** An order's `status` on the wire (payments.md §2). */
-export type OrderStatusDto = Schemas['OrderStatus'];
-
-export type OrderDto = Schemas['Order'];
-
-/** One page of `GET /orders`: `nextCursor` is `null` on the last page. */
-export type OrderPageDto = Schemas['OrderPage'];
 
 /** `POST /orders` body: the lines and the payment method to charge (`pm_…`). */
 export type CreateOrderDto = Schemas['CreateOrderDto'];
@@ -37,55 +27,9 @@ export type UserProfileDto = Schemas['UserProfile'];
 /** The full replacement body of `PUT /users/:id`. */
 export type UpdateUserDto = Schemas['UpdateUserDto'];
 
-export function toProduct(dto: ProductDto): Product {
-  return { id: dto.id, sku: dto.sku, name: dto.name, price: { cents: dto.priceCents, currency: dto.currency }, stock: dto.stock };
-}
-
-export function toSession(dto: LoginResponseDto): Session {
-  return { accessToken: dto.accessToken, user: { id: dto.user.id, email: dto.user.email, name: dto.user.name } };
-}
-
-const ORDER_STATUSES: Record<OrderStatusDto, OrderStatus> = {
-  awaiting_payment: 'awaiting-payment',
-  paid: 'paid',
-  payment_failed: 'payment-failed',
-};
-
-const PAYMENT_CONFIRMATIONS: Record<Schemas['PaymentConfirmation'], PaymentConfirmation> = {
-  charge_answer: 'charge-answer',
-  webhook: 'webhook',
-  recovery_worker: 'recovery-worker',
-};
-
-export function toOrder(dto: OrderDto): Order {
-  return {
-    id: dto.id,
-    status: Object.hasOwn(ORDER_STATUSES, dto.status) ? ORDER_STATUSES[dto.status] : 'unknown',
-    ...(dto.payment
-      ? { payment: { paymentIntentId: dto.payment.paymentIntentId, amount: { cents: dto.payment.amount, currency: dto.payment.currency } } }
-      : {}),
-    ...(dto.receipt
-      ? {
-          receipt: {
-            id: dto.receipt.id,
-            confirmedBy: Object.hasOwn(PAYMENT_CONFIRMATIONS, dto.receipt.confirmedBy) ? PAYMENT_CONFIRMATIONS[dto.receipt.confirmedBy] : 'unknown',
-            issuedAt: dto.receipt.issuedAt,
-          },
-        }
-      : {}),
-    ...(dto.chargeAttempts ? { chargeAttempts: toChargeAttempts(dto.chargeAttempts) } : {}),
-    lines: dto.items.map((item) => ({
-      productId: item.productId,
-      quantity: item.quantity,
-      unitPrice: { cents: item.unitPriceCents, currency: dto.currency },
-    })),
-    total: { cents: dto.totalCents, currency: dto.currency },
-    createdAt: dto.createdAt,
-  };
-}
-
-export function toOrderPage(dto: OrderPageDto): OrderPage {
-  return { orders: dto.data.map(toOrder), nextCursor: dto.nextCursor };
+/** A signed-in customer as the session store keeps it: the bearer token and who it belongs to, nothing else of the answer. */
+export function toSession({ accessToken, user: { id, email, name } }: LoginResponseDto): Session {
+  return { accessToken, user: { id, email, name } };
 }
 
 /** The `POST /orders` body of one checkout: only the fields the API takes, so nothing else leaks onto the wire. */

@@ -66,7 +66,13 @@ export async function placeOrder({ api, session, order, onUnauthorized, resolvin
   let unauthorized = false;
   try {
     const placed = await api.placeOrder({ session, order: requestOf(begun), idempotencyKey: key, observer });
-    result = { state: 'placed', at: Date.now(), orderId: placed.order.id, total: placed.order.total, replayed: placed.replayed };
+    result = {
+      state: 'placed',
+      at: Date.now(),
+      orderId: placed.order.id,
+      total: { cents: placed.order.totalCents, currency: placed.order.currency },
+      replayed: placed.replayed,
+    };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
     const apiError = toApiError(error, api.baseUrl);

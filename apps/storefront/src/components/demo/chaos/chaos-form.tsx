@@ -1,7 +1,7 @@
 'use client';
 
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '@/lib/api';
 import { MAX_LATENCY_MS, NETWORK_FAULTS, type ChaosChange, type ChaosStatus, type NetworkFault } from '@/lib/chaos';
 import { ProblemNotice } from '../../ui/problem-notice';
 import { ALL_FAULTS_OFF, draftChange, draftProblem, shownLatencySeconds, shownRates, totalPercent, type ChaosDraft } from './chaos-draft';
@@ -17,7 +17,11 @@ export interface ChaosFormProps {
   change(change: ChaosChange): Promise<ChaosStatus>;
 }
 
-type Outcome = { kind: 'applied'; text: string } | { kind: 'failed'; error: ApiError };
+/** One change sent to the proxy, and how to word its result. */
+interface Sent {
+  next: ChaosChange;
+  describe(applied: ChaosStatus): string;
+}
 
 /**
  * The rates as a form: sliders edit a draft, Apply sends what differs from the proxy's
@@ -27,30 +31,17 @@ export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProp
   const id = useId();
   const text = HOP_TEXT[hop];
   const [draft, setDraft] = useState<ChaosDraft>({});
-  const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const sent = useMutation({ mutationFn: ({ next }: Sent) => change(next), onSuccess: () => setDraft({}) });
+  const send = (next: ChaosChange, describe: Sent['describe']) => sent.mutate({ next, describe });
+  const sending = sent.isPending;
   const rates = shownRates(status, draft);
   const pending = draftChange(status, draft);
   const problem = draftProblem(status, draft, text.attempt);
   const allOff = totalPercent(status.ratePercent) === 0;
 
-  async function send(next: ChaosChange, describe: (applied: ChaosStatus) => string) {
-    setSending(true);
-    setOutcome(null);
-    try {
-      const applied = await change(next);
-      setDraft({});
-      setOutcome({ kind: 'applied', text: describe(applied) });
-    } catch (error) {
-      setOutcome({ kind: 'failed', error: toApiError(error, '') });
-    } finally {
-      setSending(false);
-    }
-  }
-
   function apply(event: FormEvent) {
     event.preventDefault();
-    if (pending && !problem) void send(pending, (applied) => `Applied: ${describeRates(applied, hop)}.`);
+    if (pending && !problem) send(pending, (applied) => `Applied: ${describeRates(applied, hop)}.`);
   }
 
   const setRate = (fault: NetworkFault, percent: number) => setDraft((d) => ({ ...d, ratePercent: { ...d.ratePercent, [fault]: percent } }));
@@ -98,23 +89,18 @@ export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProp
           type="button"
           className="button button--secondary"
           disabled={sending || (allOff && !pending)}
-          onClick={() => void send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}
+          onClick={() => send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}
         >
           All faults off
         </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          disabled={sending}
-          onClick={() => void send({ resetCounts: true }, () => 'Counts reset to zero.')}
-        >
+        <button type="button" className="button button--ghost" disabled={sending} onClick={() => send({ resetCounts: true }, () => 'Counts reset to zero.')}>
           Reset counts
         </button>
       </div>
       <div role="status" className={styles.outcome}>
-        {outcome?.kind === 'applied' && <p className="muted">{outcome.text}</p>}
+        {sent.isSuccess && <p className="muted">{sent.variables.describe(sent.data)}</p>}
       </div>
-      {outcome?.kind === 'failed' && <ProblemNotice error={outcome.error} />}
+      {sent.isError && <ProblemNotice error={sent.error} />}
     </form>
   );
 }

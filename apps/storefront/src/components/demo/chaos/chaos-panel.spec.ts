@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ChaosStatus } from '@/lib/chaos';
@@ -18,6 +19,11 @@ const status = (routes: string[], ratePercent = NO_FAULTS, latencyMs = 11_000): 
 });
 const stateOf = (s: ChaosStatus | null): ChaosStatusState => ({ status: s, error: null, refresh: () => undefined, change: async () => s! });
 
+/** Static markup of `element` with the query client the storefront's layout provides. */
+function render(element: ReturnType<typeof createElement>): string {
+  return renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient(), children: element }));
+}
+
 function textOf(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
@@ -34,7 +40,7 @@ function sliderLabels(html: string): string[] {
 
 describe('<ChaosPanel>', () => {
   const panel = (adminUrl: string | null, providerAdminUrl: string | null) =>
-    renderToStaticMarkup(createElement(ChaosAdminProvider, { adminUrl, providerAdminUrl, children: createElement(ChaosPanel) }));
+    render(createElement(ChaosAdminProvider, { adminUrl, providerAdminUrl, children: createElement(ChaosPanel) }));
 
   it('when both proxies are configured, shows a group of rates for each hop: "Browser → API" and "API → payment provider"', () => {
     const html = panel('http://localhost:3334/__chaos', 'http://localhost:3341/__chaos');
@@ -56,7 +62,7 @@ describe('<ChaosPanel>', () => {
 
 describe('<ChaosHopGroup hop state>', () => {
   it('for the browser → API hop, has the slow shop, the four order faults and the counts of order attempts', () => {
-    const html = renderToStaticMarkup(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) }));
+    const html = render(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) }));
     const text = textOf(html);
 
     expect(sliderLabels(html)).toEqual(['Request lost', 'Server failure', 'Response lost', 'Slow answer']);
@@ -68,7 +74,7 @@ describe('<ChaosHopGroup hop state>', () => {
   });
 
   it("for the browser → API hop, states the slow shop's hold times without an article that only fits some numbers", () => {
-    const text = textOf(renderToStaticMarkup(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) })));
+    const text = textOf(render(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) })));
 
     expect(text).toContain('its hold to 2 s');
     expect(text).toContain('goes back to 0 % and its hold to 11 s');
@@ -76,7 +82,7 @@ describe('<ChaosHopGroup hop state>', () => {
   });
 
   it('for the API → payment provider hop, has its own labels (no slow shop), settable like the first, and the counts of charges', () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       createElement(ChaosHopGroup, { hop: 'api-provider', state: stateOf(status(['POST /v1/payment_intents'], { ...NO_FAULTS, 'response-lost': 30 }, 4_500)) }),
     );
     const text = textOf(html);
@@ -93,6 +99,6 @@ describe('<ChaosHopGroup hop state>', () => {
   });
 
   it('while the proxy has not answered yet, says it is reading it', () => {
-    expect(textOf(renderToStaticMarkup(createElement(ChaosHopGroup, { hop: 'api-provider', state: stateOf(null) })))).toContain("Reading the proxy's settings");
+    expect(textOf(render(createElement(ChaosHopGroup, { hop: 'api-provider', state: stateOf(null) })))).toContain("Reading the proxy's settings");
   });
 });

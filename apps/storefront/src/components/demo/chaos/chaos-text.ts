@@ -14,8 +14,6 @@ interface FaultText {
   label: string;
   /** What the fault does and what the customer will see, given the hold time of `latency`. */
   explain(latencyMs: number): string;
-  /** The section of the How-this-works page about this scenario, and the link's own words. */
-  learnMore: { anchor: string; text: string };
 }
 
 /** The panel's words for one hop: its group's heading, what one eligible request is, and each fault. */
@@ -35,12 +33,13 @@ const ATTEMPT_TIMEOUT_MS = CHECKOUT_RETRY_POLICY.attemptTimeoutMs;
 // 4 s per attempt. The storefront cannot read it from the API, so it is stated here.
 const SHOP_CHARGE_ATTEMPT_TIMEOUT_MS = 4_000;
 
-const LEARN_MORE = {
+/** The section of the How-this-works page about each fault's scenario (the same on both hops), and the link's own words. */
+export const LEARN_MORE: Record<NetworkFault, { anchor: string; text: string }> = {
   'request-lost': { anchor: 'request-lost', text: 'The request is lost, explained' },
   'server-failure': { anchor: 'server-failed', text: 'The server fails, explained' },
   'response-lost': { anchor: 'response-lost', text: 'The response is lost, explained' },
   latency: { anchor: 'slow-answer', text: 'A slow answer, explained' },
-} as const satisfies Record<NetworkFault, FaultText['learnMore']>;
+};
 
 /** The panel's words for each hop, tied to the scenarios of the How-this-works page. */
 export const HOP_TEXT: Record<ChaosHop, HopText> = {
@@ -53,18 +52,15 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
       'request-lost': {
         label: 'Request lost',
         explain: () => 'The proxy drops the connection before forwarding the order: the shop never sees it. Dropped, then the retry places the order.',
-        learnMore: LEARN_MORE['request-lost'],
       },
       'server-failure': {
         label: 'Server failure',
         explain: () => 'The shop takes the stock, then fails inside its transaction: 500, all rolled back, the key released. The retry places the order once.',
-        learnMore: LEARN_MORE['server-failure'],
       },
       'response-lost': {
         label: 'Response lost',
         explain: () =>
           'The shop places the order, then the proxy drops the connection instead of passing the answer on. Dropped, then the retry gets the stored order: Replayed.',
-        learnMore: LEARN_MORE['response-lost'],
       },
       latency: {
         label: 'Slow answer',
@@ -72,7 +68,6 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
           latencyMs >= ATTEMPT_TIMEOUT_MS
             ? `The proxy holds the order for ${seconds(latencyMs)}, longer than the client waits for one attempt (${seconds(ATTEMPT_TIMEOUT_MS)}), then forwards it anyway. Timed out, then 409 in progress, a replay, or the retry places it first.`
             : `The proxy holds the order for ${seconds(latencyMs)} before forwarding it: within the client's ${seconds(ATTEMPT_TIMEOUT_MS)} per attempt, so the client just waits.`,
-        learnMore: LEARN_MORE.latency,
       },
     },
   },
@@ -86,19 +81,16 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
         label: 'Charge request lost',
         explain: () =>
           "The proxy drops the shop's charge before it reaches the payment sandbox: nothing is charged. The shop retries with the same key and charges once.",
-        learnMore: LEARN_MORE['request-lost'],
       },
       'server-failure': {
         label: 'Provider failure',
         explain: () =>
           "The payment sandbox answers Stripe's 500 api_error before charging anything. The shop waits a backoff, retries with the same key and charges once.",
-        learnMore: LEARN_MORE['server-failure'],
       },
       'response-lost': {
         label: 'Charge response lost',
         explain: () =>
           "The sandbox charges the card, then the proxy drops its answer. The shop's retry carries the same key derived from the order, so the sandbox replays the charge: Replayed on the order page, one charge.",
-        learnMore: LEARN_MORE['response-lost'],
       },
       latency: {
         label: 'Slow provider',
@@ -106,7 +98,6 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
           latencyMs >= SHOP_CHARGE_ATTEMPT_TIMEOUT_MS
             ? `The proxy holds the charge for ${seconds(latencyMs)}, longer than the shop waits for one attempt (${seconds(SHOP_CHARGE_ATTEMPT_TIMEOUT_MS)}), then forwards it anyway. Timed out, then the retry gets 409 in progress, a replay, or charges first: one charge.`
             : `The proxy holds the charge for ${seconds(latencyMs)} before forwarding it: within the shop's ${seconds(SHOP_CHARGE_ATTEMPT_TIMEOUT_MS)} per attempt, so the shop just waits.`,
-        learnMore: LEARN_MORE.latency,
       },
     },
   },

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import type { NetworkFault } from '@/lib/chaos';
-import type { HopText } from './chaos-text';
+import { LEARN_MORE, type HopText } from './chaos-text';
 import styles from './chaos.module.css';
 
 export interface FaultRateFieldProps {
   fault: NetworkFault;
-  /** The fault's words on this hop (its label, what it does, where to read more). */
+  /** The fault's words on this hop (its label, what it does). */
   text: HopText['faults'][NetworkFault];
   /** The rate shown, in percent (0–100). */
   percent: number;
@@ -46,7 +46,7 @@ export function FaultRateField({ fault, text, percent, latencyMs, injected, onPe
         onChange={(e) => onPercent(Number(e.target.value))}
       />
       <p id={`${id}-help`} className={styles.explain}>
-        {text.explain(latencyMs)} <Link href={`/how-it-works#${text.learnMore.anchor}`}>{text.learnMore.text}</Link>
+        {text.explain(latencyMs)} <Link href={`/how-it-works#${LEARN_MORE[fault].anchor}`}>{LEARN_MORE[fault].text}</Link>
       </p>
       {children}
       <p className={styles.injected}>

@@ -1,7 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
-import { toApiError, type ApiError } from '@/lib/api';
+import { useMutation } from '@tanstack/react-query';
+import { useId } from 'react';
 import type { ChaosChange, ChaosStatus } from '@/lib/chaos';
 import { ProblemNotice } from '../../ui/problem-notice';
 import { isSlowShop, SLOW_ANSWER_HOLD_MS, SLOW_SHOP_HOLD_MS, SLOW_SHOP_OFF, SLOW_SHOP_ON } from './slow-shop';
@@ -21,26 +21,19 @@ export interface SlowShopToggleProps {
  */
 export function SlowShopToggle({ status, change }: SlowShopToggleProps) {
   const id = useId();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const on = isSlowShop(status);
-
-  async function toggle(next: boolean) {
-    setSending(true);
-    setError(null);
-    try {
-      await change(next ? SLOW_SHOP_ON : SLOW_SHOP_OFF);
-    } catch (failure) {
-      setError(toApiError(failure, ''));
-    } finally {
-      setSending(false);
-    }
-  }
+  const toggle = useMutation({ mutationFn: (on: boolean) => change(on ? SLOW_SHOP_ON : SLOW_SHOP_OFF) });
 
   return (
     <div className={styles.slowShop}>
       <div className={styles.slowShopHead}>
-        <input id={id} type="checkbox" checked={on} disabled={sending} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`${id}-help`} />
+        <input
+          id={id}
+          type="checkbox"
+          checked={isSlowShop(status)}
+          disabled={toggle.isPending}
+          onChange={(e) => toggle.mutate(e.target.checked)}
+          aria-describedby={`${id}-help`}
+        />
         <label htmlFor={id}>Slow shop: orders take {HOLD}</label>
       </div>
       <p id={`${id}-help`} className={styles.explain}>
@@ -49,7 +42,7 @@ export function SlowShopToggle({ status, change }: SlowShopToggleProps) {
         {` ${HOLD}`} after its click, finds the order placed (or still running, and waits for it) and gets its answer, replayed: one order. It sets Slow answer
         to 100 %, its hold to {HOLD} and the other faults to 0 %; off, Slow answer goes back to 0 % and its hold to {SLOW_ANSWER_HOLD_MS / 1000} s.
       </p>
-      {error && <ProblemNotice error={error} />}
+      {toggle.isError && <ProblemNotice error={toggle.error} />}
     </div>
   );
 }

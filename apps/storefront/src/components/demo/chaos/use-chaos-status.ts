@@ -1,7 +1,8 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, toApiError } from '@/lib/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiError } from '@/lib/api';
 import type { ChaosAdmin, ChaosChange, ChaosStatus } from '@/lib/chaos';
 
 /**
@@ -21,49 +22,28 @@ export interface ChaosStatusState {
 }
 
 /**
- * The proxy's settings and counts, read again every couple of seconds while `live`. With no
- * `admin` (that hop has no proxy in this demo) it reads nothing and stays `null`.
+ * The proxy's settings and counts, read again every couple of seconds while `live` and the tab
+ * is visible. With no `admin` (that hop has no proxy in this demo) it reads nothing and stays `null`.
  */
 export function useChaosStatus(admin: ChaosAdmin | null, live: boolean): ChaosStatusState {
-  const [status, setStatus] = useState<ChaosStatus | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  // Answers can arrive out of order (a poll sent before a PUT may come back after it): only an
-  // answer to a newer call than the one on screen may replace it.
-  const sent = useRef(0);
-  const shown = useRef(0);
+  const queries = useQueryClient();
+  const read = useQuery({
+    queryKey: ['chaos', admin?.adminUrl],
+    queryFn: () => admin!.status(),
+    enabled: live && admin !== null,
+    refetchInterval: POLL_INTERVAL_MS,
+  });
 
-  const track = useCallback(
-    async (call: (admin: ChaosAdmin) => Promise<ChaosStatus>): Promise<ChaosStatus> => {
+  const change = useCallback(
+    async (c: ChaosChange) => {
       if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.', 'definite');
-      const id = ++sent.current;
-      try {
-        const next = await call(admin);
-        if (id > shown.current) {
-          shown.current = id;
-          setStatus(next);
-          setError(null);
-        }
-        return next;
-      } catch (failure) {
-        throw toApiError(failure, admin.adminUrl);
-      }
+      const next = await admin.change(c);
+      // A poll sent before the PUT may still be on its way: cancelled, it cannot put the old settings back on screen.
+      await queries.cancelQueries({ queryKey: ['chaos', admin.adminUrl] });
+      queries.setQueryData(['chaos', admin.adminUrl], next);
+      return next;
     },
-    [admin],
+    [admin, queries],
   );
-
-  const refresh = useCallback(() => {
-    track((a) => a.status()).catch((failure: ApiError) => setError(failure));
-  }, [track]);
-
-  useEffect(() => {
-    if (!live || !admin) return;
-    refresh();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') refresh();
-    }, POLL_INTERVAL_MS);
-    return () => clearInterval(timer);
-  }, [live, admin, refresh]);
-
-  const change = useCallback((c: ChaosChange) => track((a) => a.change(c)), [track]);
-  return { status, error, refresh, change };
+  return { status: read.data ?? null, error: read.error, refresh: () => void read.refetch(), change };
 }

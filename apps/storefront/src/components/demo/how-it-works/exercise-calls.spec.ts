@@ -5,7 +5,7 @@ import { isPlacedCheckout, postWithoutKey, putProfileTwice, repeatKey, type Exer
 const SESSION: Session = { accessToken: 't', user: { id: '5d1e7c1a-0000-4000-8000-000000000001', email: 'alice@example.com', name: 'Alice' } };
 const KEY = '8e03978e-40d5-43e8-bc93-6894a57f9324';
 const ORDER_ID = '0b8f2d4e-1111-4000-8000-000000000002';
-const order = (id: string): Order => ({ id, status: 'paid', lines: [], total: { cents: 100, currency: 'EUR' }, createdAt: '2026-01-01T00:00:00Z' });
+const order = (id: string): Order => ({ id, userId: 'u1', status: 'paid', items: [], totalCents: 100, currency: 'EUR', createdAt: '2026-01-01T00:00:00Z' });
 
 function placedCheckout(): PlacedCheckout {
   const begun = beginRequest(null, { items: [{ productId: 'mug', quantity: 2 }], paymentMethod: 'pm_card_visa' }, () => KEY, 0);
