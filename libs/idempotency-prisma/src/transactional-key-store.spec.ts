@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
+import { claimPoolOf, createPrismaClient, PrismaClient } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
-import { asyncLocalTransactionHost, TransactionConnections, transactionalKeyStore } from './transactional-key-store';
+import { asyncLocalTransactionHost, ClaimPool, transactionalKeyStore } from './transactional-key-store';
 
 describe('transactionalKeyStore', () => {
   let prisma: PrismaClient;
@@ -33,11 +33,11 @@ describe('transactionalKeyStore', () => {
     expect(host.tx).toBe(prisma);
   });
 
-  // Through the Prisma client alone (an application's own client), and with the hot-path
-  // statements on the adapter's node-postgres pool and the transaction's connection.
-  describe.each<[string, (prisma: PrismaClient) => TransactionConnections | undefined]>([
+  // Through the Prisma client alone (an application's own client), and with claims on the
+  // adapter's node-postgres pool.
+  describe.each<[string, (prisma: PrismaClient) => ClaimPool | undefined]>([
     ['through Prisma', () => undefined],
-    ['on node-postgres', transactionConnectionsOf],
+    ['claims on node-postgres', claimPoolOf],
   ])('%s', (_, connectionsOf) => {
     it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
       const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), connectionsOf(prisma));

@@ -15,7 +15,7 @@ async function placeOrderAskingForAFault(api: TestApi) {
   return { first, stock, retry: () => send(false), orders: () => api.prisma.order.count({ where: { userId: user.id } }) };
 }
 
-describe('the chaos fault hook', () => {
+describe('the chaos server failure', () => {
   it('does not exist in a normal API: the fault header changes nothing', async () => {
     const api = await startTestApi();
     try {

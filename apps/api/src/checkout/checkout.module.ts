@@ -10,7 +10,8 @@ import { PaymentProvider } from './payment-provider';
 /**
  * The checkout, `POST /orders` (payments.md §2): its controller, phases, statements on the order
  * and the charge at the payment provider. Exports what the recovery worker resumes (the phases,
- * the provider's hold-off, the metrics) and what a payment webhook settles through.
+ * the provider's hold-off, the metrics), what a payment webhook settles through, and the
+ * statements (the chaos entry point fails them on request, chaos-fault.module.ts).
  */
 @Module({
   controllers: [CheckoutController],
@@ -21,6 +22,6 @@ import { PaymentProvider } from './payment-provider';
     PaymentProvider,
     { provide: PaymentMetrics, inject: [Registry], useFactory: (registry: Registry) => new PaymentMetrics(registry) },
   ],
-  exports: [CheckoutPhases, OrderSettlement, PaymentProvider, PaymentMetrics],
+  exports: [CheckoutPhases, CheckoutStatements, OrderSettlement, PaymentProvider, PaymentMetrics],
 })
 export class CheckoutModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { PrismaClient } from '@safe-checkout/db';
 import { requireOwnerId } from '../auth/owner-scope';
@@ -8,7 +8,6 @@ import type { PaymentIntent } from './charge-outcome';
 import type { ChargeRun } from './charge-attempts';
 import type { CheckoutInput } from './checkout-input';
 import { toOrderView, OrderView } from '../orders/order.representation';
-import { ORDER_FAULT_HOOK, OrderFaultHook } from './order-fault-hook';
 import { chargeableTotalCents, orderTotalCents } from './order-total';
 import type { OrderToCharge } from './order-to-charge';
 import { quantitiesByProduct } from './stock-reservation';
@@ -33,7 +32,6 @@ export class CheckoutStatements {
   constructor(
     @Inject(PrismaClient) private readonly prisma: PrismaClient,
     @Inject(TransactionHost) private readonly txHost: PrismaTransactionHost,
-    @Optional() @Inject(ORDER_FAULT_HOOK) private readonly faultHook?: OrderFaultHook,
   ) {}
 
   /**
@@ -46,7 +44,6 @@ export class CheckoutStatements {
     const { lines, currency } = await this.priceLines(items);
     const totalCents = chargeableTotalCents(orderTotalCents(lines), currency);
     await this.takeStock(items);
-    this.faultHook?.afterStockTaken();
     const order = await this.txHost.tx.order.create({
       data: { userId: requireOwnerId(userId), status: 'awaiting_payment', paymentMethod, totalCents, currency, lines: { create: lines } },
       include: { lines: true },
