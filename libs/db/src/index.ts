@@ -1,6 +1,6 @@
 export { createPrismaClient } from './prisma-client.factory';
-export { claimPoolOf, connectionPoolOf, transactionConnectionsOf } from './connection-pool-of';
-export type { SqlConnection } from './connection-pool-of';
+export { connectionPoolOf, transactionConnection, transactionConnectionsOf, withTransactionConnection } from './transaction-connection';
+export type { SqlConnection } from './transaction-connection';
 export type { PrismaClientOptions } from './prisma-client.factory';
 export { TRANSIENT_DATABASE_FAILURES, transientDatabaseFailureOf } from './transient-database-failure';
 export type { TransientDatabaseFailure } from './transient-database-failure';

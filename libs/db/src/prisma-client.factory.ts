@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { ConnectionPoolOptions, createConnectionPool, DEFAULT_STATEMENT_TIMEOUT_MS } from './connection-pool';
 import { PrismaClient } from './generated/prisma/client';
-import { rememberConnectionPool } from './connection-pool-of';
+import { noteTransactionConnections, rememberConnectionPool } from './transaction-connection';
 
 /** Options for {@link createPrismaClient}: those of its connection pool, and its transactions'. */
 export type PrismaClientOptions = ConnectionPoolOptions & {
@@ -25,7 +25,7 @@ export const DEFAULT_TRANSACTION_TIMEOUT_MS = DEFAULT_STATEMENT_TIMEOUT_MS + 5_0
 /**
  * A Prisma 7 client on node-postgres through `@prisma/adapter-pg` (no native query engine), on a
  * pool that survives the database ending its connections (see {@link createConnectionPool}).
- * Hot paths that run outside a transaction can reach that pool (connection-pool-of.ts).
+ * Hot paths can reach that pool and an open transaction's connection (transaction-connection.ts).
  * `$disconnect()` ends the pool.
  */
 export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
@@ -35,6 +35,7 @@ export function createPrismaClient(options: PrismaClientOptions): PrismaClient {
     throw new RangeError(`the transaction timeout (${transactionTimeoutMs} ms) must exceed the statement timeout (${statementTimeoutMs} ms)`);
   }
   const pool = createConnectionPool({ ...options, statementTimeoutMs });
+  noteTransactionConnections(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { timeout: transactionTimeoutMs } });
   rememberConnectionPool(prisma, pool);
   return prisma;

@@ -5,4 +5,10 @@ export { isStoreUnavailable } from './store-unavailable';
 export { KEY_SETTLED_CHANNEL, PostgresKeySettledSignal } from './postgres-key-settled.signal';
 export type { PostgresKeySettledSignalOptions } from './postgres-key-settled.signal';
 export { asyncLocalTransactionHost, transactionalKeyStore } from './transactional-key-store';
-export type { AsyncLocalTransactionHost, PrismaTransactionClient, ClaimPool, TransactionHostLike, TransactionalKeyStore } from './transactional-key-store';
+export type {
+  AsyncLocalTransactionHost,
+  PrismaTransactionClient,
+  TransactionConnections,
+  TransactionHostLike,
+  TransactionalKeyStore,
+} from './transactional-key-store';

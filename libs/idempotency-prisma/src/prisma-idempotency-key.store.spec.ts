@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { connectionPoolOf, createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { connectionPoolOf, createPrismaClient, PrismaClient, transactionConnection, withTransactionConnection } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest, FROM_THE_START, IdempotencyStoreUnavailableError, LeaseLostError, newClaimRecord } from '@safe-checkout/idempotency';
 import type { IdempotencyRecord } from '@safe-checkout/idempotency';
@@ -19,9 +19,11 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
   });
 
-  describe('the store contract, with claims on the node-postgres pool under the Prisma client', () => {
+  describe('the store contract, with claims on the node-postgres pool (complete and advance too, when a transaction connection is noted)', () => {
     beforeEach(() => prisma.$executeRaw`DELETE FROM idempotency_keys`);
-    it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma) })));
+    it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) =>
+      run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection })),
+    );
   });
 
   describe('the store contract, with a node-postgres pool as its only client', () => {
@@ -60,22 +62,33 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
     expect(row.state).toBe('running');
   });
 
-  it("writes complete and advance through the open transaction's client, claims on the pool: uncommitted until the transaction commits", async () => {
+  it("rolls the stored response back with the operation when it was written on the transaction's own connection", async () => {
     const claim = request();
-    const seen: string[] = [];
-    await prisma.$transaction(async (tx) => {
-      const store = new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentClient: () => tx });
-      const claimed = await store.claim(claim);
-      if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
-      await store.advance(claimed.lease, 'order_created', { orderId: 'o-1' });
-      await store.complete(claimed.lease, { status: 201, headers: {}, body: '{}' });
-      const stateIn = async (client: typeof tx | PrismaClient) =>
-        (await client.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } })).state;
-      seen.push(`inside: ${await stateIn(tx)}`, `outside: ${await stateIn(prisma)}`);
+    const store = new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection });
+    const claimed = await store.claim(claim);
+    if (claimed.outcome !== 'claimed') throw new Error(claimed.outcome);
+    const ran: string[] = [];
+    const spying = new PrismaIdempotencyKeyStore(prisma, {
+      currentClient: () => {
+        throw new Error('the Prisma transaction client is not used when the connection is known');
+      },
+      currentConnection: () => {
+        const connection = transactionConnection();
+        if (connection) ran.push('on the transaction connection');
+        return connection;
+      },
     });
-    expect(seen).toEqual(['inside: completed', 'outside: running']);
+    await expect(
+      withTransactionConnection(() =>
+        prisma.$transaction(async () => {
+          await spying.complete(claimed.lease, { status: 201, headers: {}, body: '{}' });
+          throw new Error('the operation failed after storing its response');
+        }),
+      ),
+    ).rejects.toThrow('the operation failed');
+    expect(ran).toEqual(['on the transaction connection']);
     const row = await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: claim.scope, key: claim.key } } });
-    expect(row.state).toBe('completed');
+    expect(row.state).toBe('running');
   });
 
   it('lets exactly one of 200 concurrent claims on one key win, the rest seeing it in progress', async () => {

@@ -17,41 +17,39 @@ import {
 } from '@safe-checkout/idempotency';
 import { insertOrRead, ReadRow, recordOfRow, Row } from './insert-or-read.statement';
 import { ADVANCE, CLAIM_STALLED, COMPLETE, DELETE_HELD, EARLIEST_LEASE_EXPIRY, LAPSE_HELD, PURGE_EXPIRED, READ_HELD, TAKE_OVER } from './store-sql';
-import { IdempotencyKeyClient, runStatement, runUpdate, SqlConnection } from './store-statement';
+import { IdempotencyKeyClient, runStatement, SqlConnection } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
 /** Options for {@link PrismaIdempotencyKeyStore}. */
 export interface PrismaIdempotencyKeyStoreOptions {
   /**
-   * The operation's open transaction, which `complete` and `advance` write through (its Prisma
-   * transaction client, e.g. a transaction host's `tx`), so that the stored response and the
-   * recovery point commit or roll back with the operation's own writes. Default: the store's client.
+   * The client `complete` and `advance` write through: the operation's open transaction, so that
+   * the stored response commits or rolls back with the operation's own writes. Default: the
+   * store's client.
    */
   currentClient?: () => IdempotencyKeyClient;
   /**
-   * A node-postgres pool on the same database (e.g. the one under `@prisma/adapter-pg`): claims,
-   * which run outside any transaction, go to it directly, without Prisma's per-statement cost.
-   * Default: claims go through the store's client.
+   * A node-postgres pool on the same database (e.g. the one under `@prisma/adapter-pg`): claims run
+   * on it directly, without Prisma's per-statement cost. Default: claims go through the store's client.
    */
   pool?: SqlConnection;
+  /**
+   * The node-postgres connection of the operation's open transaction, or undefined outside one:
+   * `complete` and `advance` then run on it directly, still inside that transaction. When it gives
+   * nothing they go through `currentClient`.
+   */
+  currentConnection?: () => SqlConnection | undefined;
 }
 
 /**
  * `IdempotencyKeyStore` on PostgreSQL (table `idempotency_keys`, sql/idempotency-keys.sql), through
  * the application's own Prisma client or a node-postgres pool: it only sends SQL, so it needs no
  * generated model of its own.
- *
- * Where each statement runs:
- * - `claim`'s insert-or-read (every claim): on `pool` when given, else the store's client;
- * - `complete`, `advance`: on `currentClient()`, the operation's open transaction;
- * - everything else (a claim's take-over, `release`, `claimStalled`, `earliestLeaseExpiry`,
- *   `purgeExpired`): on the store's client.
- * Outside `complete` and `advance` each statement commits on its own: a claim is seen by concurrent
- * duplicates at once.
  */
 export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   private readonly currentClient: () => IdempotencyKeyClient;
   private readonly claimClient: IdempotencyKeyClient;
+  private readonly currentConnection: () => SqlConnection | undefined;
 
   constructor(
     private readonly client: IdempotencyKeyClient,
@@ -59,6 +57,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   ) {
     this.currentClient = options.currentClient ?? (() => client);
     this.claimClient = options.pool ?? client;
+    this.currentConnection = options.currentConnection ?? (() => undefined);
   }
 
   claim(request: ClaimRequest): Promise<ClaimResult> {
@@ -72,7 +71,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
 
   async complete(lease: Lease, response: StoredResponse): Promise<void> {
     // Fencing: only the holder of the current token may complete, so a holder whose lease was
-    // taken over cannot commit a second execution.
+    // taken over cannot commit a second execution. Raw SQL: this runs on every request's hot path.
     const stored = [FINISHED, response.status, JSON.stringify(response.headers), response.body, new Date()];
     await this.updateHeldKey(lease, COMPLETE, stored);
   }
@@ -82,12 +81,12 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     await this.updateHeldKey(lease, ADVANCE, [recoveryPoint, JSON.stringify(recoveryState ?? null)]);
   }
 
-  // In the operation's transaction, through its own client: the stored response commits or rolls
-  // back with the operation.
+  // In the operation's transaction: on its own connection when the wiring gives it, else through
+  // the transaction's client; the stored response commits or rolls back with the operation.
   private async updateHeldKey(lease: Lease, statement: string, values: unknown[]): Promise<void> {
-    const transaction = this.currentClient();
-    const updated = await whenStoreUnavailable(() => runUpdate(transaction, statement, [...heldBy(lease), ...values]));
-    if (updated !== 1) throw new LeaseLostError(lease.scope, lease.key);
+    const client = this.currentConnection() ?? this.currentClient();
+    const updated = await whenStoreUnavailable(() => runStatement(client, statement, [...heldBy(lease), ...values]));
+    if (updated.length !== 1) throw new LeaseLostError(lease.scope, lease.key);
   }
 
   // Read, then compare-and-set on the recovery point read: what a release leaves is the core's

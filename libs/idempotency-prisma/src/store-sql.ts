@@ -9,11 +9,13 @@ export const COMPLETE = `
   UPDATE idempotency_keys
   SET state = 'completed', recovery_point = $5, recovery_state = NULL, response_status = $6::int,
       response_headers = $7::jsonb, response_body = $8, completed_at = $9::timestamptz
-  WHERE ${HELD}`;
+  WHERE ${HELD}
+  RETURNING id`;
 
 export const ADVANCE = `
   UPDATE idempotency_keys SET recovery_point = $5, recovery_state = $6::jsonb
-  WHERE ${HELD}`;
+  WHERE ${HELD}
+  RETURNING id`;
 
 // A release reads the held row, asks the core what is left of it (`releasedRecord`), then deletes
 // it or cuts its lease short ($6), compare-and-set on the recovery point read ($5).

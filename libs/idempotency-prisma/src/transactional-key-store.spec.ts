@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { claimPoolOf, createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { testDatabaseUrl } from '@safe-checkout/db/testing';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
-import { asyncLocalTransactionHost, ClaimPool, transactionalKeyStore } from './transactional-key-store';
+import { asyncLocalTransactionHost, TransactionConnections, transactionalKeyStore } from './transactional-key-store';
 
 describe('transactionalKeyStore', () => {
   let prisma: PrismaClient;
@@ -33,11 +33,11 @@ describe('transactionalKeyStore', () => {
     expect(host.tx).toBe(prisma);
   });
 
-  // Through the Prisma client alone (an application's own client), and with claims on the
-  // adapter's node-postgres pool.
-  describe.each<[string, (prisma: PrismaClient) => ClaimPool | undefined]>([
+  // Through the Prisma client alone (an application's own client), and with the hot-path
+  // statements on the adapter's node-postgres pool and the transaction's connection.
+  describe.each<[string, (prisma: PrismaClient) => TransactionConnections | undefined]>([
     ['through Prisma', () => undefined],
-    ['claims on node-postgres', claimPoolOf],
+    ['on node-postgres', transactionConnectionsOf],
   ])('%s', (_, connectionsOf) => {
     it("stores the response in the operation's transaction: it commits with the operation's own writes", async () => {
       const { store, runInTransaction } = transactionalKeyStore(prisma, asyncLocalTransactionHost(prisma), connectionsOf(prisma));

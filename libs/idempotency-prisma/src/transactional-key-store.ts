@@ -13,12 +13,17 @@ export interface TransactionHostLike {
 }
 
 /**
- * The node-postgres side of a Prisma client on `@prisma/adapter-pg`, for apps that can reach it
- * (the pool they handed the adapter): claims run on it, without Prisma's per-statement cost.
+ * The node-postgres side of a Prisma client on `@prisma/adapter-pg`, for apps that can reach it:
+ * the pool under the client, and the connection an open transaction runs on. With it the store's
+ * hot-path statements skip Prisma's per-statement cost.
  */
-export interface ClaimPool {
-  /** The pool under the Prisma client. */
+export interface TransactionConnections {
+  /** The pool under the Prisma client: claims run on it. */
   pool: SqlConnection;
+  /** The connection of the transaction opened inside {@link withTransactionConnection}, if any. */
+  currentConnection(): SqlConnection | undefined;
+  /** Runs `open`, which opens one transaction, so that {@link currentConnection} finds its connection. */
+  withTransactionConnection<T>(open: () => Promise<T>): Promise<T>;
 }
 
 /** What an app hands the idempotency layer: the store, and how to open the operation's transaction. */
@@ -28,15 +33,21 @@ export interface TransactionalKeyStore {
 }
 
 /**
- * The key store for an app whose services write through a transaction host: `complete` and
- * `advance` write through the host's `tx`, the open transaction's Prisma client, so the stored
- * response commits in the operation's own transaction. Given `connections`, claims run on the
- * node-postgres pool under the client.
+ * The key store for an app whose services write through a transaction host: the stored response
+ * commits in the operation's own transaction. Given `connections`, the store's hot-path statements
+ * skip Prisma (claims on the pool, `complete`/`advance` on the transaction's own connection); the
+ * two halves belong together, as the transaction's connection is only known inside `runInTransaction`.
  */
-export function transactionalKeyStore(client: IdempotencyKeyClient, transactions: TransactionHostLike, connections?: ClaimPool): TransactionalKeyStore {
+export function transactionalKeyStore(
+  client: IdempotencyKeyClient,
+  transactions: TransactionHostLike,
+  connections?: TransactionConnections,
+): TransactionalKeyStore {
+  const currentClient = () => transactions.tx;
+  if (!connections) return { store: new PrismaIdempotencyKeyStore(client, { currentClient }), runInTransaction: (work) => transactions.withTransaction(work) };
   return {
-    store: new PrismaIdempotencyKeyStore(client, { currentClient: () => transactions.tx, pool: connections?.pool }),
-    runInTransaction: (work) => transactions.withTransaction(work),
+    store: new PrismaIdempotencyKeyStore(client, { currentClient, pool: connections.pool, currentConnection: () => connections.currentConnection() }),
+    runInTransaction: (work) => connections.withTransactionConnection(() => transactions.withTransaction(work)),
   };
 }
 

@@ -78,7 +78,7 @@ storm executions      ${storms.ours.executions}       orders created by the stor
 waiting storm         ${storms.waiting.executions} execution(s), ${waiting409} × 409; fastest ${waiting.minMs.toFixed(1)} ms, p99 ${waiting.p99Ms.toFixed(1)} ms (spread ${waitingSpreadMs.toFixed(1)} ms); must be 1 with only 201s: ${verdict(waitingCorrect)}
 storm, 2 processes    ${storms.ours2p.executions}       orders created by the storm split between ${storms.ours2p.processes} API processes; must be 1, with only 201/409 answers: ${verdict(once(storms.ours2p))}
 peer storms           ${storms.peer.executions} on 1 process, ${storms.peer2p.executions} on ${storms.peer2p.processes}   orders created (reported, not enforced: the peer's memory store is per process)
-store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed(3)} ms CPU per checkout: claim, advance, complete through Prisma (before) → the claim on the node-postgres pool (after), beyond the two transactions' own ${storeStatements.floor.toFixed(3)} ms; medians of ${storeStatements.rounds} rounds × ${storeStatements.calls}
+store statements      ${storeCpu.before.toFixed(3)} → ${storeCpu.after.toFixed(3)} ms CPU per checkout: claim, advance, complete through Prisma (before) → on node-postgres (after), beyond the two transactions' own ${storeStatements.floor.toFixed(3)} ms; medians of ${storeStatements.rounds} rounds × ${storeStatements.calls}
 `);
   if (keyTable) console.log(keyTableLines(keyTable));
   console.log(

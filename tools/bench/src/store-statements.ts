@@ -1,10 +1,10 @@
-// The key store's hot path, in this run: the same claim → advance → complete, all through Prisma's
-// raw queries ("before") and with the claim on the node-postgres pool under the client, advance and
-// complete through the transaction's Prisma client ("after", as the API is wired), next to the same
-// two transactions with no store statement ("floor"). Measured in the bench's
+// The key store's hot path, in this run: the same claim → advance → complete, through Prisma's
+// raw queries ("before") and on node-postgres, the pool and the transaction's own connection
+// ("after", as the API is wired), next to the same two transactions with no store statement
+// ("floor"). Measured in the bench's
 // own process, where the store runs, as CPU per checkout; nothing else runs meanwhile.
 import { randomUUID } from 'node:crypto';
-import { claimPoolOf, createPrismaClient, PrismaClient } from '@safe-checkout/db';
+import { createPrismaClient, PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { fingerprintRequest } from '@safe-checkout/idempotency';
 import type { IdempotencyKeyStore } from '@safe-checkout/idempotency';
 import { asyncLocalTransactionHost, PrismaIdempotencyKeyStore, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
@@ -27,7 +27,7 @@ export async function measureStoreStatements(databaseUrl: string): Promise<Store
   try {
     const host = asyncLocalTransactionHost(prisma);
     const run = host.withTransaction;
-    const wired = transactionalKeyStore(prisma, host, claimPoolOf(prisma));
+    const wired = transactionalKeyStore(prisma, host, transactionConnectionsOf(prisma));
     const variants: Record<StoreVariant, StoreCheckout> = {
       prisma: storeCheckout(new PrismaIdempotencyKeyStore(prisma, { currentClient: () => host.tx }), run),
       nodePostgres: storeCheckout(wired.store, wired.runInTransaction),

@@ -1,7 +1,7 @@
 import { Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PrismaClient, claimPoolOf } from '@safe-checkout/db';
+import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeySettledSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
 import type { Request } from 'express';
@@ -64,7 +64,7 @@ class KeySettledSignalModule implements OnApplicationShutdown {
         writes: WriteAdmission,
         metricsRegistry: Registry,
       ) => ({
-        ...transactionalKeyStore(prisma, txHost, claimPoolOf(prisma)),
+        ...transactionalKeyStore(prisma, txHost, transactionConnectionsOf(prisma)),
         scopeOf: (request: Request) => (request as AuthenticatedRequest).user?.id,
         ttlSeconds: config.idempotencyKeyTtlSeconds,
         leaseMs: config.idempotencyLeaseMs,
