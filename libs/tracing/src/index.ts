@@ -8,6 +8,7 @@ export { tracedPhases } from './traced-phases';
 export { tracedResumption } from './traced-resumption';
 export { activeTraceParent } from './active-trace-parent';
 export { traceParentLinks } from './trace-parent-link';
+export { inStoredTrace } from './in-stored-trace';
 export { idempotencyKeyHash } from './idempotency-key-hash';
 export { SPAN_ATTRIBUTES } from './span-attributes';
 export { TRACER_NAME } from './tracer-name';

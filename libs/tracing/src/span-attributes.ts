@@ -29,4 +29,7 @@ export const SPAN_ATTRIBUTES = {
   recoveryPoint: 'idempotency.recovery_point',
   /** How a recovery worker's pass over a key ended: `completed`, `final-answer`, `released`, `lease-lost`, `store-unavailable`. */
   resumeEnd: 'idempotency.resume.end',
+  /** The provider event a webhook delivery carries (`payment_intent.succeeded`…), and what the receiver did with it. */
+  webhookEventType: 'webhook.event.type',
+  webhookOutcome: 'webhook.outcome',
 } as const;

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { context, propagation, trace } from '@opentelemetry/api';
+import type { AddressInfo } from 'node:net';
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { recordSpansInMemory, startOtlpSink, type InMemorySpans, type OtlpSink, type ReadableSpan } from '@safe-checkout/tracing/testing';
+import Stripe from 'stripe';
 import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 import { ChargeAnswerProxy, startChargeAnswerProxy } from '../testing/charge-answer-proxy';
 import { eventually } from '../testing/eventually';
 import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/isolated-test-database';
-import { PaymentSandboxProcess, startPaymentSandbox } from '../testing/payment-sandbox-process';
+import { PaymentSandboxProcess, startPaymentSandbox, TEST_SANDBOX_SECRET_KEY } from '../testing/payment-sandbox-process';
 import { stopScheduledJobs } from '../testing/scheduled-jobs';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TestApi } from '../testing/test-api';
+import { startWebhookRelay, WebhookRelay } from '../testing/webhook-relay';
 
 const CHARGE = 'POST /v1/payment_intents';
 const CHARGE_CALL = 'phase: charge the order at the payment provider (call)';
@@ -22,18 +25,33 @@ describe('the traces of a checkout after its answer: the recovery worker and the
   let database: IsolatedTestDatabase;
   let sandbox: PaymentSandboxProcess;
   let chargeAnswers: ChargeAnswerProxy;
+  let relay: WebhookRelay;
   let api: TestApi;
+  let apiUrl: string;
+  let webhookSecret: string;
   beforeAll(async () => {
     spans = recordSpansInMemory();
     sink = await startOtlpSink();
     database = await createIsolatedTestDatabase();
     sandbox = await startPaymentSandbox(database.url, undefined, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint, OTEL_BSP_SCHEDULE_DELAY: '20' });
+    relay = await startWebhookRelay();
+    const stripe = new Stripe(TEST_SANDBOX_SECRET_KEY, { host: '127.0.0.1', port: sandbox.port, protocol: 'http' });
+    const endpoint = await stripe.webhookEndpoints.create({ url: relay.url, enabled_events: ['payment_intent.succeeded', 'payment_intent.payment_failed'] });
+    webhookSecret = endpoint.secret!;
     chargeAnswers = await startChargeAnswerProxy(sandbox.url);
-    api = await startTestApi({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: chargeAnswers.url, CHECKOUT_RECOVERY_AFTER_SECONDS: '0' });
+    api = await startTestApi({
+      DATABASE_URL: database.url,
+      PAYMENT_PROVIDER_URL: chargeAnswers.url,
+      PAYMENT_WEBHOOK_SECRET: webhookSecret,
+      CHECKOUT_RECOVERY_AFTER_SECONDS: '0',
+    });
     stopScheduledJobs(api.app);
+    apiUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    relay.forwardTo(apiUrl);
   }, 60_000);
   afterAll(async () => {
     await api?.close();
+    await relay?.close();
     await chargeAnswers?.close();
     await sandbox?.stop();
     await database?.dispose();
@@ -65,10 +83,14 @@ describe('the traces of a checkout after its answer: the recovery worker and the
   const childrenOf = (parent: ReadableSpan) => spans.finished().filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId);
 
   it("a checkout whose charge answers were lost, finished by the recovery worker: the worker's pass is a trace of its own, linked to the request's", async () => {
+    // The webhook is held back (the relay refuses it, the sandbox retries later): the worker, not the webhook, finishes the order.
+    relay.forwardTo(undefined);
     chargeAnswers.setFate('lost');
     const requestTrace = await tracedCheckout(503).finally(() => chargeAnswers.setFate('delivered'));
-
-    await api.app.get(CheckoutRecoveryWorker).resumeStalledCheckouts();
+    await api.app
+      .get(CheckoutRecoveryWorker)
+      .resumeStalledCheckouts()
+      .finally(() => relay.forwardTo(apiUrl));
 
     const passes = spans
       .finished()
@@ -90,5 +112,28 @@ describe('the traces of a checkout after its answer: the recovery worker and the
       "the provider's span of the worker's charge",
     );
     expect(inTrace(requestTrace).filter((span) => span.name === CHARGE_CALL)).toHaveLength(1);
+  }, 60_000);
+
+  it("a checkout's webhook: the sandbox's delivery continues the charge's trace, and the shop's handling of it is a span of the checkout's trace", async () => {
+    const checkoutTrace = await tracedCheckout(201);
+
+    const isReceiver = (span: ReadableSpan) => span.kind === SpanKind.SERVER && span.name === 'POST /webhooks/payments';
+    await eventually(async () => inTrace(checkoutTrace).some(isReceiver), "the shop's span of the delivery", { timeoutMs: 30_000, intervalMs: 100 });
+    const [received] = inTrace(checkoutTrace).filter(isReceiver);
+    expect(received.attributes['webhook.event.type']).toBe('payment_intent.succeeded');
+    expect(['settled', 'already_settled']).toContain(received.attributes['webhook.outcome']);
+
+    // The chain: the API's charge attempt → the sandbox's charge → its delivery → the shop's receiver.
+    await eventually(async () => sink.spans().some((span) => span.spanId === received.parentSpanContext?.spanId), "the sandbox's delivery span");
+    const delivery = sink.spans().find((span) => span.spanId === received.parentSpanContext?.spanId)!;
+    expect(delivery).toMatchObject({ service: 'payment-sandbox', name: 'webhook delivery #1', traceId: checkoutTrace });
+    const charge = sink.spans().find((span) => span.spanId === delivery.parentSpanId);
+    expect(charge).toMatchObject({ name: CHARGE, attributes: expect.objectContaining({ 'idempotency.outcome': 'executed' }) });
+    const [attempt] = inTrace(checkoutTrace).filter((span) => span.name === `${CHARGE} #1`);
+    expect(charge?.parentSpanId).toBe(attempt.spanContext().spanId);
+    const sent = relay.deliveries.find((each) => each.traceparent?.includes(delivery.spanId));
+    expect(sent?.traceparent).toBe(`00-${checkoutTrace}-${delivery.spanId}-01`);
+    const recorded = JSON.stringify([...inTrace(checkoutTrace).map((span) => span.attributes), ...sink.spans().map((span) => span.attributes)]);
+    for (const secret of [webhookSecret, sent?.signature, TEST_SANDBOX_SECRET_KEY]) expect(recorded).not.toContain(secret);
   }, 60_000);
 });
