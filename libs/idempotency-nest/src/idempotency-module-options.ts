@@ -69,12 +69,18 @@ export interface IdempotencyModuleOptions {
   admitNewExecution?: (scope: string, request: Request) => Promise<void>;
   /** Prometheus registry for the outcome counters. Default: prom-client's global registry. */
   metricsRegistry?: Registry;
+  /**
+   * The request's trace context (e.g. the active span's W3C `traceparent`), asked at claim time
+   * and kept with the key, so that a recovery worker's pass over it can link to the request's
+   * trace; `undefined` to keep none. Default: none.
+   */
+  traceParentOf?: () => string | undefined;
 }
 
 /** The options with every default filled in: what the interceptor and the recovery worker read. */
 export type ResolvedIdempotencyModuleOptions = IdempotencyModuleOptions &
-  Required<Omit<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>> &
-  Pick<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry'>;
+  Required<Omit<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry' | 'traceParentOf'>> &
+  Pick<IdempotencyModuleOptions, 'settledSignal' | 'admitNewExecution' | 'metricsRegistry' | 'traceParentOf'>;
 
 /**
  * Fills in the defaults documented on {@link IdempotencyModuleOptions}: the one place they are

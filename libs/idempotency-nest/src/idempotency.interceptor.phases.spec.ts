@@ -49,6 +49,18 @@ describe('IdempotencyInterceptor on a phased route (@Idempotent({ phased: true }
     await ship(quoted(interrupted)).expect(201).expect('Idempotency-Outcome', 'replayed');
   });
 
+  it('keeps the trace context `traceParentOf` gives at claim time with the key, for the recovery worker to link to', async () => {
+    await app.restartWith({ traceParentOf: () => '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    const key = randomUUID();
+    shipping().carrierFailure = new InternalServerErrorException('carrier unreachable');
+    await ship(quoted(key)).expect(500);
+
+    expect(app.api.store.get('alice', key)).toMatchObject({
+      recoveryPoint: 'reserved',
+      traceParent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
+  });
+
   it('frees the key when the first local phase fails, since nothing committed', async () => {
     const key = randomUUID();
     app.api.things.failWith(new InternalServerErrorException('database hiccup'));

@@ -90,6 +90,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scope = this.options.scopeOf(request);
     if (scope === undefined) throw new UnauthorizedException('an idempotent route needs an authenticated caller: keys are scoped by user');
     const fingerprint = fingerprintRequest({ method: request.method, route: matchedRoute(request), query: request.query, body: request.body });
+    const traceParent = this.options.traceParentOf?.();
     const claimKey = () =>
       this.options.store.claim({
         scope,
@@ -97,6 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         fingerprint,
         leaseMs: this.options.leaseMs,
         ttlMs: this.options.ttlSeconds * 1000,
+        ...(traceParent === undefined ? {} : { traceParent }),
       });
     let claim: ClaimResult;
     try {

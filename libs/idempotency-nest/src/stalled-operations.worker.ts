@@ -1,6 +1,12 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { AtomicPhase, drainStalledOperations, StalledOperationsDrainReport, StalledOperationsReport } from '@safe-checkout/idempotency';
+import {
+  AtomicPhase,
+  drainStalledOperations,
+  StalledOperationsDrainOptions,
+  StalledOperationsDrainReport,
+  StalledOperationsReport,
+} from '@safe-checkout/idempotency';
 import type { ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 import { nextRecoveryDrainAtMs, RECOVERY_TICK_MS } from './recovery-schedule';
 import { storedFinalAnswer } from './stored-response';
@@ -19,6 +25,8 @@ export interface StalledOperation {
   onOldestDueAge?: (ageMs: number) => void;
   /** Told what every round did, after the worker logged it. */
   onRound?: (round: StalledOperationsReport) => void;
+  /** Runs the driving of each stalled key (e.g. in a trace span linked to `claim.traceParent`). Default: as is. */
+  aroundResume?: StalledOperationsDrainOptions['aroundResume'];
 }
 
 /**
@@ -75,7 +83,7 @@ export abstract class StalledOperationsWorker implements OnApplicationShutdown {
   /** One drain now, at `now` (default: the clock): resumes every due stalled key. */
   drain(now?: Date): Promise<StalledOperationsDrainReport> {
     const { store, leaseMs, runInTransaction, renderFinalAnswer } = this.idempotency;
-    const { phases, lapsedForMs, concurrency, holdOffMs, onOldestDueAge } = this.operation;
+    const { phases, lapsedForMs, concurrency, holdOffMs, onOldestDueAge, aroundResume } = this.operation;
     return drainStalledOperations({
       store,
       phases,
@@ -88,6 +96,7 @@ export abstract class StalledOperationsWorker implements OnApplicationShutdown {
       clock: now && (() => now),
       signal: this.shutdown.signal,
       onOldestDueAge,
+      aroundResume,
       onRound: (round) => this.logRound(round),
     });
   }

@@ -23,6 +23,9 @@ CREATE TABLE "idempotency_keys" (
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completed_at" TIMESTAMPTZ(3),
     "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    -- The claiming request's trace context (W3C traceparent), when it was traced: the recovery
+    -- worker's pass links to that trace.
+    "trace_parent" TEXT,
 
     CONSTRAINT "idempotency_keys_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "idempotency_keys_state_check" CHECK ("state" IN ('running', 'completed')),

@@ -22,17 +22,18 @@ export interface Row {
   response_body: string | null;
   created_at: Date;
   expires_at: Date;
+  trace_parent: string | null;
 }
 
 const INSERT_OR_READ = `
   WITH inserted AS (
-    INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, recovery_point, created_at, expires_at)
-    VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid, $7::timestamptz, $8, $9::timestamptz, $10::timestamptz)
+    INSERT INTO idempotency_keys (id, scope, key, fingerprint, state, lease_token, lease_expires_at, recovery_point, created_at, expires_at, trace_parent)
+    VALUES ($1::uuid, $2, $3, $4, $5, $6::uuid, $7::timestamptz, $8, $9::timestamptz, $10::timestamptz, $11)
     ON CONFLICT (scope, key) DO NOTHING
     RETURNING id)
   SELECT (SELECT count(*) FROM inserted)::int AS inserted, k.id, k.fingerprint, k.state, k.lease_token,
          k.lease_expires_at, k.recovery_point, k.recovery_state, k.response_status, k.response_headers, k.response_body,
-         k.created_at, k.expires_at
+         k.created_at, k.expires_at, k.trace_parent
   FROM (SELECT 1) AS one
   LEFT JOIN idempotency_keys k ON k.scope = $2 AND k.key = $3`;
 
@@ -55,6 +56,7 @@ export async function insertOrRead(client: IdempotencyKeyClient, fresh: Idempote
     fresh.recoveryPoint,
     fresh.createdAt,
     fresh.expiresAt,
+    fresh.traceParent ?? null,
   ]);
   if (row.inserted === 1) return 'inserted';
   if (row.id === null) return undefined;
@@ -76,5 +78,6 @@ export function recordOfRow(of: { scope: string; key: string }, row: Omit<Row, '
     response: row.state === 'completed' ? { status: row.response_status!, headers: row.response_headers ?? {}, body: row.response_body! } : null,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
+    ...(row.trace_parent === null ? {} : { traceParent: row.trace_parent }),
   };
 }

@@ -113,6 +113,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
       return rows.map((row) => ({
         lease: { scope: row.scope, key: row.key, leaseToken: row.lease_token, leaseExpiresAt },
         resume: { recoveryPoint: row.recovery_point, recoveryState: row.recovery_state ?? null },
+        ...(row.trace_parent === null ? {} : { traceParent: row.trace_parent }),
       }));
     });
   }
@@ -144,7 +145,7 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
   private async takeOver({ rowId, record: read }: ReadRow, claim: IdempotencyRecord): Promise<boolean> {
     const readAs = [rowId, read.leaseToken, read.recoveryPoint, claim.createdAt];
     const claimed = [claim.fingerprint, claim.state, claim.leaseToken, claim.leaseExpiresAt, claim.recoveryPoint];
-    const reset = [claim.recoveryState === null ? null : JSON.stringify(claim.recoveryState), claim.createdAt, claim.expiresAt];
+    const reset = [claim.recoveryState === null ? null : JSON.stringify(claim.recoveryState), claim.createdAt, claim.expiresAt, claim.traceParent ?? null];
     const updated = await runStatement(this.client, TAKE_OVER, [...readAs, ...claimed, ...reset]);
     return updated.length === 1;
   }
@@ -163,4 +164,5 @@ interface StalledRow {
   lease_token: string;
   recovery_point: string;
   recovery_state: unknown;
+  trace_parent: string | null;
 }

@@ -21,7 +21,7 @@ export const ADVANCE = `
 // it or cuts its lease short ($6), compare-and-set on the recovery point read ($5).
 export const READ_HELD = `
   SELECT id, fingerprint, state, lease_token, lease_expires_at, recovery_point, recovery_state,
-         response_status, response_headers, response_body, created_at, expires_at
+         response_status, response_headers, response_body, created_at, expires_at, trace_parent
   FROM idempotency_keys WHERE ${HELD}`;
 
 export const DELETE_HELD = `DELETE FROM idempotency_keys WHERE ${HELD} AND recovery_point = $5 RETURNING id`;
@@ -32,12 +32,12 @@ export const LAPSE_HELD = `
   RETURNING id`;
 
 // Compare-and-set on the row as it was read ($1 id, $2 lease token, $3 recovery point, $4 now),
-// see PrismaIdempotencyKeyStore.takeOver; the row is reset to the new claim ($5 …).
+// see PrismaIdempotencyKeyStore.takeOver; the row is reset to the new claim ($5 …), its trace context included ($13).
 export const TAKE_OVER = `
   UPDATE idempotency_keys
   SET fingerprint = $5, state = $6, lease_token = $7::uuid, lease_expires_at = $8::timestamptz, recovery_point = $9,
       recovery_state = $10::jsonb, response_status = NULL, response_headers = NULL, response_body = NULL,
-      created_at = $11::timestamptz, completed_at = NULL, expires_at = $12::timestamptz
+      created_at = $11::timestamptz, completed_at = NULL, expires_at = $12::timestamptz, trace_parent = $13
   WHERE id = $1::uuid AND lease_token = $2::uuid AND recovery_point = $3
     AND ((state = 'running' AND lease_expires_at <= $4::timestamptz) OR expires_at <= $4::timestamptz)
   RETURNING id`;
@@ -52,7 +52,7 @@ export const CLAIM_STALLED = `
     WHERE state = 'running' AND recovery_point <> $1 AND recovery_point = ANY($2::text[])
       AND lease_expires_at <= $3::timestamptz
     ORDER BY lease_expires_at LIMIT $5::int FOR UPDATE SKIP LOCKED)
-  RETURNING k.scope, k.key, k.lease_token::text AS lease_token, k.recovery_point, k.recovery_state`;
+  RETURNING k.scope, k.key, k.lease_token::text AS lease_token, k.recovery_point, k.recovery_state, k.trace_parent`;
 
 // The rows CLAIM_STALLED looks at, lapsed or not: one MIN, asked once per recovery pass.
 export const EARLIEST_LEASE_EXPIRY = `

@@ -25,6 +25,7 @@ export function newClaimRecord(request: ClaimRequest, now: Date, resume: ResumeP
     response: null,
     createdAt: after(0),
     expiresAt: after(request.ttlMs),
+    ...(request.traceParent === undefined ? {} : { traceParent: request.traceParent }),
   };
 }
 

@@ -13,6 +13,12 @@ export interface ClaimRequest {
   ttlMs: number;
   /** The claim's time; defaults to the store's clock. */
   now?: Date;
+  /**
+   * The claiming request's trace context (a W3C `traceparent`, when the application traces),
+   * kept with the key as an opaque string and handed to the recovery worker that resumes it, so
+   * that its pass can link to the request's trace. Default: none.
+   */
+  traceParent?: string;
 }
 
 /** Proof of a successful claim; pass it to `complete` or `release`. */
@@ -119,4 +125,6 @@ export interface StalledClaimRequest {
 export interface StalledClaim {
   lease: Lease;
   resume: ResumePoint;
+  /** The trace context of the request that last claimed the key, when it carried one. */
+  traceParent?: string;
 }

@@ -45,4 +45,6 @@ export interface IdempotencyRecord {
   createdAt: Date;
   /** createdAt + retention TTL; from then on the key is treated as new and may be purged. */
   expiresAt: Date;
+  /** The claiming request's trace context (`ClaimRequest.traceParent`), opaque; absent when it carried none. */
+  traceParent?: string;
 }

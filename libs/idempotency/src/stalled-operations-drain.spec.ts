@@ -149,4 +149,34 @@ describe('drainStalledOperations(options)', () => {
     expect(report).toMatchObject({ finished: 0, rounds: 0, stoppedBecause: 'nothing-due' });
     expect(report.nextDueAt?.getTime()).toBe(NOW_MS + 2_500);
   });
+
+  it('drives each key inside `aroundResume`, which is given the claim with the trace context its request carried', async () => {
+    const store = new InMemoryIdempotencyKeyStore();
+    const claimed = await store.claim({
+      scope: 'u',
+      key: 'traced-key-00001',
+      fingerprint: 'f',
+      leaseMs: 1_000,
+      ttlMs: 86_400_000,
+      now: new Date(NOW_MS - 70_000),
+      traceParent: 'tp-1',
+    });
+    if (claimed.outcome !== 'claimed') throw new Error('setup: expected a claim');
+    await store.advance(claimed.lease, 'order_created', { orderId: 'o-1' });
+    const seen: string[] = [];
+
+    await drainStalledOperations(
+      drainOptions(store, {
+        phases: chargingPhases(async (orderId) => void seen.push(`charged ${orderId}`)).phases,
+        aroundResume: async (claim, drive) => {
+          seen.push(`around ${claim.traceParent} from ${claim.resume.recoveryPoint}`);
+          const ended = await drive();
+          seen.push(`ended ${ended.end}`);
+          return ended;
+        },
+      }),
+    );
+
+    expect(seen).toEqual(['around tp-1 from order_created', 'charged o-1', 'ended completed']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { AtomicPhase } from './atomic-phases';
-import { driveClaimedKey } from './claimed-key.driver';
+import { ClaimedKeyEnd, driveClaimedKey } from './claimed-key.driver';
 import type { IdempotencyKeyStore, Lease, StalledClaim } from './idempotency-key-store';
 import { FINISHED, RecoveryPoint, STARTED, StoredResponse } from './idempotency-record';
 
@@ -19,6 +19,12 @@ export interface StalledOperationsOptions {
   renderFinalAnswer?: (error: unknown) => StoredResponse | undefined;
   /** The claim's time, and a failed key's release time. Default: the clock at the call. */
   now?: Date;
+  /**
+   * Runs the driving of one stalled key and resolves to how it ended, e.g. inside a trace span of
+   * its own linked to `claim.traceParent`. It must call `drive` once and return what it resolves
+   * to. Default: drives it as is.
+   */
+  aroundResume?: (claim: StalledClaim, drive: () => Promise<ClaimedKeyEnd>) => Promise<ClaimedKeyEnd>;
 }
 
 /** What one pass of the worker did. */
@@ -55,17 +61,13 @@ export async function resumeStalledOperations(options: StalledOperationsOptions)
   return report;
 }
 
-async function driveToTheEnd({ lease, resume }: StalledClaim, options: StalledOperationsOptions, now: Date, report: StalledOperationsReport): Promise<void> {
-  const { store, phases, runInTransaction, renderFinalAnswer } = options;
+async function driveToTheEnd(claim: StalledClaim, options: StalledOperationsOptions, now: Date, report: StalledOperationsReport): Promise<void> {
+  const { store, phases, runInTransaction, renderFinalAnswer, aroundResume = (_, drive) => drive() } = options;
+  const { lease, resume } = claim;
   // Released no earlier than the pass's own time: the key falls due `lapsedForMs` after it (payments.md §2 "Recovery").
-  const ended = await driveClaimedKey(() => ({ phases, input: undefined }), {
-    store,
-    lease,
-    resume,
-    runInTransaction,
-    renderFinalAnswer,
-    releaseNoEarlierThan: now,
-  });
+  const drive = () =>
+    driveClaimedKey(() => ({ phases, input: undefined }), { store, lease, resume, runInTransaction, renderFinalAnswer, releaseNoEarlierThan: now });
+  const ended = await aroundResume(claim, drive);
   if (ended.end === 'completed' || ended.end === 'final-answer') report.finished.push(lease);
   else report.failed.push({ lease, error: ended.error });
 }

@@ -27,4 +27,9 @@ export const SPAN_ATTRIBUTES = {
   phaseFrom: 'idempotency.phase.from',
   /** Where a phase left the key: the next recovery point, or `response` when it finished. */
   recoveryPoint: 'idempotency.recovery_point',
+  /** How a recovery worker's pass over a key ended: `completed`, `final-answer`, `released`, `lease-lost`, `store-unavailable`. */
+  resumeEnd: 'idempotency.resume.end',
+  /** The provider event a webhook delivery carries (`payment_intent.succeeded`…), and what the receiver did with it. */
+  webhookEventType: 'webhook.event.type',
+  webhookOutcome: 'webhook.outcome',
 } as const;

@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { PrismaClient, transactionConnectionsOf } from '@safe-checkout/db';
 import { IdempotencyModule as IdempotencyLibraryModule } from '@safe-checkout/idempotency-nest';
 import { PostgresKeySettledSignal, transactionalKeyStore } from '@safe-checkout/idempotency-prisma';
+import { activeTraceParent } from '@safe-checkout/tracing';
 import type { Request } from 'express';
 import { Registry } from 'prom-client';
 import { WriteAdmission } from '../admission/write-admission';
@@ -75,6 +76,8 @@ class KeySettledSignalModule implements OnApplicationShutdown {
         settledSignal: settledSignal ?? undefined,
         // Only first executions count against the per-user write limit (docs/capacity.md).
         admitNewExecution: (userId: string) => writes.admit(userId),
+        // The recovery worker's pass over a stalled key links to this request's trace (docs/tracing.md).
+        traceParentOf: activeTraceParent,
       }),
     }),
   ],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions, StalledOperationsWorker } from '@safe-checkout/idempotency-nest';
+import { tracedResumption } from '@safe-checkout/tracing';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { PaymentMetrics } from '../checkout/payment-metrics';
 import { PaymentProvider } from '../checkout/payment-provider';
@@ -25,6 +26,8 @@ export class CheckoutRecoveryWorker extends StalledOperationsWorker {
       lapsedForMs: config.checkoutRecoveryAfterSeconds * 1000,
       concurrency: config.checkoutRecoveryConcurrency,
       holdOffMs: () => payments.holdOff.remainingMs(),
+      // Each resumed checkout is a trace of its own, linked to its request's (docs/tracing.md).
+      aroundResume: tracedResumption('checkout'),
       onOldestDueAge: (ageMs) => metrics.setOldestDueAge(ageMs),
       onRound: (round) => {
         metrics.countRecovery('finished', round.finished.length);

@@ -1,10 +1,12 @@
 import { createServer, IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One delivery as the relay received it: the raw body and its signature, untouched. */
+/** One delivery as the relay received it: the raw body, its signature and trace context, untouched. */
 export interface RelayedDelivery {
   body: string;
   signature: string | undefined;
+  /** The W3C trace context the sender sent, passed on as a proxy would. */
+  traceparent: string | undefined;
   /** What the relay answered the sender. */
   status: number;
 }
@@ -29,18 +31,23 @@ export async function startWebhookRelay(): Promise<WebhookRelay> {
   const server = createServer((request, response) => {
     void readBody(request).then(async (body) => {
       const signature = request.headers['stripe-signature'] as string | undefined;
+      const traceparent = request.headers.traceparent as string | undefined;
       let status = 503;
       let answer = '{"error":"the shop is not listening yet"}';
       if (apiUrl) {
         const forwarded = await fetch(`${apiUrl}${request.url}`, {
           method: 'POST',
-          headers: { 'Content-Type': request.headers['content-type'] ?? 'application/json', ...(signature ? { 'Stripe-Signature': signature } : {}) },
+          headers: {
+            'Content-Type': request.headers['content-type'] ?? 'application/json',
+            ...(signature ? { 'Stripe-Signature': signature } : {}),
+            ...(traceparent ? { traceparent } : {}),
+          },
           body,
         });
         status = forwarded.status;
         answer = await forwarded.text();
       }
-      deliveries.push({ body, signature, status });
+      deliveries.push({ body, signature, traceparent, status });
       response.writeHead(status, { 'Content-Type': 'application/json' });
       response.end(answer);
     });

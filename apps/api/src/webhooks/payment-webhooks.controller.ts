@@ -1,6 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { trace } from '@opentelemetry/api';
+import { SPAN_ATTRIBUTES as A } from '@safe-checkout/tracing';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
@@ -59,7 +61,11 @@ export class PaymentWebhooksController {
   ): Promise<WebhookDeliveryView> {
     this.verify(request.rawBody, signature);
     const event = readEvent(body);
-    return { received: true, outcome: event ? await this.receiver.receive(event) : 'ignored' };
+    const outcome = event ? await this.receiver.receive(event) : 'ignored';
+    // The delivery's server span, in the trace of the charge that caused the event when the
+    // provider sent its traceparent (docs/tracing.md), says what the shop did with it.
+    trace.getActiveSpan()?.setAttributes({ [A.webhookOutcome]: outcome, ...(event ? { [A.webhookEventType]: event.type } : {}) });
+    return { received: true, outcome };
   }
 
   private verify(rawBody: Buffer | undefined, signature: string | undefined): void {

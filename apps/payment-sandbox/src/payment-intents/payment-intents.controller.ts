@@ -18,6 +18,7 @@ import {
   toSearchResultObject,
 } from './payment-intent.representation';
 import { PaymentIntentsService } from './payment-intents.service';
+import { activeTraceParent } from '@safe-checkout/tracing';
 import type { EventCause } from '../webhooks/events/events.service';
 
 /** Stripe's PaymentIntents API, the subset of payments.md §1. */
@@ -68,7 +69,14 @@ export class PaymentIntentsController {
   }
 }
 
-/** The request's `Request-Id` (set by the logger, see LoggingModule) and `Idempotency-Key`, for the event it causes. */
+/**
+ * The request's `Request-Id` (set by the logger, see LoggingModule), `Idempotency-Key` and trace
+ * context (its server span's, when tracing is on), for the event it causes.
+ */
 function causeOf(request: Request): EventCause {
-  return { requestId: typeof request.id === 'string' ? request.id : undefined, idempotencyKey: request.header('idempotency-key') };
+  return {
+    requestId: typeof request.id === 'string' ? request.id : undefined,
+    idempotencyKey: request.header('idempotency-key'),
+    traceParent: activeTraceParent(),
+  };
 }

@@ -100,6 +100,7 @@ describe('prisma/migrations against schema.prisma', () => {
       responseBody: '{"id":"x"}',
       completedAt: new Date('2026-01-01T00:00:01.000Z'),
       expiresAt: new Date('2026-01-02T00:00:00.000Z'),
+      traceParent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
     };
     const created = await prisma.idempotencyKey.create({ data });
     expect(await prisma.idempotencyKey.findUniqueOrThrow({ where: { scope_key: { scope: data.scope, key: data.key } } })).toEqual(created);
@@ -271,6 +272,7 @@ describe('prisma/migrations against schema.prisma', () => {
       dataObject: { id: 'pi_parity', object: 'payment_intent' },
       requestId: 'req_parity',
       requestIdempotencyKey: 'key-parity',
+      traceParent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
       createdAt: at,
     };
     const delivery = {

@@ -3,6 +3,7 @@ import { LEASE_SCENARIOS } from './lease.scenarios';
 import { PURGE_SCENARIOS } from './purge.scenarios';
 import { RECOVERY_SCENARIOS } from './recovery.scenarios';
 import type { IdempotencyKeyStoreScenario } from './store-scenario';
+import { TRACE_PARENT_SCENARIOS } from './trace-parent.scenarios';
 
 /**
  * The behaviour every {@link IdempotencyKeyStore} must show, as framework-free scenarios (they use
@@ -21,4 +22,5 @@ export const IDEMPOTENCY_KEY_STORE_CONTRACT: readonly IdempotencyKeyStoreScenari
   ...LEASE_SCENARIOS,
   ...PURGE_SCENARIOS,
   ...RECOVERY_SCENARIOS,
+  ...TRACE_PARENT_SCENARIOS,
 ];

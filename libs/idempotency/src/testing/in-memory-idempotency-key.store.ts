@@ -95,7 +95,8 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySett
     return stalled.map((record) => {
       const taken = { ...record, leaseToken: randomUUID(), leaseExpiresAt: new Date(now.getTime() + leaseMs) };
       this.records.set(id(record), taken);
-      return { lease: leaseOfRecord(taken), resume: copyResume({ recoveryPoint: taken.recoveryPoint, recoveryState: taken.recoveryState }) };
+      const resume = copyResume({ recoveryPoint: taken.recoveryPoint, recoveryState: taken.recoveryState });
+      return { lease: leaseOfRecord(taken), resume, ...(taken.traceParent === undefined ? {} : { traceParent: taken.traceParent }) };
     });
   }
 

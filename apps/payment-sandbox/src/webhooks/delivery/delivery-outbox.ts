@@ -17,6 +17,10 @@ export interface DeliveryContent {
   url: string;
   secret: string;
   body: string;
+  /** The event's type, for the attempt's span. */
+  type: string;
+  /** The trace context of the request that caused the event, when it was traced. */
+  traceParent: string | null;
 }
 
 /** How to claim due deliveries. */
@@ -92,7 +96,8 @@ export class DeliveryOutbox {
       include: { endpoint: true, event: { include: PENDING_DELIVERIES_COUNT } },
     });
     if (!delivery) return undefined;
-    return { url: delivery.endpoint.url, secret: delivery.endpoint.secret, body: JSON.stringify(renderEvent(delivery.event)) };
+    const { event, endpoint } = delivery;
+    return { url: endpoint.url, secret: endpoint.secret, body: JSON.stringify(renderEvent(event)), type: event.type, traceParent: event.traceParent };
   }
 
   async recordSuccess(claim: ClaimedDelivery, status: number): Promise<void> {

@@ -10,6 +10,8 @@ export interface SignedEventRequest {
   timeoutMs: number;
   /** Aborts the request (the worker stopping). */
   signal: AbortSignal;
+  /** Headers besides the delivery's own: the attempt's `traceparent` when tracing is on (payments.md §5 allows extra headers). */
+  traceHeaders?: Record<string, string>;
 }
 
 /** How the receiver answered; `status` is undefined when it did not (timeout, refused, reset). */
@@ -31,7 +33,7 @@ export async function postSignedEvent(request: SignedEventRequest): Promise<Rece
   try {
     const response = await fetch(request.url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signature, 'User-Agent': USER_AGENT },
+      headers: { ...request.traceHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': signature, 'User-Agent': USER_AGENT },
       body: request.body,
       redirect: 'manual',
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]),

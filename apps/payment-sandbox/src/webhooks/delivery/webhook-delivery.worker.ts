@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { inStoredTrace, SPAN_ATTRIBUTES as A } from '@safe-checkout/tracing';
 import { accountOf } from '../../auth/secret-key';
 import { SANDBOX_CONFIG, SandboxConfig } from '../../config/sandbox-config';
 import { afterFailedAttempt } from './delivery-schedule';
-import { ClaimedDelivery, DeliveryOutbox } from './delivery-outbox';
+import { ClaimedDelivery, DeliveryContent, DeliveryOutbox } from './delivery-outbox';
 import { DeliveriesQueuedListener } from './deliveries-queued.listener';
 import { postSignedEvent, ReceiverAnswer } from './post-signed-event';
 import { WEBHOOK_DELIVERY_FAULTS, WebhookDeliveryFaults } from './webhook-delivery-faults';
@@ -125,7 +126,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     try {
       const content = await this.outbox.contentOf(claim.id);
       if (!content) return;
-      const answer = await this.send(content.url, content.body, content.secret);
+      const answer = await this.tracedSend(content, claim.attempts);
       if (isSuccess(answer)) return await this.outbox.recordSuccess(claim, answer.status);
       if (answer.status === undefined && this.stopping.signal.aborted) return await this.outbox.release(claim);
       const next = afterFailedAttempt(claim.attempts, answer.retryAfterMs, this.config);
@@ -137,11 +138,26 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     }
   }
 
-  private async send(url: string, body: string, secret: string): Promise<ReceiverAnswer> {
+  // In the trace of the charge that caused the event, so that the shop's handling of it is too.
+  private tracedSend(content: DeliveryContent, attempt: number): Promise<ReceiverAnswer> {
+    const attributes = { [A.attempt]: attempt, [A.webhookEventType]: content.type };
+    return inStoredTrace(
+      content.traceParent,
+      `webhook delivery #${attempt}`,
+      attributes,
+      (traceHeaders) => this.send(content.url, content.body, content.secret, traceHeaders),
+      (answer) => ({
+        attributes: answer.status === undefined ? {} : { [A.httpStatus]: answer.status },
+        failure: isSuccess(answer) ? undefined : (answer.error ?? `HTTP ${answer.status}`),
+      }),
+    );
+  }
+
+  private async send(url: string, body: string, secret: string, traceHeaders: Record<string, string>): Promise<ReceiverAnswer> {
     const faults = this.faults.forAttempt();
     if (faults.delayMs > 0) await sleep(faults.delayMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
     if (faults.drop) return { error: 'chaos: dropped before sending' };
-    const request = { url, body, secret, timeoutMs: this.config.attemptTimeoutMs, signal: this.stopping.signal };
+    const request = { url, body, secret, timeoutMs: this.config.attemptTimeoutMs, signal: this.stopping.signal, traceHeaders };
     const answers = await Promise.all(Array.from({ length: faults.copies }, () => postSignedEvent(request)));
     return answers.find(isSuccess) ?? answers[0];
   }

@@ -14,6 +14,8 @@ import { EventType, EventWithPending, PENDING_DELIVERIES_COUNT } from './event.r
 export interface EventCause {
   requestId?: string;
   idempotencyKey?: string;
+  /** Its W3C `traceparent`, when the sandbox traces: kept with the event, sent with each delivery. */
+  traceParent?: string;
 }
 
 /** The account's events: recorded with the PaymentIntent that caused them, then read and listed. */
@@ -37,8 +39,9 @@ export class EventsService {
     // The event happened when the PaymentIntent was confirmed: one instant for both.
     const [{ queued }] = await this.txHost.tx.$queryRaw<{ queued: number }[]>`
       WITH event AS (
-        INSERT INTO events (id, account, type, data_object, request_id, request_idempotency_key, created_at)
-        VALUES (${newStripeId('evt')}, ${intent.account}, ${type}, ${dataObject}::jsonb, ${cause.requestId ?? null}, ${cause.idempotencyKey ?? null}, ${intent.createdAt})
+        INSERT INTO events (id, account, type, data_object, request_id, request_idempotency_key, trace_parent, created_at)
+        VALUES (${newStripeId('evt')}, ${intent.account}, ${type}, ${dataObject}::jsonb, ${cause.requestId ?? null}, ${cause.idempotencyKey ?? null},
+                ${cause.traceParent ?? null}, ${intent.createdAt})
         RETURNING id, account, type
       ),
       queued AS (
