@@ -11,6 +11,8 @@ const API_STOP_TIMEOUT_MS = 10_000;
 export interface ApiProcess {
   /** Its origin, on loopback. */
   url: string;
+  /** Its process id, to read its CPU time. */
+  pid: number;
   /** SIGTERM, then SIGKILL after 10 s. */
   stop: () => Promise<void>;
 }
@@ -46,7 +48,7 @@ export async function startApiProcess(databaseUrl: string, paymentProviderUrl: s
     clearTimeout(timer);
   };
   try {
-    return { url: `http://127.0.0.1:${await reportedPort(child)}`, stop };
+    return { url: `http://127.0.0.1:${await reportedPort(child)}`, pid: child.pid as number, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -52,7 +52,7 @@ async function main(): Promise<boolean> {
   };
   log('store statements: Prisma vs node-postgres, in this process…');
   const storeStatements = await measureStoreStatements(database.url);
-  const tracing = await measureTracingCost({ databaseUrl: database.url, paymentProviderUrl: sandbox.url, untracedUrl: url, fixtures, cleanups, log });
+  const tracing = await measureTracingCost({ databaseUrl: database.url, paymentProviderUrl: sandbox.url, fixtures, cleanups, log });
   console.log(formatTracingCost(tracing) + '\n');
   // Last: it leaves millions of keys behind, which no other phase should run beside.
   const keyTable = keyTableSizes.length ? await measureKeyTable(url, database.url, fixtures, keyTableSizes, log) : undefined;
