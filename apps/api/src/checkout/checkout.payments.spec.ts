@@ -3,7 +3,7 @@ import { findFreePort } from '@safe-checkout/db';
 import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/isolated-test-database';
 import { paymentIntentsOfOrder, paymentIntentsOfUser } from '../testing/payment-intent-rows';
 import { PaymentSandboxProcess, startPaymentSandbox } from '../testing/payment-sandbox-process';
-import { stopScheduledJobs } from '../testing/scheduled-jobs';
+import { runRecoveryPass } from '../testing/recovery-pass';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TEST_CARDS, TestApi } from '../testing/test-api';
 import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 import { ORDER_CREATED } from './checkout.phases';
@@ -195,13 +195,7 @@ describe('POST /orders charges the order at the payment provider (payments.md §
       const [stalled] = await checkout.orders();
       expect(stalled.status).toBe('awaiting_payment');
 
-      const worker = await startTestApi({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url, CHECKOUT_RECOVERY_AFTER_SECONDS: '0' });
-      try {
-        stopScheduledJobs(worker.app);
-        await worker.app.get(CheckoutRecoveryWorker).resumeStalledCheckouts();
-      } finally {
-        await worker.close();
-      }
+      await runRecoveryPass({ DATABASE_URL: database.url, PAYMENT_PROVIDER_URL: sandbox.url });
 
       const [order] = await checkout.orders();
       expect(order).toMatchObject({ id: stalled.id, status: 'paid' });

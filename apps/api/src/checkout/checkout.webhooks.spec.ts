@@ -4,9 +4,9 @@ import { createIsolatedTestDatabase, IsolatedTestDatabase } from '../testing/iso
 import { paymentIntentsOfOrder } from '../testing/payment-intent-rows';
 import { PaymentSandboxProcess, startPaymentSandbox } from '../testing/payment-sandbox-process';
 import { deliverEvent, paymentEventBody, TEST_WEBHOOK_SECRET } from '../testing/payment-webhook-deliveries';
+import { runRecoveryPass } from '../testing/recovery-pass';
 import { stopScheduledJobs } from '../testing/scheduled-jobs';
 import { createTestProduct, createTestUser, orderBody, startTestApi, TestApi } from '../testing/test-api';
-import { CheckoutRecoveryWorker } from '../orders/checkout-recovery.worker';
 
 const PRICE_CENTS = 900;
 
@@ -98,13 +98,7 @@ describe('the charge answer, the webhook and the recovery worker converge on one
 
     const retry = await checkout.post().expect(201);
     expect(retry.body).toMatchObject({ status: 'paid', receipt: { confirmedBy: 'webhook' } });
-    const worker = await startTestApi({ ...env(), CHECKOUT_RECOVERY_AFTER_SECONDS: '0' });
-    try {
-      stopScheduledJobs(worker.app);
-      await worker.app.get(CheckoutRecoveryWorker).resumeStalledCheckouts();
-    } finally {
-      await worker.close();
-    }
+    await runRecoveryPass(env());
     await deliverEvent(api, event).expect(200, { received: true, outcome: 'duplicate' });
 
     expect(proxy.chargesForwarded).toBe(chargesBefore);
@@ -118,13 +112,7 @@ describe('the charge answer, the webhook and the recovery worker converge on one
     await checkout.post().expect(503);
     proxy.setFate('delivered');
 
-    const worker = await startTestApi({ ...env(), CHECKOUT_RECOVERY_AFTER_SECONDS: '0' });
-    try {
-      stopScheduledJobs(worker.app);
-      await worker.app.get(CheckoutRecoveryWorker).resumeStalledCheckouts();
-    } finally {
-      await worker.close();
-    }
+    await runRecoveryPass(env());
     expect(await checkout.onlyOrder()).toMatchObject({ status: 'paid', receipt: { confirmedBy: 'recovery_worker' } });
 
     await deliverEvent(api, await checkout.succeededEvent()).expect(200, { received: true, outcome: 'already_settled' });
