@@ -37,7 +37,9 @@ export interface DuplicateWaitingOptions {
  */
 export class DuplicateWaiting {
   private waiting = 0;
-  // Re-claims in flight, by key and request: duplicates woken together share one round trip.
+  // First claims and re-claims in flight, by key and request: duplicates that arrive, or are woken,
+  // together share one round trip.
+  private readonly firstClaims = new Map<string, Promise<ClaimResult>>();
   private readonly reclaims = new Map<string, Promise<ClaimResult>>();
 
   constructor(private readonly options: DuplicateWaitingOptions) {}
@@ -45,6 +47,22 @@ export class DuplicateWaiting {
   /** How many duplicates wait now, in this process. */
   get size(): number {
     return this.waiting;
+  }
+
+  /**
+   * The first claim of a request's key, shared by the requests of this process that carry the same
+   * key and fingerprint and arrive while it runs: a burst of 100 duplicates makes one statement,
+   * not 100 queued on the database pool. Only one request may hold a lease: when the shared claim
+   * is `claimed`, the request that made it holds the key, and the others learn that it is in
+   * progress (it is: held by that request, here) without asking the store again.
+   */
+  claim(request: { scope: string; key: string; fingerprint: string }, claimKey: () => Promise<ClaimResult>): Promise<ClaimResult> {
+    const id = claimIdOf(request);
+    const pending = this.firstClaims.get(id);
+    if (pending) return pending.then((shared) => (shared.outcome === 'claimed' ? HELD_BY_A_REQUEST_HERE : shared));
+    const claim = claimKey().finally(() => this.firstClaims.delete(id));
+    this.firstClaims.set(id, claim);
+    return claim;
   }
 
   /**
@@ -70,7 +88,7 @@ export class DuplicateWaiting {
       } finally {
         this.waiting--;
       }
-      claim = await this.reclaim(`${request.fingerprint} ${JSON.stringify([scope, key])}`, claimAgain);
+      claim = await this.reclaim(claimIdOf(request), claimAgain);
     }
     return claim;
   }
@@ -135,4 +153,11 @@ export function preferredWaitSeconds(raw: string | string[] | undefined): number
  */
 export function keyPollDelayMs(poll: number, random: RandomSource = Math.random): number {
   return proportionalJitterDelay(poll, KEY_POLL_BACKOFF, random);
+}
+
+// Its lease was taken a moment ago; a waiter re-reads the key when woken, a 409 says retry in 1 s.
+const HELD_BY_A_REQUEST_HERE: ClaimResult = { outcome: 'in-progress', retryAfterSeconds: 1 };
+
+function claimIdOf({ scope, key, fingerprint }: { scope: string; key: string; fingerprint: string }): string {
+  return `${fingerprint} ${JSON.stringify([scope, key])}`;
 }

@@ -103,10 +103,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     let claim: ClaimResult;
     try {
       // A duplicate that asked to wait (Prefer: wait) gets the first request's answer, not a 409.
+      const keyed = { scope, key: parsed.key, fingerprint };
       claim = await this.duplicates.untilSettled(
-        await claimKey(),
+        await this.duplicates.claim(keyed, claimKey),
         preferredWaitSeconds(request.headersDistinct?.prefer),
-        { scope, key: parsed.key, fingerprint },
+        keyed,
         claimKey,
       );
     } catch (error) {
