@@ -12,10 +12,10 @@ const TRACE_PARENT = 'traceparent';
  * The OpenTelemetry instrumentations {@link startTracing} registers: a server span of every
  * request (http, carrying our route and idempotency attributes), a client span of every outgoing
  * request our own spans do not already describe (http for axios, undici for `fetch`), NestJS'
- * spans of the handler and its guards and interceptors, and Prisma's spans of each query.
+ * spans of the controller and its handler, and Prisma's spans of each call and query.
  *
- * None of them records a header (their default); the http instrumentation records the URL, whose
- * query the API and the sandbox only use for pagination and search.
+ * None of them records a header (their default). A client span records the full URL: the API and
+ * the sandbox put no token or key in a query string. Prisma records SQL with placeholders only.
  */
 export function automaticInstrumentations(): Instrumentation[] {
   return [
