@@ -1,5 +1,5 @@
+import './trace-this-process';
 import { Logger } from '@nestjs/common';
-import { startTracing } from '@safe-checkout/tracing';
 import { providerFailureMiddleware } from './chaos/provider-failure.middleware';
 import { describeWebhookChaos, readWebhookChaosSettings, webhookDeliveryChaos } from './chaos/webhook-delivery-chaos';
 import { readSandboxConfig } from './config/sandbox-config';
@@ -10,7 +10,6 @@ import { listenSandbox } from './listen-sandbox';
 // for and the webhook delivery faults of PAYMENT_SANDBOX_WEBHOOK_CHAOS_* (drop, duplicate, delay,
 // reorder). A separate entry point on purpose: nothing can turn faults on in a process from main.ts.
 async function bootstrap(): Promise<void> {
-  startTracing('payment-sandbox');
   const config = readSandboxConfig();
   const chaos = readWebhookChaosSettings(process.env);
   const app = await createSandboxApp(config, { deliveryFaults: webhookDeliveryChaos(chaos) });

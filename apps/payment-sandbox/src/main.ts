@@ -1,11 +1,10 @@
+import './trace-this-process';
 import { Logger } from '@nestjs/common';
-import { startTracing } from '@safe-checkout/tracing';
 import { readSandboxConfig } from './config/sandbox-config';
 import { createSandboxApp } from './create-sandbox-app';
 import { listenSandbox } from './listen-sandbox';
 
 async function bootstrap(): Promise<void> {
-  startTracing('payment-sandbox');
   const config = readSandboxConfig();
   const app = await createSandboxApp(config);
   app.enableShutdownHooks();

@@ -1,14 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { describeServedRequest, isInstrumented, pathOf, type ServedRequest, type ServedResponse } from './served-request';
 import { SPAN_ATTRIBUTES as A } from './span-attributes';
 import { TRACER_NAME } from './tracer-name';
-
-/** The response header the idempotency layer names its decision in (libs/idempotency-nest). */
-const IDEMPOTENCY_OUTCOME_HEADER = 'idempotency-outcome';
-
-type Request = IncomingMessage & { route?: { path?: string } };
-// Express keeps what the idempotency interceptor decided, answered or refused, in `res.locals`.
-type Response = ServerResponse & { locals?: { idempotencyOutcome?: string } };
 
 /**
  * Connect/Express middleware that makes a server span of every request, a child of the caller's
@@ -16,21 +9,21 @@ type Response = ServerResponse & { locals?: { idempotencyOutcome?: string } };
  * method, the route, the status and what the idempotency layer decided (`idempotency.outcome`:
  * executed, replayed, resumed, in_progress, reused…). It never records a header or the query: they
  * carry tokens and keys. Use it first, before any other middleware.
+ *
+ * In a process where {@link startTracing} registered the http instrumentation, that
+ * instrumentation's server span is already active: the middleware adds nothing then, and the same
+ * attributes go on that span when the response ends (one server span per request, not two).
  */
-export function tracedRequests(): (req: Request, res: Response, next: () => void) => void {
+export function tracedRequests(): (req: ServedRequest, res: ServedResponse, next: () => void) => void {
   const tracer = trace.getTracer(TRACER_NAME);
   return (req, res, next) => {
+    if (isInstrumented(req)) return next();
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
     const method = req.method ?? 'GET';
-    const path = (req.url ?? '/').split('?')[0];
+    const path = pathOf(req);
     const span = tracer.startSpan(`${method} ${path}`, { kind: SpanKind.SERVER, attributes: { [A.httpMethod]: method, [A.urlPath]: path } }, parent);
     res.once('close', () => {
-      const route = req.route?.path;
-      if (route) span.updateName(`${method} ${route}`).setAttribute(A.httpRoute, route);
-      span.setAttribute(A.httpStatus, res.statusCode);
-      const outcome = res.locals?.idempotencyOutcome ?? res.getHeader(IDEMPOTENCY_OUTCOME_HEADER);
-      if (typeof outcome === 'string') span.setAttribute(A.outcome, outcome);
-      if (res.statusCode >= 500 || !res.writableFinished) span.setStatus({ code: SpanStatusCode.ERROR });
+      describeServedRequest(span, req, res);
       span.end();
     });
     context.with(trace.setSpan(parent, span), next);
