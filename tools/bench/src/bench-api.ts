@@ -1,13 +1,11 @@
 // The API under test, as a child of idempotency-bench.ts: its own process (its own event loop,
 // not shared with the load generator), the built app plus the bench's routes (BenchModule: the
 // control group and the peer), on 127.0.0.1 and an ephemeral port that it reports over IPC.
+import './trace-this-process';
 import type { AddressInfo } from 'node:net';
 import { createBenchApiApp } from './comparison-routes/bench-api-app';
-import { startTracing } from '@safe-checkout/tracing';
 
 async function serve(): Promise<void> {
-  // As main.ts: off unless OTEL_* asks (the tracing figure's second process does).
-  startTracing('safe-checkout-api');
   const app = await createBenchApiApp(process.env);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
