@@ -37,9 +37,7 @@ export interface DuplicateWaitingOptions {
  */
 export class DuplicateWaiting {
   private waiting = 0;
-  // First claims and re-claims in flight, by key and request: duplicates that arrive, or are woken,
-  // together share one round trip.
-  private readonly firstClaims = new Map<string, Promise<ClaimResult>>();
+  // Re-claims in flight, by key and request: duplicates woken together share one round trip.
   private readonly reclaims = new Map<string, Promise<ClaimResult>>();
 
   constructor(private readonly options: DuplicateWaitingOptions) {}
@@ -47,22 +45,6 @@ export class DuplicateWaiting {
   /** How many duplicates wait now, in this process. */
   get size(): number {
     return this.waiting;
-  }
-
-  /**
-   * The first claim of a request's key, shared by the requests of this process that carry the same
-   * key and fingerprint and arrive while it runs: a burst of 100 duplicates makes one statement,
-   * not 100 queued on the database pool. Only one request may hold a lease: when the shared claim
-   * is `claimed`, the request that made it holds the key, and the others learn that it is in
-   * progress (it is: held by that request, here) without asking the store again.
-   */
-  claim(request: { scope: string; key: string; fingerprint: string }, claimKey: () => Promise<ClaimResult>): Promise<ClaimResult> {
-    const id = claimIdOf(request);
-    const pending = this.firstClaims.get(id);
-    if (pending) return pending.then((shared) => (shared.outcome === 'claimed' ? HELD_BY_A_REQUEST_HERE : shared));
-    const claim = claimKey().finally(() => this.firstClaims.delete(id));
-    this.firstClaims.set(id, claim);
-    return claim;
   }
 
   /**
@@ -88,7 +70,7 @@ export class DuplicateWaiting {
       } finally {
         this.waiting--;
       }
-      claim = await this.reclaim(claimIdOf(request), claimAgain);
+      claim = await this.reclaim(`${request.fingerprint} ${JSON.stringify([scope, key])}`, claimAgain);
     }
     return claim;
   }
@@ -153,11 +135,4 @@ export function preferredWaitSeconds(raw: string | string[] | undefined): number
  */
 export function keyPollDelayMs(poll: number, random: RandomSource = Math.random): number {
   return proportionalJitterDelay(poll, KEY_POLL_BACKOFF, random);
-}
-
-// Its lease was taken a moment ago; a waiter re-reads the key when woken, a 409 says retry in 1 s.
-const HELD_BY_A_REQUEST_HERE: ClaimResult = { outcome: 'in-progress', retryAfterSeconds: 1 };
-
-function claimIdOf({ scope, key, fingerprint }: { scope: string; key: string; fingerprint: string }): string {
-  return `${fingerprint} ${JSON.stringify([scope, key])}`;
 }

@@ -103,11 +103,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     let claim: ClaimResult;
     try {
       // A duplicate that asked to wait (Prefer: wait) gets the first request's answer, not a 409.
-      const keyed = { scope, key: parsed.key, fingerprint };
       claim = await this.duplicates.untilSettled(
-        await this.duplicates.claim(keyed, claimKey),
+        await claimKey(),
         preferredWaitSeconds(request.headersDistinct?.prefer),
-        keyed,
+        { scope, key: parsed.key, fingerprint },
         claimKey,
       );
     } catch (error) {
