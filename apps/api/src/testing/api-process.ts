@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '@safe-checkout/db';
+import { spawnTestProcess } from './test-child-process';
 
 /** The built API (`npx tsc -p tsconfig.app.json` after changing src): run as a process of its own, so it can be SIGKILLed. */
 const API_MAIN = path.resolve(__dirname, '../../dist/main.js');
@@ -19,10 +19,7 @@ export interface ApiProcess {
  */
 export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [API_MAIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawnTestProcess(API_MAIN, { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'silent', ...env } });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

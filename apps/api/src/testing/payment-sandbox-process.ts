@@ -1,16 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findFreePort } from '@safe-checkout/db';
+import { spawnTestProcess } from './test-child-process';
 
 /** The built payment sandbox (apps/payment-sandbox): the API's tests run it as its own process, never import it. */
 const SANDBOX_MAIN = path.resolve(__dirname, '../../../payment-sandbox/dist/main.js');
-
-/**
- * Preloaded into the sandbox: it exits when the test process that started it is gone. A Jest
- * worker that dies without its teardown (a Nest bootstrap failure calls process.exit) otherwise
- * leaves the sandbox running, holding its port and a database connection (seen on this machine).
- */
-const EXIT_WITH_PARENT = '--import=data:text/javascript,const parent=process.ppid;setInterval(()=>{if(process.ppid!==parent)process.exit(0)},500).unref()';
 
 /** The public development key of the sandbox (payments.md §1). */
 export const TEST_SANDBOX_SECRET_KEY = 'sk_test_safe_checkout_sandbox';
@@ -32,7 +26,7 @@ export interface PaymentSandboxProcess {
  */
 export async function startPaymentSandbox(databaseUrl: string, port?: number, extraEnv: Record<string, string> = {}): Promise<PaymentSandboxProcess> {
   const chosenPort = port ?? (await findFreePort());
-  const child = spawn(process.execPath, [EXIT_WITH_PARENT, SANDBOX_MAIN], {
+  const child = spawnTestProcess(SANDBOX_MAIN, {
     env: {
       ...process.env,
       ...extraEnv,
@@ -42,7 +36,6 @@ export async function startPaymentSandbox(databaseUrl: string, port?: number, ex
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
