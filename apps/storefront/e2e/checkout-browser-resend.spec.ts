@@ -53,6 +53,13 @@ describe('checkout when the browser itself re-sends the order', () => {
       await signIn(page, 'Alice', storefront);
       await addToCart(page, MUG, 1, storefront);
       await openCart(page, storefront);
+      // Chromium re-sends by itself only a request that went out on a reused connection. The
+      // order's CORS preflight takes an idle connection to the API; with only one open, the POST
+      // could race the preflight's socket back to the pool and open a new one (seen: 2 runs in 9).
+      // Two idle kept-alive connections, opened here as the page's own reads would be, make the
+      // POST find one.
+      await page.waitForLoadState('networkidle');
+      await page.evaluate((api) => Promise.all([1, 2].map(() => fetch(`${api}/health`).catch(() => undefined))), proxy.url);
 
       await buyButton(page).click();
 
