@@ -88,7 +88,8 @@ async function main(): Promise<boolean> {
   ];
   console.log(`API process CPU per answer (user + system), after as many answers of warm-up`);
   for (const kind of kinds) {
-    const count = kind.count ?? COUNT;
+    // Never fewer requests than connections: autocannon refuses that (a small REQUEST_COST_COUNT).
+    const count = Math.max(kind.connections, kind.count ?? COUNT);
     const requests = { url: api.url, connections: kind.connections, request: kind.request };
     log(`${kind.name}: warm-up…`);
     await sendClosedLoop(requests, count);
