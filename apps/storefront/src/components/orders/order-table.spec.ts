@@ -40,7 +40,7 @@ describe('<OrderTable orders hasMore more>', () => {
   });
 
   it('when loading the next page failed, keeps the orders shown and offers to try again', () => {
-    const error = new ApiError('problem', 'The shop is temporarily unavailable', 'Try again in a moment.', 'ambiguous', {
+    const error = new ApiError('problem', 'The shop is temporarily unavailable', 'Try again in a moment.', {
       status: 503,
       slug: 'service-unavailable',
     });

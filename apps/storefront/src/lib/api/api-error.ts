@@ -12,9 +12,6 @@ import type { ProblemOutcome } from './types';
  */
 export type ApiFailureKind = 'problem' | 'http' | 'unreachable' | 'timeout';
 
-/** `definite`: the operation did not happen. `ambiguous`: it may or may not have happened. */
-export type ApiOutcome = 'definite' | 'ambiguous';
-
 export interface FieldError {
   /** Dotted path of the field in the request body, e.g. `shippingAddress.country`. */
   field: string;
@@ -29,8 +26,7 @@ export class ApiError extends Error {
     readonly kind: ApiFailureKind,
     readonly title: string,
     message: string,
-    readonly outcome: ApiOutcome,
-    readonly details: { status?: number; slug?: string; problemOutcome?: ProblemOutcome; fieldErrors?: FieldError[]; attempts?: number } = {},
+    readonly details: { status?: number; slug?: string; problemOutcome?: ProblemOutcome; fieldErrors?: FieldError[] } = {},
   ) {
     super(message);
   }
@@ -49,76 +45,47 @@ export class ApiError extends Error {
   }
 }
 
-interface ProblemBody {
-  type?: unknown;
-  title?: unknown;
-  detail?: unknown;
-  errors?: unknown;
-  /** Extension members, e.g. `declineCode`. */
-  [member: string]: unknown;
-}
-
 /** Turns whatever an API call threw into an {@link ApiError}. */
 export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
   if (error instanceof ApiError) return error;
   if (!(error instanceof RetryingClientError)) {
-    const text = error instanceof Error ? error.message : String(error);
-    return new ApiError('unreachable', 'Something went wrong', text, 'ambiguous');
+    return new ApiError('unreachable', 'Something went wrong', error instanceof Error ? error.message : String(error));
   }
-  const attempts = error.attempts;
-  const status = error.response?.status;
-  if (status === undefined) {
-    const timedOut = error.failures.at(-1)?.kind === 'timeout';
+  const { attempts, response } = error;
+  if (response?.status === undefined) {
+    const kind = error.failures.at(-1)?.kind === 'timeout' ? 'timeout' : 'unreachable';
     const answered = error.failures.filter((f) => f.status !== undefined).map((f) => f.status);
     if (answered.length > 0) {
       // Earlier attempts were answered, so the shop is reachable: only the last one went unanswered.
-      const message = `The last of ${attempts} attempts got no answer${timedOut ? ' in time' : ''} from ${apiBaseUrl}; earlier attempts were answered with HTTP ${answered.join(', ')}.`;
-      return new ApiError(timedOut ? 'timeout' : 'unreachable', 'The shop stopped answering', message, error.outcome, { attempts });
+      const message = `The last of ${attempts} attempts got no answer${kind === 'timeout' ? ' in time' : ''} from ${apiBaseUrl}; earlier attempts were answered with HTTP ${answered.join(', ')}.`;
+      return new ApiError(kind, 'The shop stopped answering', message);
     }
-    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-    return timedOut
-      ? new ApiError('timeout', 'The shop did not answer in time', `No answer from ${apiBaseUrl} after ${tries}.`, error.outcome, { attempts })
-      : new ApiError('unreachable', 'Cannot reach the shop', `No answer from ${apiBaseUrl} after ${tries}. Check your connection.`, error.outcome, {
-          attempts,
-        });
+    const noAnswer = `No answer from ${apiBaseUrl} after ${attempts === 1 ? '1 attempt' : `${attempts} attempts`}.`;
+    return kind === 'timeout'
+      ? new ApiError(kind, 'The shop did not answer in time', noAnswer)
+      : new ApiError(kind, 'Cannot reach the shop', `${noAnswer} Check your connection.`);
   }
-  const body = asProblem(error.response?.data);
-  if (!body) {
-    return new ApiError('http', `The shop answered HTTP ${status}`, 'Please try again in a moment.', error.outcome, { status, attempts });
-  }
+  const { status, headers } = response;
+  const body = asProblem(response.data);
+  if (!body) return new ApiError('http', `The shop answered HTTP ${status}`, 'Please try again in a moment.', { status });
   const slug = typeof body.type === 'string' ? body.type.split('/').pop() : undefined;
-  const wording = customerMessage(slug, asText(body.title), asText(body.detail), body, { retryAfterSeconds: retryAfterSecondsOf(error.response?.headers) });
-  const problemOutcome = readHeader(error.response?.headers, 'Problem-Outcome') as ProblemOutcome | undefined;
-  return new ApiError('problem', wording.title, wording.advice, error.outcome, {
-    status,
-    slug,
-    problemOutcome,
-    attempts,
-    fieldErrors: asFieldErrors(body.errors),
-  });
+  const retryAfterMs = parseRetryAfterMs(readHeader(headers, 'Retry-After'), Date.now());
+  // Whole seconds, rounded up: "try again in 0 s" would be wrong.
+  const wording = customerMessage(slug, body, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1_000));
+  const problemOutcome = readHeader(headers, 'Problem-Outcome') as ProblemOutcome | undefined;
+  return new ApiError('problem', wording.title, wording.advice, { status, slug, problemOutcome, fieldErrors: asFieldErrors(body.errors) });
 }
 
-/** The answer's `Retry-After` in whole seconds (rounded up: "try again in 0 s" would be wrong), if it sent one. */
-function retryAfterSecondsOf(headers: unknown): number | undefined {
-  const ms = parseRetryAfterMs(readHeader(headers, 'Retry-After'), Date.now());
-  return ms === undefined ? undefined : Math.ceil(ms / 1_000);
-}
-
-function asProblem(data: unknown): ProblemBody | undefined {
-  const body = typeof data === 'string' ? safeParse(data) : data;
-  return typeof body === 'object' && body !== null && 'type' in body ? (body as ProblemBody) : undefined;
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+function asProblem(data: unknown): Record<string, unknown> | undefined {
+  let body = data;
+  if (typeof data === 'string') {
+    try {
+      body = JSON.parse(data);
+    } catch {
+      return undefined;
+    }
   }
-}
-
-function asText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  return typeof body === 'object' && body !== null && 'type' in body ? (body as Record<string, unknown>) : undefined;
 }
 
 function asFieldErrors(value: unknown): FieldError[] {

@@ -1,5 +1,15 @@
 import type { AttemptSettledEvent, RetryAttemptHooks, RetryEvent } from '@safe-checkout/retrying-client';
-import type { AttemptAnswer, AttemptOutcome, OrderAttemptObserver, ProblemOutcome, WaitReason } from './types';
+import type { AttemptAnswer, AttemptOutcome, GiveUpReason, ProblemOutcome, WaitReason } from './types';
+
+/** Receives the life of one order request, attempt by attempt, as it happens. */
+export interface OrderAttemptObserver {
+  attemptSent(attempt: number): void;
+  attemptEnded(attempt: number, answer: AttemptAnswer): void;
+  /** The client will retry after attempt `attempt` failed, after `wait`. */
+  retryScheduled(attempt: number, wait: WaitReason): void;
+  /** The client gave up after attempt `attempt`, for `reason`. */
+  gaveUp(attempt: number, reason: GiveUpReason): void;
+}
 
 /**
  * The retrying client's events for one order request, translated for the retry timeline: each

@@ -1,5 +1,5 @@
 /** What a customer is told about one kind of API problem. */
-export interface CustomerMessage {
+interface CustomerMessage {
   title: string;
   advice: string;
 }
@@ -64,34 +64,23 @@ const DECLINE_REASONS: Record<string, string | undefined> = {
   insufficient_funds: 'insufficient funds',
 };
 
-/** What the answer said besides its body: `retryAfterSeconds` from its `Retry-After` header. */
-export interface AnswerContext {
-  retryAfterSeconds?: number;
-}
-
 /**
- * The customer-facing wording of a problem, with the API's own wording as the fallback.
- * `extensions` are the problem's other members: `payment-declined` words its `declineCode`;
- * `too-many-requests` (429) says how long to wait, from `context.retryAfterSeconds`.
+ * The customer-facing wording of a problem, with the API's own `title` and `detail` as the
+ * fallback. `payment-declined` words the problem's `declineCode`; `too-many-requests` (429) says
+ * how long to wait, from the answer's `Retry-After` in whole seconds.
  *
  * @example
- * customerMessage('payment-declined', undefined, undefined, { declineCode: 'insufficient_funds' }).advice;
+ * customerMessage('payment-declined', { declineCode: 'insufficient_funds' }).advice;
  * // 'Your card was declined — insufficient funds. Nothing was charged; your cart is kept.'
- * customerMessage('too-many-requests', undefined, undefined, {}, { retryAfterSeconds: 30 }).advice;
- * // 'Too many attempts; try again in 30 s.'
+ * customerMessage('too-many-requests', {}, 30).advice; // 'Too many attempts; try again in 30 s.'
  */
-export function customerMessage(
-  slug: string | undefined,
-  apiTitle?: string,
-  apiDetail?: string,
-  extensions: Record<string, unknown> = {},
-  context: AnswerContext = {},
-): CustomerMessage {
-  if (slug === 'payment-declined') return declined(extensions.declineCode);
-  if (slug === 'too-many-requests') return tooManyRequests(context.retryAfterSeconds);
+export function customerMessage(slug: string | undefined, problem: Record<string, unknown> = {}, retryAfterSeconds?: number): CustomerMessage {
+  if (slug === 'payment-declined') return declined(problem.declineCode);
+  if (slug === 'too-many-requests') return tooManyRequests(retryAfterSeconds);
   const known = slug ? MESSAGES[slug] : undefined;
   if (known) return known;
-  return { title: apiTitle || 'The request failed', advice: apiDetail || 'Please try again.' };
+  const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
+  return { title: text(problem.title) ?? 'The request failed', advice: text(problem.detail) ?? 'Please try again.' };
 }
 
 // Sign-in and checkout both get it (the API limits logins and new orders); nothing was

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StorefrontApi } from './storefront-api';
-import type { Order, OrderAttemptObserver, WaitReason } from './types';
+import type { OrderAttemptObserver } from './order-attempt-hooks';
+import type { Order, WaitReason } from './types';
 
 /** What the stub API answers to one request: status, headers, JSON body. */
 type Answer = { status: number; headers?: Record<string, string>; body: unknown };

@@ -2,7 +2,8 @@ import { createRetryingClient } from '@safe-checkout/retrying-client';
 import { toApiError } from './api-error';
 import { CHECKOUT_RETRY_POLICY } from './checkout-retry-policy';
 import { authorized, readHeader } from './http-headers';
-import { sendOrder, toOrderPlaced, type SendOrderRequest, type TabClient } from './send-order';
+import { orderAttemptHooks, type OrderAttemptObserver } from './order-attempt-hooks';
+import { withTraceContext } from './trace-context';
 import type { Order, OrderPage, OrderRequest, PlacedOrder, Product, ProfileFields, Session, VersionedProfile } from './types';
 import { toCreateOrderDto, toProfile, toSession, toUpdateUserDto, type LoginResponseDto, type UserProfileDto } from './wire';
 
@@ -21,15 +22,22 @@ const READ_LIMITS = {
  * own types and throw `ApiError`.
  */
 export class StorefrontApi {
-  private readonly http: TabClient;
+  private readonly http: ReturnType<typeof createRetryingClient>;
 
   constructor(readonly baseUrl: string) {
     this.http = createRetryingClient({ axios: { baseURL: baseUrl }, ...CHECKOUT_RETRY_POLICY });
   }
 
-  /** `POST /orders` with the checkout's key; `request.observer` hears every attempt of this request. */
-  placeOrder(request: SendOrderRequest): Promise<PlacedOrder> {
-    return this.call(() => sendOrder(this.http, request));
+  /**
+   * `POST /orders` with the checkout's key, on the tab's client (one retry budget for all its
+   * orders and reads); `observer` hears this request's attempts through hooks given with the
+   * request, and every attempt carries the request's trace context.
+   */
+  placeOrder({ session, order, idempotencyKey, observer }: SendOrderRequest): Promise<PlacedOrder> {
+    const hooks = withTraceContext(orderAttemptHooks(observer));
+    return this.call(async () =>
+      toOrderPlaced(await this.http.post<Order>('/orders', toCreateOrderDto(order), { ...authorized(session), idempotencyKey, hooks })),
+    );
   }
 
   /**
@@ -88,6 +96,21 @@ export class StorefrontApi {
       throw toApiError(error, this.baseUrl);
     }
   }
+}
+
+export interface SendOrderRequest {
+  session: Session;
+  /** The checkout's body: its items and payment method, the same for every request of the checkout. */
+  order: OrderRequest;
+  /** The checkout's key: the same for every request and attempt of one checkout. */
+  idempotencyKey: string;
+  /** Told about every attempt of this request, and nothing of any other. */
+  observer: OrderAttemptObserver;
+}
+
+/** The app's view of a 201 to `POST /orders`: the order, and whether it was the stored answer replayed. */
+function toOrderPlaced(response: { data: Order; headers: unknown }): PlacedOrder {
+  return { order: response.data, replayed: readHeader(response.headers, 'Idempotent-Replayed') === 'true' };
 }
 
 function profilePath(session: Session): string {

@@ -1,7 +1,26 @@
 import type { RetryDelay, StopReason } from '@safe-checkout/retrying-client';
 import type { components } from './openapi.gen';
 
+// The API's shapes come from its OpenAPI document (openapi.gen.ts, checked by the storefront's
+// lint), so they cannot drift from it; only a profile differs on the app's side (see below).
 type Schemas = components['schemas'];
+
+export type Product = Schemas['Product'];
+/** A signed-in customer: the bearer token and who it belongs to. */
+export type Session = Schemas['LoginResult'];
+export type Order = Schemas['Order'];
+/** One page of `GET /orders`, newest first; `nextCursor` is `null` on the last page. */
+export type OrderPage = Schemas['OrderPage'];
+export type OrderStatus = Schemas['OrderStatus'];
+export type PaymentConfirmation = Schemas['PaymentConfirmation'];
+/** The shop server's own attempts at the payment provider for an order, all with one key derived from the order. */
+export type ChargeAttempts = Schemas['ChargeAttempts'];
+export type ChargeRun = Schemas['ChargeRun'];
+export type ChargeAttempt = Schemas['ChargeAttempt'];
+export type ChargeWait = Schemas['ChargeWait'];
+/** What one checkout asks for: these items, charged to this payment method (`pm_…`); the body its key belongs to. */
+export type OrderRequest = Schemas['CreateOrderDto'];
+export type CartItem = OrderRequest['items'][number];
 
 /** An amount of money in minor units (cents), with its ISO 4217 currency. */
 export interface Money {
@@ -9,66 +28,11 @@ export interface Money {
   currency: string;
 }
 
-/** A catalog entry, as the API sends it (price in minor units). */
-export type Product = Schemas['Product'];
-
-/** A signed-in customer: the bearer token and who it belongs to. */
-export type Session = Schemas['LoginResult'];
-
-/** One line of a cart or of an order request: which product, how many. */
-export interface CartItem {
-  productId: string;
-  quantity: number;
-}
-
-// An order's status, payment, receipt and the shop's own attempts at the payment provider, exactly
-// as the API's OpenAPI document says them.
-export type OrderStatus = Schemas['OrderStatus'];
-export type PaymentConfirmation = Schemas['PaymentConfirmation'];
-export type ChargeWait = Schemas['ChargeWait'];
-export type ChargeAttempt = Schemas['ChargeAttempt'];
-export type ChargeRun = Schemas['ChargeRun'];
-/** The shop server's own attempts at the payment provider for an order, all with one key derived from the order. */
-export type ChargeAttempts = Schemas['ChargeAttempts'];
-
-/** An order as the API sends it (amounts in minor units of `currency`). */
-export type Order = Schemas['Order'];
-
-/** One page of `GET /orders`, newest first; `nextCursor` is `null` on the last page. */
-export type OrderPage = Schemas['OrderPage'];
-
-/**
- * What one checkout asks the shop for: these items, charged to this payment method (the
- * provider's id, e.g. `pm_card_visa`). The whole of it is the body the checkout's key belongs to.
- */
-export interface OrderRequest {
-  items: CartItem[];
-  paymentMethod: string;
-}
-
 /** A shipping address as the forms edit it: an absent second line is the empty string. */
-export interface ShippingAddress {
-  line1: string;
-  line2: string;
-  city: string;
-  postalCode: string;
-  /** ISO 3166-1 alpha-2, e.g. `GB`. */
-  country: string;
-}
-
+export type ShippingAddress = Required<Schemas['ShippingAddress']>;
 /** What the customer can edit on the profile page. */
-export interface ProfileFields {
-  name: string;
-  email: string;
-  shippingAddress: ShippingAddress;
-}
-
-export interface Profile extends ProfileFields {
-  id: string;
-  /** ISO 8601 timestamp of the last change that changed something; absent if never changed. */
-  updatedAt?: string;
-}
-
+export type ProfileFields = Pick<Schemas['UserProfile'], 'name' | 'email'> & { shippingAddress: ShippingAddress };
+export type Profile = ProfileFields & Pick<Schemas['UserProfile'], 'id' | 'updatedAt'>;
 /** A profile together with the version it was read at (its strong ETag), for `If-Match`. */
 export interface VersionedProfile {
   profile: Profile;
@@ -93,11 +57,9 @@ export interface PlacedOrder {
 export type AttemptOutcome = 'sent' | 'dropped' | 'timed-out' | 'server-error' | 'in-progress' | 'created' | 'resumed' | 'replayed' | 'rejected' | 'cut-off';
 
 /**
- * What the shop's problem answer says about the order, in its own words (the `Problem-Outcome`
- * header, from the API's problem catalogue): `final` (the same request and key get this answer
- * again), `not-run` (nothing was done; the same key may run later), `in-progress` (another
- * request with the key is still running) or `unfinished` (the order may stand part-way; the same
- * key resumes it).
+ * The shop's `Problem-Outcome` header (its problem catalogue): `final` (the same request and key
+ * get this answer again), `not-run` (nothing was done), `in-progress` (another request with the
+ * key is still running) or `unfinished` (the order may stand part-way; the same key resumes it).
  */
 export type ProblemOutcome = 'final' | 'not-run' | 'in-progress' | 'unfinished';
 
@@ -107,12 +69,9 @@ export interface AttemptAnswer {
   status?: number;
   /** The answer carried `Idempotent-Replayed: true`. */
   replayed?: boolean;
-  /**
-   * The last segment of the problem `type` when the answer was the API's RFC 9457 problem
-   * (`internal-error`); absent for an error page from something in front of the API.
-   */
+  /** The last segment of the problem `type` (`internal-error`); absent for an error page from something in front of the API. */
   slug?: string;
-  /** The shop's `Problem-Outcome`; absent when the answer was not the shop's own problem (a gateway's page). */
+  /** Absent when the answer was not the shop's own problem (a gateway's page). */
   problemOutcome?: ProblemOutcome;
 }
 
@@ -121,13 +80,3 @@ export type WaitReason = RetryDelay & { retry: number };
 
 /** Why the client stopped retrying a request: the retrying client's own reason. */
 export type GiveUpReason = StopReason;
-
-/** Receives the life of one order request, attempt by attempt, as it happens. */
-export interface OrderAttemptObserver {
-  attemptSent(attempt: number): void;
-  attemptEnded(attempt: number, answer: AttemptAnswer): void;
-  /** The client will retry after attempt `attempt` failed, after `wait`. */
-  retryScheduled(attempt: number, wait: WaitReason): void;
-  /** The client gave up after attempt `attempt`, for `reason`. */
-  gaveUp(attempt: number, reason: GiveUpReason): void;
-}

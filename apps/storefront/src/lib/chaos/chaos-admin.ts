@@ -36,19 +36,14 @@ export class ChaosAdmin {
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
-      throw new ApiError(
-        timedOut ? 'timeout' : 'unreachable',
-        'Cannot reach the chaos proxy',
-        `No answer from ${this.adminUrl}. Is the demo still running?`,
-        'ambiguous',
-      );
+      throw new ApiError(timedOut ? 'timeout' : 'unreachable', 'Cannot reach the chaos proxy', `No answer from ${this.adminUrl}. Is the demo still running?`);
     }
     const answer: unknown = await response.json().catch(() => undefined);
     if (!response.ok) throw refusal(method, response.status, answer);
     try {
       return toChaosStatus(answer);
     } catch {
-      throw new ApiError('http', 'Not a chaos proxy', `${this.adminUrl} answered, but not with the chaos proxy's settings.`, 'definite', {
+      throw new ApiError('http', 'Not a chaos proxy', `${this.adminUrl} answered, but not with the chaos proxy's settings.`, {
         status: response.status,
       });
     }
@@ -60,5 +55,5 @@ function refusal(method: 'GET' | 'PUT', status: number, answer: unknown): ApiErr
   const detail = (answer as { detail?: unknown } | undefined)?.detail;
   const message = typeof detail === 'string' ? detail : `It answered HTTP ${status}.`;
   const title = method === 'PUT' ? 'The chaos proxy refused the change' : 'The chaos proxy answered with an error';
-  return new ApiError('problem', title, message, 'definite', { status });
+  return new ApiError('problem', title, message, { status });
 }

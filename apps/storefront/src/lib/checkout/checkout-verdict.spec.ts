@@ -30,22 +30,21 @@ const DECLINED = answer(402, 'payment-declined');
 const METHOD_INVALID = answer(422, 'payment-method-invalid');
 const PROVIDER_UNAVAILABLE = answer(503, 'payment-provider-unavailable');
 
-function errorOf(last: AttemptAnswer, attempts: number, extensions: Record<string, unknown> = {}): ApiError {
+function errorOf(last: AttemptAnswer, extensions: Record<string, unknown> = {}): ApiError {
   if (last.status === undefined) {
     const timedOut = last.outcome === 'timed-out';
-    return new ApiError(timedOut ? 'timeout' : 'unreachable', 'No answer', 'No answer.', 'ambiguous', { attempts });
+    return new ApiError(timedOut ? 'timeout' : 'unreachable', 'No answer', 'No answer.');
   }
-  if (!last.slug)
-    return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', 'ambiguous', { status: last.status, attempts });
-  const { title, advice } = customerMessage(last.slug, undefined, undefined, extensions);
-  const details = { status: last.status, slug: last.slug, problemOutcome: last.problemOutcome, attempts };
-  return new ApiError('problem', title, advice, last.status >= 500 ? 'ambiguous' : 'definite', details);
+  if (!last.slug) return new ApiError('http', `The shop answered HTTP ${last.status}`, 'Please try again in a moment.', { status: last.status });
+  const { title, advice } = customerMessage(last.slug, extensions);
+  const details = { status: last.status, slug: last.slug, problemOutcome: last.problemOutcome };
+  return new ApiError('problem', title, advice, details);
 }
-const failed = (...answers: AttemptAnswer[]): RequestEnding => ({ kind: 'failed', answers, error: errorOf(answers[answers.length - 1], answers.length) });
+const failed = (...answers: AttemptAnswer[]): RequestEnding => ({ kind: 'failed', answers, error: errorOf(answers[answers.length - 1]) });
 const declinedFor = (declineCode: string, ...earlier: AttemptAnswer[]): RequestEnding => ({
   kind: 'failed',
   answers: [...earlier, DECLINED],
-  error: errorOf(DECLINED, earlier.length + 1, { declineCode, orderId: 'o1' }),
+  error: errorOf(DECLINED, { declineCode, orderId: 'o1' }),
 });
 
 const CASES: { name: string; ending: RequestEnding; state: CheckoutVerdict['state']; title: RegExp }[] = [
@@ -182,9 +181,9 @@ describe('checkoutVerdict(ending)', () => {
   });
 
   it('when no attempt was observed, judges the last one from the error', () => {
-    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(OUT_OF_STOCK, 1) }).state).toBe('failed');
-    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(INTERNAL_ERROR, 1) }).state).toBe('unknown');
-    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(TIMED_OUT, 1) }).state).toBe('unknown');
+    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(OUT_OF_STOCK) }).state).toBe('failed');
+    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(INTERNAL_ERROR) }).state).toBe('unknown');
+    expect(checkoutVerdict({ kind: 'failed', answers: [], error: errorOf(TIMED_OUT) }).state).toBe('unknown');
   });
 
   it('when the card was declined for insufficient funds, says so, that nothing was charged and that the cart is kept', () => {

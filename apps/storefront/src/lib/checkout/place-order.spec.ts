@@ -7,7 +7,7 @@ import { placeOrder } from './place-order';
 
 const SESSION: Session = { accessToken: 'expired-token', user: { id: 'user-1', email: 'alice@example.com', name: 'Alice' } };
 const ORDER: OrderRequest = { items: [{ productId: 'p-1', quantity: 2 }], paymentMethod: 'pm_card_visa' };
-const UNAUTHORIZED = new ApiError('problem', 'Please sign in again', 'Your session has expired or was signed out.', 'definite', {
+const UNAUTHORIZED = new ApiError('problem', 'Please sign in again', 'Your session has expired or was signed out.', {
   status: 401,
   slug: 'unauthorized',
   problemOutcome: 'not-run',
@@ -77,7 +77,7 @@ describe('placeOrder({ api, session, order, onUnauthorized })', () => {
   });
 
   it('when the shop answers something else than 401, does not call onUnauthorized', async () => {
-    const conflict = new ApiError('problem', 'Out of stock', 'Not enough stock.', 'definite', { status: 422, slug: 'insufficient-stock' });
+    const conflict = new ApiError('problem', 'Out of stock', 'Not enough stock.', { status: 422, slug: 'insufficient-stock' });
     const { api } = scriptedApi(conflict);
     const onUnauthorized = jest.fn();
 

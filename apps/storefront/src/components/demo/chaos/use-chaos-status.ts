@@ -36,7 +36,7 @@ export function useChaosStatus(admin: ChaosAdmin | null, live: boolean): ChaosSt
 
   const change = useCallback(
     async (c: ChaosChange) => {
-      if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.', 'definite');
+      if (!admin) throw new ApiError('unreachable', 'No chaos proxy on this hop', 'This demo runs no chaos proxy here.');
       const next = await admin.change(c);
       // A poll sent before the PUT may still be on its way: cancelled, it cannot put the old settings back on screen.
       await queries.cancelQueries({ queryKey: ['chaos', admin.adminUrl] });

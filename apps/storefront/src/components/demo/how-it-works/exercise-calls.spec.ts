@@ -42,7 +42,7 @@ describe('repeatKey(api, session, checkout, body)', () => {
     const api = fakeApi({
       placeOrder: async ({ order: sent }) => {
         expect(sent.items).toEqual([{ productId: 'mug', quantity: 3 }]);
-        throw new ApiError('problem', 'This checkout already belongs to another cart', '…', 'definite', { status: 422, slug: 'idempotency-key-reused' });
+        throw new ApiError('problem', 'This checkout already belongs to another cart', '…', { status: 422, slug: 'idempotency-key-reused' });
       },
     });
 
@@ -63,7 +63,7 @@ describe('postWithoutKey(api, session, order)', () => {
   it('when the shop refuses the order without a key (400), says nothing was ordered and why', async () => {
     const api = fakeApi({
       postOrderWithoutKey: async () => {
-        throw new ApiError('problem', 'Idempotency-Key missing', '…', 'definite', { status: 400, slug: 'idempotency-key-missing' });
+        throw new ApiError('problem', 'Idempotency-Key missing', '…', { status: 400, slug: 'idempotency-key-missing' });
       },
     });
     const [step] = await postWithoutKey(api, SESSION, placedCheckout());
