@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CartItem, Money, OrderRequest, Session } from '@/lib/api';
@@ -14,7 +15,6 @@ import { formatMoney } from '@/lib/format';
 import { useApi } from '../providers/api-provider';
 import { CheckoutResultView } from './checkout-result';
 import { DoubleClickGuard } from './double-click-guard';
-import { OrderPlacedPanel, waitingTwins } from './order-placed-panel';
 import { PaymentMethodPicker } from './payment-method-picker';
 import styles from './checkout.module.css';
 
@@ -61,46 +61,51 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
   }
 
   const onCheckAgain = () => record && buy(requestOf(record));
-  if (cart.length === 0 && record?.result?.state === 'placed') {
-    return <OrderPlacedPanel record={record} result={record.result} onCheckAgain={onCheckAgain} />;
-  }
+  // Once the whole cart was ordered: the order placed and where to go next, instead of a Buy button with nothing to buy.
+  const ordered = cart.length === 0 && record?.result?.state === 'placed' ? record.result : null;
   return (
-    <section className={`card ${styles.panel}`} aria-labelledby="checkout-title">
-      <h2 id="checkout-title">Checkout</h2>
+    <section className={`card ${styles.panel}`} aria-labelledby="checkout-title" data-testid={ordered ? 'order-placed' : undefined}>
+      <h2 id="checkout-title">{ordered ? 'Thank you for your order' : 'Checkout'}</h2>
       {/* The verdict first: at 1280 × 900 it stays in view beside its timeline, above the cards it may ask to change. */}
       {record?.result && (
         <CheckoutResultView result={record.result} card={paymentMethodLabel(record.paymentMethod)} checking={busy} onCheckAgain={onCheckAgain} />
       )}
-      <p className={styles.total}>
-        <span>Total</span>
-        <strong>{total ? formatMoney(total) : '—'}</strong>
-      </p>
-      {/* While sending, the cart's own note explains the lock: a note here would move the Buy button under a fast second click. */}
-      <PaymentMethodPicker
-        value={paymentMethod}
-        onChange={setChosenCard}
-        locked={phase.name !== 'ready'}
-        note={phase.name === 'unknown' ? UNKNOWN_LOCK_NOTE : undefined}
-      />
-      <button
-        type="button"
-        className={`button button--wide button--large ${styles.buy}`}
-        disabled={cart.length === 0 || (!guardOff && busy) || secondOrderBlocked}
-        onClick={() => buy({ items: [...cart], paymentMethod })}
-      >
-        {busy && !guardOff ? sendingText : 'Buy now'}
-      </button>
-      <DoubleClickGuard off={guardOff} onChange={setGuardOff} />
-      <p className={styles.keyNote} aria-live="polite">
-        {record && reuses ? (
-          <>
-            Checkout key <code>{record.key.slice(0, 8)}…</code>: every click, retry and reload reuses it, with this cart and card, until the shop gives a final
-            answer.
-          </>
-        ) : (
-          <>Buying mints a new checkout key for exactly this cart and card; changing either later starts a new one.</>
-        )}
-      </p>
+      {ordered ? (
+        <WhereNext orderId={ordered.orderId} />
+      ) : (
+        <>
+          <p className={styles.total}>
+            <span>Total</span>
+            <strong>{total ? formatMoney(total) : '—'}</strong>
+          </p>
+          {/* While sending, the cart's own note explains the lock: a note here would move the Buy button under a fast second click. */}
+          <PaymentMethodPicker
+            value={paymentMethod}
+            onChange={setChosenCard}
+            locked={phase.name !== 'ready'}
+            note={phase.name === 'unknown' ? UNKNOWN_LOCK_NOTE : undefined}
+          />
+          <button
+            type="button"
+            className={`button button--wide button--large ${styles.buy}`}
+            disabled={cart.length === 0 || (!guardOff && busy) || secondOrderBlocked}
+            onClick={() => buy({ items: [...cart], paymentMethod })}
+          >
+            {busy && !guardOff ? sendingText : 'Buy now'}
+          </button>
+          <DoubleClickGuard off={guardOff} onChange={setGuardOff} />
+          <p className={styles.keyNote} aria-live="polite">
+            {record && reuses ? (
+              <>
+                Checkout key <code>{record.key.slice(0, 8)}…</code>: every click, retry and reload reuses it, with this cart and card, until the shop gives a
+                final answer.
+              </>
+            ) : (
+              <>Buying mints a new checkout key for exactly this cart and card; changing either later starts a new one.</>
+            )}
+          </p>
+        </>
+      )}
       {busy && (
         <p className="loading" role="status">
           <span className="spinner" aria-hidden="true" />
@@ -115,6 +120,26 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
       )}
     </section>
   );
+}
+
+function WhereNext({ orderId }: { orderId: string }) {
+  return (
+    <div className={styles.next}>
+      <Link className="button" href={`/orders/${orderId}`}>
+        View your order
+      </Link>
+      <Link className="button button--secondary" href="/">
+        Continue shopping
+      </Link>
+    </div>
+  );
+}
+
+/** Double-click twins of a placed order: they are waiting to be told "replayed". */
+function waitingTwins(count: number): string {
+  return count === 1
+    ? '1 more request is still waiting for its answer (it will be a replay).'
+    : `${count} more requests are still waiting for their answers (they will be replays).`;
 }
 
 const CHECKING_TEXT = 'Checking your last checkout…';

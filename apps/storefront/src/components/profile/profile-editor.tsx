@@ -1,6 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiError, type ProfileFields, type Session, type VersionedProfile, toApiError } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
@@ -38,49 +38,32 @@ function Editor({ session, initial }: { session: Session; initial: VersionedProf
   const api = useApi();
   const [base, setBase] = useState(initial);
   const [form, setForm] = useState(() => fieldsOf(initial.profile));
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [theirs, setTheirs] = useState<VersionedProfile | null>(null);
+  const [readError, setReadError] = useState<ApiError | null>(null);
   const [log, setLog] = useState<SaveLogEntry[]>([]);
   const record = (entry: Omit<SaveLogEntry, 'at'>) => setLog((entries) => [...entries, { at: Date.now(), ...entry }]);
-
-  async function save(fields: ProfileFields, ifMatch: string) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.replaceProfile(session, fields, ifMatch);
-      record({ outcome: saved.etag === ifMatch ? 'unchanged' : 'changed', etag: saved.etag });
-      setBase(saved);
-      setForm(fieldsOf(saved.profile));
-      setTheirs(null);
-      signIn({ ...session, user: { ...session.user, name: saved.profile.name, email: saved.profile.email } });
-    } catch (e) {
-      const failure = toApiError(e, api.baseUrl);
-      if (failure.slug === 'precondition-failed') {
-        record({ outcome: 'conflict' });
-        await showTheirs();
-      } else {
-        record({ outcome: 'failed', message: `${failure.title}. ${failure.message}` });
-        setError(failure);
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  async function showTheirs() {
-    try {
-      setTheirs(await api.getProfile(session));
-    } catch (e) {
-      setError(toApiError(e, api.baseUrl));
-    }
-  }
-
-  function adoptTheirs(version: VersionedProfile) {
+  const adopt = (version: VersionedProfile) => {
     setBase(version);
     setForm(fieldsOf(version.profile));
     setTheirs(null);
-  }
+  };
+  // Pending until its callbacks are done: after a 412 the save stays "Saving…" while theirs is read.
+  const save = useMutation({
+    mutationFn: ({ fields, ifMatch }: { fields: ProfileFields; ifMatch: string }) => api.replaceProfile(session, fields, ifMatch),
+    onSuccess: (saved, { ifMatch }) => {
+      record({ outcome: saved.etag === ifMatch ? 'unchanged' : 'changed', etag: saved.etag });
+      adopt(saved);
+      signIn({ ...session, user: { ...session.user, name: saved.profile.name, email: saved.profile.email } });
+    },
+    onError: async (failure) => {
+      if (failure.slug !== 'precondition-failed') return record({ outcome: 'failed', message: `${failure.title}. ${failure.message}` });
+      record({ outcome: 'conflict' });
+      setReadError(null);
+      await api.getProfile(session).then(setTheirs, (e: unknown) => setReadError(toApiError(e, api.baseUrl)));
+    },
+  });
+  const error = save.error?.slug === 'precondition-failed' ? readError : save.error;
+  const saving = save.isPending;
 
   return (
     <div className={styles.layout}>
@@ -91,13 +74,19 @@ function Editor({ session, initial }: { session: Session; initial: VersionedProf
           <ConflictPanel
             key={theirs.etag}
             merge={mergeProfiles(base.profile, form, theirs.profile)}
-            onSave={(fields) => save(fields, theirs.etag)}
-            onUseTheirs={() => adoptTheirs(theirs)}
+            onSave={(fields) => save.mutate({ fields, ifMatch: theirs.etag })}
+            onUseTheirs={() => adopt(theirs)}
             saving={saving}
           />
         )}
         {error && <ProblemNotice error={error} />}
-        <ProfileForm value={form} onChange={setForm} onSubmit={() => save(form, base.etag)} saving={saving} fieldErrors={error?.fieldErrors ?? []} />
+        <ProfileForm
+          value={form}
+          onChange={setForm}
+          onSubmit={() => save.mutate({ fields: form, ifMatch: base.etag })}
+          saving={saving}
+          fieldErrors={error?.fieldErrors ?? []}
+        />
       </div>
       <aside className={styles.side}>
         <section className="card" aria-labelledby="version-title">

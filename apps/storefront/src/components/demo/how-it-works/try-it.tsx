@@ -1,36 +1,20 @@
 'use client';
 
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { ExerciseStep } from './exercise-calls';
 import styles from './how-it-works.module.css';
 
-export interface TryItProps {
-  /** The button's words, e.g. "Send the same key again". */
-  label: string;
-  /** Sends the requests to the running shop and describes what it answered. */
-  run: () => Promise<ExerciseStep[]>;
-}
-
-/** A button that sends real requests to the running shop, and the requests and answers it got. */
-export function TryIt({ label, run }: TryItProps) {
-  const [steps, setSteps] = useState<ExerciseStep[] | null>(null);
-  const [running, setRunning] = useState(false);
-
-  async function onClick() {
-    setRunning(true);
-    try {
-      setSteps(await run());
-    } catch (error) {
-      setSteps([{ request: label, answer: `No answer to show: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' }]);
-    } finally {
-      setRunning(false);
-    }
-  }
-
+/**
+ * A button (`label`) that sends real requests to the running shop (`run`), and the requests and
+ * answers it got, in words.
+ */
+export function TryIt({ label, run }: { label: string; run: () => Promise<ExerciseStep[]> }) {
+  const sent = useMutation({ mutationFn: run });
+  const steps: ExerciseStep[] | undefined = sent.isError ? [{ request: label, answer: `No answer to show: ${sent.error.message}`, tone: 'bad' }] : sent.data;
   return (
     <div className={styles.tryIt} data-testid="try-it">
-      <button type="button" className="button button--secondary" onClick={() => void onClick()} disabled={running}>
-        {running ? 'Sending…' : label}
+      <button type="button" className="button button--secondary" onClick={() => sent.mutate()} disabled={sent.isPending}>
+        {sent.isPending ? 'Sending…' : label}
       </button>
       <ol className={styles.steps} aria-live="polite">
         {steps?.map((step, i) => (
