@@ -1,9 +1,9 @@
 'use client';
 
+import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '@/lib/api';
 import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { useApi } from '../providers/api-provider';
 import { signIn, useSession } from '../providers/use-session';
@@ -22,21 +22,20 @@ export function SignInForm({ next, expired = false }: { next?: string; expired?:
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
-      signIn(await api.login(email.trim(), password));
+  const login = useMutation({
+    mutationFn: () => api.login(email.trim(), password),
+    onSuccess: (signedIn) => {
+      signIn(signedIn);
       router.push(safeReturnPath(next, window.location.origin));
-    } catch (e) {
-      setError(toApiError(e, api.baseUrl));
-      setPending(false);
-    }
+    },
+  });
+  // Once signed in, the button stays off until the next page replaces this one.
+  const signingIn = login.isPending || login.isSuccess;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    login.mutate();
   }
 
   function fill(demoEmail: string) {
@@ -67,9 +66,9 @@ export function SignInForm({ next, expired = false }: { next?: string; expired?:
           <label htmlFor="password">Password</label>
           <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
-        {error && <ProblemNotice error={error} />}
-        <button ref={submitRef} type="submit" className="button button--wide" disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
+        {login.isError && <ProblemNotice error={login.error} />}
+        <button ref={submitRef} type="submit" className="button button--wide" disabled={signingIn}>
+          {signingIn ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       <aside className={`card ${styles.demo}`} id="sign-in-help" aria-labelledby="demo-title">

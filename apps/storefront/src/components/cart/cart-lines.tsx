@@ -1,7 +1,6 @@
 'use client';
 
 import type { CartItem, Product } from '@/lib/api';
-import { MAX_QUANTITY } from '@/lib/cart-store';
 import { formatMoney } from '@/lib/format';
 import { QuantityStepper } from './quantity-stepper';
 import styles from './cart.module.css';
@@ -33,7 +32,7 @@ export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps
                 <span className={styles.lineWarning}>Only {product.stock} in stock: the shop will refuse this quantity.</span>
               )}
             </div>
-            <QuantityStepper itemName={name} quantity={item.quantity} max={MAX_QUANTITY} disabled={locked} onChange={(q) => onQuantity(item.productId, q)} />
+            <QuantityStepper itemName={name} quantity={item.quantity} disabled={locked} onChange={(q) => onQuantity(item.productId, q)} />
             <span className={styles.lineTotal}>{product ? formatMoney({ cents: product.priceCents * item.quantity, currency: product.currency }) : '—'}</span>
             <button
               type="button"

@@ -8,20 +8,18 @@ export interface QuantityStepperProps {
   /** What the quantity is of, for labels ("Quantity of Idempotent mug"). */
   itemName: string;
   quantity: number;
-  max: number;
   disabled?: boolean;
   onChange: (quantity: number) => void;
 }
 
 /** − [n] +, keyboard-friendly; typing a number applies it when it is a valid quantity. */
-export function QuantityStepper({ itemName, quantity, max, disabled, onChange }: QuantityStepperProps) {
+export function QuantityStepper({ itemName, quantity, disabled, onChange }: QuantityStepperProps) {
   const [text, setText] = useState(String(quantity));
   useEffect(() => setText(String(quantity)), [quantity]);
-  const limit = Math.max(1, Math.min(max, MAX_QUANTITY));
 
   function commit(value: string) {
     const n = Number(value);
-    if (Number.isInteger(n) && n >= 1) onChange(Math.min(n, limit));
+    if (Number.isInteger(n) && n >= 1) onChange(Math.min(n, MAX_QUANTITY));
     else setText(String(quantity));
   }
 
@@ -41,7 +39,7 @@ export function QuantityStepper({ itemName, quantity, max, disabled, onChange }:
         type="number"
         inputMode="numeric"
         min={1}
-        max={limit}
+        max={MAX_QUANTITY}
         aria-label={`Quantity of ${itemName}`}
         value={text}
         disabled={disabled}
@@ -55,7 +53,7 @@ export function QuantityStepper({ itemName, quantity, max, disabled, onChange }:
         type="button"
         className={styles.stepButton}
         aria-label={`One more ${itemName}`}
-        disabled={disabled || quantity >= limit}
+        disabled={disabled || quantity >= MAX_QUANTITY}
         onClick={() => onChange(quantity + 1)}
       >
         +

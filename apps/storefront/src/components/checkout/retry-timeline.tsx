@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 import type { CheckoutRecord, TimelineAttempt, TimelineNote } from '@/lib/checkout/checkout-record';
 import { formatClock, formatSeconds } from '@/lib/format';
 import { OUTCOME_LABELS, describeAnswer, describeGiveUp, describeWait, explainerAnchor, isBrowserResend, outcomeLabel } from './timeline-text';
@@ -71,7 +72,8 @@ function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; sta
         {attempt.endedAt !== undefined && attempt.outcome !== 'cut-off' && <span className="muted"> ({formatSeconds(attempt.endedAt - attempt.sentAt)})</span>}
         {attempt.wait && (
           <span className={styles.wait}>
-            Waited <strong>{formatSeconds(attempt.wait.delayMs)}</strong> before try {attempt.attempt + 1}: {describeWait(attempt.wait)}.
+            Waited <strong>{formatSeconds(attempt.wait.delayMs)}</strong> before try {attempt.attempt + 1}:{' '}
+            {describeWait(attempt.wait, attempt.wait.retry, 'shop', CHECKOUT_RETRY_POLICY.maxDelayMs)}.
           </span>
         )}
         {gaveUp && (

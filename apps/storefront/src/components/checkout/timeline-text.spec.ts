@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
-import { explainerAnchor, outcomeLabel } from './timeline-text';
+import { describeWait, explainerAnchor, outcomeLabel } from './timeline-text';
 
 const attempt = (fields: Partial<TimelineAttempt>): TimelineAttempt => ({ request: 1, attempt: 1, sentAt: 0, outcome: 'created', ...fields });
 
@@ -55,5 +55,21 @@ describe('the retry timeline explains itself with the server outcome', () => {
       [attempt({ outcome: 'created', status: 201 })],
     ];
     for (const attempts of histories) expect(ids).toContain(explainerAnchor(attempts));
+  });
+});
+
+describe('describeWait(wait, retry, who, maxDelayMs?)', () => {
+  it("when the shop asked for longer than the client's longest wait, says it was capped and how much jitter came on top", () => {
+    const wait = { basis: 'retry-after' as const, delayMs: 8_250, capMs: 1_000, retryAfterMs: 30_000 };
+    expect(describeWait(wait, 1, 'shop', 8_000)).toBe(
+      "the shop said Retry-After: 30 s (capped at 8.00 s, the client's longest wait), plus 0.25 s of random jitter so that clients do not all return at once",
+    );
+  });
+
+  it('when the backoff drew longer than the Retry-After asked for, says so', () => {
+    const wait = { basis: 'backoff' as const, delayMs: 1_500, capMs: 2_000, retryAfterMs: 1_000 };
+    expect(describeWait(wait, 2, 'provider')).toBe(
+      'exponential backoff: a random wait between 0 and 2.00 s (full jitter; the cap doubles with each retry, this was retry 2), longer than the 1.00 s the provider asked for in Retry-After',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { CHECKOUT_RETRY_POLICY, type AttemptOutcome, type GiveUpReason, type WaitReason } from '@/lib/api';
+import { CHECKOUT_RETRY_POLICY, type AttemptOutcome, type ChargeWait, type GiveUpReason } from '@/lib/api';
 import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
 import { formatSeconds } from '@/lib/format';
 
@@ -77,16 +77,21 @@ export function describeAnswer(a: TimelineAttempt): string {
   }
 }
 
-/** Why the client waited as long as it did, as the client's own decision says. */
-export function describeWait(wait: WaitReason): string {
-  if (wait.basis === 'retry-after' && wait.retryAfterMs !== undefined) {
-    const honouredMs = Math.min(wait.retryAfterMs, CHECKOUT_RETRY_POLICY.maxDelayMs);
-    const asked = `the shop said Retry-After: ${formatSeconds(wait.retryAfterMs)}`;
-    const clamped = wait.retryAfterMs > honouredMs ? ` (capped at ${formatSeconds(honouredMs)}, the client's longest wait)` : '';
-    return `${asked}${clamped}, plus ${formatSeconds(wait.delayMs - honouredMs)} of random jitter so clients do not all return at once`;
+/**
+ * Why a retrying client waited as long as it did before retry `retry`, as its own decision says:
+ * the checkout's (`who` = `shop`, capped at its `maxDelayMs`) or the shop's own at the provider.
+ */
+export function describeWait(wait: ChargeWait, retry: number, who: 'shop' | 'provider', maxDelayMs?: number): string {
+  const { delayMs, capMs, retryAfterMs } = wait;
+  if (wait.basis === 'retry-after' && retryAfterMs !== undefined) {
+    const honouredMs = Math.min(retryAfterMs, maxDelayMs ?? Infinity);
+    const clamped = retryAfterMs > honouredMs ? ` (capped at ${formatSeconds(honouredMs)}, the client's longest wait)` : '';
+    const jitter = maxDelayMs === undefined ? '' : `${formatSeconds(delayMs - honouredMs)} of `;
+    return `the ${who} said Retry-After: ${formatSeconds(retryAfterMs)}${clamped}, plus ${jitter}random jitter so that clients do not all return at once`;
   }
-  const backoff = `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${wait.retry})`;
-  return wait.retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(wait.retryAfterMs)} the shop asked for in Retry-After`;
+  const between = capMs === undefined ? '' : ` between 0 and ${formatSeconds(capMs)}`;
+  const backoff = `exponential backoff: a random wait${between} (full jitter; the cap doubles with each retry, this was retry ${retry})`;
+  return retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(retryAfterMs)} the ${who} asked for in Retry-After`;
 }
 
 /** Why the client made no more attempts, when that is not plain from the answer; `null` when it is. */

@@ -1,13 +1,7 @@
 import type { ChargeAttempt, ChargeAttempts, ChargeRun } from '@/lib/api';
 import { formatClock, formatDuration, formatSeconds } from '@/lib/format';
-import {
-  CHARGE_OUTCOME_LABELS,
-  chargeAttemptOutcome,
-  describeChargeAttempt,
-  describeChargeGiveUp,
-  describeChargeRun,
-  describeChargeWait,
-} from './charge-attempt-text';
+import { CHARGE_OUTCOME_LABELS, chargeAttemptOutcome, describeChargeAttempt, describeChargeGiveUp, describeChargeRun } from './charge-attempt-text';
+import { describeWait } from '../checkout/timeline-text';
 import styles from './orders.module.css';
 
 /**
@@ -71,7 +65,8 @@ function ChargeAttemptRow({ attempt }: { attempt: ChargeAttempt }) {
         </span>
         {attempt.wait && (
           <span className={styles.wait}>
-            Waited <strong>{formatSeconds(attempt.wait.delayMs)}</strong> before try {attempt.attempt + 1}: {describeChargeWait(attempt.wait, attempt.attempt)}.
+            Waited <strong>{formatSeconds(attempt.wait.delayMs)}</strong> before try {attempt.attempt + 1}:{' '}
+            {describeWait(attempt.wait, attempt.attempt, 'provider')}.
           </span>
         )}
       </span>

@@ -1,5 +1,4 @@
-import type { ChargeAttempt, ChargeRun, ChargeWait } from '@/lib/api';
-import { formatSeconds } from '@/lib/format';
+import type { ChargeAttempt, ChargeRun } from '@/lib/api';
 
 type Tone = 'ok' | 'info' | 'warn' | 'bad';
 
@@ -59,18 +58,6 @@ export function describeChargeAttempt(a: ChargeAttempt): string {
     case 'in-progress':
       return `${status}: an earlier attempt with this key was still running at the provider.`;
   }
-}
-
-/** Why the shop's client waited as long as it did before try `retry + 1`, as its own decision says. */
-export function describeChargeWait(wait: ChargeWait, retry: number): string {
-  if (wait.basis === 'retry-after' && wait.retryAfterMs !== undefined) {
-    return `the provider said Retry-After: ${formatSeconds(wait.retryAfterMs)}, plus random jitter so that clients do not all return at once`;
-  }
-  const backoff =
-    wait.capMs === undefined
-      ? `exponential backoff: a random wait (full jitter; the cap doubles with each retry, this was retry ${retry})`
-      : `exponential backoff: a random wait between 0 and ${formatSeconds(wait.capMs)} (full jitter; the cap doubles with each retry, this was retry ${retry})`;
-  return wait.retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(wait.retryAfterMs)} the provider asked for in Retry-After`;
 }
 
 /** What a run of the charge came to, as its badge says it. */
