@@ -1,6 +1,6 @@
 import type { ChargeAttempt, ChargeAttempts, ChargeRun } from '@/lib/api';
 import { formatClock, formatDuration, formatSeconds } from '@/lib/format';
-import { CHARGE_OUTCOME_LABELS, chargeAttemptOutcome, describeChargeAttempt, describeChargeGiveUp, describeChargeRun } from './charge-attempt-text';
+import { CHARGE_OUTCOMES, chargeAttemptOutcome, describeChargeAttempt, describeChargeGiveUp, describeChargeRun } from './charge-attempt-text';
 import { describeWait } from '../checkout/timeline-text';
 import styles from './orders.module.css';
 
@@ -54,7 +54,7 @@ function ChargeRunItem({ run, number }: { run: ChargeRun; number: number }) {
 
 function ChargeAttemptRow({ attempt }: { attempt: ChargeAttempt }) {
   const outcome = chargeAttemptOutcome(attempt);
-  const { label, tone } = CHARGE_OUTCOME_LABELS[outcome];
+  const { label, tone } = CHARGE_OUTCOMES[outcome];
   return (
     <li className={styles.try} data-outcome={outcome} data-attempt={attempt.attempt}>
       <span className={styles.tryNumber}>Try {attempt.attempt}</span>

@@ -42,15 +42,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               <thead>
                 <tr>
                   <th scope="col">Product</th>
-                  <th scope="col" className="numeric">
-                    Quantity
-                  </th>
-                  <th scope="col" className="numeric">
-                    Unit price
-                  </th>
-                  <th scope="col" className="numeric">
-                    Line total
-                  </th>
+                  {['Quantity', 'Unit price', 'Line total'].map((heading) => (
+                    <th key={heading} scope="col" className="numeric">
+                      {heading}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>

@@ -1,97 +1,88 @@
 'use client';
 
 import type { FormEvent, ReactNode } from 'react';
-import type { FieldError, ProfileFields, ShippingAddress } from '@/lib/api';
+import type { FieldError, ProfileFields } from '@/lib/api';
+import { readField, withField, type ProfileFieldKey } from '@/lib/profile/profile-field';
 import { CountrySelect } from './country-select';
 import styles from './profile.module.css';
 
-export interface ProfileFormProps {
-  value: ProfileFields;
-  onChange: (value: ProfileFields) => void;
-  onSubmit: () => void;
-  saving: boolean;
-  /** Server-side validation errors, by dotted field path (`shippingAddress.city`). */
-  fieldErrors: readonly FieldError[];
+interface TextField {
+  key: Exclude<ProfileFieldKey, 'country'>;
+  label: string;
+  autoComplete: string;
+  required: boolean;
+  type?: 'email';
+  /** The API's own limit, so the form cannot send what it would refuse. */
+  maxLength?: number;
 }
 
-type AddressField = Exclude<keyof ShippingAddress, 'country'>;
-
-const ADDRESS_FIELDS: { field: AddressField; label: string; autoComplete: string; required: boolean; hint?: string }[] = [
-  { field: 'line1', label: 'Address line 1', autoComplete: 'address-line1', required: true },
-  { field: 'line2', label: 'Address line 2 (optional)', autoComplete: 'address-line2', required: false },
-  { field: 'city', label: 'City', autoComplete: 'address-level2', required: true },
-  { field: 'postalCode', label: 'Postal code', autoComplete: 'postal-code', required: true },
+const CONTACT: TextField[] = [
+  { key: 'name', label: 'Name', autoComplete: 'name', required: true, maxLength: 100 },
+  { key: 'email', label: 'Email', autoComplete: 'email', required: true, type: 'email', maxLength: 254 },
+];
+const ADDRESS: TextField[] = [
+  { key: 'line1', label: 'Address line 1', autoComplete: 'address-line1', required: true },
+  { key: 'line2', label: 'Address line 2 (optional)', autoComplete: 'address-line2', required: false },
+  { key: 'city', label: 'City', autoComplete: 'address-level2', required: true },
+  { key: 'postalCode', label: 'Postal code', autoComplete: 'postal-code', required: true },
 ];
 const COUNTRY_ID = 'address-country';
 const COUNTRY_HINT = 'Saved as its ISO 3166 code, e.g. DE for Germany';
 
-/** Name, email and shipping address, with each field's server-side error next to it. */
-export function ProfileForm({ value, onChange, onSubmit, saving, fieldErrors }: ProfileFormProps) {
+/**
+ * Name, email and shipping address, with each field's server-side error (`fieldErrors`, by dotted
+ * path such as `shippingAddress.city`) next to it.
+ */
+export function ProfileForm(props: {
+  value: ProfileFields;
+  onChange: (value: ProfileFields) => void;
+  onSubmit: () => void;
+  saving: boolean;
+  fieldErrors: readonly FieldError[];
+}) {
+  const { value, onChange, saving, fieldErrors } = props;
   const errorOf = (path: string) => fieldErrors.find((e) => e.field === path)?.messages.join('; ');
   const countryError = errorOf('shippingAddress.country');
-  const setAddress = (field: keyof ShippingAddress, text: string) => onChange({ ...value, shippingAddress: { ...value.shippingAddress, [field]: text } });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit();
+    props.onSubmit();
   }
+
+  const input = ({ key, label, autoComplete, required, type, maxLength }: TextField, id: string, path: string) => {
+    const error = errorOf(path);
+    return (
+      <Field key={key} id={id} label={label} error={error}>
+        <input
+          id={id}
+          type={type}
+          autoComplete={autoComplete}
+          required={required}
+          maxLength={maxLength}
+          value={readField(value, key)}
+          onChange={(e) => onChange(withField(value, key, e.target.value))}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+      </Field>
+    );
+  };
 
   return (
     <form className={`card ${styles.form}`} onSubmit={submit} aria-labelledby="profile-form-title">
       <h2 id="profile-form-title">Your details</h2>
       <fieldset className={styles.fieldset}>
         <legend>Contact</legend>
-        <Field id="name" label="Name" error={errorOf('name')}>
-          <input
-            id="name"
-            autoComplete="name"
-            required
-            maxLength={100}
-            value={value.name}
-            onChange={(e) => onChange({ ...value, name: e.target.value })}
-            aria-invalid={Boolean(errorOf('name'))}
-            aria-describedby={errorOf('name') ? 'name-error' : undefined}
-          />
-        </Field>
-        <Field id="email" label="Email" error={errorOf('email')}>
-          <input
-            id="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            value={value.email}
-            onChange={(e) => onChange({ ...value, email: e.target.value })}
-            aria-invalid={Boolean(errorOf('email'))}
-            aria-describedby={errorOf('email') ? 'email-error' : undefined}
-          />
-        </Field>
+        {CONTACT.map((field) => input(field, field.key, field.key))}
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>Shipping address</legend>
-        {ADDRESS_FIELDS.map(({ field, label, autoComplete, required, hint }) => {
-          const id = `address-${field}`;
-          const error = errorOf(`shippingAddress.${field}`);
-          const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-          return (
-            <Field key={field} id={id} label={label} error={error} hint={hint}>
-              <input
-                id={id}
-                autoComplete={autoComplete}
-                required={required}
-                value={value.shippingAddress[field]}
-                onChange={(e) => setAddress(field, e.target.value)}
-                aria-invalid={Boolean(error)}
-                aria-describedby={describedBy}
-              />
-            </Field>
-          );
-        })}
+        {ADDRESS.map((field) => input(field, `address-${field.key}`, `shippingAddress.${field.key}`))}
         <Field id={COUNTRY_ID} label="Country" error={countryError} hint={COUNTRY_HINT}>
           <CountrySelect
             id={COUNTRY_ID}
             value={value.shippingAddress.country}
-            onChange={(code) => setAddress('country', code)}
+            onChange={(code) => onChange(withField(value, 'country', code))}
             invalid={Boolean(countryError)}
             describedBy={[`${COUNTRY_ID}-hint`, countryError && `${COUNTRY_ID}-error`].filter(Boolean).join(' ')}
           />

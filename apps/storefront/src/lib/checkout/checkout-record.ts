@@ -49,8 +49,6 @@ export interface CheckoutRecord {
   items: CartItem[];
   /** The payment method every request of this checkout charges (`pm_…`). */
   paymentMethod: string;
-  /** {@link orderFingerprint} of the items and payment method. */
-  fingerprint: string;
   startedAt: number;
   /** Requests sent so far (presses of Buy / Check again). */
   requests: number;
@@ -70,7 +68,7 @@ export interface CheckoutRecord {
  * payment method give the same text. The key belongs to exactly this: the API answers 422
  * `idempotency-key-reused` to the same key with another body.
  */
-export function orderFingerprint({ items, paymentMethod }: OrderRequest): string {
+function orderFingerprint({ items, paymentMethod }: OrderRequest): string {
   return JSON.stringify([cartFingerprint(items), paymentMethod]);
 }
 
@@ -81,7 +79,7 @@ export function orderFingerprint({ items, paymentMethod }: OrderRequest): string
 export function canReuse(record: CheckoutRecord | null, request: OrderRequest): record is CheckoutRecord {
   if (record === null || record.result?.state === 'placed') return false;
   if (record.result?.state === 'failed' && record.result.final) return false;
-  return record.fingerprint === orderFingerprint(request);
+  return orderFingerprint(requestOf(record)) === orderFingerprint(request);
 }
 
 /**
@@ -97,12 +95,10 @@ export function beginRequest(record: CheckoutRecord | null, request: OrderReques
 }
 
 function newRecord(key: string, { items, paymentMethod }: OrderRequest, now: number): CheckoutRecord {
-  const copy = items.map(({ productId, quantity }) => ({ productId, quantity }));
   return {
     key,
-    items: copy,
+    items: items.map(({ productId, quantity }) => ({ productId, quantity })),
     paymentMethod,
-    fingerprint: orderFingerprint({ items: copy, paymentMethod }),
     startedAt: now,
     requests: 0,
     inFlight: [],

@@ -1,13 +1,4 @@
-import {
-  ApiError,
-  type AttemptAnswer,
-  type OrderAttemptObserver,
-  type OrderRequest,
-  type PlacedOrder,
-  type Session,
-  type StorefrontApi,
-  type VersionedProfile,
-} from '@/lib/api';
+import { ApiError, type OrderAttemptObserver, type OrderRequest, type PlacedOrder, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
 import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { shortId } from '@/lib/format';
 
@@ -61,17 +52,17 @@ export async function putProfileTwice(api: ExerciseApi, session: Session): Promi
 export async function repeatKey(api: ExerciseApi, session: Session, checkout: PlacedCheckout, body: 'same' | 'other'): Promise<ExerciseStep[]> {
   const order: OrderRequest = { items: body === 'same' ? checkout.items : withOneMore(checkout.items), paymentMethod: checkout.paymentMethod };
   const request = `POST /orders, Idempotency-Key: ${shortId(checkout.key)}…, ${body === 'same' ? 'the same body' : 'one more of the first item'}`;
-  const answers: AttemptAnswer[] = [];
   try {
-    const placed = await api.placeOrder({ session, order, idempotencyKey: checkout.key, observer: recording(answers) });
-    return [{ request, ...replayAnswer(placed, answers.at(-1), checkout.result.orderId) }];
+    const placed = await api.placeOrder({ session, order, idempotencyKey: checkout.key, observer: UNOBSERVED });
+    return [{ request, ...replayAnswer(placed, checkout.result.orderId) }];
   } catch (error) {
     return [{ request, ...refusal(error, 'the key belongs to another body, so the shop refused to guess; nothing was stored') }];
   }
 }
 
-function replayAnswer(placed: PlacedOrder, last: AttemptAnswer | undefined, orderId: string): Omit<ExerciseStep, 'request'> {
-  const status = `HTTP ${last?.status ?? 201}`;
+// POST /orders answers every order it placed, or replayed, with 201.
+function replayAnswer(placed: PlacedOrder, orderId: string): Omit<ExerciseStep, 'request'> {
+  const status = 'HTTP 201';
   if (placed.replayed && placed.order.id === orderId) {
     return {
       answer: `${status}, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`,
@@ -93,9 +84,12 @@ function refusal(error: unknown, meaning: string): Omit<ExerciseStep, 'request'>
   return { answer: `No answer to show: ${text}`, tone: 'bad' };
 }
 
-function recording(answers: AttemptAnswer[]): OrderAttemptObserver {
-  return { attemptSent: () => undefined, attemptEnded: (_, answer) => answers.push(answer), retryScheduled: () => undefined, gaveUp: () => undefined };
-}
+const UNOBSERVED: OrderAttemptObserver = {
+  attemptSent: () => undefined,
+  attemptEnded: () => undefined,
+  retryScheduled: () => undefined,
+  gaveUp: () => undefined,
+};
 
 function withOneMore(items: OrderRequest['items']): OrderRequest['items'] {
   return items.map((item, i) => (i === 0 ? { ...item, quantity: item.quantity + 1 } : item));
