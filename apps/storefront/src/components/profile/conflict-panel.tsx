@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileFields } from '@/lib/api';
-import type { ProfileFieldKey } from '@/lib/profile/profile-field';
+import { PROFILE_FIELD_LABELS, type ProfileFieldKey } from '@/lib/profile/profile-field';
 import { fieldsToOverwrite, resolveMerge, unresolvedConflicts, type ConflictChoices, type FieldMerge, type ProfileMerge } from '@/lib/profile/profile-merge';
 import { countryName } from '@/lib/profile/countries';
-import { FIELD_LABELS, MergeOutcome } from './merge-outcome';
+import { MergeOutcome } from './merge-outcome';
 import styles from './profile.module.css';
 
 export interface ConflictPanelProps {
@@ -95,7 +95,7 @@ function ChangesTable({
         <tbody>
           {fields.map((f) => (
             <tr key={f.key} data-field={f.key} data-merge={f.state}>
-              <th scope="row">{FIELD_LABELS[f.key]}</th>
+              <th scope="row">{PROFILE_FIELD_LABELS[f.key]}</th>
               <td>{shown(f.key, f.base)}</td>
               <td>{f.state === 'theirs' ? <span className="muted">not edited</span> : shown(f.key, f.mine)}</td>
               <td>{f.state === 'mine' ? <span className="muted">not changed</span> : shown(f.key, f.theirs)}</td>
@@ -118,5 +118,5 @@ function shown(key: ProfileFieldKey, value: string): string {
 }
 
 function labels(items: readonly (FieldMerge | ProfileFieldKey)[]): string {
-  return items.map((item) => FIELD_LABELS[typeof item === 'string' ? item : item.key]).join(', ');
+  return items.map((item) => PROFILE_FIELD_LABELS[typeof item === 'string' ? item : item.key]).join(', ');
 }

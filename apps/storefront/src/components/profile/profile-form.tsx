@@ -2,13 +2,12 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import type { FieldError, ProfileFields } from '@/lib/api';
-import { readField, withField, type ProfileFieldKey } from '@/lib/profile/profile-field';
+import { PROFILE_FIELD_LABELS, readField, withField, type ProfileFieldKey } from '@/lib/profile/profile-field';
 import { CountrySelect } from './country-select';
 import styles from './profile.module.css';
 
 interface TextField {
   key: Exclude<ProfileFieldKey, 'country'>;
-  label: string;
   autoComplete: string;
   required: boolean;
   type?: 'email';
@@ -17,14 +16,14 @@ interface TextField {
 }
 
 const CONTACT: TextField[] = [
-  { key: 'name', label: 'Name', autoComplete: 'name', required: true, maxLength: 100 },
-  { key: 'email', label: 'Email', autoComplete: 'email', required: true, type: 'email', maxLength: 254 },
+  { key: 'name', autoComplete: 'name', required: true, maxLength: 100 },
+  { key: 'email', autoComplete: 'email', required: true, type: 'email', maxLength: 254 },
 ];
 const ADDRESS: TextField[] = [
-  { key: 'line1', label: 'Address line 1', autoComplete: 'address-line1', required: true },
-  { key: 'line2', label: 'Address line 2 (optional)', autoComplete: 'address-line2', required: false },
-  { key: 'city', label: 'City', autoComplete: 'address-level2', required: true },
-  { key: 'postalCode', label: 'Postal code', autoComplete: 'postal-code', required: true },
+  { key: 'line1', autoComplete: 'address-line1', required: true },
+  { key: 'line2', autoComplete: 'address-line2', required: false },
+  { key: 'city', autoComplete: 'address-level2', required: true },
+  { key: 'postalCode', autoComplete: 'postal-code', required: true },
 ];
 const COUNTRY_ID = 'address-country';
 const COUNTRY_HINT = 'Saved as its ISO 3166 code, e.g. DE for Germany';
@@ -49,8 +48,9 @@ export function ProfileForm(props: {
     props.onSubmit();
   }
 
-  const input = ({ key, label, autoComplete, required, type, maxLength }: TextField, id: string, path: string) => {
+  const input = ({ key, autoComplete, required, type, maxLength }: TextField, id: string, path: string) => {
     const error = errorOf(path);
+    const label = `${PROFILE_FIELD_LABELS[key]}${required ? '' : ' (optional)'}`;
     return (
       <Field key={key} id={id} label={label} error={error}>
         <input
@@ -78,7 +78,7 @@ export function ProfileForm(props: {
       <fieldset className={styles.fieldset}>
         <legend>Shipping address</legend>
         {ADDRESS.map((field) => input(field, `address-${field.key}`, `shippingAddress.${field.key}`))}
-        <Field id={COUNTRY_ID} label="Country" error={countryError} hint={COUNTRY_HINT}>
+        <Field id={COUNTRY_ID} label={PROFILE_FIELD_LABELS.country} error={countryError} hint={COUNTRY_HINT}>
           <CountrySelect
             id={COUNTRY_ID}
             value={value.shippingAddress.country}

@@ -3,8 +3,18 @@ import type { ProfileFields, ShippingAddress } from '../api';
 /** One editable field of the profile; the address fields go by their own names (`city`). */
 export type ProfileFieldKey = 'name' | 'email' | keyof ShippingAddress;
 
-/** Every editable field, in the order the form shows them. */
-export const PROFILE_FIELD_KEYS: readonly ProfileFieldKey[] = ['name', 'email', 'line1', 'line2', 'city', 'postalCode', 'country'];
+/** Every editable field with its label, in the order the form shows them. */
+export const PROFILE_FIELD_LABELS: Readonly<Record<ProfileFieldKey, string>> = {
+  name: 'Name',
+  email: 'Email',
+  line1: 'Address line 1',
+  line2: 'Address line 2',
+  city: 'City',
+  postalCode: 'Postal code',
+  country: 'Country',
+};
+
+export const PROFILE_FIELD_KEYS = Object.keys(PROFILE_FIELD_LABELS) as ProfileFieldKey[];
 
 export function readField(fields: ProfileFields, key: ProfileFieldKey): string {
   return key === 'name' || key === 'email' ? fields[key] : fields.shippingAddress[key];

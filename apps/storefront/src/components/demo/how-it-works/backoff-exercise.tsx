@@ -1,6 +1,8 @@
 'use client';
 
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
+import { fixedStore } from '@/lib/browser-store';
+import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { checkoutStore } from '@/lib/checkout/checkout-store';
 import { formatSeconds } from '@/lib/format';
 import { useBrowserStore } from '@/lib/use-browser-store';
@@ -50,18 +52,14 @@ export function BackoffExercise() {
   );
 }
 
-const NO_WAITS_YET = 'When a checkout in this tab has retried, the waits it drew are listed here.';
+const NO_CHECKOUT = fixedStore<CheckoutRecord | null>(null);
 
 /** The waits this tab's last checkout actually drew, read from its retry timeline. */
 function LastCheckoutWaits() {
   const session = useSession();
-  return session ? <WaitsOf userId={session.user.id} /> : <p className="muted">{NO_WAITS_YET}</p>;
-}
-
-function WaitsOf({ userId }: { userId: string }) {
-  const record = useBrowserStore(checkoutStore(userId), null);
+  const record = useBrowserStore(session ? checkoutStore(session.user.id) : NO_CHECKOUT, null);
   const waits = record?.attempts.filter((a) => a.wait) ?? [];
-  if (waits.length === 0) return <p className="muted">{NO_WAITS_YET}</p>;
+  if (waits.length === 0) return <p className="muted">When a checkout in this tab has retried, the waits it drew are listed here.</p>;
   return (
     <>
       <p>This tab&apos;s last checkout waited:</p>
