@@ -6,7 +6,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { ApiProvider } from '@/components/providers/api-provider';
 import { ChaosAdminProvider } from '@/components/demo/chaos/chaos-admin-provider';
-import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from '@/lib/storefront-config';
+import { apiBaseUrlFromEnv, chaosAdminUrlsFromEnv } from '@/lib/storefront-config';
 import '@/styles/tokens.css';
 import '@/styles/base.css';
 import '@/styles/primitives.css';
@@ -23,8 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // when the server runs, not baked in at build time.
   await connection();
   const apiBaseUrl = apiBaseUrlFromEnv();
-  const chaosAdminUrl = chaosAdminUrlFromEnv();
-  const providerChaosAdminUrl = providerChaosAdminUrlFromEnv();
+  const chaos = chaosAdminUrlsFromEnv();
   return (
     <html lang="en">
       <body>
@@ -32,13 +31,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ApiProvider baseUrl={apiBaseUrl}>
-          <ChaosAdminProvider adminUrl={chaosAdminUrl} providerAdminUrl={providerChaosAdminUrl}>
+          <ChaosAdminProvider adminUrl={chaos.browserApi} providerAdminUrl={chaos.apiProvider}>
             <PendingCheckoutCheck />
             <SiteHeader />
             <main id="main" className="container main" tabIndex={-1}>
               {children}
             </main>
-            <SiteFooter apiBaseUrl={apiBaseUrl} chaosDemo={chaosAdminUrl !== null} />
+            <SiteFooter apiBaseUrl={apiBaseUrl} chaosDemo={chaos.browserApi !== null} />
           </ChaosAdminProvider>
         </ApiProvider>
       </body>

@@ -1,4 +1,7 @@
-import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from './storefront-config';
+import { DEFAULT_API_BASE_URL, apiBaseUrlFromEnv, chaosAdminUrlsFromEnv } from './storefront-config';
+
+const chaosAdminUrlFromEnv = (env: Record<string, string>) => chaosAdminUrlsFromEnv(env).browserApi;
+const providerChaosAdminUrlFromEnv = (env: Record<string, string>) => chaosAdminUrlsFromEnv(env).apiProvider;
 
 describe('apiBaseUrlFromEnv(env)', () => {
   it('when SAFE_CHECKOUT_API_URL is unset, is the API on this machine', () => {
@@ -14,7 +17,7 @@ describe('apiBaseUrlFromEnv(env)', () => {
   });
 });
 
-describe('chaosAdminUrlFromEnv(env)', () => {
+describe('chaosAdminUrlsFromEnv(env).browserApi', () => {
   it('when SAFE_CHECKOUT_CHAOS_ADMIN_URL is unset or blank, is null: no chaos panel', () => {
     expect(chaosAdminUrlFromEnv({})).toBeNull();
     expect(chaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: '  ' })).toBeNull();
@@ -29,7 +32,7 @@ describe('chaosAdminUrlFromEnv(env)', () => {
   });
 });
 
-describe('providerChaosAdminUrlFromEnv(env)', () => {
+describe('chaosAdminUrlsFromEnv(env).apiProvider', () => {
   it('when SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL is unset or blank, is null: no rates for the API → provider hop', () => {
     expect(providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_CHAOS_ADMIN_URL: 'http://localhost:3334/__chaos' })).toBeNull();
     expect(providerChaosAdminUrlFromEnv({ SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL: ' ' })).toBeNull();

@@ -11,25 +11,18 @@ export function apiBaseUrlFromEnv(env: Record<string, string | undefined> = proc
 }
 
 /**
- * The chaos proxy's admin endpoint (`GET`/`PUT`, e.g. `http://localhost:3334/__chaos`) from
- * `SAFE_CHECKOUT_CHAOS_ADMIN_URL`, or `null` when it is unset: the storefront is then an
- * ordinary shop and shows nothing about chaos. Set by `npm start -- --chaos`; read at request
- * time like the API's URL.
+ * The chaos proxies' admin endpoints (`GET`/`PUT`, e.g. `http://localhost:3334/__chaos`), set by
+ * `npm start -- --chaos` and read at request time like the API's URL: `browserApi` (in front of
+ * the API) from `SAFE_CHECKOUT_CHAOS_ADMIN_URL`, `apiProvider` (between the API and the payment
+ * provider) from `SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL`. Each is `null` when unset: with neither
+ * the storefront is an ordinary shop and shows nothing about chaos.
  */
-export function chaosAdminUrlFromEnv(env: Record<string, string | undefined> = process.env): string | null {
-  const raw = env.SAFE_CHECKOUT_CHAOS_ADMIN_URL?.trim();
-  return raw ? httpUrl('SAFE_CHECKOUT_CHAOS_ADMIN_URL', raw) : null;
-}
-
-/**
- * The admin endpoint of the second chaos proxy, the one between the API and the payment provider
- * (e.g. `http://localhost:3341/__chaos`), from `SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL`, or `null`
- * when it is unset: the chaos panel then has no "API → payment provider" rates. Set by
- * `npm start -- --chaos`; read at request time like the others.
- */
-export function providerChaosAdminUrlFromEnv(env: Record<string, string | undefined> = process.env): string | null {
-  const raw = env.SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL?.trim();
-  return raw ? httpUrl('SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL', raw) : null;
+export function chaosAdminUrlsFromEnv(env: Record<string, string | undefined> = process.env): { browserApi: string | null; apiProvider: string | null } {
+  const optional = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw ? httpUrl(name, raw) : null;
+  };
+  return { browserApi: optional('SAFE_CHECKOUT_CHAOS_ADMIN_URL'), apiProvider: optional('SAFE_CHECKOUT_PROVIDER_CHAOS_ADMIN_URL') };
 }
 
 function httpUrl(name: string, raw: string): string {

@@ -1,4 +1,4 @@
-import { apiBaseUrlFromEnv, chaosAdminUrlFromEnv, providerChaosAdminUrlFromEnv } from '../storefront-config';
+import { apiBaseUrlFromEnv, chaosAdminUrlsFromEnv } from '../storefront-config';
 
 /** What the storefront's Content-Security-Policy depends on, per request. */
 export interface ContentSecurityPolicyInput {
@@ -49,6 +49,6 @@ export function contentSecurityPolicy({ nonce, connectOrigins, development = fal
  * in demo mode, both chaos proxies' admin endpoints.
  */
 export function connectOriginsFromEnv(env: Record<string, string | undefined> = process.env): string[] {
-  const urls = [apiBaseUrlFromEnv(env), chaosAdminUrlFromEnv(env), providerChaosAdminUrlFromEnv(env)];
+  const urls = [apiBaseUrlFromEnv(env), ...Object.values(chaosAdminUrlsFromEnv(env))];
   return urls.filter((url): url is string => url !== null).map((url) => new URL(url).origin);
 }
