@@ -1,14 +1,16 @@
 import type { ReactNode } from 'react';
+import type { AttemptOutcome } from '@/lib/api';
+import { OUTCOME_LABELS } from '../../checkout/timeline-text';
 import styles from './how-it-works.module.css';
 
-type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
+const BACKOFF = { label: 'backoff', tone: 'warn' } as const;
 
 interface Scenario {
   id: string;
   title: string;
   happened: ReactNode;
-  /** The badges the retry timeline shows, in order. */
-  timeline: { label: string; tone: Tone }[];
+  /** What the retry timeline shows, in order: attempt outcomes with their own badges, and the wait between them. */
+  timeline: (AttemptOutcome | 'backoff')[];
   verdict: string;
 }
 
@@ -18,11 +20,7 @@ const SCENARIOS: Scenario[] = [
     title: '1. The request is lost',
     happened:
       'The order never reached the shop: the connection dropped on the way there. Nothing happened on the server, so the retry simply places the order.',
-    timeline: [
-      { label: 'Dropped', tone: 'bad' },
-      { label: 'backoff', tone: 'warn' },
-      { label: 'Created', tone: 'ok' },
-    ],
+    timeline: ['dropped', 'backoff', 'created'],
     verdict: 'Order placed',
   },
   {
@@ -35,11 +33,7 @@ const SCENARIOS: Scenario[] = [
         answer cannot tell which, so the retry with the same key does: it places the order, or finishes the one that exists. Once, either way.
       </>
     ),
-    timeline: [
-      { label: '5xx', tone: 'bad' },
-      { label: 'backoff', tone: 'warn' },
-      { label: 'Created', tone: 'ok' },
-    ],
+    timeline: ['server-error', 'backoff', 'created'],
     verdict: 'Order placed',
   },
   {
@@ -53,11 +47,7 @@ const SCENARIOS: Scenario[] = [
     ),
     // The chaos panel's Response lost drops the connection, so the timeline says Dropped; a
     // response that never comes (Slow answer) says Timed out instead, with the same outcome.
-    timeline: [
-      { label: 'Dropped', tone: 'bad' },
-      { label: 'backoff', tone: 'warn' },
-      { label: 'Replayed', tone: 'info' },
-    ],
+    timeline: ['dropped', 'backoff', 'replayed'],
     verdict: 'Order placed (replayed)',
   },
 ];
@@ -72,11 +62,14 @@ export function FailureScenarios() {
           <p>{s.happened}</p>
           <p className={styles.seen}>
             <span className="muted">On the timeline:</span>
-            {s.timeline.map((step, i) => (
-              <span key={i} className={`badge badge--${step.tone}`}>
-                {step.label}
-              </span>
-            ))}
+            {s.timeline.map((step, i) => {
+              const { label, tone } = step === 'backoff' ? BACKOFF : OUTCOME_LABELS[step];
+              return (
+                <span key={i} className={`badge badge--${tone}`}>
+                  {label}
+                </span>
+              );
+            })}
           </p>
           <p className={styles.verdict}>
             Then: <strong>{s.verdict}</strong>
