@@ -1,5 +1,5 @@
 import { RetryingClientError, type AttemptFailure, type AttemptSettledEvent, type RetryEvent, type StopReason } from '@safe-checkout/retrying-client';
-import { beginRequest, withAttemptEnded, withAttemptSent, withGiveUp, withRetryScheduled, type TimelineAttempt } from '../checkout/checkout-record';
+import { beginRequest, withAttempt, withAttemptSent, type TimelineAttempt } from '../checkout/checkout-record';
 import { attemptAnswerOf, orderAttemptHooks } from './order-attempt-hooks';
 
 // The retrying client's events for one order request, as it emits them (retry-hooks.ts), and
@@ -36,9 +36,9 @@ function timelineOf(steps: Step[]): Omit<TimelineAttempt, 'request' | 'sentAt' |
   let record = beginRequest(null, ORDER, () => KEY, 0);
   const hooks = orderAttemptHooks({
     attemptSent: (attempt) => (record = withAttemptSent(record, 1, attempt, 0)),
-    attemptEnded: (attempt, answer) => (record = withAttemptEnded(record, 1, attempt, answer, 0)),
-    retryScheduled: (attempt, wait) => (record = withRetryScheduled(record, 1, attempt, wait)),
-    gaveUp: (attempt, reason) => (record = withGiveUp(record, 1, attempt, reason)),
+    attemptEnded: (attempt, answer) => (record = withAttempt(record, 1, attempt, { ...answer, endedAt: 0 })),
+    retryScheduled: (attempt, wait) => (record = withAttempt(record, 1, attempt, { wait })),
+    gaveUp: (attempt, reason) => (record = withAttempt(record, 1, attempt, { gaveUp: reason })),
   });
   for (const step of steps) {
     if ('sent' in step) hooks.onAttempt?.({ attempt: step.sent, ...sent, setHeader: () => undefined });

@@ -1,6 +1,6 @@
 import type { CartItem, OrderRequest } from '../api';
 import { afterPagesClosed, isCheckingLastCheckout, withResolvingRequest } from './checkout-pages';
-import { beginRequest, withAttemptEnded, withAttemptSent, withRequestSettled, type CheckoutRecord } from './checkout-record';
+import { beginRequest, withAttempt, withAttemptSent, withRequestSettled, type CheckoutRecord } from './checkout-record';
 
 const MUG: CartItem = { productId: 'mug', quantity: 2 };
 const order = (items: CartItem[]): OrderRequest => ({ items, paymentMethod: 'pm_card_visa' });
@@ -13,7 +13,7 @@ const placed = (replayed: boolean) => ({ state: 'placed' as const, at: 2, orderI
 describe('afterPagesClosed(record, livePages, now)', () => {
   const sentBy = (page: string): CheckoutRecord => {
     const record = withAttemptSent(beginRequest(null, order([MUG]), keys('k1'), 1, page), 1, 1, 1);
-    return withAttemptSent(withAttemptEnded(record, 1, 1, { outcome: 'in-progress', status: 409 }, 2), 1, 2, 3);
+    return withAttemptSent(withAttempt(record, 1, 1, { outcome: 'in-progress', status: 409, endedAt: 2 }), 1, 2, 3);
   };
 
   it('when the page that sent a request in flight is closed, marks its pending attempt cut off and the outcome unknown', () => {

@@ -1,4 +1,4 @@
-import type { AttemptAnswer, AttemptOutcome, CartItem, GiveUpReason, Money, OrderRequest, WaitReason } from '../api';
+import type { AttemptOutcome, CartItem, GiveUpReason, Money, OrderRequest, WaitReason } from '../api';
 import { cartFingerprint } from '../cart-store';
 import { withoutSenders } from './checkout-pages';
 
@@ -116,16 +116,9 @@ export function withAttemptSent(record: CheckoutRecord, request: number, attempt
   return { ...record, attempts: [...record.attempts, { request, attempt, sentAt: now, outcome: 'sent' }] };
 }
 
-export function withAttemptEnded(record: CheckoutRecord, request: number, attempt: number, answer: AttemptAnswer, now: number): CheckoutRecord {
-  return mapAttempt(record, request, attempt, (a) => ({ ...a, ...answer, endedAt: now }));
-}
-
-export function withRetryScheduled(record: CheckoutRecord, request: number, attempt: number, wait: WaitReason): CheckoutRecord {
-  return mapAttempt(record, request, attempt, (a) => ({ ...a, wait }));
-}
-
-export function withGiveUp(record: CheckoutRecord, request: number, attempt: number, reason: GiveUpReason): CheckoutRecord {
-  return mapAttempt(record, request, attempt, (a) => ({ ...a, gaveUp: reason }));
+/** The record with what became of attempt `attempt` of request `request`: its answer, the wait after it, or the give-up. */
+export function withAttempt(record: CheckoutRecord, request: number, attempt: number, fields: Partial<TimelineAttempt>): CheckoutRecord {
+  return { ...record, attempts: record.attempts.map((a) => (a.request === request && a.attempt === attempt ? { ...a, ...fields } : a)) };
 }
 
 /**
@@ -142,8 +135,4 @@ export function withRequestSettled(record: CheckoutRecord, request: number, resu
     return { ...record, inFlight, requestSenders, result: { ...previous, replayed } };
   }
   return { ...record, inFlight, requestSenders, result };
-}
-
-function mapAttempt(record: CheckoutRecord, request: number, attempt: number, change: (a: TimelineAttempt) => TimelineAttempt): CheckoutRecord {
-  return { ...record, attempts: record.attempts.map((a) => (a.request === request && a.attempt === attempt ? change(a) : a)) };
 }

@@ -1,17 +1,7 @@
 import { mintIdempotencyKey } from '@safe-checkout/retrying-client';
 import { toApiError, type AttemptAnswer, type OrderAttemptObserver, type OrderRequest, type Session, type StorefrontApi } from '../api';
 import { cartFingerprint, cartStore } from '../cart-store';
-import {
-  beginRequest,
-  requestOf,
-  withAttemptEnded,
-  withAttemptSent,
-  withGiveUp,
-  withRequestSettled,
-  withRetryScheduled,
-  type CheckoutRecord,
-  type CheckoutResult,
-} from './checkout-record';
+import { beginRequest, requestOf, withAttempt, withAttemptSent, withRequestSettled, type CheckoutRecord, type CheckoutResult } from './checkout-record';
 import { withResolvingRequest } from './checkout-pages';
 import { checkoutStore } from './checkout-store';
 import { checkoutVerdict } from './checkout-verdict';
@@ -57,10 +47,10 @@ export async function placeOrder({ api, session, order, onUnauthorized, resolvin
     attemptSent: (attempt) => onThisCheckout((r) => withAttemptSent(r, request, attempt, Date.now())),
     attemptEnded: (attempt, answer) => {
       answers[attempt - 1] = answer;
-      onThisCheckout((r) => withAttemptEnded(r, request, attempt, answer, Date.now()));
+      onThisCheckout((r) => withAttempt(r, request, attempt, { ...answer, endedAt: Date.now() }));
     },
-    retryScheduled: (attempt, wait) => onThisCheckout((r) => withRetryScheduled(r, request, attempt, wait)),
-    gaveUp: (attempt, reason) => onThisCheckout((r) => withGiveUp(r, request, attempt, reason)),
+    retryScheduled: (attempt, wait) => onThisCheckout((r) => withAttempt(r, request, attempt, { wait })),
+    gaveUp: (attempt, reason) => onThisCheckout((r) => withAttempt(r, request, attempt, { gaveUp: reason })),
   };
   let result: CheckoutResult;
   let unauthorized = false;
