@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiError, type ProfileFields, type Session, type VersionedProfile, toApiError } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
+import { fieldsOf } from '@/lib/profile/profile-field';
 import { mergeProfiles } from '@/lib/profile/profile-merge';
 import { useApi } from '../providers/api-provider';
 import { signIn } from '../providers/use-session';
@@ -23,10 +24,6 @@ export function ProfileEditor() {
   if (loaded.isPending) return <Loading label="Loading your profile…" />;
   if (loaded.isError) return <ProblemNotice error={loaded.error} onRetry={() => void loaded.refetch()} />;
   return <Editor session={session} initial={loaded.data} />;
-}
-
-function fieldsOf({ name, email, shippingAddress }: ProfileFields): ProfileFields {
-  return { name, email, shippingAddress: { ...shippingAddress } };
 }
 
 /**

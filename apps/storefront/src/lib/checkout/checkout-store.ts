@@ -4,7 +4,6 @@ import type { CheckoutRecord } from './checkout-record';
 function isRecord(value: unknown): value is CheckoutRecord | null {
   if (value === null) return true;
   const r = value as Partial<CheckoutRecord> | undefined;
-  // A record without a payment method was saved before checkouts charged one: it is dropped.
   return (
     typeof r?.key === 'string' &&
     typeof r.paymentMethod === 'string' &&

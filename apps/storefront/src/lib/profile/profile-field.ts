@@ -16,6 +16,11 @@ export const PROFILE_FIELD_LABELS: Readonly<Record<ProfileFieldKey, string>> = {
 
 export const PROFILE_FIELD_KEYS = Object.keys(PROFILE_FIELD_LABELS) as ProfileFieldKey[];
 
+/** The editable fields of `profile` (a profile or a form's value), copied: the result shares nothing with it. */
+export function fieldsOf({ name, email, shippingAddress }: ProfileFields): ProfileFields {
+  return { name, email, shippingAddress: { ...shippingAddress } };
+}
+
 export function readField(fields: ProfileFields, key: ProfileFieldKey): string {
   return key === 'name' || key === 'email' ? fields[key] : fields.shippingAddress[key];
 }

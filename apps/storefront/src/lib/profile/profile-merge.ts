@@ -1,5 +1,5 @@
 import type { ProfileFields } from '../api';
-import { PROFILE_FIELD_KEYS, readField, sameFieldValue, withField, type ProfileFieldKey } from './profile-field';
+import { PROFILE_FIELD_KEYS, fieldsOf, readField, sameFieldValue, withField, type ProfileFieldKey } from './profile-field';
 
 /**
  * Where one field stands after a 412, between the version this tab loaded (`base`), this tab's
@@ -46,7 +46,7 @@ export function mergeProfiles(base: ProfileFields, mine: ProfileFields, theirs: 
     const values = { base: readField(base, key), mine: readField(mine, key), theirs: readField(theirs, key) };
     return { key, state: stateOf(key, values), ...values };
   });
-  return { theirs: copyOf(theirs), fields };
+  return { theirs: fieldsOf(theirs), fields };
 }
 
 function stateOf(key: ProfileFieldKey, { base, mine, theirs }: Omit<FieldMerge, 'key' | 'state'>): FieldMergeState {
@@ -77,10 +77,6 @@ export function resolveMerge(merge: ProfileMerge, choices: ConflictChoices): Pro
   if (unresolved.length > 0) throw new Error(`choose mine or theirs for: ${unresolved.join(', ')}`);
   return merge.fields.reduce(
     (body, f) => (f.state === 'mine' || (f.state === 'conflict' && choices[f.key] === 'mine') ? withField(body, f.key, f.mine) : body),
-    copyOf(merge.theirs),
+    fieldsOf(merge.theirs),
   );
-}
-
-function copyOf({ name, email, shippingAddress }: ProfileFields): ProfileFields {
-  return { name, email, shippingAddress: { ...shippingAddress } };
 }

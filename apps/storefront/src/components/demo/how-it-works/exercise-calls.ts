@@ -1,6 +1,7 @@
 import { ApiError, type OrderAttemptObserver, type OrderRequest, type PlacedOrder, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
 import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { shortId } from '@/lib/format';
+import { fieldsOf } from '@/lib/profile/profile-field';
 
 /** One request the exercises send to the running shop, and what it answered, in words. */
 export interface ExerciseStep {
@@ -36,7 +37,7 @@ export async function putProfileTwice(api: ExerciseApi, session: Session): Promi
   const steps: ExerciseStep[] = [{ request: `GET /users/${shortId(session.user.id)}…`, answer: `HTTP 200, ETag ${loaded.etag}`, tone: 'info' }];
   let current: VersionedProfile = loaded;
   for (const which of ['first', 'second']) {
-    const saved = await api.replaceProfile(session, fieldsOf(current), current.etag);
+    const saved = await api.replaceProfile(session, fieldsOf(current.profile), current.etag);
     const same = saved.etag === current.etag ? 'unchanged: nothing was different' : 'a new version';
     steps.push({
       request: `PUT /users/${shortId(session.user.id)}… (${which} time), If-Match: ${current.etag}`,
@@ -93,8 +94,4 @@ const UNOBSERVED: OrderAttemptObserver = {
 
 function withOneMore(items: OrderRequest['items']): OrderRequest['items'] {
   return items.map((item, i) => (i === 0 ? { ...item, quantity: item.quantity + 1 } : item));
-}
-
-function fieldsOf({ profile }: VersionedProfile) {
-  return { name: profile.name, email: profile.email, shippingAddress: profile.shippingAddress };
 }
