@@ -30,15 +30,19 @@ export function waiterStorm(urls: string[], fixtures: CapacityFixtures, settings
       const pools = urls.map((url, i) => keepAlivePosts(url, copiesTo(i, perKey, urls.length) * keys, REQUEST_TIMEOUT_MS));
       try {
         const endsAt = Date.now() + seconds * 1000;
+        // At the cap, a wave is started only if its share of the rate fits in the window: at most
+        // rate × seconds requests in all (3 waves of 1 000 in 8 s at 400/s), as the floods send.
+        const intervalMs = rate ? (waveSize / rate) * 1000 : 0;
         const answers: PostAnswer[] = [];
         let waves = 0;
-        while (Date.now() < endsAt) {
-          const started = Date.now();
+        let start = Date.now();
+        // The first wave whatever the window; the next ones while the window lasts and the cap allows.
+        while (waves === 0 || (start + intervalMs <= endsAt && Date.now() < endsAt)) {
+          await new Promise((resolve) => setTimeout(resolve, Math.max(0, start - Date.now())));
+          start = Math.max(start, Date.now());
           answers.push(...(await wave(pools, fixtures, keys, perKey)));
           waves++;
-          const nextStart = started + (rate ? (waveSize / rate) * 1000 : 0);
-          if (nextStart >= endsAt) break;
-          await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextStart - Date.now())));
+          start += intervalMs;
         }
         return stormResult(answers, waves, keys, seconds);
       } finally {
