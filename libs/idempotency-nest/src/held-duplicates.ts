@@ -15,7 +15,8 @@ import { sendStoredResponse } from './stored-response';
  * guard, the claim, waiting for the key or running the operation); the copies that arrive while it
  * is answered wait on it, and get the answer it was sent, replayed, as the interceptor would replay
  * it after a claim: without the user's lookup, a claim statement or Nest's pipeline. A storm of
- * 1 000 copies of 10 keys is then about 10 claims per process (docs/capacity.md "Duplicates").
+ * 1 000 copies of 10 keys is then about 10 claims per process (docs/capacity.md, "Duplicates wait
+ * on the request this process is answering").
  *
  * Only the case that is cheap and certain is answered: same scope, key, path and fingerprint, and a
  * stored answer within the copy's wait. Anything else is left to the pipeline, which decides it as
