@@ -25,6 +25,8 @@ export interface DuplicateWaitingOptions {
   maxWaitSeconds: number;
   /** Most duplicates of this process that wait at once: the one bound on waiters; beyond it, 409 at once. */
   maxWaiting: number;
+  /** Where the duplicates waiting now are counted, shared with other ways of waiting (HeldKeys); by default this instance's own. */
+  count?: { waiting: number };
 }
 
 /**
@@ -36,15 +38,17 @@ export interface DuplicateWaitingOptions {
  * take-over of a dead holder's lapsed lease, or, when time runs out, the 409.
  */
 export class DuplicateWaiting {
-  private waiting = 0;
+  private readonly count: { waiting: number };
   // Re-claims in flight, by key and request: duplicates woken together share one round trip.
   private readonly reclaims = new Map<string, Promise<ClaimResult>>();
 
-  constructor(private readonly options: DuplicateWaitingOptions) {}
+  constructor(private readonly options: DuplicateWaitingOptions) {
+    this.count = options.count ?? { waiting: 0 };
+  }
 
   /** How many duplicates wait now, in this process. */
   get size(): number {
-    return this.waiting;
+    return this.count.waiting;
   }
 
   /**
@@ -61,14 +65,14 @@ export class DuplicateWaiting {
     if (first.outcome !== 'in-progress' || !preferredWaitSeconds) return first;
     const deadline = Date.now() + Math.min(preferredWaitSeconds, this.options.maxWaitSeconds) * 1000;
     let claim: ClaimResult = first;
-    for (let poll = 1; claim.outcome === 'in-progress' && this.waiting < this.options.maxWaiting; poll++) {
+    for (let poll = 1; claim.outcome === 'in-progress' && this.count.waiting < this.options.maxWaiting; poll++) {
       const remainingMs = deadline - Date.now();
       if (remainingMs <= 0) break;
-      this.waiting++;
+      this.count.waiting++;
       try {
         await this.pause(scope, key, remainingMs, poll);
       } finally {
-        this.waiting--;
+        this.count.waiting--;
       }
       claim = await this.reclaim(`${request.fingerprint} ${JSON.stringify([scope, key])}`, claimAgain);
     }

@@ -7,6 +7,7 @@ import {
   finishWith,
   IdempotencyStoreUnavailableError,
   Lease,
+  StoredResponse,
   localPhase,
   parseIdempotencyKeyHeader,
   STARTED,
@@ -15,6 +16,7 @@ import type { Request, Response } from 'express';
 import { lastValueFrom, Observable, of } from 'rxjs';
 import { AtomicOperation, isAtomicOperation } from './atomic-operation';
 import { DuplicateWaiting, preferredWaitSeconds } from './duplicate-waiting';
+import { HeldKeys, STORED_ANSWER_LOCAL } from './held-keys';
 import { IdempotencyMetrics, IdempotencyOutcome } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency-module-options';
 import { IdempotencyProblemException } from './idempotency-problem.exception';
@@ -23,7 +25,7 @@ import { matchedRoute } from './matched-route';
 import { captureResponse, sendStoredResponse, storedFinalAnswer } from './stored-response';
 
 /** What one keyed request came to: the outcome to record, and the body to send or the error to throw. */
-type Answer = { outcome: AnsweredOutcome; body: string } | { outcome: IdempotencyOutcome; error: unknown };
+type Answer = { outcome: AnsweredOutcome; body: string; stored?: StoredResponse } | { outcome: IdempotencyOutcome; error: unknown };
 
 /** The outcomes that answer with the operation's response (its first, resumed or stored answer). */
 type AnsweredOutcome = Extract<IdempotencyOutcome, 'executed' | 'resumed' | 'replayed'>;
@@ -46,11 +48,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(IDEMPOTENCY_MODULE_OPTIONS) private readonly options: ResolvedIdempotencyModuleOptions,
     private readonly metrics: IdempotencyMetrics,
+    private readonly heldKeys: HeldKeys,
   ) {
     this.duplicates = new DuplicateWaiting({
       signal: options.settledSignal,
       maxWaitSeconds: options.maxPreferWaitSeconds,
       maxWaiting: options.maxWaitingDuplicates,
+      count: heldKeys,
     });
   }
 
@@ -73,6 +77,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const answer = await this.answer(request, response, next, route);
     // The one place an outcome is recorded: for the log line and the metrics.
     response.locals.idempotencyOutcome = answer.outcome;
+    // What duplicates of this request waiting in this process get (HeldDuplicates).
+    if ('stored' in answer) response.locals[STORED_ANSWER_LOCAL] = answer.stored;
     this.metrics.count(answer.outcome);
     if ('error' in answer) throw answer.error;
     // http-contract.md "Idempotency-Key semantics": every answer of the operation says what this
@@ -114,7 +120,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     switch (claim.outcome) {
       case 'replay':
-        return { outcome: 'replayed', body: sendStoredResponse(response, claim.response, true) };
+        return { outcome: 'replayed', body: sendStoredResponse(response, claim.response, true), stored: claim.response };
       case 'in-progress':
         return { outcome: 'in_progress', error: inProgress(Math.min(claim.retryAfterSeconds, this.options.inProgressRetryAfterSeconds)) };
       case 'mismatch': {
@@ -166,7 +172,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     switch (ended.end) {
       case 'completed':
       case 'final-answer':
-        return { outcome: ran, body: sendStoredResponse(response, ended.response, false) };
+        return { outcome: ran, body: sendStoredResponse(response, ended.response, false), stored: ended.response };
       case 'released':
         if (ended.releaseError) this.logger.warn({ err: ended.releaseError }, 'could not release idempotency key after a failure');
         return { outcome: 'failed', error: ended.error };

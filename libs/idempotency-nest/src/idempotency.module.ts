@@ -4,6 +4,8 @@ import { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 import { IdempotencyKeyPurger } from './idempotency-key.purger';
 import { IdempotencyMetrics } from './idempotency-metrics';
 import { IDEMPOTENCY_MODULE_OPTIONS, IdempotencyModuleOptions, withIdempotencyDefaults } from './idempotency-module-options';
+import { HeldDuplicates } from './held-duplicates';
+import { HeldKeys } from './held-keys';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /** Async configuration of {@link IdempotencyModule}. */
@@ -38,10 +40,12 @@ export class IdempotencyModule {
         },
         IdempotencyKeyPurger,
         IdempotencyKeyPurgeJob,
+        HeldKeys,
+        HeldDuplicates,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       // The options too: a `StalledOperationsWorker` resumes stalled operations with the same store and transactions.
-      exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger, IdempotencyKeyPurgeJob],
+      exports: [IDEMPOTENCY_MODULE_OPTIONS, IdempotencyMetrics, IdempotencyKeyPurger, IdempotencyKeyPurgeJob, HeldKeys, HeldDuplicates],
     };
   }
 }

@@ -18,3 +18,6 @@ export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES, prefer
 export { StalledOperationsWorker } from './stalled-operations.worker';
 export type { StalledOperation } from './stalled-operations.worker';
 export { FAILED_DRAIN_SLEEP_MS, MAX_RECOVERY_SLEEP_MS, nextRecoveryDrainAtMs, RECOVERY_TICK_MS } from './recovery-schedule';
+export { HeldKeys } from './held-keys';
+export type { HeldKey, HeldKeyAnswer } from './held-keys';
+export { HeldDuplicates } from './held-duplicates';

@@ -14,6 +14,7 @@ import { fatBodyFlood, listLoops, loginFlood } from './capacity/http-abuses';
 import { measureRecoveryBacklog } from './capacity/recovery-backlog';
 import { slowSockets } from './capacity/slow-sockets';
 import { waiterStorm } from './capacity/waiter-storm';
+import { windowCpuMeter, type WindowCpu } from './capacity/window-cpu';
 import { runBench, type Cleanup } from './bench-lifecycle';
 import { startBenchStack, WORKSPACE_ROOT } from './bench-stack';
 
@@ -48,10 +49,15 @@ async function main(): Promise<boolean> {
     waiterStorm(urls, fixtures, settings),
   ];
   const abuses = allAbuses.filter((abuse) => settings.abuses.includes(abuse.name));
-  // A CPU profile of each window in each API process, when CAPACITY_CPU_PROFILE_DIR asks for them.
+  // Each window's CPU by process, and a CPU profile of it in each API process when
+  // CAPACITY_CPU_PROFILE_DIR asks for them.
+  const startCpu = await windowCpuMeter({ apiPids: apis.map((api) => api.pid), sandboxPort: Number(new URL(sandbox.url).port), prisma: fixtures.prisma });
+  const windowCpus: WindowCpu[] = [];
   const profiled = async <T>(name: string, window: () => Promise<T>): Promise<T> => {
     for (const api of apis) api.startCpuProfile();
+    const stopCpu = startCpu();
     const result = await window();
+    windowCpus.push(stopCpu());
     await Promise.all(apis.map((api) => api.stopCpuProfile(name)));
     return result;
   };
@@ -81,7 +87,7 @@ async function main(): Promise<boolean> {
   const recovery = settings.recovery
     ? await measureRecoveryBacklog(startApi, { url: sandbox.url, databaseName: databaseNameOf(paymentsUrl) }, fixtures, settings, log)
     : undefined;
-  printCapacityReport(alones, besides, recovery, seconds);
+  printCapacityReport(alones, besides, recovery, seconds, windowCpus);
   return true;
 }
 

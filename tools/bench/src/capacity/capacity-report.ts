@@ -4,6 +4,7 @@ import { table } from '../report-format';
 import type { Abuse, AbuseName, AbuseResult } from './abuse';
 import type { CheckoutLoadResult } from './checkout-load';
 import type { RecoveryResult } from './recovery-backlog';
+import { abuseCpuPerAnswer, WINDOW_CPU_HEADER, windowCpuRow, type WindowCpu } from './window-cpu';
 
 /** The summary line's capacity figures, in its order. */
 export const ABUSE_ORDER: readonly AbuseName[] = ['login', 'fat_body', 'list', 'slow_body', 'waiters'];
@@ -57,7 +58,13 @@ export function statusCounts(statusCodes: Record<string, number>, errors = 0): s
 }
 
 /** The whole report on stdout: the load table, the abuses, recovery, then the summary line. */
-export function printCapacityReport(alones: CheckoutLoadResult[], besides: BesideRun[], recovery: RecoveryResult | undefined, seconds: number): void {
+export function printCapacityReport(
+  alones: CheckoutLoadResult[],
+  besides: BesideRun[],
+  recovery: RecoveryResult | undefined,
+  seconds: number,
+  windowCpus: WindowCpu[] = [],
+): void {
   const figures = capacityFigures(alones, besides);
   const loadRow = (label: string, load: CheckoutLoadResult, ratio?: number) => [
     label,
@@ -85,7 +92,26 @@ export function printCapacityReport(alones: CheckoutLoadResult[], besides: Besid
     console.log(`- ${abuse.name}: ${abuse.description}`);
     for (const note of result.notes ?? []) console.log(`    ${note}`);
   }
+  printWindowCpu(alones, besides, windowCpus);
   const recoveryLines = recovery?.lines ?? ['not run (CAPACITY_RECOVERY=0)'];
   console.log(`\nRecovery after kill -9\n${recoveryLines.map((line) => `- ${line}`).join('\n')}\n`);
   console.log(summaryLine(figures, recovery));
+}
+
+// Windows in the order they ran: alone (1), beside the first abuse, alone (2), …
+function printWindowCpu(alones: CheckoutLoadResult[], besides: BesideRun[], windowCpus: WindowCpu[]): void {
+  if (windowCpus.length !== alones.length + besides.length) return;
+  const aloneCpu = (i: number) => windowCpus[2 * i];
+  const checkouts = (load: CheckoutLoadResult) => load.statusCodes['201'] ?? 0;
+  const rows = windowCpus.map((cpu, i) => windowCpuRow(i % 2 ? `beside ${besides[(i - 1) / 2].abuse.name}` : `checkouts alone (${i / 2 + 1})`, cpu));
+  console.log('\nCPU by process in each window (cores busy: CPU s per s; bench = checkout clients + attacker)');
+  console.log(table(WINDOW_CPU_HEADER, rows));
+  for (const [i, { abuse, load, result }] of besides.entries()) {
+    const around = [i, i + 1].map((n) => ({ cpu: aloneCpu(n), checkouts: checkouts(alones[n]) }));
+    const each = abuseCpuPerAnswer({ cpu: windowCpus[2 * i + 1], checkouts: checkouts(load) }, around, result.requests);
+    const ms = (value: number) => `${value.toFixed(2)} ms`;
+    console.log(
+      `- ${abuse.name}: CPU per answer beyond the checkouts' (at the alone windows' CPU per checkout): bench ${ms(each.bench)}, API ${ms(each.api)}, sandbox ${ms(each.sandbox)}, PostgreSQL ${ms(each.postgres)}`,
+    );
+  }
 }

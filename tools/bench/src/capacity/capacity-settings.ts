@@ -42,7 +42,8 @@ export interface CapacitySettings {
   /** `CAPACITY_WAITER_KEYS`: keys per wave; the waiters split evenly over them. Default 10. */
   waiterKeys: number;
   /**
-   * `CAPACITY_ABUSE_RATE`: cap on each HTTP abuse's requests/s (0 = none). Default 400. The attacker
+   * `CAPACITY_ABUSE_RATE`: cap on each HTTP abuse's requests/s (0 = none), the waiter storm's
+   * included (a wave of 1 000 at 400/s starts at most every 2.5 s). Default 400. The attacker
    * shares the 2 cores: an uncapped flood of cheap refusals would mostly measure the load
    * generator's own CPU, which a real attacker spends on their machine.
    */
