@@ -1,7 +1,7 @@
 /**
  * Longest pause between two batches of the purge, in ms. A batch slowed to seconds (a saturated
  * server, a lock wait) is still followed by a pause no longer than this, so that a backlog keeps
- * draining: at least a batch (`PURGE_BATCH_SIZE` keys) per batch time + 1 s.
+ * draining: one batch per (its own time + at most 1 s).
  */
 export const MAX_PURGE_PAUSE_MS = 1_000;
 
