@@ -4,6 +4,7 @@ import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing'
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
+import { MAX_PURGE_PAUSE_MS } from './idempotency-key.purger-pace';
 import { IdempotencyModule } from './idempotency.module';
 import { purgedKeysTotal } from './testing/idempotency-outcomes';
 
@@ -85,6 +86,59 @@ describe('IdempotencyKeyPurger', () => {
       await expect(purger.purgeExpiredKeys(NOW, 3)).rejects.toBeInstanceOf(IdempotencyStoreUnavailableError);
       expect(store.all()).toHaveLength(2);
       expect(await purgedKeysTotal(registry)).toBe(0);
+    });
+  });
+
+  describe('purgeExpiredKeys(now, batchSize), paced', () => {
+    afterEach(() => jest.useRealTimers());
+
+    /** Makes every batch take `batchMs` of the (fake) clock; returns how many batches have started. */
+    function batchesTaking(batchMs: number) {
+      const purgeExpired = store.purgeExpired.bind(store);
+      const spy = jest.spyOn(store, 'purgeExpired').mockImplementation(async (now, batchSize) => {
+        jest.advanceTimersByTime(batchMs);
+        return purgeExpired(now, batchSize);
+      });
+      return () => spy.mock.calls.length;
+    }
+
+    it('pauses after each full batch as long as it took, so that the purge is busy half the time at most', async () => {
+      jest.useFakeTimers();
+      seed(7, 0);
+      const batches = batchesTaking(200);
+
+      const purged = purger.purgeExpiredKeys(NOW, 3);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(batches()).toBe(1);
+      await jest.advanceTimersByTimeAsync(199);
+      expect(batches()).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(batches()).toBe(2);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(batches()).toBe(3);
+      await expect(purged).resolves.toBe(7);
+    });
+
+    it('returns at once after the last, short batch', async () => {
+      jest.useFakeTimers();
+      seed(2, 0);
+      batchesTaking(200);
+
+      await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(2);
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it('pauses at most MAX_PURGE_PAUSE_MS after a slow batch, so that a backlog keeps draining', async () => {
+      jest.useFakeTimers();
+      seed(4, 0);
+      const batches = batchesTaking(30_000);
+
+      const purged = purger.purgeExpiredKeys(NOW, 3);
+      await jest.advanceTimersByTimeAsync(MAX_PURGE_PAUSE_MS - 1);
+      expect(batches()).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(batches()).toBe(2);
+      await expect(purged).resolves.toBe(4);
     });
   });
 

@@ -50,15 +50,19 @@ CREATE INDEX "idempotency_keys_stalled_idx" ON "idempotency_keys"("lease_expires
 
 -- Duplicates that wait for the first request's answer (`Prefer: wait`) are woken by a NOTIFY on
 -- channel idempotency_key_settled when a key settles: completed, released (deleted), or given up at
--- a recovery point (its lease cut short). A trigger, so that every writer notifies in its own
--- transaction: PostgreSQL delivers the notification at commit, never for a rolled-back change.
--- The payload is a hash of (scope, key): every listener of the channel sees it, so it must not
--- carry the key itself.
+-- a recovery point (its lease cut short). Deleting a completed key notifies nobody: its waiters
+-- were woken when it completed, and the purge deletes such keys by the million. A trigger, so that
+-- every writer notifies in its own transaction: PostgreSQL delivers the notification at commit,
+-- never for a rolled-back change. The payload is a hash of (scope, key): every listener of the
+-- channel sees it, so it must not carry the key itself.
 CREATE FUNCTION "notify_idempotency_key_settled"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     settled "idempotency_keys";
 BEGIN
     IF TG_OP = 'DELETE' THEN
+        IF OLD."state" <> 'running' THEN
+            RETURN NULL;
+        END IF;
         settled := OLD;
     ELSIF NEW."state" = 'completed' AND OLD."state" = 'running'
        OR NEW."state" = 'running' AND NEW."lease_token" = OLD."lease_token" AND NEW."lease_expires_at" < OLD."lease_expires_at" THEN

@@ -65,6 +65,7 @@ describe('keyTableFields(result)', () => {
       'purge_p99_ratio=1.100',
       'purge_p99_ratio_target=met',
       'purge_keys_per_s=25000',
+      'purge_p99_windows=1',
     ]);
   });
   it('has no purge fields when no size was filled', () => {

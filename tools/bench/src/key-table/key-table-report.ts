@@ -86,6 +86,8 @@ export function keyTableFields({ unfilled, bySize, purge }: KeyTableResult): str
       `purge_p99_ratio=${ratio.toFixed(3)}`,
       `purge_p99_ratio_target=${met(ratio)}`,
       `purge_keys_per_s=${(purge.expiredKeys / purge.seconds).toFixed(0)}`,
+      // How many samples the ratio's numerator had: one window beside a short purge says little.
+      `purge_p99_windows=${purge.during.length}`,
     );
   }
   return fields;
@@ -114,7 +116,7 @@ export function keyTableLines({ unfilled, bySize, purge }: KeyTableResult): stri
     lines.push(
       `purge of ${purge.expiredKeys.toLocaleString('en')} expired keys: ${purge.seconds.toFixed(1)} s (${(purge.expiredKeys / purge.seconds).toFixed(0)} keys/s), ` +
         `${purge.purgedByBench.toLocaleString('en')} by the bench's purger, ${purge.leftExpired} expired left`,
-      `fresh p99 ms by window of ${CHECKOUTS_PER_RUN} checkouts, without the purge: ${p99s(purge.without)}; during it: ${p99s(purge.during)}; ratio of medians ${purgeP99Ratio(purge).toFixed(3)}`,
+      `fresh p99 ms by window of ${CHECKOUTS_PER_RUN} checkouts, without the purge: ${p99s(purge.without)}; during it (${purge.during.length}): ${p99s(purge.during)}; ratio of medians ${purgeP99Ratio(purge).toFixed(3)}`,
     );
   }
   return lines.join('\n');

@@ -1,5 +1,6 @@
 // The purge as the API runs it (IdempotencyKeyPurgeJob calls IdempotencyKeyPurger, which repeats
-// the store's purge statement), here in the bench's process so that the bench knows when it ends.
+// the store's purge statement, pausing after each batch as long as it took), here in the bench's
+// process so that the bench knows when it ends.
 // The API processes' own jobs may join in at their next tick: purgers share the rows (SKIP LOCKED).
 import { createPrismaClient } from '@safe-checkout/db';
 import { IdempotencyKeyPurger, IdempotencyMetrics, withIdempotencyDefaults } from '@safe-checkout/idempotency-nest';
