@@ -108,5 +108,13 @@ describe('InMemoryIdempotencyKeyStore', () => {
     it.each([0, -1, 1.5, Number.NaN])('rejects batchSize %p, which is not a positive integer', async (batchSize) => {
       await expect(new InMemoryIdempotencyKeyStore().purgeExpired(NOW, batchSize)).rejects.toThrow(RangeError);
     });
+
+    it('wakes the waiters of a key it purges while running, as the PostgreSQL store does, so they claim it afresh', async () => {
+      const { store } = storeAt(NOW);
+      await claimedLease(store);
+      const woken = store.waitUntilSettled(request.scope, request.key, 1_000);
+      await expect(store.purgeExpired(later(request.ttlMs), 10)).resolves.toBe(1);
+      await expect(woken).resolves.toBe(true);
+    });
   });
 });

@@ -117,7 +117,11 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySett
       .filter(([, record]) => retentionEnded(record, now))
       .sort(([, a], [, b]) => a.expiresAt.getTime() - b.expiresAt.getTime())
       .slice(0, batchSize);
-    for (const [recordId] of expired) this.records.delete(recordId);
+    for (const [recordId, record] of expired) {
+      this.records.delete(recordId);
+      // As the PostgreSQL store's trigger: a key purged while running (at 'started') wakes its waiters to claim it afresh.
+      if (record.state === 'running') this.waiters.settle(settledKeyId(record.scope, record.key));
+    }
     return expired.length;
   }
 
