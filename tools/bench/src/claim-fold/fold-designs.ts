@@ -1,0 +1,202 @@
+// One fresh-key checkout (or a replay, or a duplicate's answer) per design, on node-postgres: the
+// claim, the first phase's transaction (the order), the last phase's (its payment, with the stored
+// answer). Only what decides between designs is modelled: one fingerprint (no 422), no take-over.
+import { randomUUID } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import { keyTableOf, type DesignName } from './fold-tables';
+import * as sql from './fold-statements';
+
+/** How a checkout ended: it ran and created an order, or it was answered without running. */
+export type CheckoutEnd = 'created' | 'replayed' | 'in-progress';
+
+export interface CheckoutKey {
+  scope: string;
+  key: string;
+  fingerprint: string;
+}
+
+/** Where a test holds a checkout open; a hook that throws rolls its transaction back. */
+export interface CheckoutHooks {
+  /** In the first phase's transaction, after the phase's own work, before the key's statement at its end. */
+  inFirstPhase?: () => Promise<void>;
+  /** In the last phase's transaction, after the stored answer, before COMMIT. */
+  beforeLastCommit?: () => Promise<void>;
+}
+
+export type Checkout = (pool: Pool, key: CheckoutKey, hooks?: CheckoutHooks) => Promise<CheckoutEnd>;
+
+interface KeyRow {
+  held: boolean;
+  inserted: number;
+  id: string | null;
+  state: string | null;
+}
+
+interface Lease {
+  scope: string;
+  key: string;
+  leaseToken: string;
+}
+
+const LEASE_MS = 30_000;
+const TTL_MS = 24 * 3_600_000;
+const ORDER_CREATED = 'order_created';
+const RESPONSE_BODY = JSON.stringify({ status: 'confirmed', totalCents: 1500, currency: 'EUR' });
+
+/** The checkout of each design. */
+export const CHECKOUTS: Record<DesignName, Checkout> = {
+  floor: async (pool, { scope }) => {
+    const orderId = randomUUID();
+    await transaction(pool, (c) => c.query(sql.PLACE_ORDER, [orderId, scope, 1500]));
+    await transaction(pool, (c) => c.query(sql.PAY_ORDER, [orderId]));
+    return 'created';
+  },
+  A: claimThenAdvance('A'),
+  B: (pool, key, hooks) => claimInFirstPhase(pool, key, keyTableOf('B'), hooks),
+  C: async (pool, key, hooks) => {
+    const [found] = (await pool.query<KeyRow>(sql.readKey(keyTableOf('C')), [key.scope, key.key])).rows;
+    return found ? answerOf(found) : insertAtFirstCommit(pool, key, keyTableOf('C'), hooks);
+  },
+  Cin: (pool, key, hooks) => insertAtFirstCommit(pool, key, keyTableOf('Cin'), hooks),
+  D: claimThenAdvance('D'),
+};
+
+// Today's design (A), and the same on a table whose ADVANCE can be a HOT update (D).
+function claimThenAdvance(design: 'A' | 'D'): Checkout {
+  const table = keyTableOf(design);
+  return async (pool, key, hooks) => {
+    const lease = newLease(key);
+    const [claim] = (await pool.query<KeyRow>(sql.insertOrRead(table), claimParameters(key, lease))).rows;
+    if (claim.inserted !== 1) return answerOf(claim);
+    const orderId = randomUUID();
+    try {
+      await transaction(pool, async (c) => {
+        await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
+        await hooks?.inFirstPhase?.();
+        await fenced(c, sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]);
+      });
+    } catch (error) {
+      // Nothing committed: the store's release frees the key for a retry.
+      await pool.query(sql.releaseStarted(table), heldBy(lease));
+      throw error;
+    }
+    await payAndComplete(pool, table, lease, orderId, hooks);
+    return 'created';
+  };
+}
+
+// Design B: the claim is the first statement of the order's transaction; ADVANCE stays at its end.
+async function claimInFirstPhase(pool: Pool, key: CheckoutKey, table: string, hooks?: CheckoutHooks): Promise<CheckoutEnd> {
+  const lease = newLease(key);
+  const orderId = randomUUID();
+  const answered = await transaction(pool, async (c) => {
+    const [claim] = (await c.query<KeyRow>(sql.lockedInsertOrRead(table), claimParameters(key, lease))).rows;
+    if (claim.inserted !== 1) throw new Answered(answerOf(claim));
+    await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
+    await hooks?.inFirstPhase?.();
+    await fenced(c, sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]);
+  }).then(() => undefined, answeredOrRethrow);
+  if (answered) return answered;
+  await payAndComplete(pool, table, lease, orderId, hooks);
+  return 'created';
+}
+
+// Designs C and Cin: the try-lock and a read first in the order's transaction, the key inserted
+// last, already at the recovery point its commit reaches (no ADVANCE).
+async function insertAtFirstCommit(pool: Pool, key: CheckoutKey, table: string, hooks?: CheckoutHooks): Promise<CheckoutEnd> {
+  const lease = newLease(key);
+  const orderId = randomUUID();
+  const answered = await transaction(pool, async (c) => {
+    const [found] = (await c.query<KeyRow>(sql.lockAndRead(table), [key.scope, key.key])).rows;
+    if (!found.held || found.id !== null) throw new Answered(answerOf(found));
+    await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
+    await hooks?.inFirstPhase?.();
+    const now = new Date();
+    await c.query(sql.insertAtPoint(table), [
+      randomUUID(),
+      key.scope,
+      key.key,
+      key.fingerprint,
+      'running',
+      lease.leaseToken,
+      after(now, LEASE_MS),
+      ORDER_CREATED,
+      JSON.stringify({ orderId }),
+      now,
+      after(now, TTL_MS),
+      null,
+    ]);
+  }).then(() => undefined, answeredOrRethrow);
+  if (answered) return answered;
+  await payAndComplete(pool, table, lease, orderId, hooks);
+  return 'created';
+}
+
+async function payAndComplete(pool: Pool, table: string, lease: Lease, orderId: string, hooks?: CheckoutHooks): Promise<void> {
+  await transaction(pool, async (c) => {
+    await c.query(sql.PAY_ORDER, [orderId]);
+    await fenced(c, sql.complete(table), [
+      ...heldBy(lease),
+      'finished',
+      201,
+      JSON.stringify({ 'content-type': 'application/json' }),
+      RESPONSE_BODY,
+      new Date(),
+    ]);
+    await hooks?.beforeLastCommit?.();
+  });
+}
+
+// A key somebody else holds: a committed row (replay or in progress), or an open claim (no lock).
+function answerOf(row: KeyRow): CheckoutEnd {
+  if (!row.held) return 'in-progress';
+  if (row.id === null) throw new Error('the key vanished between the claim and its read (a retry would claim again)');
+  return row.state === 'completed' ? 'replayed' : 'in-progress';
+}
+
+class Answered extends Error {
+  constructor(readonly end: CheckoutEnd) {
+    super(end);
+  }
+}
+
+function answeredOrRethrow(error: unknown): CheckoutEnd {
+  if (error instanceof Answered) return error.end;
+  throw error;
+}
+
+async function transaction(pool: Pool, work: (client: PoolClient) => Promise<unknown>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function fenced(client: PoolClient, text: string, values: unknown[]): Promise<void> {
+  const { rowCount } = await client.query(text, values);
+  if (rowCount !== 1) throw new Error('lease lost: the key is no longer held by this checkout');
+}
+
+function newLease({ scope, key }: CheckoutKey): Lease {
+  return { scope, key, leaseToken: randomUUID() };
+}
+
+function heldBy(lease: Lease): unknown[] {
+  return [lease.scope, lease.key, lease.leaseToken, 'running'];
+}
+
+function claimParameters(key: CheckoutKey, lease: Lease): unknown[] {
+  const now = new Date();
+  return [randomUUID(), key.scope, key.key, key.fingerprint, 'running', lease.leaseToken, after(now, LEASE_MS), 'started', now, after(now, TTL_MS), null];
+}
+
+function after(date: Date, ms: number): Date {
+  return new Date(date.getTime() + ms);
+}
