@@ -28,9 +28,15 @@ async function main(): Promise<boolean> {
   const database = await createTestDatabase();
   cleanups.push(() => database.dispose());
   const pool = new Pool({ connectionString: database.url, max: CLIENTS });
+  // Stopping the server ends the pool's idle connections: expected, nothing to report.
+  pool.on('error', () => undefined);
   cleanups.push(() => pool.end());
   await prepareFoldTables(pool);
   const postmasterPid = await postmasterPidOf(pool);
+  const { rows: settings } = await pool.query<{ server: string }>(
+    `SELECT format('PostgreSQL %s, fsync %s, synchronous_commit %s, data_checksums %s', current_setting('server_version'),
+       current_setting('fsync'), current_setting('synchronous_commit'), current_setting('data_checksums')) AS server`,
+  );
   const created = new Map<DesignName, CheckoutKey[]>(DESIGNS.map((design) => [design, []]));
 
   log(`warm-up: ${WARM_UP_CHECKOUTS} checkouts per design…`);
@@ -58,7 +64,17 @@ async function main(): Promise<boolean> {
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const updates = new Map(await Promise.all(DESIGNS.map(async (design) => [design, await updateCounts(pool, keyTableOf(design))] as const)));
   console.log(
-    reportFold({ fresh, replay, updates, rounds: ROUNDS, checkoutsPerRound: CHECKOUTS_PER_ROUND, clients: CLIENTS, loadBefore, loadAfter: loadavg() }),
+    reportFold({
+      fresh,
+      replay,
+      updates,
+      rounds: ROUNDS,
+      checkoutsPerRound: CHECKOUTS_PER_ROUND,
+      clients: CLIENTS,
+      server: settings[0].server,
+      loadBefore,
+      loadAfter: loadavg(),
+    }),
   );
   return true;
 }

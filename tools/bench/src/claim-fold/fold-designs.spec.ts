@@ -35,7 +35,7 @@ function pausedAt(hook: keyof CheckoutHooks): { hooks: CheckoutHooks; reached: P
   return { hooks: { [hook]: () => (reach(), resumed) }, reached, resume };
 }
 
-describe.each<DesignName>(['A', 'B', 'C', 'Cin', 'D'])('the checkout of design %s', (design) => {
+describe.each<DesignName>(['A', 'B', 'C', 'Cin', 'D', 'E', 'F'])('the checkout of design %s', (design) => {
   it('answers a duplicate "in progress" at once while the first phase runs, and replays once the checkout has finished', async () => {
     const [key] = freshKeys(design, 1);
     const paused = pausedAt('inFirstPhase');
@@ -67,8 +67,10 @@ describe.each<[DesignName, 'waits' | 'in-progress']>([
   ['A', 'waits'],
   ['B', 'waits'],
   ['D', 'waits'],
+  ['E', 'waits'],
   ['C', 'in-progress'],
   ['Cin', 'in-progress'],
+  ['F', 'in-progress'],
 ])('a duplicate of design %s while the stored answer awaits its COMMIT', (design, expected) => {
   it(expected === 'waits' ? 'waits for that COMMIT (here: until its lock timeout)' : 'is answered "in progress" at once', async () => {
     const [key] = freshKeys(design, 1);

@@ -1,8 +1,8 @@
 // One fresh-key checkout (or a replay, or a duplicate's answer) per design, on node-postgres: the
 // claim, the first phase's transaction (the order), the last phase's (its payment, with the stored
 // answer). Only what decides between designs is modelled: one fingerprint (no 422), no take-over.
-import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { keyTableOf, type DesignName } from './fold-tables';
 import * as sql from './fold-statements';
 
@@ -43,6 +43,15 @@ const TTL_MS = 24 * 3_600_000;
 const ORDER_CREATED = 'order_created';
 const RESPONSE_BODY = JSON.stringify({ status: 'confirmed', totalCents: 1500, currency: 'EUR' });
 
+/** Sends one of the key's statements. */
+type KeySql = <Row extends QueryResultRow>(client: Pick<PoolClient, 'query'>, text: string, values: unknown[]) => Promise<QueryResult<Row>>;
+
+// node-postgres' default, as the store sends today: parsed and planned at every execution.
+const unnamed: KeySql = (client, text, values) => client.query(text, values);
+
+// Designs E and F: a named statement is parsed once per connection and its plan kept.
+const prepared: KeySql = (client, text, values) => client.query({ name: `fold-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text, values });
+
 /** The checkout of each design. */
 export const CHECKOUTS: Record<DesignName, Checkout> = {
   floor: async (pool, { scope }) => {
@@ -51,36 +60,38 @@ export const CHECKOUTS: Record<DesignName, Checkout> = {
     await transaction(pool, (c) => c.query(sql.PAY_ORDER, [orderId]));
     return 'created';
   },
-  A: claimThenAdvance('A'),
+  A: claimThenAdvance('A', unnamed),
   B: (pool, key, hooks) => claimInFirstPhase(pool, key, keyTableOf('B'), hooks),
   C: async (pool, key, hooks) => {
     const [found] = (await pool.query<KeyRow>(sql.readKey(keyTableOf('C')), [key.scope, key.key])).rows;
-    return found ? answerOf(found) : insertAtFirstCommit(pool, key, keyTableOf('C'), hooks);
+    return found ? answerOf(found) : insertAtFirstCommit(pool, key, keyTableOf('C'), unnamed, hooks);
   },
-  Cin: (pool, key, hooks) => insertAtFirstCommit(pool, key, keyTableOf('Cin'), hooks),
-  D: claimThenAdvance('D'),
+  Cin: (pool, key, hooks) => insertAtFirstCommit(pool, key, keyTableOf('Cin'), unnamed, hooks),
+  D: claimThenAdvance('D', unnamed),
+  E: claimThenAdvance('E', prepared),
+  F: (pool, key, hooks) => insertAtFirstCommit(pool, key, keyTableOf('F'), prepared, hooks),
 };
 
-// Today's design (A), and the same on a table whose ADVANCE can be a HOT update (D).
-function claimThenAdvance(design: 'A' | 'D'): Checkout {
+// Today's design (A), the same on a table whose ADVANCE can be a HOT update (D), and with its statements prepared (E).
+function claimThenAdvance(design: 'A' | 'D' | 'E', keySql: KeySql): Checkout {
   const table = keyTableOf(design);
   return async (pool, key, hooks) => {
     const lease = newLease(key);
-    const [claim] = (await pool.query<KeyRow>(sql.insertOrRead(table), claimParameters(key, lease))).rows;
+    const [claim] = (await keySql<KeyRow>(pool, sql.insertOrRead(table), claimParameters(key, lease))).rows;
     if (claim.inserted !== 1) return answerOf(claim);
     const orderId = randomUUID();
     try {
       await transaction(pool, async (c) => {
         await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
         await hooks?.inFirstPhase?.();
-        await fenced(c, sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]);
+        await fenced(keySql(c, sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]));
       });
     } catch (error) {
       // Nothing committed: the store's release frees the key for a retry.
-      await pool.query(sql.releaseStarted(table), heldBy(lease));
+      await keySql(pool, sql.releaseStarted(table), heldBy(lease));
       throw error;
     }
-    await payAndComplete(pool, table, lease, orderId, hooks);
+    await payAndComplete(pool, table, lease, orderId, keySql, hooks);
     return 'created';
   };
 }
@@ -94,25 +105,25 @@ async function claimInFirstPhase(pool: Pool, key: CheckoutKey, table: string, ho
     if (claim.inserted !== 1) throw new Answered(answerOf(claim));
     await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
     await hooks?.inFirstPhase?.();
-    await fenced(c, sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]);
+    await fenced(c.query(sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]));
   }).then(() => undefined, answeredOrRethrow);
   if (answered) return answered;
-  await payAndComplete(pool, table, lease, orderId, hooks);
+  await payAndComplete(pool, table, lease, orderId, unnamed, hooks);
   return 'created';
 }
 
-// Designs C and Cin: the try-lock and a read first in the order's transaction, the key inserted
+// Designs C, Cin and F: the try-lock and a read first in the order's transaction, the key inserted
 // last, already at the recovery point its commit reaches (no ADVANCE).
-async function insertAtFirstCommit(pool: Pool, key: CheckoutKey, table: string, hooks?: CheckoutHooks): Promise<CheckoutEnd> {
+async function insertAtFirstCommit(pool: Pool, key: CheckoutKey, table: string, keySql: KeySql, hooks?: CheckoutHooks): Promise<CheckoutEnd> {
   const lease = newLease(key);
   const orderId = randomUUID();
   const answered = await transaction(pool, async (c) => {
-    const [found] = (await c.query<KeyRow>(sql.lockAndRead(table), [key.scope, key.key])).rows;
+    const [found] = (await keySql<KeyRow>(c, sql.lockAndRead(table), [key.scope, key.key])).rows;
     if (!found.held || found.id !== null) throw new Answered(answerOf(found));
     await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
     await hooks?.inFirstPhase?.();
     const now = new Date();
-    await c.query(sql.insertAtPoint(table), [
+    await keySql(c, sql.insertAtPoint(table), [
       randomUUID(),
       key.scope,
       key.key,
@@ -128,21 +139,15 @@ async function insertAtFirstCommit(pool: Pool, key: CheckoutKey, table: string, 
     ]);
   }).then(() => undefined, answeredOrRethrow);
   if (answered) return answered;
-  await payAndComplete(pool, table, lease, orderId, hooks);
+  await payAndComplete(pool, table, lease, orderId, keySql, hooks);
   return 'created';
 }
 
-async function payAndComplete(pool: Pool, table: string, lease: Lease, orderId: string, hooks?: CheckoutHooks): Promise<void> {
+async function payAndComplete(pool: Pool, table: string, lease: Lease, orderId: string, keySql: KeySql, hooks?: CheckoutHooks): Promise<void> {
   await transaction(pool, async (c) => {
     await c.query(sql.PAY_ORDER, [orderId]);
-    await fenced(c, sql.complete(table), [
-      ...heldBy(lease),
-      'finished',
-      201,
-      JSON.stringify({ 'content-type': 'application/json' }),
-      RESPONSE_BODY,
-      new Date(),
-    ]);
+    const answer = [...heldBy(lease), 'finished', 201, JSON.stringify({ 'content-type': 'application/json' }), RESPONSE_BODY, new Date()];
+    await fenced(keySql(c, sql.complete(table), answer));
     await hooks?.beforeLastCommit?.();
   });
 }
@@ -179,8 +184,8 @@ async function transaction(pool: Pool, work: (client: PoolClient) => Promise<unk
   }
 }
 
-async function fenced(client: PoolClient, text: string, values: unknown[]): Promise<void> {
-  const { rowCount } = await client.query(text, values);
+async function fenced(update: Promise<QueryResult>): Promise<void> {
+  const { rowCount } = await update;
   if (rowCount !== 1) throw new Error('lease lost: the key is no longer held by this checkout');
 }
 

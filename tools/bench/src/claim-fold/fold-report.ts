@@ -13,6 +13,8 @@ export interface FoldRun {
   rounds: number;
   checkoutsPerRound: number;
   clients: number;
+  /** The server's version and durability settings. */
+  server: string;
   loadBefore: number[];
   loadAfter: number[];
 }
@@ -85,6 +87,7 @@ export function reportFold(run: FoldRun): string {
   const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
   return [
     `claim fold: ${run.rounds} interleaved rounds of ${run.checkoutsPerRound} per design, ${run.clients} clients; medians of rounds, per checkout`,
+    run.server,
     `load average before ${load(run.loadBefore)}, after ${load(run.loadAfter)}`,
     '',
     "fresh keys (layer = client + server CPU above the floor; saved = share of A's layer cost)",

@@ -7,7 +7,7 @@ import type { Pool } from 'pg';
 export type Sql = Pick<Pool, 'query'>;
 
 /** The designs priced (docs/benchmarks.md, "Folding the claim into the first phase"). */
-export const DESIGNS = ['floor', 'A', 'B', 'C', 'Cin', 'D'] as const;
+export const DESIGNS = ['floor', 'A', 'B', 'C', 'Cin', 'D', 'E', 'F'] as const;
 export type DesignName = (typeof DESIGNS)[number];
 
 /** The key table a design writes. */
