@@ -60,6 +60,33 @@ describe.each<DesignName>(['A', 'B', 'C', 'Cin', 'D', 'E', 'F'])('the checkout o
   });
 });
 
+// 422 before 409, as in the core's decision: a committed row shows its fingerprint; while the first
+// claim's transaction is open only C, Cin and F can tell (by the body's lock), B cannot.
+describe.each<[DesignName, 'mismatch' | 'in-progress']>([
+  ['A', 'mismatch'],
+  ['B', 'in-progress'],
+  ['C', 'mismatch'],
+  ['Cin', 'mismatch'],
+  ['D', 'mismatch'],
+  ['E', 'mismatch'],
+  ['F', 'mismatch'],
+])('the same key with another body, in design %s', (design, whileFirstPhaseRuns) => {
+  it(`is answered "${whileFirstPhaseRuns}" while the first phase runs, and "mismatch" once it has finished`, async () => {
+    const [key] = freshKeys(design, 1);
+    const otherBody = { ...key, fingerprint: '0'.repeat(64) };
+    const paused = pausedAt('inFirstPhase');
+    const first = CHECKOUTS[design](pool, key, paused.hooks);
+    await paused.reached;
+    try {
+      await expect(CHECKOUTS[design](duplicate, otherBody)).resolves.toBe(whileFirstPhaseRuns);
+    } finally {
+      paused.resume();
+    }
+    await expect(first).resolves.toBe('created');
+    await expect(CHECKOUTS[design](duplicate, otherBody)).resolves.toBe('mismatch');
+  });
+});
+
 // Between the statement that updates the key (ADVANCE, COMPLETE) and its transaction's COMMIT, the
 // key's row carries an uncommitted version: an INSERT … ON CONFLICT on that key must wait to learn
 // whether it conflicts. A plain read does not.

@@ -7,7 +7,7 @@ import { keyTableOf, type DesignName } from './fold-tables';
 import * as sql from './fold-statements';
 
 /** How a checkout ended: it ran and created an order, or it was answered without running. */
-export type CheckoutEnd = 'created' | 'replayed' | 'in-progress';
+export type CheckoutEnd = 'created' | 'replayed' | 'in-progress' | 'mismatch';
 
 export interface CheckoutKey {
   scope: string;
@@ -27,6 +27,9 @@ export type Checkout = (pool: Pool, key: CheckoutKey, hooks?: CheckoutHooks) => 
 
 interface KeyRow {
   held: boolean;
+  /** Designs C, Cin, F: whether the lock on (scope, key, fingerprint) was free. */
+  body_held?: boolean;
+  fingerprint: string | null;
   inserted: number;
   id: string | null;
   state: string | null;
@@ -64,7 +67,7 @@ export const CHECKOUTS: Record<DesignName, Checkout> = {
   B: (pool, key, hooks) => claimInFirstPhase(pool, key, keyTableOf('B'), hooks),
   C: async (pool, key, hooks) => {
     const [found] = (await pool.query<KeyRow>(sql.readKey(keyTableOf('C')), [key.scope, key.key])).rows;
-    return found ? answerOf(found) : insertAtFirstCommit(pool, key, keyTableOf('C'), unnamed, hooks);
+    return found ? answerOf(found, key) : insertAtFirstCommit(pool, key, keyTableOf('C'), unnamed, hooks);
   },
   Cin: (pool, key, hooks) => insertAtFirstCommit(pool, key, keyTableOf('Cin'), unnamed, hooks),
   D: claimThenAdvance('D', unnamed),
@@ -78,7 +81,7 @@ function claimThenAdvance(design: 'A' | 'D' | 'E', keySql: KeySql): Checkout {
   return async (pool, key, hooks) => {
     const lease = newLease(key);
     const [claim] = (await keySql<KeyRow>(pool, sql.insertOrRead(table), claimParameters(key, lease))).rows;
-    if (claim.inserted !== 1) return answerOf(claim);
+    if (claim.inserted !== 1) return answerOf(claim, key);
     const orderId = randomUUID();
     try {
       await transaction(pool, async (c) => {
@@ -102,7 +105,7 @@ async function claimInFirstPhase(pool: Pool, key: CheckoutKey, table: string, ho
   const orderId = randomUUID();
   const answered = await transaction(pool, async (c) => {
     const [claim] = (await c.query<KeyRow>(sql.lockedInsertOrRead(table), claimParameters(key, lease))).rows;
-    if (claim.inserted !== 1) throw new Answered(answerOf(claim));
+    if (claim.inserted !== 1) throw new Answered(answerOf(claim, key));
     await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
     await hooks?.inFirstPhase?.();
     await fenced(c.query(sql.advance(table), [...heldBy(lease), ORDER_CREATED, JSON.stringify({ orderId })]));
@@ -118,8 +121,8 @@ async function insertAtFirstCommit(pool: Pool, key: CheckoutKey, table: string, 
   const lease = newLease(key);
   const orderId = randomUUID();
   const answered = await transaction(pool, async (c) => {
-    const [found] = (await keySql<KeyRow>(c, sql.lockAndRead(table), [key.scope, key.key])).rows;
-    if (!found.held || found.id !== null) throw new Answered(answerOf(found));
+    const [found] = (await keySql<KeyRow>(c, sql.lockAndRead(table), [key.scope, key.key, key.fingerprint])).rows;
+    if (!found.held || found.id !== null) throw new Answered(answerOf(found, key));
     await c.query(sql.PLACE_ORDER, [orderId, key.scope, 1500]);
     await hooks?.inFirstPhase?.();
     const now = new Date();
@@ -152,11 +155,17 @@ async function payAndComplete(pool: Pool, table: string, lease: Lease, orderId: 
   });
 }
 
-// A key somebody else holds: a committed row (replay or in progress), or an open claim (no lock).
-function answerOf(row: KeyRow): CheckoutEnd {
+// A key somebody else holds. A committed row decides, as the core's decideOnExistingRecord does
+// (mismatch before state), even when a lock is taken: a replay must stay a replay while another
+// copy of it briefly holds the locks. Without a row, the locks tell an open claim apart.
+function answerOf(row: KeyRow, { fingerprint }: CheckoutKey): CheckoutEnd {
+  if (row.id !== null) {
+    if (row.fingerprint !== fingerprint) return 'mismatch';
+    return row.state === 'completed' ? 'replayed' : 'in-progress';
+  }
+  if (row.body_held === true && !row.held) return 'mismatch';
   if (!row.held) return 'in-progress';
-  if (row.id === null) throw new Error('the key vanished between the claim and its read (a retry would claim again)');
-  return row.state === 'completed' ? 'replayed' : 'in-progress';
+  throw new Error('the key vanished between the claim and its read (a retry would claim again)');
 }
 
 class Answered extends Error {

@@ -42,10 +42,18 @@ export const lockedInsertOrRead = (t: string) => `
 /** Design C's read before any transaction. $1 scope, $2 key. */
 export const readKey = (t: string) => `SELECT true AS held, 0 AS inserted, ${COLUMNS} FROM ${t} WHERE scope = $1 AND key = $2`;
 
-/** Design C's first statement in the first phase's transaction: the try-lock, and the key read again. $1 scope, $2 key. */
+/**
+ * Design C's first statement in the first phase's transaction: two try-locks, then the key read
+ * again. $1 scope, $2 key, $3 fingerprint. The body's lock (scope, key, fingerprint) is taken
+ * first and the key's only under it, so whoever holds the key holds its body's lock too: a
+ * duplicate that gets the body's lock but not the key's was sent with another body (422), one that
+ * does not get the body's lock has the same body as a claim in flight (409).
+ */
 export const lockAndRead = (t: string) => `
-  SELECT l.held, 0 AS inserted, ${K_COLUMNS}
-  FROM (SELECT ${keyLock('$1', '$2')} AS held) AS l LEFT JOIN ${t} k ON k.scope = $1 AND k.key = $2`;
+  WITH body AS (SELECT ${keyLock('$1', `$2 || chr(31) || $3`)} AS held),
+  claim AS (SELECT body.held AS body_held, CASE WHEN body.held THEN ${keyLock('$1', '$2')} ELSE false END AS held FROM body)
+  SELECT claim.held, claim.body_held, 0 AS inserted, ${K_COLUMNS}
+  FROM claim LEFT JOIN ${t} k ON k.scope = $1 AND k.key = $2`;
 
 /** Design C's last statement in the first phase's transaction: the key, already at the recovery point reached. */
 export const insertAtPoint = (t: string) => `
