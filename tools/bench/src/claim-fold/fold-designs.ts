@@ -1,8 +1,11 @@
 // One fresh-key checkout (or a replay, or a duplicate's answer) per design, on node-postgres: the
 // claim, the first phase's transaction (the order), the last phase's (its payment, with the stored
-// answer). Only what decides between designs is modelled: one fingerprint (no 422), no take-over.
-import { createHash, randomUUID } from 'node:crypto';
-import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+// answer). Only what decides between designs is modelled: take-over, the same compare-and-set
+// UPDATE in every design, is not.
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { Answered, answeredOrRethrow, answerOf, type KeyRow } from './fold-answers';
+import { fenced, prepared, transaction, unnamed, type KeySql } from './fold-connection';
 import { keyTableOf, type DesignName } from './fold-tables';
 import * as sql from './fold-statements';
 
@@ -25,16 +28,6 @@ export interface CheckoutHooks {
 
 export type Checkout = (pool: Pool, key: CheckoutKey, hooks?: CheckoutHooks) => Promise<CheckoutEnd>;
 
-interface KeyRow {
-  held: boolean;
-  /** Designs C, Cin, F: whether the lock on (scope, key, fingerprint) was free. */
-  body_held?: boolean;
-  fingerprint: string | null;
-  inserted: number;
-  id: string | null;
-  state: string | null;
-}
-
 interface Lease {
   scope: string;
   key: string;
@@ -45,15 +38,6 @@ const LEASE_MS = 30_000;
 const TTL_MS = 24 * 3_600_000;
 const ORDER_CREATED = 'order_created';
 const RESPONSE_BODY = JSON.stringify({ status: 'confirmed', totalCents: 1500, currency: 'EUR' });
-
-/** Sends one of the key's statements. */
-type KeySql = <Row extends QueryResultRow>(client: Pick<PoolClient, 'query'>, text: string, values: unknown[]) => Promise<QueryResult<Row>>;
-
-// node-postgres' default, as the store sends today: parsed and planned at every execution.
-const unnamed: KeySql = (client, text, values) => client.query(text, values);
-
-// Designs E and F: a named statement is parsed once per connection and its plan kept.
-const prepared: KeySql = (client, text, values) => client.query({ name: `fold-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`, text, values });
 
 /** The checkout of each design. */
 export const CHECKOUTS: Record<DesignName, Checkout> = {
@@ -153,49 +137,6 @@ async function payAndComplete(pool: Pool, table: string, lease: Lease, orderId: 
     await fenced(keySql(c, sql.complete(table), answer));
     await hooks?.beforeLastCommit?.();
   });
-}
-
-// A key somebody else holds. A committed row decides, as the core's decideOnExistingRecord does
-// (mismatch before state), even when a lock is taken: a replay must stay a replay while another
-// copy of it briefly holds the locks. Without a row, the locks tell an open claim apart.
-function answerOf(row: KeyRow, { fingerprint }: CheckoutKey): CheckoutEnd {
-  if (row.id !== null) {
-    if (row.fingerprint !== fingerprint) return 'mismatch';
-    return row.state === 'completed' ? 'replayed' : 'in-progress';
-  }
-  if (row.body_held === true && !row.held) return 'mismatch';
-  if (!row.held) return 'in-progress';
-  throw new Error('the key vanished between the claim and its read (a retry would claim again)');
-}
-
-class Answered extends Error {
-  constructor(readonly end: CheckoutEnd) {
-    super(end);
-  }
-}
-
-function answeredOrRethrow(error: unknown): CheckoutEnd {
-  if (error instanceof Answered) return error.end;
-  throw error;
-}
-
-async function transaction(pool: Pool, work: (client: PoolClient) => Promise<unknown>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function fenced(update: Promise<QueryResult>): Promise<void> {
-  const { rowCount } = await update;
-  if (rowCount !== 1) throw new Error('lease lost: the key is no longer held by this checkout');
 }
 
 function newLease({ scope, key }: CheckoutKey): Lease {
