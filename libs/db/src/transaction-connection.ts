@@ -9,6 +9,8 @@ import type { PrismaClient } from './generated/prisma/client';
  */
 export interface SqlConnection {
   query<Row extends object>(text: string, values: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  /** With a `name`, PostgreSQL keeps the statement prepared on the connection (node-postgres' QueryConfig). */
+  query<Row extends object>(statement: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
 interface OpenTransaction {
