@@ -69,7 +69,7 @@ async function main(): Promise<boolean> {
     return load;
   };
   log('warm-up…');
-  await runCheckoutLoad(urls, fixtures, settings.checkoutConnections, Math.min(3, seconds));
+  await runCheckoutLoad(urls, fixtures, settings.checkoutConnections, settings.warmupSeconds);
   const alones: CheckoutLoadResult[] = [await alone(1)];
   const besides: BesideRun[] = [];
   for (const abuse of abuses) {

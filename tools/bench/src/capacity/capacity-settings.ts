@@ -9,6 +9,13 @@ export interface CapacitySettings {
   quick: boolean;
   /** `CAPACITY_SECONDS`: seconds of each scenario (checkouts alone, and beside each abuse). Default 8, quick 3. */
   scenarioSeconds: number;
+  /**
+   * `CAPACITY_WARMUP_SECONDS`: checkout load before the first window, unmeasured. Default 15, quick 3:
+   * with 3 s the first alone windows still rose from about 50 to 65-70 checkouts/s over the first
+   * three windows (JIT, the connections' prepared statements, PostgreSQL's caches), so the first
+   * abuse was bracketed by a machine that was not yet in its steady state.
+   */
+  warmupSeconds: number;
   /** `CAPACITY_SETTLE_SECONDS`: pause after each scenario, so that one's queue is not charged to the next. Default 2, quick 1. */
   settleSeconds: number;
   /** `CAPACITY_CHECKOUT_CONNECTIONS`: closed-loop checkout clients, split over both processes. Default 10 (the database pool). */
@@ -83,6 +90,7 @@ export function readCapacitySettings(argv: string[] = process.argv.slice(2), env
   return {
     quick,
     scenarioSeconds: int('CAPACITY_SECONDS', 8, 3),
+    warmupSeconds: int('CAPACITY_WARMUP_SECONDS', 15, 3),
     settleSeconds: int('CAPACITY_SETTLE_SECONDS', 2, 1),
     checkoutConnections: int('CAPACITY_CHECKOUT_CONNECTIONS', 10),
     users: int('CAPACITY_USERS', 64, 8),
