@@ -3,8 +3,10 @@ import { IdempotencyRecord, IdempotencyStoreUnavailableError } from '@safe-check
 import { InMemoryIdempotencyKeyStore } from '@safe-checkout/idempotency/testing';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
+import { IdempotencyKeyPurger, PURGE_BATCH_SIZE, PURGE_TURN_MS } from './idempotency-key.purger';
 import { MAX_PURGE_PAUSE_MS } from './idempotency-key.purger-pace';
+import { IdempotencyMetrics } from './idempotency-metrics';
+import { IDEMPOTENCY_MODULE_OPTIONS } from './idempotency-module-options';
 import { IdempotencyModule } from './idempotency.module';
 import { purgedKeysTotal } from './testing/idempotency-outcomes';
 
@@ -31,6 +33,8 @@ describe('IdempotencyKeyPurger', () => {
   let store: InMemoryIdempotencyKeyStore;
   let registry: Registry;
   let purger: IdempotencyKeyPurger;
+  /** A purger of another process on the same store. */
+  let otherPurger: IdempotencyKeyPurger;
   beforeEach(async () => {
     store = new InMemoryIdempotencyKeyStore();
     registry = new Registry();
@@ -38,7 +42,18 @@ describe('IdempotencyKeyPurger', () => {
       imports: [IdempotencyModule.forRootAsync({ useFactory: () => ({ store, scopeOf: () => undefined, metricsRegistry: registry }) })],
     }).compile();
     purger = moduleRef.get(IdempotencyKeyPurger);
+    otherPurger = new IdempotencyKeyPurger(moduleRef.get(IDEMPOTENCY_MODULE_OPTIONS), moduleRef.get(IdempotencyMetrics));
   });
+
+  /** Makes every batch take `batchMs` of the (fake) clock; returns how many batches have started. */
+  function batchesTaking(batchMs: number) {
+    const purgeExpired = store.purgeExpired.bind(store);
+    const spy = jest.spyOn(store, 'purgeExpired').mockImplementation(async (now, batchSize, turn) => {
+      jest.advanceTimersByTime(batchMs);
+      return purgeExpired(now, batchSize, turn);
+    });
+    return () => spy.mock.calls.length;
+  }
 
   const seed = (expired: number, live: number) => {
     for (let i = 0; i < expired; i++) store.put(recordExpiringAt(new Date(NOW.getTime() - i * 1000)));
@@ -51,7 +66,7 @@ describe('IdempotencyKeyPurger', () => {
       const purgeExpired = jest.spyOn(store, 'purgeExpired');
 
       await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(7);
-      expect(purgeExpired.mock.calls).toEqual([
+      expect(purgeExpired.mock.calls.map(([now, batchSize]) => [now, batchSize])).toEqual([
         [NOW, 3],
         [NOW, 3],
         [NOW, 3],
@@ -91,16 +106,6 @@ describe('IdempotencyKeyPurger', () => {
 
   describe('purgeExpiredKeys(now, batchSize), paced', () => {
     afterEach(() => jest.useRealTimers());
-
-    /** Makes every batch take `batchMs` of the (fake) clock; returns how many batches have started. */
-    function batchesTaking(batchMs: number) {
-      const purgeExpired = store.purgeExpired.bind(store);
-      const spy = jest.spyOn(store, 'purgeExpired').mockImplementation(async (now, batchSize) => {
-        jest.advanceTimersByTime(batchMs);
-        return purgeExpired(now, batchSize);
-      });
-      return () => spy.mock.calls.length;
-    }
 
     it('pauses after each full batch as long as it took, so that the purge is busy half the time at most', async () => {
       jest.useFakeTimers();
@@ -142,6 +147,42 @@ describe('IdempotencyKeyPurger', () => {
     });
   });
 
+  describe('purgeExpiredKeys(now, batchSize), beside another purger', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('ends its pass at once, deleting nothing, while another purger is between two full batches of its own', async () => {
+      jest.useFakeTimers();
+      seed(7, 0);
+      batchesTaking(200);
+
+      const first = purger.purgeExpiredKeys(NOW, 3);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(store.all()).toHaveLength(4);
+      await expect(otherPurger.purgeExpiredKeys(NOW, 3)).resolves.toBe(0);
+
+      await jest.runAllTimersAsync();
+      await expect(first).resolves.toBe(7);
+      expect(await purgedKeysTotal(registry)).toBe(7);
+    });
+
+    it('takes the turn once the other pass has ended with its short batch', async () => {
+      seed(2, 0);
+      await expect(purger.purgeExpiredKeys(NOW, 3)).resolves.toBe(2);
+      seed(4, 0);
+
+      await expect(otherPurger.purgeExpiredKeys(NOW, 3)).resolves.toBe(4);
+    });
+
+    it(`takes the turn of a purger stopped after a full batch once PURGE_TURN_MS (${PURGE_TURN_MS} ms) have passed`, async () => {
+      seed(3, 0);
+      await store.purgeExpired(NOW, 3, { purgerId: 'stopped', turnMs: PURGE_TURN_MS });
+      seed(2, 0);
+
+      await expect(otherPurger.purgeExpiredKeys(new Date(NOW.getTime() + PURGE_TURN_MS - 1), 3)).resolves.toBe(0);
+      await expect(otherPurger.purgeExpiredKeys(new Date(NOW.getTime() + PURGE_TURN_MS), 3)).resolves.toBe(2);
+    });
+  });
+
   describe('purgeExpiredKeys()', () => {
     it('purges what has expired by the current time, PURGE_BATCH_SIZE (500) keys per batch', async () => {
       const purgeExpired = jest.spyOn(store, 'purgeExpired');
@@ -153,6 +194,22 @@ describe('IdempotencyKeyPurger', () => {
       expect(batchSize).toBe(PURGE_BATCH_SIZE);
       expect(now.getTime()).toBeGreaterThanOrEqual(before);
       expect(now.getTime()).toBeLessThanOrEqual(Date.now());
+    });
+
+    it('reads the time anew for each batch, so that its turn lasts PURGE_TURN_MS past its latest batch', async () => {
+      jest.useFakeTimers({ now: NOW });
+      seed(6, 0);
+      jest.setSystemTime(NOW.getTime() + 1);
+      batchesTaking(200);
+      const purgeExpired = jest.mocked(store.purgeExpired);
+
+      const purged = purger.purgeExpiredKeys(undefined, 3);
+      await jest.runAllTimersAsync();
+      await expect(purged).resolves.toBe(6);
+      const times = purgeExpired.mock.calls.map(([now]) => now.getTime());
+      expect(times).toHaveLength(3);
+      expect(new Set(times).size).toBe(3);
+      jest.useRealTimers();
     });
   });
 });

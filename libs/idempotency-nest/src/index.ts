@@ -12,7 +12,7 @@ export { IdempotencyProblemException } from './idempotency-problem.exception';
 export { IdempotencyProblemFilter } from './idempotency-problem.filter';
 export { IDEMPOTENCY_OUTCOMES, IdempotencyMetrics } from './idempotency-metrics';
 export type { IdempotencyOutcome } from './idempotency-metrics';
-export { IdempotencyKeyPurger, PURGE_BATCH_SIZE } from './idempotency-key.purger';
+export { IdempotencyKeyPurger, PURGE_BATCH_SIZE, PURGE_TURN_MS } from './idempotency-key.purger';
 export { IdempotencyKeyPurgeJob } from './idempotency-key-purge.job';
 export { DEFAULT_MAX_PREFER_WAIT_SECONDS, DEFAULT_MAX_WAITING_DUPLICATES, preferredWaitSeconds } from './duplicate-waiting';
 export { StalledOperationsWorker } from './stalled-operations.worker';

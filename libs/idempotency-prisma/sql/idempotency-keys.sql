@@ -79,3 +79,16 @@ $$;
 CREATE TRIGGER "idempotency_keys_settled"
     AFTER UPDATE OR DELETE ON "idempotency_keys"
     FOR EACH ROW EXECUTE FUNCTION "notify_idempotency_key_settled"();
+
+-- Whose turn it is to purge: purgers in several processes delete one at a time (PurgeTurn). One
+-- row, never deleted; the turn is free once ends_at has passed.
+CREATE TABLE "idempotency_key_purge_turn" (
+    "id" BOOLEAN NOT NULL DEFAULT true,
+    "purger_id" UUID,
+    "ends_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "idempotency_key_purge_turn_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "idempotency_key_purge_turn_one_row" CHECK ("id")
+);
+
+INSERT INTO "idempotency_key_purge_turn" ("id", "purger_id", "ends_at") VALUES (true, NULL, '1970-01-01T00:00:00Z');

@@ -7,15 +7,17 @@ import { testDatabaseUrl } from '@safe-checkout/db/testing';
 const PACKAGE_ROOT = path.resolve(__dirname, '..');
 const WORKSPACE_ROOT = path.resolve(PACKAGE_ROOT, '../..');
 
-/** Everything PostgreSQL knows of the table `idempotency_keys` in `schema`, with the schema's name left out. */
-async function describeTable(client: Client, schema: string): Promise<Record<string, string[]>> {
-  const table = `${schema}.idempotency_keys`;
+const TABLES = ['idempotency_keys', 'idempotency_key_purge_turn'];
+
+/** Everything PostgreSQL knows of `tableName` in `schema`, with the schema's name left out. */
+async function describeTable(client: Client, schema: string, tableName: string): Promise<Record<string, string[]>> {
+  const table = `${schema}.${tableName}`;
   const rows = async (sql: string, parameter: string) =>
     (await client.query<{ d: string }>(sql, [parameter])).rows.map((row) => row.d.replaceAll(`${schema}.`, ''));
   return {
     columns: await rows(
       `SELECT concat_ws(' ', column_name, data_type, datetime_precision, is_nullable, column_default) AS d
-      FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'idempotency_keys' ORDER BY column_name`,
+      FROM information_schema.columns WHERE table_schema = $1 AND table_name = '${tableName}' ORDER BY column_name`,
       schema,
     ),
     constraints: await rows(`SELECT conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conrelid = $1::regclass ORDER BY conname`, table),
@@ -28,10 +30,14 @@ async function describeTable(client: Client, schema: string): Promise<Record<str
   };
 }
 
-/** The model's fields and attributes, without comments or alignment. */
-function modelBody(schemaText: string): string[] {
-  const model = /^model IdempotencyKey \{\n([\s\S]*?)^\}/m.exec(schemaText);
-  if (!model) throw new Error('no model IdempotencyKey');
+async function describeTables(client: Client, schema: string) {
+  return Promise.all(TABLES.map((table) => describeTable(client, schema, table)));
+}
+
+/** The fields and attributes of model `name`, without comments or alignment. */
+function modelBody(schemaText: string, name: string): string[] {
+  const model = new RegExp(`^model ${name} \\{\\n([\\s\\S]*?)^\\}`, 'm').exec(schemaText);
+  if (!model) throw new Error(`no model ${name}`);
   return model[1]
     .split('\n')
     .map((line) =>
@@ -44,7 +50,7 @@ function modelBody(schemaText: string): string[] {
 }
 
 describe('the table the package ships', () => {
-  it('sql/idempotency-keys.sql creates the table, constraints, indexes and trigger the store is tested on', async () => {
+  it('sql/idempotency-keys.sql creates the tables, constraints, indexes, trigger and turn row the store is tested on', async () => {
     const schema = `packaged_${randomBytes(4).toString('hex')}`;
     const client = new Client({ connectionString: testDatabaseUrl() });
     await client.connect();
@@ -53,17 +59,19 @@ describe('the table the package ships', () => {
       await client.query(`SET search_path TO ${schema}`);
       await client.query(readFileSync(path.join(PACKAGE_ROOT, 'sql/idempotency-keys.sql'), 'utf8'));
 
-      expect(await describeTable(client, schema)).toEqual(await describeTable(client, 'public'));
+      expect(await describeTables(client, schema)).toEqual(await describeTables(client, 'public'));
+      const turn = await client.query(`SELECT purger_id FROM ${schema}.idempotency_key_purge_turn WHERE ends_at < now()`);
+      expect(turn.rows).toEqual([{ purger_id: null }]);
     } finally {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
   });
 
-  it("prisma/idempotency-key.prisma is the repository's own model of it", () => {
+  it.each(['IdempotencyKey', 'IdempotencyKeyPurgeTurn'])("prisma/idempotency-key.prisma's %s is the repository's own model", (name) => {
     const packaged = readFileSync(path.join(PACKAGE_ROOT, 'prisma/idempotency-key.prisma'), 'utf8');
     const repository = readFileSync(path.join(WORKSPACE_ROOT, 'prisma/schema.prisma'), 'utf8');
 
-    expect(modelBody(packaged)).toEqual(modelBody(repository));
+    expect(modelBody(packaged, name)).toEqual(modelBody(repository, name));
   });
 });

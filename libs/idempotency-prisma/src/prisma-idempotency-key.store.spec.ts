@@ -7,6 +7,12 @@ import type { IdempotencyRecord } from '@safe-checkout/idempotency';
 import { IDEMPOTENCY_KEY_STORE_CONTRACT } from '@safe-checkout/idempotency/testing';
 import { PrismaIdempotencyKeyStore } from './prisma-idempotency-key.store';
 
+// An empty store, as every contract scenario needs: no keys, and the purge's turn free.
+async function emptyStore(run: (statement: string) => Promise<unknown>): Promise<void> {
+  await run('DELETE FROM idempotency_keys');
+  await run(`UPDATE idempotency_key_purge_turn SET purger_id = NULL, ends_at = 'epoch'`);
+}
+
 describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
   let prisma: PrismaClient;
   beforeAll(() => {
@@ -15,12 +21,12 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
   afterAll(() => prisma.$disconnect());
 
   describe('the store contract every IdempotencyKeyStore meets', () => {
-    beforeEach(() => prisma.$executeRaw`DELETE FROM idempotency_keys`);
+    beforeEach(() => emptyStore((statement) => prisma.$executeRawUnsafe(statement)));
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(prisma)));
   });
 
   describe('the store contract, with claims on the node-postgres pool (complete and advance too, when a transaction connection is noted)', () => {
-    beforeEach(() => prisma.$executeRaw`DELETE FROM idempotency_keys`);
+    beforeEach(() => emptyStore((statement) => prisma.$executeRawUnsafe(statement)));
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) =>
       run(new PrismaIdempotencyKeyStore(prisma, { pool: connectionPoolOf(prisma), currentConnection: transactionConnection })),
     );
@@ -32,7 +38,7 @@ describe('PrismaIdempotencyKeyStore on PostgreSQL', () => {
       pool = new Pool({ connectionString: testDatabaseUrl(), max: 10 });
     });
     afterAll(() => pool.end());
-    beforeEach(() => pool.query('DELETE FROM idempotency_keys'));
+    beforeEach(() => emptyStore((statement) => pool.query(statement)));
     it.each(IDEMPOTENCY_KEY_STORE_CONTRACT)('$name', ({ run }) => run(new PrismaIdempotencyKeyStore(pool)));
   });
 

@@ -7,6 +7,7 @@ import {
   IdempotencyRecord,
   Lease,
   LeaseLostError,
+  PurgeTurn,
   RecoveryPoint,
   releasedRecord,
   RETENTION_APPLIES_AT,
@@ -16,7 +17,7 @@ import {
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import { insertOrRead, ReadRow, recordOfRow, Row } from './insert-or-read.statement';
-import { ADVANCE, CLAIM_STALLED, COMPLETE, DELETE_HELD, EARLIEST_LEASE_EXPIRY, LAPSE_HELD, PURGE_EXPIRED, READ_HELD, TAKE_OVER } from './store-sql';
+import { ADVANCE, CLAIM_STALLED, COMPLETE, DELETE_HELD, EARLIEST_LEASE_EXPIRY, LAPSE_HELD, PURGE_EXPIRED, PURGE_EXPIRED_IN_TURN, READ_HELD, TAKE_OVER } from './store-sql';
 import { IdempotencyKeyClient, runStatement, SqlConnection } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
@@ -125,11 +126,13 @@ export class PrismaIdempotencyKeyStore implements IdempotencyKeyStore {
     });
   }
 
-  purgeExpired(now: Date, batchSize: number): Promise<number> {
+  purgeExpired(now: Date, batchSize: number, turn?: PurgeTurn): Promise<number | undefined> {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    const expired = [now, [...RETENTION_APPLIES_AT], batchSize];
     return whenStoreUnavailable(async () => {
-      const [row] = await runStatement<{ purged: number }>(this.client, PURGE_EXPIRED, [now, [...RETENTION_APPLIES_AT], batchSize]);
-      return row.purged;
+      if (!turn) return (await runStatement<{ purged: number }>(this.client, PURGE_EXPIRED, expired))[0].purged;
+      const [row] = await runStatement<{ purged: number | null }>(this.client, PURGE_EXPIRED_IN_TURN, [...expired, turn.purgerId, turn.turnMs]);
+      return row.purged ?? undefined;
     });
   }
 

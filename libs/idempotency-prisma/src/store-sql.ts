@@ -70,3 +70,26 @@ export const PURGE_EXPIRED = `
       ORDER BY expires_at LIMIT $3::int FOR UPDATE SKIP LOCKED)
     RETURNING 1)
   SELECT count(*)::int AS purged FROM purged`;
+
+// PURGE_EXPIRED taking turns ($4 the purger, $5 how long a full batch keeps the turn, in ms): the
+// turn's one row, locked, must be free at $1 or already this purger's, else the batch deletes
+// nothing and purged is NULL. A concurrent purger waits on that lock for one batch at most, then
+// sees the turn taken. A full batch keeps the turn; a shorter one, the pass's last, ends it.
+export const PURGE_EXPIRED_IN_TURN = `
+  WITH turn AS (
+    SELECT id FROM idempotency_key_purge_turn
+    WHERE purger_id = $4::uuid OR ends_at <= $1::timestamptz
+    FOR UPDATE),
+  purged AS (
+    DELETE FROM idempotency_keys WHERE id IN (
+      SELECT id FROM idempotency_keys
+      WHERE EXISTS (SELECT FROM turn) AND expires_at <= $1::timestamptz AND recovery_point = ANY($2::text[])
+      ORDER BY expires_at LIMIT $3::int FOR UPDATE SKIP LOCKED)
+    RETURNING 1),
+  counted AS (SELECT count(*)::int AS purged FROM purged),
+  kept AS (
+    UPDATE idempotency_key_purge_turn t
+    SET purger_id = $4::uuid,
+        ends_at = $1::timestamptz + CASE WHEN counted.purged = $3::int THEN $5::int ELSE 0 END * interval '1 millisecond'
+    FROM turn, counted WHERE t.id = turn.id)
+  SELECT CASE WHEN EXISTS (SELECT FROM turn) THEN (SELECT purged FROM counted) END AS purged`;

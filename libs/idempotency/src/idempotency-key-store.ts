@@ -104,8 +104,13 @@ export interface IdempotencyKeyStore {
    * Deletes records whose retention ended at `now` (`retentionEnded`: expired, and at one of
    * `RETENTION_APPLIES_AT`), at most `batchSize` (a positive integer), oldest expiry first.
    * Resolves to how many were deleted; call again while it equals `batchSize`.
+   *
+   * With `turn`, purgers sharing the store delete one at a time: the batch runs only if the turn
+   * is free at `now` or already `turn.purgerId`'s, and a full batch keeps it for `turn.turnMs`
+   * after `now` (a shorter one ends it). Another purger's batch then resolves to `undefined`,
+   * deleting nothing. Without `turn`, the batch runs whoever holds it.
    */
-  purgeExpired(now: Date, batchSize: number): Promise<number>;
+  purgeExpired(now: Date, batchSize: number, turn?: PurgeTurn): Promise<number | undefined>;
 }
 
 /** What {@link IdempotencyKeyStore.claimStalled} looks for. */
@@ -127,4 +132,19 @@ export interface StalledClaim {
   resume: ResumePoint;
   /** The trace context of the request that last claimed the key, when it carried one. */
   traceParent?: string;
+}
+
+/**
+ * A purger's claim to delete alone, for {@link IdempotencyKeyStore.purgeExpired}: N processes
+ * each purging a backlog at once would take N database backends from the requests beside them
+ * (docs/benchmarks.md, "Cost as the key table grows").
+ */
+export interface PurgeTurn {
+  /** The purger, the same for all its batches (a random UUID per purger). */
+  purgerId: string;
+  /**
+   * How long a full batch keeps the turn, in ms: longer than a batch and the pause after it, so
+   * that the turn passes on only when its purger is done, or has stopped (a crash, a slow batch).
+   */
+  turnMs: number;
 }

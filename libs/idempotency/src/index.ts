@@ -18,7 +18,7 @@ export type { ClaimDecision } from './claim-decision';
 export { claimKey } from './key-claim';
 export type { ClaimStatements, ReadRecord } from './key-claim';
 export { releasedRecord, RETENTION_APPLIES_AT, retentionEnded } from './key-life';
-export type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, ResumePoint, StalledClaim, StalledClaimRequest } from './idempotency-key-store';
+export type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, PurgeTurn, ResumePoint, StalledClaim, StalledClaimRequest } from './idempotency-key-store';
 export { LeaseLostError } from './lease-lost.error';
 export { IdempotencyStoreUnavailableError } from './idempotency-store-unavailable.error';
 export { IDEMPOTENCY_PROBLEMS } from './idempotency-problems';

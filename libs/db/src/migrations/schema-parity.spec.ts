@@ -18,6 +18,7 @@ describe('prisma/migrations against schema.prisma', () => {
       'AdmissionCounter',
       'Event',
       'IdempotencyKey',
+      'IdempotencyKeyPurgeTurn',
       'Order',
       'OrderLine',
       'PaymentIntent',
@@ -198,6 +199,17 @@ describe('prisma/migrations against schema.prisma', () => {
       }),
     ).rejects.toThrow(/idempotency_keys_completed_has_response/);
   });
+  it('keeps the purge turn in one row, created free by its migration, and refuses a second', async () => {
+    const [turn] = await prisma.idempotencyKeyPurgeTurn.findMany();
+    expect(turn).toEqual({ id: true, purgerId: null, endsAt: new Date('1970-01-01T00:00:00Z') });
+    const purgerId = randomUUID();
+    const endsAt = new Date('2001-01-01T00:00:00.123Z');
+    await prisma.idempotencyKeyPurgeTurn.update({ where: { id: true }, data: { purgerId, endsAt } });
+    expect(await prisma.idempotencyKeyPurgeTurn.findMany()).toEqual([{ id: true, purgerId, endsAt }]);
+    await prisma.idempotencyKeyPurgeTurn.update({ where: { id: true }, data: { purgerId: turn.purgerId, endsAt: turn.endsAt } });
+    await expect(prisma.idempotencyKeyPurgeTurn.create({ data: { id: false, endsAt } })).rejects.toThrow(/idempotency_key_purge_turn_one_row/);
+  });
+
   it('round-trips every field of admission counters, one row per bucket, hits positive', async () => {
     const bucket = `parity:${randomUUID()}`;
     const windowEndsAt = new Date('2026-01-01T00:00:00.123Z');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { leaseOfRecord } from '../claim-record';
-import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
+import type { ClaimRequest, ClaimResult, IdempotencyKeyStore, Lease, PurgeTurn, StalledClaim, StalledClaimRequest } from '../idempotency-key-store';
 import { FINISHED, IdempotencyRecord, RecoveryPoint, STARTED, StoredResponse } from '../idempotency-record';
 import { IdempotencyStoreUnavailableError } from '../idempotency-store-unavailable.error';
 import { claimKey } from '../key-claim';
@@ -31,6 +31,7 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySett
   private readonly waiters = new SettledKeyWaiters();
   private readonly clock: () => Date;
   private outage: Error | undefined;
+  private purgeTurn: { purgerId: string; endsAt: number } | undefined;
 
   constructor(options: InMemoryIdempotencyKeyStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
@@ -108,11 +109,22 @@ export class InMemoryIdempotencyKeyStore implements IdempotencyKeyStore, KeySett
     return expiries.length ? new Date(Math.min(...expiries)) : undefined;
   }
 
-  async purgeExpired(now: Date, batchSize: number): Promise<number> {
+  async purgeExpired(now: Date, batchSize: number, turn?: PurgeTurn): Promise<number | undefined> {
     this.failIfDown();
     if (!Number.isInteger(batchSize) || batchSize < 1) {
       throw new RangeError(`batchSize must be a positive integer, not ${batchSize}`);
     }
+    if (turn && !this.hasPurgeTurn(turn, now)) return undefined;
+    const purged = this.purgeBatch(now, batchSize);
+    if (turn) this.purgeTurn = { purgerId: turn.purgerId, endsAt: now.getTime() + (purged === batchSize ? turn.turnMs : 0) };
+    return purged;
+  }
+
+  private hasPurgeTurn(turn: PurgeTurn, now: Date): boolean {
+    return this.purgeTurn === undefined || this.purgeTurn.purgerId === turn.purgerId || this.purgeTurn.endsAt <= now.getTime();
+  }
+
+  private purgeBatch(now: Date, batchSize: number): number {
     const expired = [...this.records.entries()]
       .filter(([, record]) => retentionEnded(record, now))
       .sort(([, a], [, b]) => a.expiresAt.getTime() - b.expiresAt.getTime())

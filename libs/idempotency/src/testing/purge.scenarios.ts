@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { IdempotencyKeyStore } from '../idempotency-key-store';
 import type { IdempotencyKeyStoreScenario } from './store-scenario';
+import { randomUUID } from 'node:crypto';
 import { at, claimRequest, leaseOf, orderCreated } from './store-scenario';
 
 /** Claims one key per retention period (in ms), all at T0; completes every other one. */
@@ -18,6 +19,11 @@ async function survived(store: IdempotencyKeyStore, request: ReturnType<typeof c
   const result = await store.claim({ ...request, now });
   assert.equal(result.outcome, 'claimed');
   return result.outcome === 'claimed' && result.tookOver;
+}
+
+/** A purger's turn, kept 10 s after each full batch. */
+function turnOf(purgerId = randomUUID()) {
+  return { purgerId, turnMs: 10_000 };
 }
 
 /** The scheduled purge of retention-expired keys. */
@@ -45,6 +51,37 @@ export const PURGE_SCENARIOS: readonly IdempotencyKeyStoreScenario[] = [
       assert.equal(await store.purgeExpired(at(10_000), 2), 2);
       assert.equal(await store.purgeExpired(at(10_000), 2), 0);
       assert.deepEqual([await survived(store, fourth, after), await survived(store, fifth, after)], [false, false]);
+    },
+  },
+  {
+    name: 'takes turns: while one purger has full batches, another deletes nothing until its last batch ends the turn',
+    async run(store) {
+      await keysExpiringAfter(store, [1_000, 2_000, 3_000]);
+      const [first, second] = [turnOf(), turnOf()];
+      assert.equal(await store.purgeExpired(at(5_000), 2, first), 2);
+      assert.equal(await store.purgeExpired(at(5_000), 2, second), undefined);
+      assert.equal(await store.purgeExpired(at(5_000), 2, first), 1);
+      await keysExpiringAfter(store, [1_000]);
+      assert.equal(await store.purgeExpired(at(5_000), 2, second), 1);
+    },
+  },
+  {
+    name: 'passes the turn on once it lapsed, when its purger stopped after a full batch',
+    async run(store) {
+      await keysExpiringAfter(store, [1_000, 2_000, 3_000]);
+      const [stopped, next] = [turnOf(), turnOf()];
+      assert.equal(await store.purgeExpired(at(5_000), 1, stopped), 1);
+      assert.equal(await store.purgeExpired(at(14_999), 1, next), undefined);
+      assert.equal(await store.purgeExpired(at(15_000), 1, next), 1);
+      assert.equal(await store.purgeExpired(at(15_000), 1, stopped), undefined);
+    },
+  },
+  {
+    name: 'purges without a turn whoever holds it',
+    async run(store) {
+      await keysExpiringAfter(store, [1_000, 2_000]);
+      assert.equal(await store.purgeExpired(at(5_000), 1, turnOf()), 1);
+      assert.equal(await store.purgeExpired(at(5_000), 1), 1);
     },
   },
 ];
