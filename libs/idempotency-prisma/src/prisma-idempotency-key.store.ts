@@ -17,7 +17,18 @@ import {
   StoredResponse,
 } from '@safe-checkout/idempotency';
 import { insertOrRead, ReadRow, recordOfRow, Row } from './insert-or-read.statement';
-import { ADVANCE, CLAIM_STALLED, COMPLETE, DELETE_HELD, EARLIEST_LEASE_EXPIRY, LAPSE_HELD, PURGE_EXPIRED, PURGE_EXPIRED_IN_TURN, READ_HELD, TAKE_OVER } from './store-sql';
+import {
+  ADVANCE,
+  CLAIM_STALLED,
+  COMPLETE,
+  DELETE_HELD,
+  EARLIEST_LEASE_EXPIRY,
+  LAPSE_HELD,
+  PURGE_EXPIRED,
+  PURGE_EXPIRED_IN_TURN,
+  READ_HELD,
+  TAKE_OVER,
+} from './store-sql';
 import { IdempotencyKeyClient, runStatement, SqlConnection } from './store-statement';
 import { whenStoreUnavailable } from './store-unavailable';
 
