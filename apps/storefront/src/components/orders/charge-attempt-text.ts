@@ -2,15 +2,9 @@ import type { ChargeAttempt, ChargeRun } from '@/lib/api';
 
 type Tone = 'ok' | 'info' | 'warn' | 'bad';
 
-/**
- * How one of the shop's attempts at the payment provider ended: `charged` (a new PaymentIntent),
- * `replayed` (the provider's stored answer of an earlier attempt with the same key), `declined`
- * (402), `rejected` (another final answer), or no definite answer: `dropped`, `timed-out`,
- * `server-error` (5xx) and `in-progress` (409: the same key was still running at the provider).
- */
 type ChargeAttemptOutcome = keyof typeof CHARGE_OUTCOMES;
 
-/** The shop's client's verdict decides; the status and the failure label only say which kind. */
+/** How one of the shop's attempts at the provider ended: its client's verdict decides; the status and failure label only say which kind. */
 export function chargeAttemptOutcome({
   verdict,
   status,
@@ -25,10 +19,7 @@ export function chargeAttemptOutcome({
   return 'dropped';
 }
 
-/**
- * Each outcome's badge (in the retry timeline's words where they mean the same) and what it meant,
- * `{status}` being `HTTP 502` or `No answer` and `{cause}` a dropped connection's error code.
- */
+/** Each outcome's badge, in the retry timeline's words, and what it meant (`{status}`: `HTTP 502` or `No answer`; `{cause}`: a dropped connection's error code). */
 export const CHARGE_OUTCOMES = {
   charged: { label: 'Charged', tone: 'ok', says: '{status}: the provider charged the card, a new PaymentIntent.' },
   replayed: {
@@ -44,15 +35,13 @@ export const CHARGE_OUTCOMES = {
   'in-progress': { label: '409 in progress', tone: 'warn', says: '{status}: an earlier attempt with this key was still running at the provider.' },
 } as const satisfies Record<string, { label: string; tone: Tone; says: string }>;
 
-/** One sentence on what the provider's answer (or its absence) meant. */
 export function describeChargeAttempt(a: ChargeAttempt): string {
   const cause = a.reason?.startsWith('network:') ? ` (${a.reason.slice('network:'.length)})` : '';
   const status = a.status === undefined ? 'No answer' : `HTTP ${a.status}`;
   return CHARGE_OUTCOMES[chargeAttemptOutcome(a)].says.replace('{status}', status).replace('{cause}', cause);
 }
 
-// What a run of the charge came to, as its badge says it. A result this storefront does not know
-// yet is shown as what it cannot be sure of.
+// What a run of the charge came to; a result this storefront does not know is shown as unknown.
 const RUN_RESULTS: Record<string, { text: string; tone: Tone }> = {
   succeeded: { text: 'Paid', tone: 'ok' },
   declined: { text: 'Declined: nothing charged', tone: 'bad' },
