@@ -2,7 +2,7 @@ import { CHECKOUT_RETRY_POLICY, type AttemptOutcome, type ChargeWait, type GiveU
 import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
 import { formatSeconds } from '@/lib/format';
 
-type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
+export type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
 
 export const OUTCOME_LABELS: Record<AttemptOutcome, { label: string; tone: Tone }> = {
   sent: { label: 'Sent, waiting…', tone: 'muted' },

@@ -1,6 +1,6 @@
 import type { ApiError, AttemptAnswer } from '../api';
 
-/** How one request of a checkout ended: placed, given up on (its answers in order, `error` the last), or cut off by a page closed before the answer. */
+/** How one request ended: placed, given up on (its answers in order, `error` the last), or cut off by a page closed first. */
 export type RequestEnding =
   { kind: 'placed'; replayed: boolean } | { kind: 'failed'; answers: readonly AttemptAnswer[]; error: ApiError } | { kind: 'cut-off' };
 
