@@ -3,12 +3,8 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /**
- * Registers a tracer provider for the storefront's server: spans in batches (`OTEL_BSP_*`) over
- * OTLP/HTTP (`OTEL_EXPORTER_OTLP_*`), W3C trace context. The same SDK and settings as the API's
- * (libs/tracing's startTracing, which this app may not import: it is a server library, and the
- * storefront's image builds only browser-safe ones).
- *
- * @returns the provider, to shut down (export what is buffered)
+ * Spans in batches over OTLP/HTTP, W3C trace context: the API's settings (libs/tracing, a server
+ * library the storefront may not import). Returns the provider, to shut down.
  */
 export function startServerTracing(env: Record<string, string | undefined> = process.env): NodeTracerProvider {
   const provider = new NodeTracerProvider({

@@ -1,9 +1,6 @@
 /**
- * The Next.js instrumentation hook: called once when a storefront server starts, before it serves.
- * It starts OpenTelemetry for the server side (Next.js' own spans of every page render and server
- * `fetch`, exported over OTLP/HTTP) only when an OTLP endpoint is configured with the standard
- * variables, as the API and the payment sandbox do (docs/tracing.md); otherwise it registers
- * nothing, so every span Next.js starts stays a no-op.
+ * Next.js's instrumentation hook: starts OpenTelemetry for the server's own spans (docs/tracing.md)
+ * only when an OTLP endpoint is configured; otherwise every span Next.js starts stays a no-op.
  */
 export async function register(env: Record<string, string | undefined> = process.env): Promise<void> {
   // The SDK needs Node.js (AsyncLocalStorage, node:http); the edge runtime gets nothing, and its
@@ -13,12 +10,7 @@ export async function register(env: Record<string, string | undefined> = process
   startServerTracing(env);
 }
 
-/**
- * Whether spans should go out: an OTLP endpoint is set (`OTEL_EXPORTER_OTLP_ENDPOINT` or
- * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`), and neither `OTEL_SDK_DISABLED=true` nor
- * `OTEL_TRACES_EXPORTER=none` says otherwise. Unlike the SDK's own default (OTLP to localhost),
- * nothing is exported when none is set.
- */
+/** An OTLP endpoint is set and neither `OTEL_SDK_DISABLED=true` nor `OTEL_TRACES_EXPORTER=none` says otherwise; unlike the SDK, no default to localhost. */
 export function otlpEndpointConfigured(env: Record<string, string | undefined>): boolean {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
   if ((env.OTEL_TRACES_EXPORTER ?? '').split(',').some((name) => name.trim().toLowerCase() === 'none')) return false;

@@ -1,8 +1,8 @@
-/** A JSON value kept in `localStorage` or `sessionStorage` that React can subscribe to. */
+/** A JSON value in `localStorage` or `sessionStorage` that React can subscribe to. */
 export interface BrowserStore<T> {
-  /** The current value; the same object until the stored text changes (what `useSyncExternalStore` needs). */
+  /** The same object until the stored text changes (what `useSyncExternalStore` needs). */
   get(): T;
-  /** Reads, transforms and writes synchronously, so two quick clicks see each other's writes. */
+  /** Synchronous, so two quick clicks see each other's writes. */
   update(change: (current: T) => T): T;
   subscribe(listener: () => void): () => void;
 }
@@ -12,9 +12,8 @@ type Area = 'local' | 'session';
 const stores = new Map<string, BrowserStore<unknown>>();
 
 /**
- * The store for `key` in `area` (one instance per key, shared by every component). `fallback`
- * is the value when nothing (or something unreadable) is stored; `isValid` guards against
- * whatever else the browser holds under the key (another deployment of the app, a hand edit).
+ * The one store for `key` in `area`. `fallback` stands for nothing or something unreadable;
+ * `isValid` guards against whatever else the browser holds under the key (another deployment, a hand edit).
  */
 export function browserStore<T>(area: Area, key: string, fallback: T, isValid: (value: unknown) => value is T): BrowserStore<T> {
   const id = `${area}:${key}`;
@@ -76,7 +75,7 @@ function parse<T>(text: string | null, fallback: T, isValid: (value: unknown) =>
   }
 }
 
-/** A store that always holds `value`: for hooks that need a store while there is nothing to store (signed out). */
+/** A store that always holds `value`, for hooks that need one while there is nothing to store (signed out). */
 export function fixedStore<T>(value: T): BrowserStore<T> {
   return { get: () => value, update: () => value, subscribe: () => () => undefined };
 }

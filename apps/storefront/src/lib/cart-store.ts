@@ -8,12 +8,11 @@ function isCart(value: unknown): value is CartItem[] {
   return Array.isArray(value) && value.every((item) => typeof item?.productId === 'string' && Number.isInteger(item?.quantity));
 }
 
-/** The cart of one customer, kept in this browser across reloads and tabs. */
 export function cartStore(userId: string): BrowserStore<CartItem[]> {
   return browserStore<CartItem[]>('local', `safe-checkout:cart:${userId}`, [], isCart);
 }
 
-/** The cart with `quantity` units of the product (0 removes the line). Lines keep their order. */
+/** The cart with `quantity` units of the product (0 removes the line), lines in their order. */
 export function withQuantity(cart: readonly CartItem[], productId: string, quantity: number): CartItem[] {
   const clamped = Math.max(0, Math.min(MAX_QUANTITY, Math.floor(quantity)));
   const exists = cart.some((item) => item.productId === productId);
@@ -27,7 +26,7 @@ export function quantityOf(cart: readonly CartItem[], productId: string): number
   return cart.find((item) => item.productId === productId)?.quantity ?? 0;
 }
 
-/** Cart contents in canonical form: the same items give the same text, whatever their order. */
+/** The same items give the same text, whatever their order. */
 export function cartFingerprint(cart: readonly CartItem[]): string {
   return JSON.stringify([...cart].sort((a, b) => a.productId.localeCompare(b.productId)).map((i) => [i.productId, i.quantity]));
 }

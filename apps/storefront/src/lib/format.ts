@@ -14,13 +14,13 @@ export function formatClock(epochMs: number): string {
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** `0.42 s`, `1.13 s`, `12 s`. */
+/** `0.42 s`, `12 s`. */
 export function formatSeconds(ms: number): string {
   const s = ms / 1000;
   return `${s >= 10 ? s.toFixed(0) : s.toFixed(2)} s`;
 }
 
-/** `38 ms` below a second, `1.13 s` from there: how long one attempt at the provider took. */
+/** `38 ms` below a second, `1.13 s` from there. */
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
 }
@@ -30,7 +30,7 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** The first block of a UUID, enough to tell orders and keys apart on screen. */
+/** The first block of a UUID: enough to tell orders apart on screen. */
 export function shortId(id: string): string {
   return id.split('-')[0] ?? id;
 }

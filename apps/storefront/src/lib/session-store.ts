@@ -13,7 +13,6 @@ function isSession(value: unknown): value is Session | null {
   return typeof candidate?.accessToken === 'string' && typeof candidate.user?.id === 'string';
 }
 
-/** The signed-in customer of this browser, or `null`. */
 export function sessionStore(): BrowserStore<Session | null> {
   return browserStore<Session | null>('local', SESSION_KEY, null, isSession);
 }

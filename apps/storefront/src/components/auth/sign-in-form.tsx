@@ -8,14 +8,16 @@ import { safeReturnPath } from '@/lib/auth/safe-return-path';
 import { useApi } from '../providers/api-provider';
 import { signIn, useSession } from '../providers/use-session';
 import { ProblemNotice } from '../ui/problem-notice';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import styles from './sign-in.module.css';
 
-/**
- * Email and password, the demo accounts one click away, and readable errors. Once signed in,
- * goes to `next` if it is a path of this storefront ({@link safeReturnPath}), else to the shop.
- * `expired`: the shop refused the previous sign-in (401), which the page says.
- */
+// The seeded demo customers, for the demo only (the README says so too).
+const DEMO_ACCOUNTS = [
+  { name: 'Alice', email: 'alice@example.com' },
+  { name: 'Bob', email: 'bob@example.com' },
+] as const;
+const DEMO_PASSWORD = 'demo-password';
+
+/** Email and password, the demo accounts one click away. Once signed in, goes to `next` if it is a path of this storefront, else to the shop. */
 export function SignInForm({ next, expired = false }: { next?: string; expired?: boolean }) {
   const api = useApi();
   const router = useRouter();

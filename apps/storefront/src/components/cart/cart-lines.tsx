@@ -5,15 +5,14 @@ import { formatMoney } from '@/lib/format';
 import { QuantityStepper } from './quantity-stepper';
 import styles from './cart.module.css';
 
-export interface CartLinesProps {
+/** `locked` while an order is being sent: its key belongs to these exact items. */
+export function CartLines(props: {
   cart: readonly CartItem[];
   products: ReadonlyMap<string, Product>;
-  /** While an order is being sent the cart cannot change: its key belongs to these exact items. */
   locked: boolean;
   onQuantity: (productId: string, quantity: number) => void;
-}
-
-export function CartLines({ cart, products, locked, onQuantity }: CartLinesProps) {
+}) {
+  const { cart, products, locked, onQuantity } = props;
   return (
     <ul className={styles.lines} aria-label="Items in your cart">
       {cart.map((item) => {

@@ -17,7 +17,7 @@ import { ProblemNotice } from '../ui/problem-notice';
 import { CartLines } from './cart-lines';
 import styles from './cart.module.css';
 
-/** The cart and the checkout's retry timeline beside the checkout, on one page (and, in demo mode, the chaos panel below them). */
+/** The cart and its retry timeline beside the checkout (and, in demo mode, the chaos panel below them). */
 export function CartView() {
   const api = useApi();
   const session = useSignedInSession();

@@ -4,16 +4,9 @@ import { useEffect, useState } from 'react';
 import { MAX_QUANTITY } from '@/lib/cart-store';
 import styles from './cart.module.css';
 
-export interface QuantityStepperProps {
-  /** What the quantity is of, for labels ("Quantity of Idempotent mug"). */
-  itemName: string;
-  quantity: number;
-  disabled?: boolean;
-  onChange: (quantity: number) => void;
-}
-
-/** − [n] +, keyboard-friendly; typing a number applies it when it is a valid quantity. */
-export function QuantityStepper({ itemName, quantity, disabled, onChange }: QuantityStepperProps) {
+/** − [n] +; a typed number applies when it is a valid quantity. `itemName` labels it ("Quantity of Idempotent mug"). */
+export function QuantityStepper(props: { itemName: string; quantity: number; disabled?: boolean; onChange: (quantity: number) => void }) {
+  const { itemName, quantity, disabled, onChange } = props;
   const [text, setText] = useState(String(quantity));
   useEffect(() => setText(String(quantity)), [quantity]);
 

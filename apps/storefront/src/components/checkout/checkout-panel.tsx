@@ -18,26 +18,15 @@ import { DoubleClickGuard } from './double-click-guard';
 import { PaymentMethodPicker } from './payment-method-picker';
 import styles from './checkout.module.css';
 
-export interface CheckoutPanelProps {
-  session: Session;
-  cart: readonly CartItem[];
-  /** The cart's total at catalog prices; the shop computes the real one. */
-  total: Money | null;
-  record: CheckoutRecord | null;
-}
-
 /**
- * The card to pay with, the Buy button, the double-click guard toggle, the checkout's key and
- * its verdict; once the cart has been ordered, the order placed and where to go next. The guard
- * (a disabled button while a request is out) is a nicety: with it off every click sends a
- * request, and the key still makes them one order.
- *
- * The card is part of the checkout's body, like the items. While a request is out or its outcome
- * is unknown, the card is locked to the one sent: Check again must resend the same body with the
- * same key, or the shop could not tell a retry from a new order. After a definite failure (a
- * declined card) another card is a new checkout, with a new key.
+ * The card, the Buy button, the double-click guard, the checkout's key and its verdict; once the
+ * cart has been ordered, where to go next. The guard is a nicety: with it off every click sends a
+ * request, and the key still makes them one order. The card is part of the body, so while a request
+ * is out or its outcome unknown it is locked to the one sent: Check again must resend the same body
+ * with the same key, or the shop could not tell a retry from a new order.
  */
-export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelProps) {
+export function CheckoutPanel(props: { session: Session; cart: readonly CartItem[]; total: Money | null; record: CheckoutRecord | null }) {
+  const { session, cart, total, record } = props;
   const api = useApi();
   const router = useRouter();
   const [guardOff, setGuardOff] = useState(false);
@@ -55,8 +44,7 @@ export function CheckoutPanel({ session, cart, total, record }: CheckoutPanelPro
     // Read the store, not React state: a second click in the same frame must see the first.
     const inFlight = checkoutStore(session.user.id).get()?.inFlight.length ?? 0;
     if (!guardOff && inFlight > 0) return;
-    // A 401 means the token expired: sign in again and come back here, where the kept checkout
-    // record makes Buy (or Check again) resend its body with its key.
+    // After a 401 the customer signs in and comes back here, where the kept record resends its body with its key.
     void placeOrder({ api, session, order, onUnauthorized: () => router.push(endExpiredSession('/cart')) });
   }
 
@@ -135,7 +123,6 @@ function WhereNext({ orderId }: { orderId: string }) {
   );
 }
 
-/** Double-click twins of a placed order: they are waiting to be told "replayed". */
 function waitingTwins(count: number): string {
   return count === 1
     ? '1 more request is still waiting for its answer (it will be a replay).'

@@ -8,26 +8,12 @@ import { formatMoney, shortId } from '@/lib/format';
 
 const TONE = { placed: 'ok', failed: 'bad', unknown: 'warn' } as const;
 
-/**
- * The checkout's final word: placed (first time or replayed), definitely failed, or unknown (with
- * Check again, which asks again with the same key). `card` is the card it charges, as shown
- * (`Visa •••• 4242`).
- */
-export function CheckoutResultView({
-  result,
-  card,
-  onCheckAgain,
-  checking,
-}: {
-  result: CheckoutResult;
-  card: string;
-  onCheckAgain: () => void;
-  checking: boolean;
-}) {
+/** The checkout's verdict: placed (first time or replayed), definitely failed, or unknown with Check again (the same key). */
+export function CheckoutResultView(props: { result: CheckoutResult; card: string; onCheckAgain: () => void; checking: boolean }) {
+  const { result, card, onCheckAgain, checking } = props;
   const headingRef = useRef<HTMLParagraphElement>(null);
   // Move focus to the verdict once it arrives, so keyboard and screen-reader users land on it.
   useEffect(() => headingRef.current?.focus(), [result.state, result.at]);
-  // A failure's heading and body were chosen together by checkoutVerdict when the request ended.
   const { title, message } = result.state === 'placed' ? checkoutVerdict({ kind: 'placed', replayed: result.replayed }) : result;
   return (
     <div

@@ -4,19 +4,12 @@ import { useId } from 'react';
 import { useChaosAdmins } from '../demo/chaos/chaos-admin-provider';
 import styles from './checkout.module.css';
 
-export interface DoubleClickGuardProps {
-  /** The guard is off: every click on Buy sends a request. */
-  off: boolean;
-  onChange: (off: boolean) => void;
-}
-
 /**
- * The demo switch that lets every click on Buy send a request. It promises only what a person can
- * see: an order here is answered within a few hundredths of a second and the Buy button makes way
- * for the order placed, so clicks at human speed do not overlap unless the order is slowed down,
- * which only the demo mode's Slow shop does.
+ * The switch that lets every click on Buy send a request. It promises only what a person can see:
+ * an order is answered in hundredths of a second, so clicks at human speed overlap only when the
+ * demo mode's Slow shop holds the order.
  */
-export function DoubleClickGuard({ off, onChange }: DoubleClickGuardProps) {
+export function DoubleClickGuard({ off, onChange }: { off: boolean; onChange: (off: boolean) => void }) {
   const id = useId();
   const demoMode = useChaosAdmins()?.browserApi != null;
   return (

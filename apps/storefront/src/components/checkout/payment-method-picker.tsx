@@ -4,18 +4,9 @@ import { useId } from 'react';
 import { TEST_PAYMENT_METHODS } from '@/lib/checkout/test-payment-methods';
 import styles from './checkout.module.css';
 
-export interface PaymentMethodPickerProps {
-  /** The chosen payment method's id (`pm_…`). */
-  value: string;
-  onChange: (paymentMethod: string) => void;
-  /** The card cannot be changed right now. */
-  locked: boolean;
-  /** Said under the cards, e.g. why they are locked. */
-  note?: string;
-}
-
-/** The cards the checkout can charge, as radio buttons: brand, last four digits and, for a test card that fails, what it does. */
-export function PaymentMethodPicker({ value, onChange, locked, note }: PaymentMethodPickerProps) {
+/** The cards the checkout can charge, as radio buttons; `note` says why they are locked. */
+export function PaymentMethodPicker(props: { value: string; onChange: (paymentMethod: string) => void; locked: boolean; note?: string }) {
+  const { value, onChange, locked, note } = props;
   const id = useId();
   const noteId = `${id}-note`;
   return (

@@ -2,22 +2,13 @@ import Link from 'next/link';
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 import type { CheckoutRecord, TimelineAttempt, TimelineNote } from '@/lib/checkout/checkout-record';
 import { formatClock, formatSeconds } from '@/lib/format';
-import { OUTCOME_LABELS, describeAnswer, describeGiveUp, describeWait, explainerAnchor, isBrowserResend, outcomeLabel } from './timeline-text';
+import { GIVE_UPS, OUTCOME_LABELS, describeAnswer, describeWait, explainerAnchor, isBrowserResend, outcomeLabel } from './timeline-text';
 import styles from './checkout.module.css';
 
-type Row = { kind: 'attempt'; at: number; attempt: TimelineAttempt } | { kind: 'note'; at: number; note: TimelineNote };
-
-/**
- * Every attempt of the checkout in time order: when it was sent, what came back, how long the
- * client then waited and why, and the key it carried, which is the same on every row.
- */
+/** Every attempt of the checkout and every note, in time order: what came back, how long the client then waited and why. */
 export function RetryTimeline({ record }: { record: CheckoutRecord }) {
-  const rows: Row[] = [
-    ...record.attempts.map((attempt) => ({ kind: 'attempt' as const, at: attempt.sentAt, attempt })),
-    ...record.notes.map((note) => ({ kind: 'note' as const, at: note.at, note })),
-  ].sort((a, b) => a.at - b.at);
+  const rows = [...record.attempts, ...record.notes].sort((a, b) => at(a) - at(b));
   const requestsSeen = new Set(record.attempts.map((a) => a.request)).size;
-
   return (
     <section className={`card ${styles.timeline}`} aria-labelledby="timeline-title" data-testid="timeline-card" data-in-flight={record.inFlight.length}>
       <header className={styles.timelineHeader}>
@@ -33,10 +24,13 @@ export function RetryTimeline({ record }: { record: CheckoutRecord }) {
       ) : (
         <ol className={styles.rows} data-testid="retry-timeline">
           {rows.map((row) =>
-            row.kind === 'note' ? (
-              <NoteRow key={`n${row.at}`} note={row.note} start={record.startedAt} />
+            'text' in row ? (
+              <li key={`n${row.at}`} className={`${styles.row} ${styles.note}`}>
+                <When at={row.at} start={record.startedAt} />
+                <span className={styles.noteText}>{row.text}</span>
+              </li>
             ) : (
-              <AttemptRow key={`a${row.attempt.request}.${row.attempt.attempt}`} attempt={row.attempt} start={record.startedAt} keyText={record.key} />
+              <AttemptRow key={`a${row.request}.${row.attempt}`} attempt={row} start={record.startedAt} keyText={record.key} />
             ),
           )}
         </ol>
@@ -45,9 +39,19 @@ export function RetryTimeline({ record }: { record: CheckoutRecord }) {
   );
 }
 
+const at = (row: TimelineAttempt | TimelineNote) => ('text' in row ? row.at : row.sentAt);
+
+function When({ at, start }: { at: number; start: number }) {
+  return (
+    <span className={styles.when}>
+      <time dateTime={new Date(at).toISOString()}>{formatClock(at)}</time>
+      <span className="muted">+{formatSeconds(at - start)}</span>
+    </span>
+  );
+}
+
 function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; start: number; keyText: string }) {
-  const { tone } = OUTCOME_LABELS[attempt.outcome];
-  const gaveUp = describeGiveUp(attempt.gaveUp);
+  const gaveUp = attempt.gaveUp && GIVE_UPS[attempt.gaveUp];
   return (
     <li
       className={styles.row}
@@ -56,14 +60,11 @@ function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; sta
       data-attempt={attempt.attempt}
       data-browser-resend={isBrowserResend(attempt) || undefined}
     >
-      <span className={styles.when}>
-        <time dateTime={new Date(attempt.sentAt).toISOString()}>{formatClock(attempt.sentAt)}</time>
-        <span className="muted">+{formatSeconds(attempt.sentAt - start)}</span>
-      </span>
+      <When at={attempt.sentAt} start={start} />
       <span className={styles.which}>
         Request {attempt.request} · try {attempt.attempt}
       </span>
-      <span className={`badge badge--${tone} ${styles.outcome}`}>
+      <span className={`badge badge--${OUTCOME_LABELS[attempt.outcome].tone} ${styles.outcome}`}>
         {attempt.outcome === 'sent' && <span className="spinner spinner--small" aria-hidden="true" />}
         {outcomeLabel(attempt)}
       </span>
@@ -85,18 +86,6 @@ function AttemptRow({ attempt, start, keyText }: { attempt: TimelineAttempt; sta
       <code className={styles.rowKey} title={keyText}>
         {keyText.slice(0, 8)}…
       </code>
-    </li>
-  );
-}
-
-function NoteRow({ note, start }: { note: TimelineNote; start: number }) {
-  return (
-    <li className={`${styles.row} ${styles.note}`}>
-      <span className={styles.when}>
-        <time dateTime={new Date(note.at).toISOString()}>{formatClock(note.at)}</time>
-        <span className="muted">+{formatSeconds(note.at - start)}</span>
-      </span>
-      <span className={styles.noteText}>{note.text}</span>
     </li>
   );
 }

@@ -2,9 +2,8 @@ import { CHECKOUT_RETRY_POLICY, type AttemptOutcome, type ChargeWait, type GiveU
 import type { TimelineAttempt } from '@/lib/checkout/checkout-record';
 import { formatSeconds } from '@/lib/format';
 
-type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
+export type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
 
-/** Badge text and colour of each attempt outcome. */
 export const OUTCOME_LABELS: Record<AttemptOutcome, { label: string; tone: Tone }> = {
   sent: { label: 'Sent, waiting…', tone: 'muted' },
   dropped: { label: 'Dropped', tone: 'bad' },
@@ -19,27 +18,23 @@ export const OUTCOME_LABELS: Record<AttemptOutcome, { label: string; tone: Tone 
 };
 
 /**
- * Whether the shop replayed an answer to the checkout's very first try: no earlier attempt with
- * this key left the page (request 1 is the checkout's first, in every tab), so the stored answer
- * came from a copy the page never sent. Browsers re-send a request by themselves when a reused
- * keep-alive connection closes before any answer (Chromium up to twice), and the first copy had
- * reached the shop.
+ * A replay answering the checkout's very first try: no earlier attempt with this key left the page,
+ * so the stored answer came from a copy the browser re-sent by itself (Chromium does, up to twice,
+ * when a reused keep-alive connection closes before any answer) after the first had reached the shop.
  */
 export function isBrowserResend(a: TimelineAttempt): boolean {
   return a.outcome === 'replayed' && a.request === 1 && a.attempt === 1;
 }
 
-/** Badge text of an attempt: its outcome's, or for a replay of a copy the browser re-sent, that too. */
 export function outcomeLabel(a: TimelineAttempt): string {
   return isBrowserResend(a) ? 'Replayed: the browser re-sent it' : OUTCOME_LABELS[a.outcome].label;
 }
 
-/** One sentence on what the answer means, for the attempt's detail line. */
 export function describeAnswer(a: TimelineAttempt): string {
-  if (isBrowserResend(a)) {
-    return `${a.status === undefined ? '' : `HTTP ${a.status}`} with Idempotent-Replayed on this page's only try: the connection dropped after the request had reached the shop, and the browser re-sent the same request, same key, by itself. The shop placed the order for the first copy and replayed its answer to the second: one order.`;
-  }
   const status = a.status === undefined ? '' : `HTTP ${a.status}`;
+  if (isBrowserResend(a)) {
+    return `${status} with Idempotent-Replayed on this page's only try: the connection dropped after the request had reached the shop, and the browser re-sent the same request, same key, by itself. The shop placed the order for the first copy and replayed its answer to the second: one order.`;
+  }
   switch (a.outcome) {
     case 'sent':
       return 'No answer yet.';
@@ -94,25 +89,15 @@ export function describeWait(wait: ChargeWait, retry: number, who: 'shop' | 'pro
   return retryAfterMs === undefined ? backoff : `${backoff}, longer than the ${formatSeconds(retryAfterMs)} the ${who} asked for in Retry-After`;
 }
 
-/** Why the client made no more attempts, when that is not plain from the answer; `null` when it is. */
-export function describeGiveUp(reason: GiveUpReason | undefined): string | null {
-  switch (reason) {
-    case 'retries-exhausted':
-      return `No retries left: the client makes at most ${CHECKOUT_RETRY_POLICY.retries} after the first attempt.`;
-    case 'budget-exhausted':
-      return "The client stopped retrying: this tab's retry budget is spent (too many failed attempts lately), so it stops adding load to a shop that is failing.";
-    case 'deadline-exceeded':
-      return `The client stopped retrying: another attempt could not have finished within the request's ${formatSeconds(CHECKOUT_RETRY_POLICY.deadlineMs)}.`;
-    default:
-      // A final answer (or no retries allowed at all) speaks for itself.
-      return null;
-  }
-}
+// Why the client made no more attempts; a final answer (or no retries allowed at all) speaks for itself.
+export const GIVE_UPS: Partial<Record<GiveUpReason, string>> = {
+  'retries-exhausted': `No retries left: the client makes at most ${CHECKOUT_RETRY_POLICY.retries} after the first attempt.`,
+  'budget-exhausted':
+    "The client stopped retrying: this tab's retry budget is spent (too many failed attempts lately), so it stops adding load to a shop that is failing.",
+  'deadline-exceeded': `The client stopped retrying: another attempt could not have finished within the request's ${formatSeconds(CHECKOUT_RETRY_POLICY.deadlineMs)}.`,
+};
 
-/**
- * The section of the How-this-works page that explains what this checkout went through, so the
- * customer can read about exactly what they just saw.
- */
+/** The section of the How-this-works page that explains what this checkout went through. */
 export function explainerAnchor(attempts: readonly TimelineAttempt[]): string {
   const saw = (...outcomes: AttemptOutcome[]) => attempts.some((a) => outcomes.includes(a.outcome));
   const slugs = new Set(attempts.map((a) => a.slug));

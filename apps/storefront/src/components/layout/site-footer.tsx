@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-/** Says what this is, and which API this storefront talks to (the chaos demo points it at a proxy). */
+/** What this is, and which API the storefront talks to (the chaos demo points it at a proxy). */
 export function SiteFooter({ apiBaseUrl, chaosDemo }: { apiBaseUrl: string; chaosDemo: boolean }) {
   return (
     <footer className="site-footer">

@@ -4,11 +4,7 @@ import { CHARGE_OUTCOMES, chargeAttemptOutcome, describeChargeAttempt, describeC
 import { describeWait } from '../checkout/timeline-text';
 import styles from './orders.module.css';
 
-/**
- * The shop server's own attempts at the payment provider for this order: one derived key, each
- * run of the charge (a checkout request, or the recovery worker) with every attempt's outcome and
- * the wait before the next, so that the server's retries read like the Buy button's timeline.
- */
+/** The shop's own attempts at the payment provider, with the key derived from the order: each run of the charge (a checkout request, or the recovery worker), read like the Buy button's timeline. */
 export function ChargeAttemptList({ chargeAttempts }: { chargeAttempts: ChargeAttempts }) {
   const { idempotencyKey: key, runs } = chargeAttempts;
   return (

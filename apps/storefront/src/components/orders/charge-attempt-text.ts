@@ -1,16 +1,9 @@
 import type { ChargeAttempt, ChargeRun } from '@/lib/api';
+import { OUTCOME_LABELS, type Tone } from '../checkout/timeline-text';
 
-type Tone = 'ok' | 'info' | 'warn' | 'bad';
-
-/**
- * How one of the shop's attempts at the payment provider ended: `charged` (a new PaymentIntent),
- * `replayed` (the provider's stored answer of an earlier attempt with the same key), `declined`
- * (402), `rejected` (another final answer), or no definite answer: `dropped`, `timed-out`,
- * `server-error` (5xx) and `in-progress` (409: the same key was still running at the provider).
- */
 type ChargeAttemptOutcome = keyof typeof CHARGE_OUTCOMES;
 
-/** The shop's client's verdict decides; the status and the failure label only say which kind. */
+/** How one of the shop's attempts at the provider ended: its client's verdict decides; the status and failure label only say which kind. */
 export function chargeAttemptOutcome({
   verdict,
   status,
@@ -25,34 +18,28 @@ export function chargeAttemptOutcome({
   return 'dropped';
 }
 
-/**
- * Each outcome's badge (in the retry timeline's words where they mean the same) and what it meant,
- * `{status}` being `HTTP 502` or `No answer` and `{cause}` a dropped connection's error code.
- */
+/** Each outcome's badge (the retry timeline's where they mean the same) and what it meant (`{status}`: `HTTP 502` or `No answer`; `{cause}`: a dropped connection's error code). */
 export const CHARGE_OUTCOMES = {
   charged: { label: 'Charged', tone: 'ok', says: '{status}: the provider charged the card, a new PaymentIntent.' },
   replayed: {
-    label: 'Replayed',
-    tone: 'info',
+    ...OUTCOME_LABELS.replayed,
     says: "{status} with Idempotent-Replayed: the provider's stored answer of an earlier attempt with this key. Nothing was charged again.",
   },
   declined: { label: 'Declined', tone: 'bad', says: '{status}: the card was declined. A final answer: nothing was charged.' },
-  rejected: { label: 'Rejected', tone: 'bad', says: '{status}: a final answer from the provider; retrying cannot change it.' },
-  dropped: { label: 'Dropped', tone: 'bad', says: 'The connection failed before any answer{cause}: the charge may or may not have reached the provider.' },
-  'timed-out': { label: 'Timed out', tone: 'bad', says: 'No answer in time: the charge may or may not have reached the provider.' },
-  'server-error': { label: '5xx', tone: 'bad', says: '{status}: the provider failed; the charge may or may not have happened.' },
-  'in-progress': { label: '409 in progress', tone: 'warn', says: '{status}: an earlier attempt with this key was still running at the provider.' },
-} as const satisfies Record<string, { label: string; tone: Tone; says: string }>;
+  rejected: { ...OUTCOME_LABELS.rejected, says: '{status}: a final answer from the provider; retrying cannot change it.' },
+  dropped: { ...OUTCOME_LABELS.dropped, says: 'The connection failed before any answer{cause}: the charge may or may not have reached the provider.' },
+  'timed-out': { ...OUTCOME_LABELS['timed-out'], says: 'No answer in time: the charge may or may not have reached the provider.' },
+  'server-error': { ...OUTCOME_LABELS['server-error'], says: '{status}: the provider failed; the charge may or may not have happened.' },
+  'in-progress': { ...OUTCOME_LABELS['in-progress'], says: '{status}: an earlier attempt with this key was still running at the provider.' },
+} satisfies Record<string, { label: string; tone: Tone; says: string }>;
 
-/** One sentence on what the provider's answer (or its absence) meant. */
 export function describeChargeAttempt(a: ChargeAttempt): string {
   const cause = a.reason?.startsWith('network:') ? ` (${a.reason.slice('network:'.length)})` : '';
   const status = a.status === undefined ? 'No answer' : `HTTP ${a.status}`;
   return CHARGE_OUTCOMES[chargeAttemptOutcome(a)].says.replace('{status}', status).replace('{cause}', cause);
 }
 
-// What a run of the charge came to, as its badge says it. A result this storefront does not know
-// yet is shown as what it cannot be sure of.
+// What a run of the charge came to; a result this storefront does not know is shown as unknown.
 const RUN_RESULTS: Record<string, { text: string; tone: Tone }> = {
   succeeded: { text: 'Paid', tone: 'ok' },
   declined: { text: 'Declined: nothing charged', tone: 'bad' },

@@ -13,7 +13,7 @@ import { OrderStatusBadge } from './order-status-badge';
 import { useProductNames } from './use-product-names';
 import styles from './orders.module.css';
 
-/** One of the customer's orders: its status, its lines with the prices it was placed at, its payment and the shop's attempts at the provider. */
+/** One order: its status, lines at the prices it was placed at, its payment and the shop's attempts at the provider. */
 export function OrderDetail({ orderId }: { orderId: string }) {
   const api = useApi();
   const session = useSignedInSession();

@@ -9,7 +9,7 @@ import { ProblemNotice } from '../ui/problem-notice';
 import { OrderTable, type MoreOrders } from './order-table';
 import { useProductNames } from './use-product-names';
 
-/** The customer's orders, newest first, a page at a time as the API lists them (`GET /orders` with a cursor, "Load more"). */
+/** The customer's orders, a page at a time as the API lists them (`GET /orders` with a cursor). */
 export function OrderList() {
   const api = useApi();
   const session = useSignedInSession();

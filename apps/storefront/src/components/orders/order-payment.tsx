@@ -20,7 +20,7 @@ const CONFIRMED_BY: Record<PaymentConfirmation, string> = {
 // A value the API added after this storefront was built.
 const wordsFor = <K extends string>(table: Record<K, string>, key: K, unknown: string) => (Object.hasOwn(table, key) ? table[key] : unknown);
 
-/** The order's payment: the PaymentIntent that paid it and the amount charged, or what its status means. */
+/** The PaymentIntent that paid the order and the amount charged, or what its status means. */
 export function OrderPayment({ order }: { order: Order }) {
   return (
     <section className={styles.payment} aria-labelledby="payment-title" data-testid="order-payment">

@@ -1,7 +1,6 @@
 import type { OrderStatus } from '@/lib/api';
 
-/** How each order status is shown: its name for customers and the badge's colour. */
-export const ORDER_STATUS_LABELS: Record<OrderStatus, { label: string; tone: 'ok' | 'warn' | 'bad' | 'muted' }> = {
+const ORDER_STATUS_LABELS: Record<OrderStatus, { label: string; tone: 'ok' | 'warn' | 'bad' | 'muted' }> = {
   paid: { label: 'Paid', tone: 'ok' },
   payment_failed: { label: 'Payment failed', tone: 'bad' },
   awaiting_payment: { label: 'Awaiting payment', tone: 'warn' },

@@ -6,21 +6,19 @@ import { ProblemNotice } from '../ui/problem-notice';
 import { OrderStatusBadge } from './order-status-badge';
 import styles from './orders.module.css';
 
-/** The state of "Load more": idle, fetching the next page, or that fetch failed (the list so far stays). */
+/** "Load more": idle, fetching the next page, or that fetch failed (the orders so far stay). */
 export type MoreOrders = { state: 'idle' } | { state: 'loading' } | { state: 'error'; error: ApiError };
 
 export interface OrderTableProps {
-  /** The orders loaded so far, newest first. */
   orders: Order[];
-  /** Product names by id, for the lines. */
   names: ReadonlyMap<string, string>;
-  /** Whether the API named a next page. */
+  /** The API named a next page. */
   hasMore: boolean;
   more: MoreOrders;
   onLoadMore: () => void;
 }
 
-/** The orders loaded so far, and "Load more" while the API names a next page. */
+/** The orders loaded so far, newest first, and "Load more" while the API names a next page. */
 export function OrderTable({ orders, names, hasMore, more, onLoadMore }: OrderTableProps) {
   return (
     <>
@@ -29,13 +27,11 @@ export function OrderTable({ orders, names, hasMore, more, onLoadMore }: OrderTa
           <caption className="visually-hidden">Your orders, newest first</caption>
           <thead>
             <tr>
-              <th scope="col">Placed</th>
-              <th scope="col">Order</th>
-              <th scope="col">Items</th>
-              <th scope="col" className="numeric">
-                Total
-              </th>
-              <th scope="col">Status</th>
+              {['Placed', 'Order', 'Items', 'Total', 'Status'].map((heading) => (
+                <th key={heading} scope="col" className={heading === 'Total' ? 'numeric' : undefined}>
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -16,7 +16,6 @@ import { ProfileForm } from './profile-form';
 import { SaveLog, type SaveLogEntry } from './save-log';
 import styles from './profile.module.css';
 
-/** Loads the profile, then hands it to the editor. */
 export function ProfileEditor() {
   const api = useApi();
   const session = useSignedInSession();
@@ -27,9 +26,9 @@ export function ProfileEditor() {
 }
 
 /**
- * Edits on top of the version last read (`base`). Saving sends `PUT` with `If-Match: base.etag`;
- * a 412 means someone saved in between. The version read after it (`theirs`) is merged with
- * this tab's edits field by field, so that saving again replaces only what this tab changed.
+ * Edits on top of the version last read (`base`), saved with `If-Match: base.etag`. After a 412 the
+ * version read again (`theirs`) is merged with this tab's edits field by field, so that saving
+ * again replaces only what this tab changed.
  */
 function Editor({ session, initial }: { session: Session; initial: VersionedProfile }) {
   const api = useApi();

@@ -2,8 +2,8 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import type { FieldError, ProfileFields } from '@/lib/api';
+import { countries, isCountryCode } from '@/lib/profile/countries';
 import { PROFILE_FIELD_LABELS, readField, withField, type ProfileFieldKey } from '@/lib/profile/profile-field';
-import { CountrySelect } from './country-select';
 import styles from './profile.module.css';
 
 interface TextField {
@@ -25,13 +25,10 @@ const ADDRESS: TextField[] = [
   { key: 'city', autoComplete: 'address-level2', required: true },
   { key: 'postalCode', autoComplete: 'postal-code', required: true },
 ];
+const COUNTRIES = countries();
 const COUNTRY_ID = 'address-country';
-const COUNTRY_HINT = 'Saved as its ISO 3166 code, e.g. DE for Germany';
 
-/**
- * Name, email and shipping address, with each field's server-side error (`fieldErrors`, by dotted
- * path such as `shippingAddress.city`) next to it.
- */
+/** Name, email and shipping address, each field with its server-side error (`fieldErrors`, by dotted path such as `shippingAddress.city`). */
 export function ProfileForm(props: {
   value: ProfileFields;
   onChange: (value: ProfileFields) => void;
@@ -41,7 +38,10 @@ export function ProfileForm(props: {
 }) {
   const { value, onChange, saving, fieldErrors } = props;
   const errorOf = (path: string) => fieldErrors.find((e) => e.field === path)?.messages.join('; ');
+  const country = value.shippingAddress.country;
   const countryError = errorOf('shippingAddress.country');
+  // A stored value that is no country code is shown as it is, never swapped for a guess, until the customer picks one.
+  const unknownCountry = country !== '' && !isCountryCode(country);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -50,9 +50,8 @@ export function ProfileForm(props: {
 
   const input = ({ key, autoComplete, required, type, maxLength }: TextField, id: string, path: string) => {
     const error = errorOf(path);
-    const label = `${PROFILE_FIELD_LABELS[key]}${required ? '' : ' (optional)'}`;
     return (
-      <Field key={key} id={id} label={label} error={error}>
+      <Field key={key} id={id} label={`${PROFILE_FIELD_LABELS[key]}${required ? '' : ' (optional)'}`} error={error}>
         <input
           id={id}
           type={type}
@@ -78,14 +77,26 @@ export function ProfileForm(props: {
       <fieldset className={styles.fieldset}>
         <legend>Shipping address</legend>
         {ADDRESS.map((field) => input(field, `address-${field.key}`, `shippingAddress.${field.key}`))}
-        <Field id={COUNTRY_ID} label={PROFILE_FIELD_LABELS.country} error={countryError} hint={COUNTRY_HINT}>
-          <CountrySelect
+        <Field id={COUNTRY_ID} label={PROFILE_FIELD_LABELS.country} error={countryError} hint="Saved as its ISO 3166 code, e.g. DE for Germany">
+          <select
             id={COUNTRY_ID}
-            value={value.shippingAddress.country}
-            onChange={(code) => onChange(withField(value, 'country', code))}
-            invalid={Boolean(countryError)}
-            describedBy={[`${COUNTRY_ID}-hint`, countryError && `${COUNTRY_ID}-error`].filter(Boolean).join(' ')}
-          />
+            autoComplete="country"
+            required
+            value={country}
+            onChange={(e) => onChange(withField(value, 'country', e.target.value))}
+            aria-invalid={Boolean(countryError) || unknownCountry}
+            aria-describedby={[`${COUNTRY_ID}-hint`, countryError && `${COUNTRY_ID}-error`].filter(Boolean).join(' ')}
+          >
+            <option value="" disabled>
+              Choose a country
+            </option>
+            {unknownCountry && <option value={country}>{country}: not a country code, choose a country</option>}
+            {COUNTRIES.map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
         </Field>
       </fieldset>
       <button type="submit" className="button" disabled={saving}>

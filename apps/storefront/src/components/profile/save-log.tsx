@@ -1,11 +1,10 @@
 import { formatClock } from '@/lib/format';
 import styles from './profile.module.css';
 
-/** One press of Save and what it did. */
+/** One press of Save and what it did; `etag`: the version after a save that succeeded. */
 export interface SaveLogEntry {
   at: number;
   outcome: 'changed' | 'unchanged' | 'conflict' | 'failed';
-  /** The profile's version (ETag) after the save, when it succeeded. */
   etag?: string;
   message?: string;
 }

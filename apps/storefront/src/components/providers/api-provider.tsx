@@ -13,10 +13,7 @@ declare module '@tanstack/react-query' {
 
 const ApiContext = createContext<StorefrontApi | null>(null);
 
-/**
- * Hands the API's base URL, read on the server at request time, to every client component,
- * with one API client for the whole tab, and the tab's query cache (TanStack Query) for its reads.
- */
+/** One API client for the whole tab, from the base URL read on the server per request, and the tab's query cache for its reads. */
 export function ApiProvider({ baseUrl, children }: { baseUrl: string; children: ReactNode }) {
   const api = useMemo(() => new StorefrontApi(baseUrl), [baseUrl]);
   const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: READ_DEFAULTS } }));

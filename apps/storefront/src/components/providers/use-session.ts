@@ -4,7 +4,7 @@ import type { Session } from '@/lib/api';
 import { sessionStore } from '@/lib/session-store';
 import { useBrowserStore } from '@/lib/use-browser-store';
 
-/** The signed-in customer; `null` when signed out, `undefined` until the browser has been asked. */
+/** `null` when signed out, `undefined` until the browser has been asked. */
 export function useSession(): Session | null | undefined {
   return useBrowserStore<Session | null, undefined>(sessionStore(), undefined);
 }

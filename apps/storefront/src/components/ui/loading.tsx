@@ -1,4 +1,3 @@
-/** A polite placeholder while data loads; announced once by screen readers. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
     <p className="loading" role="status">

@@ -1,10 +1,7 @@
 import type { ApiError } from '@/lib/api';
 import Link from 'next/link';
 
-/**
- * An API failure, in words: the title and advice from `ApiError`, the fields to fix, and a way
- * forward. Never the raw response.
- */
+/** An API failure in words (never the raw response): what went wrong, the fields to fix, and a way forward. */
 export function ProblemNotice({ error, onRetry, retryLabel = 'Try again' }: { error: ApiError; onRetry?: () => void; retryLabel?: string }) {
   const signInAgain = error.slug === 'unauthorized';
   return (

@@ -9,10 +9,7 @@ import { Loading } from './loading';
 
 const SignedInContext = createContext<Session | null>(null);
 
-/**
- * Renders `children` for a signed-in customer, who can read their session with
- * {@link useSignedInSession}; otherwise an invitation to sign in and come back to `returnTo`.
- */
+/** `children` for a signed-in customer (their session: {@link useSignedInSession}); otherwise sign in and come back to `returnTo`. */
 export function SignedInOnly({ what, returnTo, children }: { what: string; returnTo: string; children: ReactNode }) {
   const session = useSession();
   if (session === undefined) return <Loading />;
@@ -31,7 +28,6 @@ export function SignedInOnly({ what, returnTo, children }: { what: string; retur
   return <SignedInContext.Provider value={session}>{children}</SignedInContext.Provider>;
 }
 
-/** The session of the customer inside a {@link SignedInOnly}. */
 export function useSignedInSession(): Session {
   const session = useContext(SignedInContext);
   if (!session) throw new Error('useSignedInSession() is only available inside <SignedInOnly>');

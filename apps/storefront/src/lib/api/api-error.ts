@@ -3,17 +3,11 @@ import { readHeader } from './http-headers';
 import { customerMessage } from './problem-messages';
 import type { ProblemOutcome } from './types';
 
-/**
- * How a call ended without an answer the app can use:
- * - `problem`: the API answered with an RFC 9457 problem (`slug` says which);
- * - `http`: the API (or something in front of it) answered with an error that is not a problem;
- * - `unreachable`: no answer at all (connection refused or reset, CORS, offline);
- * - `timeout`: no answer in time.
- */
+/** An RFC 9457 `problem` from the API, an `http` error that is not one (e.g. a gateway's), no answer (`unreachable`), or none in time. */
 export type ApiFailureKind = 'problem' | 'http' | 'unreachable' | 'timeout';
 
 export interface FieldError {
-  /** Dotted path of the field in the request body, e.g. `shippingAddress.country`. */
+  /** Dotted path in the request body, e.g. `shippingAddress.country`. */
   field: string;
   messages: string[];
 }
@@ -45,7 +39,6 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns whatever an API call threw into an {@link ApiError}. */
 export function toApiError(error: unknown, apiBaseUrl: string): ApiError {
   if (error instanceof ApiError) return error;
   if (!(error instanceof RetryingClientError)) {

@@ -1,13 +1,9 @@
 import type { RetryingClientOptions } from '@safe-checkout/retrying-client';
 
 /**
- * How the tab's client retries, and what an order request gets: the spec's defaults (3 retries,
- * 1 s base, full jitter), with the longest wait capped at 8 s so that a demo never sits still for
- * 20 s, 10 s per attempt, and a 30 s deadline after which the customer is told the outcome is
- * unknown and offered "check again". A keyed request asks the shop to hold a duplicate until the
- * first request's answer is there (`Prefer: wait`, RFC 7240) rather than answer 409 at once. Reads
- * keep the backoff and set their own timeouts (`storefront-api.ts`). The How-this-works page reads
- * its numbers from here.
+ * How the tab's client retries: the spec's defaults (3 retries, 1 s base, full jitter), the longest
+ * wait capped at 8 s so that a demo never sits still for 20 s, 10 s per attempt, and a 30 s deadline
+ * after which the outcome is unknown and Check again offered. Reads set their own timeouts.
  */
 export const CHECKOUT_RETRY_POLICY = {
   retries: 3,

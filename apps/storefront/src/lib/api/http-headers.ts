@@ -1,8 +1,4 @@
-/**
- * Reads a response header from whatever axios hands over (its `AxiosHeaders`, or a plain
- * object), case-insensitively, without importing axios: the storefront only depends on the
- * retrying client, which owns its axios copy.
- */
+/** A response header from axios's `AxiosHeaders` or a plain object, case-insensitively, without importing axios (the retrying client owns it). */
 export function readHeader(headers: unknown, name: string): string | undefined {
   if (typeof headers !== 'object' || headers === null) return undefined;
   const getter = (headers as { get?: unknown }).get;
@@ -17,7 +13,6 @@ function findCaseInsensitive(headers: Record<string, unknown>, name: string): un
   return key === undefined ? undefined : headers[key];
 }
 
-/** Request options carrying the session's bearer token (and any extra headers). */
 export function authorized(session: { accessToken: string }, headers: Record<string, string> = {}) {
   return { headers: { Authorization: `Bearer ${session.accessToken}`, ...headers } };
 }

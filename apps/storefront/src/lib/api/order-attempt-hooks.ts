@@ -1,24 +1,17 @@
 import type { AttemptSettledEvent, RetryAttemptHooks, RetryEvent } from '@safe-checkout/retrying-client';
 import type { AttemptAnswer, AttemptOutcome, GiveUpReason, ProblemOutcome, WaitReason } from './types';
 
-/** Receives the life of one order request, attempt by attempt, as it happens. */
+/** The life of one order request, attempt by attempt: `attempt` is the one that failed before a retry or the give-up. */
 export interface OrderAttemptObserver {
   attemptSent(attempt: number): void;
   attemptEnded(attempt: number, answer: AttemptAnswer): void;
-  /** The client will retry after attempt `attempt` failed, after `wait`. */
   retryScheduled(attempt: number, wait: WaitReason): void;
-  /** The client gave up after attempt `attempt`, for `reason`. */
   gaveUp(attempt: number, reason: GiveUpReason): void;
 }
 
 /**
- * The retrying client's events for one order request, translated for the retry timeline: each
- * attempt sent, each attempt settled (its answer), each retry scheduled (the wait and why) and the
- * give-up. Given per request, so that a double-click's twin requests, sharing the tab's one client,
- * each report only their own attempts.
- *
- * @example
- * http.post('/orders', body, { idempotencyKey, hooks: orderAttemptHooks(observer) });
+ * The retrying client's events for one order request, translated for the timeline. Given per
+ * request, so that a double-click's twins, sharing the tab's one client, each report only their own.
  */
 export function orderAttemptHooks(observer: OrderAttemptObserver): RetryAttemptHooks {
   return {
@@ -29,7 +22,6 @@ export function orderAttemptHooks(observer: OrderAttemptObserver): RetryAttemptH
   };
 }
 
-/** What one settled attempt looks like on the timeline. */
 export function attemptAnswerOf({ status, headers, problemType, failure, verdict }: AttemptSettledEvent): AttemptAnswer {
   if (status === undefined) return { outcome: failure?.kind === 'timeout' ? 'timed-out' : 'dropped' };
   const serverOutcome = headers?.['idempotency-outcome'];
@@ -45,7 +37,6 @@ export function attemptAnswerOf({ status, headers, problemType, failure, verdict
   };
 }
 
-/** The wait before retry `attempt - 1`, exactly as the client decided it. */
 export function waitReasonOf({ attempt, delayMs, basis, capMs, retryAfterMs }: RetryEvent): WaitReason {
   return { basis, delayMs, retry: attempt - 1, capMs, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }

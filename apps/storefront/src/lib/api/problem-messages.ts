@@ -1,4 +1,3 @@
-/** What a customer is told about one kind of API problem. */
 interface CustomerMessage {
   title: string;
   advice: string;
@@ -65,14 +64,8 @@ const DECLINE_REASONS: Record<string, string | undefined> = {
 };
 
 /**
- * The customer-facing wording of a problem, with the API's own `title` and `detail` as the
- * fallback. `payment-declined` words the problem's `declineCode`; `too-many-requests` (429) says
- * how long to wait, from the answer's `Retry-After` in whole seconds.
- *
- * @example
- * customerMessage('payment-declined', { declineCode: 'insufficient_funds' }).advice;
- * // 'Your card was declined — insufficient funds. Nothing was charged; your cart is kept.'
- * customerMessage('too-many-requests', {}, 30).advice; // 'Too many attempts; try again in 30 s.'
+ * The customer's wording of a problem, else the API's own `title` and `detail`. `payment-declined`
+ * words its `declineCode`; `too-many-requests` says how long to wait (`Retry-After`, whole seconds).
  */
 export function customerMessage(slug: string | undefined, problem: Record<string, unknown> = {}, retryAfterSeconds?: number): CustomerMessage {
   if (slug === 'payment-declined') return declined(problem.declineCode);
@@ -83,8 +76,7 @@ export function customerMessage(slug: string | undefined, problem: Record<string
   return { title: text(problem.title) ?? 'The request failed', advice: text(problem.detail) ?? 'Please try again.' };
 }
 
-// Sign-in and checkout both get it (the API limits logins and new orders); nothing was
-// done, so the same attempt is safe to repeat once the wait is over.
+// Nothing was done, so the same attempt is safe to repeat once the wait is over.
 function tooManyRequests(retryAfterSeconds: number | undefined): CustomerMessage {
   const when = retryAfterSeconds === undefined ? 'in a moment' : `in ${retryAfterSeconds} s`;
   return { title: 'Too many attempts', advice: `Too many attempts; try again ${when}.` };

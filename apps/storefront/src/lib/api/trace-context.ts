@@ -1,15 +1,13 @@
 import type { RetryAttemptHooks } from '@safe-checkout/retrying-client';
 
-/** Random bytes; the browser's `crypto.getRandomValues` by default. */
 export type RandomBytes = (length: number) => Uint8Array;
 
 const browserRandomBytes: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
 
 /**
- * `hooks`, plus a W3C `traceparent` on every attempt of the request: one trace id for all its
- * attempts, a new parent id per attempt, sampled (flags `01`), so the API's and the provider's
- * spans of every attempt land in one trace (docs/tracing.md). The browser starts the trace without
- * an OpenTelemetry SDK: the header is all the servers need, and the bundle stays small.
+ * `hooks`, plus a W3C `traceparent` on every attempt: one trace id for the request, a new parent id
+ * per attempt, sampled, so the API's and the provider's spans of every attempt land in one trace
+ * (docs/tracing.md). No OpenTelemetry SDK in the browser: the header is all the servers need.
  */
 export function withTraceContext(hooks: RetryAttemptHooks, randomBytes: RandomBytes = browserRandomBytes): RetryAttemptHooks {
   const traceId = hex(randomBytes(16));

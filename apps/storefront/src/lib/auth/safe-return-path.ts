@@ -15,24 +15,15 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const USER_INFO_IN_PATH = /^[^?#]*@/;
 
 /**
- * The path of this storefront that `target` (a sign-in's `next` parameter) names, or
- * `fallback` when it is anything else, so that a sign-in never becomes an open redirect.
+ * The path of this storefront that `target` (a sign-in's untrusted `next`) names, else `fallback`,
+ * so that a sign-in never becomes an open redirect. Decided the way the browser will: resolved
+ * against `storefrontOrigin` and accepted only if it keeps that origin; before that, anything a
+ * browser or a later decoding could turn into another host is refused outright (not a path, a
+ * backslash: browsers read `/\evil.example` as `//evil.example`, control characters, whitespace, an
+ * `@` before the query), also percent-encoded in up to three layers. What comes back is the resolved
+ * URL's own path, query and fragment, never the raw text, and never one starting `//`.
  *
- * Decided the way the browser will decide it: `target` is resolved with `new URL(target,
- * storefrontOrigin)` and accepted only if it keeps that origin. Before that, anything a browser
- * or a later decoding could turn into another host is refused outright: a target that is not a
- * path (`https:`, `javascript:`, `data:`), a backslash (browsers read `/\evil.example` as
- * `//evil.example`), control characters and whitespace (the URL parser drops tab and newlines),
- * an `@` before the query (user-info, were the URL ever rebuilt by joining strings), and the same
- * tricks percent-encoded (`%5C`, `%09`, `%2F%2F`, `%40`) in any of up to three layers.
- * What comes back is the resolved URL's own path, query and fragment, never the raw text, and
- * never one starting `//` (a path such as `/.//evil.example` normalises to one).
- *
- * @param target the untrusted value, e.g. `searchParams.get('next')`; any type is accepted.
- * @param storefrontOrigin this storefront's origin, e.g. `window.location.origin`.
- * @param fallback returned for every refused target; default {@link DEFAULT_RETURN_PATH}.
  * @example
- * safeReturnPath('/orders/abc?x=1#y', 'http://localhost:4200'); // '/orders/abc?x=1#y'
  * safeReturnPath('/%5Cevil.example', 'http://localhost:4200'); // '/'
  */
 export function safeReturnPath(target: unknown, storefrontOrigin: string, fallback = DEFAULT_RETURN_PATH): string {
@@ -50,7 +41,7 @@ export function safeReturnPath(target: unknown, storefrontOrigin: string, fallba
   return path.startsWith('//') ? fallback : path;
 }
 
-/** `text` and each percent-decoding of it until nothing changes; `null` if that takes more than {@link MAX_DECODE_ROUNDS} or the encoding is broken. */
+/** `text` and each percent-decoding of it until nothing changes; `null` if that takes too many rounds or the encoding is broken. */
 function decodedLayers(text: string): string[] | null {
   const layers = [text];
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round++) {

@@ -1,14 +1,10 @@
 import type { CheckoutRecord } from './checkout-record';
 import { checkoutVerdict } from './checkout-verdict';
 
-// The checkout record is shared by every tab of the shop (localStorage): these are the changes
-// that come from several pages sending requests for it, and from pages that went away.
-
 /**
- * The record as a page finds it on load: requests in flight whose page is no longer alive (closed
- * or reloaded) lost their answers. Their last attempts are marked cut off, and, unless an order
- * was confirmed or a live page still waits for an answer, the outcome is unknown until the same
- * key is sent again.
+ * The record as a page finds it on load: the requests of pages no longer alive (closed or
+ * reloaded) lost their answers, so their last attempts are cut off and, unless an order was placed
+ * or a live page still waits, the outcome is unknown until the same key is sent again.
  */
 export function afterPagesClosed(record: CheckoutRecord, livePages: ReadonlySet<string>, now: number): CheckoutRecord {
   const senders = record.requestSenders ?? {};
@@ -22,22 +18,18 @@ export function afterPagesClosed(record: CheckoutRecord, livePages: ReadonlySet<
   return { ...record, attempts, inFlight, requestSenders: withoutSenders(senders, cut), notes: [...record.notes, note], result: pending };
 }
 
-/** The record once request `request` was sent, on load, to learn the outcome of a checkout a closed page left open. */
+/** The record once request `request` was sent on load to settle a checkout a closed page left open. */
 export function withResolvingRequest(record: CheckoutRecord, request: number, now: number): CheckoutRecord {
   const note = { at: now, text: 'Checking your last checkout: the same key, items and card sent again, so an order already placed is only replayed.' };
   return { ...record, resolvingRequest: request, notes: [...record.notes, note] };
 }
 
-/**
- * Whether what is in flight is a check of the last checkout rather than this page's Buy: the
- * request sent on load, or requests of another page (a tab still waiting, or one not yet known to be closed).
- */
+/** Whether what is in flight checks the last checkout (the request sent on load, or another page's) rather than this page's Buy. */
 export function isCheckingLastCheckout(record: CheckoutRecord, page?: string): boolean {
   const senders = record.requestSenders ?? {};
   return record.inFlight.some((request) => request === record.resolvingRequest || (page !== undefined && senders[request] !== page));
 }
 
-/** `senders` without the requests in `settled`. */
 export function withoutSenders(senders: Record<number, string>, settled: ReadonlySet<number>): Record<number, string> {
   return Object.fromEntries(Object.entries(senders).filter(([request]) => !settled.has(Number(request))));
 }

@@ -1,14 +1,13 @@
 import type { ApiError, AttemptAnswer } from '../api';
 
-/** How one request of a checkout ended: placed, given up on (its attempts in order, `error` the last), or cut off by a page closed before the answer. */
+/** How one request ended: placed, given up on (its answers in order, `error` the last), or cut off by a page closed first. */
 export type RequestEnding =
   { kind: 'placed'; replayed: boolean } | { kind: 'failed'; answers: readonly AttemptAnswer[]; error: ApiError } | { kind: 'cut-off' };
 
 /**
- * What the customer is told: placed, definitely not placed, or unknown, with the heading and body
- * that say so. `final` is set on definite failures only: `true` when the shop's answer is final for
- * this key (a declined card, not enough stock: the next Buy starts a new checkout), `false` when it
- * turned the request away before running it (401, 429, key store unavailable: the same key may run again).
+ * What the customer is told. `final`, on definite failures only: `true` when the shop stored the
+ * answer with the key (a declined card: the next Buy is a new checkout), `false` when it turned the
+ * request away before running it (401, 429: the same key may run again).
  */
 export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' = 'placed' | 'failed' | 'unknown'> {
   state: State;
@@ -17,14 +16,6 @@ export interface CheckoutVerdict<State extends 'placed' | 'failed' | 'unknown' =
   final?: boolean;
 }
 
-/**
- * What the last attempt's answer means for the order: the shop's own `Problem-Outcome` (card
- * refusals and the unanswered charge told apart by slug), or what HTTP alone says of an answer that
- * is not the shop's. `…-after-…`: earlier attempts change what the last one means.
- */
-type Reading = keyof typeof ROWS;
-
-/** One row of the table: `{name}` is replaced by that fact of the request (see `failedVerdict`); `did` words the last attempt in `{history}`. */
 interface Row {
   state: 'failed' | 'unknown';
   final?: boolean;
@@ -33,9 +24,15 @@ interface Row {
   message: string;
 }
 
-const CHECK_AGAIN = `Check again sends the same key and card: the shop finishes this checkout and charges the card at most once. If you do nothing, the shop finishes it by itself once the provider answers again.`;
 const MAY_OR_MAY_NOT = 'so the order may or may not have been placed.';
+const CHECK_AGAIN = `Check again sends the same key and card: the shop finishes this checkout and charges the card at most once. If you do nothing, the shop finishes it by itself once the provider answers again.`;
 
+/**
+ * One row per reading of the last answer: the shop's `Problem-Outcome` (card refusals and the
+ * unanswered charge told apart by slug), or what HTTP alone says of an answer that is not the
+ * shop's; `…-after-…` when earlier attempts change what it means. `{fact}`s are filled in by
+ * `failedVerdict`; `did` words the last attempt in `{history}`.
+ */
 // payments.md, "The checkout as atomic phases": a failure after the first phase leaves the order
 // created and its key at the recovery point, which a retry with the key or the recovery worker resumes.
 const ROWS = {
@@ -104,37 +101,26 @@ const ROWS = {
     message: `{history} The shop is reachable, but the order may or may not have been placed.`,
   },
 } as const satisfies Record<string, Row>;
+type Reading = keyof typeof ROWS;
 
-/**
- * The one place that decides what a checkout's outcome is called and how it is explained, so that
- * heading and body always agree. A failed request is judged by its last attempt.
- *
- * @example
- * checkoutVerdict({ kind: 'failed', answers: [dropped, outOfStock422], error }).state; // 'failed'
- * checkoutVerdict({ kind: 'failed', answers: [dropped, serverError500], error }).state; // 'unknown'
- */
+/** The one place that names a checkout's outcome, so that heading and body agree. A failed request is judged by its last attempt. */
 export function checkoutVerdict(ending: Extract<RequestEnding, { kind: 'placed' }>): CheckoutVerdict<'placed'>;
 export function checkoutVerdict(ending: Exclude<RequestEnding, { kind: 'placed' }>): CheckoutVerdict<'failed' | 'unknown'>;
 export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict;
 export function checkoutVerdict(ending: RequestEnding): CheckoutVerdict {
-  switch (ending.kind) {
-    case 'placed':
-      return ending.replayed
-        ? {
-            state: 'placed',
-            title: 'Order placed (replayed)',
-            message: 'The shop had already placed this order: it answered with the stored result instead of ordering again.',
-          }
-        : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
-    case 'cut-off':
-      return {
-        state: 'unknown',
-        title: 'Outcome unknown',
-        message: `The page that sent it was closed or reloaded before the shop answered, ${MAY_OR_MAY_NOT}`,
-      };
-    case 'failed':
-      return failedVerdict(ending.answers.length > 0 ? ending.answers : [answerOf(ending.error)], ending.error);
+  if (ending.kind === 'placed') {
+    return ending.replayed
+      ? {
+          state: 'placed',
+          title: 'Order placed (replayed)',
+          message: 'The shop had already placed this order: it answered with the stored result instead of ordering again.',
+        }
+      : { state: 'placed', title: 'Order placed', message: 'Your order was placed once, whatever the clicks and retries below.' };
   }
+  if (ending.kind === 'cut-off') {
+    return { state: 'unknown', title: 'Outcome unknown', message: `The page that sent it was closed or reloaded before the shop answered, ${MAY_OR_MAY_NOT}` };
+  }
+  return failedVerdict(ending.answers.length > 0 ? ending.answers : [answerOf(ending.error)], ending.error);
 }
 
 function failedVerdict(answers: readonly AttemptAnswer[], error: ApiError): CheckoutVerdict<'failed' | 'unknown'> {
@@ -178,10 +164,10 @@ function readingOf(answer: AttemptAnswer, earlier: readonly AttemptAnswer[] = []
 }
 
 function mayHavePlaced(answer: AttemptAnswer): boolean {
-  return !['final', 'final-not-the-shop', 'declined', 'not-run'].includes(readingOf(answer));
+  return ROWS[readingOf(answer)].state === 'unknown';
 }
 
-/** `All 4 attempts failed on the shop's side (HTTP 500, 500, 500 and 500).`: what each attempt got, in order. */
+/** `All 4 attempts failed on the shop's side (HTTP 500, 500, 500 and 500).` */
 function history(answers: readonly AttemptAnswer[], did: string): string {
   const last = answers[answers.length - 1];
   const earlier = answers.slice(0, -1);
@@ -194,7 +180,7 @@ function history(answers: readonly AttemptAnswer[], did: string): string {
   return `The last of ${answers.length} attempts ${got([last])}; ${before} ${verb} ${list(earlier)}.`;
 }
 
-/** `HTTP 503, 503 and 500`, or `no answer and HTTP 503`: what each attempt got, in order. */
+/** `HTTP 503, 503 and 500`, or `no answer and HTTP 503`. */
 function list(answers: readonly AttemptAnswer[]): string {
   const allAnswered = answers.every((a) => a.status !== undefined);
   const words = answers.map((a, i) => {

@@ -1,14 +1,14 @@
 const PAGE_LOCK_PREFIX = 'safe-checkout:page:';
 
-/** This page's id: new on every load, so a reloaded tab is another page. Not a secret. */
+/** This page's id, new on every load (a reloaded tab is another page). Not a secret. */
 export const THIS_PAGE = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 let announced = false;
 
 /**
- * Holds a Web Lock named after this page for as long as the page lives. The browser releases it
- * when the page is closed or reloaded, crashed included, so other tabs can tell a request a live
- * page is still waiting for from one a closed page abandoned (its answer will never be read).
+ * Holds a Web Lock named after this page while it lives. The browser releases it when the page is
+ * closed, reloaded or crashes, so other tabs can tell a request a live page waits for from one
+ * whose answer will never be read.
  */
 export function announceThisPage(): void {
   if (announced || !webLocks()) return;
@@ -17,10 +17,9 @@ export function announceThisPage(): void {
 }
 
 /**
- * The pages of this shop alive now, this one included. Without the Web Locks API (a plain-HTTP
- * origin other than localhost is not a secure context) only this page is known to be alive: a
- * request another live tab still waits for is then marked cut off here, and that tab's answer,
- * when it comes, still settles the shared record.
+ * The pages of this shop alive now. Without Web Locks (a plain-HTTP origin other than localhost is
+ * not a secure context) only this page is known alive: another live tab's request is then marked
+ * cut off here, and its answer, when it comes, still settles the shared record.
  */
 export async function livePages(): Promise<ReadonlySet<string>> {
   const locks = webLocks();

@@ -8,26 +8,21 @@ import { checkoutVerdict } from './checkout-verdict';
 import { announceThisPage, THIS_PAGE } from './page-presence';
 
 export interface PlaceOrderRequest {
-  /** The tab's API client: its one retrying client, and so its one retry budget, sends every order. */
+  /** The tab's one retrying client, so one retry budget for every order. */
   api: StorefrontApi;
   session: Session;
-  /** What to order: the cart and the chosen card for Buy, the checkout's own body for Check again. */
+  /** The cart and card for Buy; the checkout's own body for Check again. */
   order: OrderRequest;
-  /**
-   * Called when the shop answered 401: the session's token has expired (or was revoked). The
-   * checkout's record, its key with it, stays in localStorage under the customer's id, so the
-   * request after the customer signs in again sends the same key with the same body.
-   */
+  /** The shop answered 401. Called after the record settled, so the request after the next sign-in finds its key. */
   onUnauthorized?: () => void;
-  /** Sent on load to learn the outcome of a checkout a closed page left open (`resolvePendingCheckout`). */
+  /** Sent on load to settle a checkout a closed page left open. */
   resolving?: boolean;
 }
 
 /**
- * Sends one order request for `order` and records its every attempt on the customer's checkout.
- * The key is settled synchronously, before anything is awaited: a second click in the same
- * instant already finds the first one's key in localStorage and sends the same key.
- * Never throws: the outcome is written to the checkout record.
+ * Sends one order request and records its every attempt on the customer's checkout. The key is
+ * settled synchronously, before anything is awaited: a second click in the same instant finds the
+ * first one's key in localStorage. Never throws: the outcome is written to the record.
  */
 export async function placeOrder({ api, session, order, onUnauthorized, resolving = false }: PlaceOrderRequest): Promise<void> {
   const userId = session.user.id;
@@ -41,7 +36,7 @@ export async function placeOrder({ api, session, order, onUnauthorized, resolvin
   // Updates of a checkout the customer has since replaced (by changing the cart) are dropped.
   const onThisCheckout = (change: (record: CheckoutRecord) => CheckoutRecord) => store.update((record) => (record?.key === key ? change(record) : record));
 
-  // This request's answers in attempt order: the verdict reads the same answers the timeline shows.
+  // The verdict reads the same answers the timeline shows.
   const answers: AttemptAnswer[] = [];
   const observer: OrderAttemptObserver = {
     attemptSent: (attempt) => onThisCheckout((r) => withAttemptSent(r, request, attempt, Date.now())),
@@ -55,28 +50,19 @@ export async function placeOrder({ api, session, order, onUnauthorized, resolvin
   let result: CheckoutResult;
   let unauthorized = false;
   try {
-    const placed = await api.placeOrder({ session, order: requestOf(begun), idempotencyKey: key, observer });
-    result = {
-      state: 'placed',
-      at: Date.now(),
-      orderId: placed.order.id,
-      total: { cents: placed.order.totalCents, currency: placed.order.currency },
-      replayed: placed.replayed,
-    };
+    const { order: placed, replayed } = await api.placeOrder({ session, order: requestOf(begun), idempotencyKey: key, observer });
+    result = { state: 'placed', at: Date.now(), orderId: placed.id, total: { cents: placed.totalCents, currency: placed.currency }, replayed };
     emptyCartIfOrdered(userId, begun);
   } catch (error) {
     const apiError = toApiError(error, api.baseUrl);
-    const verdict = checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: apiError });
-    result = { ...verdict, at: Date.now() };
+    result = { ...checkoutVerdict({ kind: 'failed', answers: answers.filter(Boolean), error: apiError }), at: Date.now() };
     unauthorized = apiError.status === 401;
   }
   onThisCheckout((r) => withRequestSettled(r, request, result));
-  // After the record is settled: the sign-in that follows must find it complete.
   if (unauthorized) onUnauthorized?.();
 }
 
-// The cart is emptied only if it still holds what was ordered: a cart changed in the meantime
-// is a new checkout the customer has not finished.
+// A cart changed in the meantime is a new checkout the customer has not finished: it stays.
 function emptyCartIfOrdered(userId: string, record: CheckoutRecord): void {
   const ordered = cartFingerprint(record.items);
   cartStore(userId).update((cart) => (cartFingerprint(cart) === ordered ? [] : cart));

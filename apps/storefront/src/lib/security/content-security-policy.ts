@@ -1,25 +1,18 @@
 import { apiBaseUrlFromEnv, chaosAdminUrlsFromEnv } from '../storefront-config';
 
-/** What the storefront's Content-Security-Policy depends on, per request. */
 export interface ContentSecurityPolicyInput {
-  /** A fresh random value for this response only (base64); Next.js puts it on its own scripts. */
+  /** Fresh for this response only (base64); Next.js puts it on its own scripts. */
   nonce: string;
-  /** The origins the browser calls besides this storefront, e.g. `http://localhost:3333`. */
+  /** The origins the browser calls besides this storefront. */
   connectOrigins: readonly string[];
-  /** `next dev`: React's debugging needs `eval`, and the dev overlay inline styles; never in a build. */
+  /** `next dev`: React's debugging needs `eval`; never in a build. */
   development?: boolean;
 }
 
 /**
- * The storefront's Content-Security-Policy header value. Scripts run only with this response's
- * nonce (`'strict-dynamic'` lets them load Next.js's own chunks, and makes browsers ignore any
- * host list), so an injected `<script>` or `onerror=` attribute does not run. The page may call
- * only itself and `connectOrigins`, may not be framed, embed plugins, change its base URL or post
- * forms elsewhere.
- *
- * @example
- * contentSecurityPolicy({ nonce: 'abc', connectOrigins: ['http://localhost:3333'] });
- * // "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; …"
+ * Scripts run only with this response's nonce (`'strict-dynamic'` lets them load Next.js's own
+ * chunks), so an injected `<script>` or `onerror=` does not run. The page may call only itself and
+ * `connectOrigins`, and may not be framed, embed plugins, change its base URL or post forms elsewhere.
  */
 export function contentSecurityPolicy({ nonce, connectOrigins, development = false }: ContentSecurityPolicyInput): string {
   const directives: Record<string, string[]> = {
@@ -43,11 +36,7 @@ export function contentSecurityPolicy({ nonce, connectOrigins, development = fal
     .join('; ');
 }
 
-/**
- * The origins the browser is told to call, from the same variables `layout.tsx` hands to the
- * page (read at request time): the API's (or, in demo mode, the chaos proxy's in front of it) and,
- * in demo mode, both chaos proxies' admin endpoints.
- */
+/** The API's origin (in demo mode the chaos proxy's in front of it) and the chaos admin endpoints', from the variables `layout.tsx` reads. */
 export function connectOriginsFromEnv(env: Record<string, string | undefined> = process.env): string[] {
   const urls = [apiBaseUrlFromEnv(env), ...Object.values(chaosAdminUrlsFromEnv(env))];
   return urls.filter((url): url is string => url !== null).map((url) => new URL(url).origin);
