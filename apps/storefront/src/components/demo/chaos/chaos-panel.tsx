@@ -1,41 +1,41 @@
 'use client';
 
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useChaosAdmins, type ChaosAdmins } from './chaos-admin-provider';
-import { ChaosHopGroup } from './chaos-hop-group';
+import { changeChaos, readChaos, type ChaosChange } from '@/lib/chaos/chaos-admin';
+import { useChaosAdmins } from './chaos-admin-provider';
+import { ChaosHopGroup, type HopState } from './chaos-hop-group';
 import { faultsBadge } from './chaos-text';
-import { useChaosStatus } from './use-chaos-status';
 import styles from './chaos.module.css';
 
+/** Often enough that the counts follow a checkout's retries, rarely enough to be no load: the proxy answers from memory. */
+const POLL_INTERVAL_MS = 2_000;
+
 /**
- * Demo mode only: the chaos proxies' fault rates, one group per network hop of a checkout
- * ("Browser → API", "API → payment provider"), to set while watching the retry timeline and the
- * order's own charge attempts. Renders nothing unless the storefront was started with a chaos admin URL.
+ * Demo mode only: the chaos proxies' fault rates, one group per network hop of a checkout, to set
+ * while watching the retry timeline and the order's charge attempts. Without a chaos admin URL, nothing.
  */
 export function ChaosPanel({ className = '' }: { className?: string }) {
   const admins = useChaosAdmins();
-  return admins ? <ChaosPanelFor admins={admins} className={className} /> : null;
-}
-
-function ChaosPanelFor({ admins, className }: { admins: ChaosAdmins; className: string }) {
   const [open, setOpen] = useState(true);
   // Read while open only: a closed panel has no counts to keep current.
-  const browserApi = useChaosStatus(admins.browserApi, open);
-  const apiProvider = useChaosStatus(admins.apiProvider, open);
-  const badges = [
-    browserApi.status && faultsBadge(browserApi.status, 'browser-api'),
-    apiProvider.status && faultsBadge(apiProvider.status, 'api-provider'),
-  ].filter((badge) => badge !== null);
+  const browserApi = useChaosStatus(admins?.browserApi ?? null, open);
+  const apiProvider = useChaosStatus(admins?.apiProvider ?? null, open);
+  if (!admins) return null;
+  const badges = [browserApi.status && faultsBadge(browserApi.status, 'browser-api'), apiProvider.status && faultsBadge(apiProvider.status, 'api-provider')];
 
   return (
     <details className={`card ${styles.panel} ${className}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="chaos-panel">
       <summary className={styles.summary}>
         <span className={styles.title}>Demo: network chaos</span>
-        {badges.map((badge) => (
-          <span key={badge.text} className={`badge badge--${badge.tone}`}>
-            {badge.text}
-          </span>
-        ))}
+        {badges.map(
+          (badge) =>
+            badge && (
+              <span key={badge.text} className={`badge badge--${badge.tone}`}>
+                {badge.text}
+              </span>
+            ),
+        )}
       </summary>
       <div className={styles.body}>
         {admins.browserApi && admins.apiProvider && (
@@ -49,4 +49,19 @@ function ChaosPanelFor({ admins, className }: { admins: ChaosAdmins; className: 
       </div>
     </details>
   );
+}
+
+/** The proxy's settings and counts, read again while `live` (and the tab is visible); nothing without a proxy on that hop. */
+function useChaosStatus(adminUrl: string | null, live: boolean): HopState {
+  const queries = useQueryClient();
+  const queryKey = ['chaos', adminUrl];
+  const read = useQuery({ queryKey, queryFn: () => readChaos(adminUrl!), enabled: live && adminUrl !== null, refetchInterval: POLL_INTERVAL_MS });
+  async function change(next: ChaosChange) {
+    const applied = await changeChaos(adminUrl!, next);
+    // A poll sent before the PUT may still be on its way: cancelled, it cannot put the old settings back on screen.
+    await queries.cancelQueries({ queryKey });
+    queries.setQueryData(queryKey, applied);
+    return applied;
+  }
+  return { status: read.data ?? null, error: read.error, refresh: () => void read.refetch(), change };
 }
