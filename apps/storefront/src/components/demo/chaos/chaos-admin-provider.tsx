@@ -3,7 +3,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 
 /** The admin URLs of the demo's chaos proxies: between the browser and the API, and between the API and the payment provider; `null` where a hop has none. */
-export interface ChaosAdmins {
+interface ChaosAdmins {
   browserApi: string | null;
   apiProvider: string | null;
 }

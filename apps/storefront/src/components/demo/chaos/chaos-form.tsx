@@ -9,7 +9,7 @@ import { describeRates, HOP_TEXT, LEARN_MORE, type ChaosHop } from './chaos-text
 import styles from './chaos.module.css';
 
 /** What the person has edited and not applied yet; the hold time as typed, so that a half-typed number survives. */
-export interface ChaosDraft {
+interface ChaosDraft {
   ratePercent?: Partial<FaultPercents>;
   holdSeconds?: string;
 }

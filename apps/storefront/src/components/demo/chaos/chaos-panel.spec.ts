@@ -3,8 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ChaosStatus } from '@/lib/chaos/chaos-admin';
 import { ChaosAdminProvider } from './chaos-admin-provider';
-import { ChaosHopGroup, type HopState } from './chaos-hop-group';
-import { ChaosPanel } from './chaos-panel';
+import { ChaosHopGroup, ChaosPanel, type HopState } from './chaos-panel';
 
 const NO_FAULTS = { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 };
 const status = (routes: string[], ratePercent = NO_FAULTS, latencyMs = 11_000): ChaosStatus => ({

@@ -1,11 +1,14 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { changeChaos, readChaos, type ChaosChange } from '@/lib/chaos/chaos-admin';
+import { Loading } from '../../ui/loading';
+import { ProblemNotice } from '../../ui/problem-notice';
 import { useChaosAdmins } from './chaos-admin-provider';
-import { ChaosHopGroup, type HopState } from './chaos-hop-group';
-import { faultsBadge } from './chaos-text';
+import { ChaosForm } from './chaos-form';
+import { faultsBadge, HOP_TEXT, type ChaosHop } from './chaos-text';
+import { SlowShopToggle } from './slow-shop';
 import styles from './chaos.module.css';
 
 /** Often enough that the counts follow a checkout's retries, rarely enough to be no load: the proxy answers from memory. */
@@ -51,8 +54,11 @@ export function ChaosPanel({ className = '' }: { className?: string }) {
   );
 }
 
+/** One proxy as the panel reads it: `status` is `null` until its first answer, `error` says why the latest read failed. */
+export type HopState = ReturnType<typeof useChaosStatus>;
+
 /** The proxy's settings and counts, read again while `live` (and the tab is visible); nothing without a proxy on that hop. */
-function useChaosStatus(adminUrl: string | null, live: boolean): HopState {
+function useChaosStatus(adminUrl: string | null, live: boolean) {
   const queries = useQueryClient();
   const queryKey = ['chaos', adminUrl];
   const read = useQuery({ queryKey, queryFn: () => readChaos(adminUrl!), enabled: live && adminUrl !== null, refetchInterval: POLL_INTERVAL_MS });
@@ -64,4 +70,34 @@ function useChaosStatus(adminUrl: string | null, live: boolean): HopState {
     return applied;
   }
   return { status: read.data ?? null, error: read.error, refresh: () => void read.refetch(), change };
+}
+
+/** One hop's rates: its own heading, form and counts, reading and setting that hop's proxy. */
+export function ChaosHopGroup({ hop, state: { status, error, refresh, change } }: { hop: ChaosHop; state: HopState }) {
+  const id = useId();
+  const text = HOP_TEXT[hop];
+  const routes = status?.routes.join(', ') ?? text.route;
+  return (
+    <section className={styles.hop} aria-labelledby={`${id}-title`} data-hop={hop}>
+      <h3 id={`${id}-title`} className={styles.hopTitle}>
+        {text.title}
+      </h3>
+      <p className={styles.intro}>{text.intro(routes === text.route ? `${text.attempt} (${routes})` : `request matching ${routes}`)}</p>
+      {error && <ProblemNotice error={error} onRetry={refresh} />}
+      {status ? (
+        <>
+          {hop === 'browser-api' && <SlowShopToggle status={status} change={change} />}
+          <ChaosForm hop={hop} status={status} change={change} />
+          <p className={`muted ${styles.counts}`}>
+            Since the proxy started or its counts were reset: {status.counts.requests} {status.counts.requests === 1 ? 'request' : 'requests'} through it,{' '}
+            {status.counts.eligible} of them {text.attempt}s that could get a fault.
+            {status.counts['upstream-errors'] > 0 && ` ${status.counts['upstream-errors']} answered 502 because ${text.upstream} could not be reached.`}
+            {text.countsNote}
+          </p>
+        </>
+      ) : (
+        !error && <Loading label="Reading the proxy's settings…" />
+      )}
+    </section>
+  );
 }

@@ -2,33 +2,17 @@ import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 import { NETWORK_FAULTS, totalPercent, type ChaosStatus, type NetworkFault } from '@/lib/chaos/chaos-admin';
 import { isSlowShop, SLOW_SHOP_HOLD_MS } from './slow-shop';
 
-/** A network hop of a checkout with a chaos proxy on it: the browser's orders to the API, and the API's charges at the payment sandbox. */
-export type ChaosHop = 'browser-api' | 'api-provider';
-
-/** The panel's words for one hop, tied to the scenarios of the How-this-works page. */
-export interface HopText {
-  title: string;
-  /** The hop's proxy, what it sits between, and where its effect shows; `requests` names the eligible ones. */
-  intro(requests: string): string;
-  /** The requests the proxy usually makes eligible, and one of them in words. */
-  route: string;
-  attempt: string;
-  /** What answered 502 when the proxy could not reach it. */
-  upstream: string;
-  /** What else the counts mean on this hop. */
-  countsNote: string;
-  holdLabel: string;
-  badge: { on: string; off: string };
-  /** Each fault's label, and what it does given the hold time of `latency`. */
-  faults: Record<NetworkFault, { label: string; explain(latencyMs: number): string }>;
-}
-
 const ATTEMPT_TIMEOUT_MS = CHECKOUT_RETRY_POLICY.attemptTimeoutMs;
 
-export const HOP_TEXT: Record<ChaosHop, HopText> = {
+/**
+ * The panel's words for each network hop of a checkout with a chaos proxy on it: the browser's orders to the API, and the API's
+ * charges at the payment sandbox. `intro` is given the eligible requests in words; `upstream` is what answered 502 when the proxy
+ * could not reach it; each fault's `explain` is given the hold time of `latency`.
+ */
+export const HOP_TEXT = {
   'browser-api': {
     title: 'Browser → API',
-    intro: (requests) =>
+    intro: (requests: string) =>
       `This shop talks to its API through a fault-injecting proxy. Each rate is the chance that one ${requests} gets that fault; everything else passes untouched. Every retry carries the same key: buy something and watch the retry timeline.`,
     route: 'POST /orders',
     attempt: 'order attempt',
@@ -53,7 +37,7 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
       },
       latency: {
         label: 'Slow answer',
-        explain: (latencyMs) =>
+        explain: (latencyMs: number) =>
           latencyMs >= ATTEMPT_TIMEOUT_MS
             ? `The proxy holds the order for ${seconds(latencyMs)}, longer than the client waits for one attempt (${seconds(ATTEMPT_TIMEOUT_MS)}), then forwards it anyway. Timed out, then 409 in progress, a replay, or the retry places it first.`
             : `The proxy holds the order for ${seconds(latencyMs)} before forwarding it: within the client's ${seconds(ATTEMPT_TIMEOUT_MS)} per attempt, so the client just waits.`,
@@ -62,7 +46,7 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
   },
   'api-provider': {
     title: 'API → payment provider',
-    intro: (requests) =>
+    intro: (requests: string) =>
       `The shop's API charges the card at the payment sandbox through a second proxy. Each rate is the chance that one ${requests} gets that fault. The shop retries with one key derived from the order: open the order afterwards to see its attempts at the provider.`,
     route: 'POST /v1/payment_intents',
     attempt: 'charge attempt',
@@ -89,12 +73,14 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
       latency: {
         label: 'Slow provider',
         // The shop's own time per charge attempt is the API's setting (docs/payments.md), not known here.
-        explain: (latencyMs) =>
+        explain: (latencyMs: number) =>
           `The proxy holds the charge for ${seconds(latencyMs)}, then forwards it. Held longer than the shop waits for one attempt, it times out there; the retry then gets 409 in progress, a replay, or charges first: one charge.`,
       },
     },
   },
 };
+
+export type ChaosHop = keyof typeof HOP_TEXT;
 
 /** The section of the How-this-works page about each fault's scenario (the same on both hops). */
 export const LEARN_MORE: Record<NetworkFault, { anchor: string; text: string }> = {
@@ -105,7 +91,7 @@ export const LEARN_MORE: Record<NetworkFault, { anchor: string; text: string }> 
 };
 
 // `11 s`, `2.5 s`: hold times are set in whole or half seconds, so no fixed decimals.
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
