@@ -25,20 +25,20 @@ export function ChaosPanel({ className = '' }: { className?: string }) {
   const browserApi = useChaosStatus(admins?.browserApi ?? null, open);
   const apiProvider = useChaosStatus(admins?.apiProvider ?? null, open);
   if (!admins) return null;
-  const badges = [browserApi.status && faultsBadge(browserApi.status, 'browser-api'), apiProvider.status && faultsBadge(apiProvider.status, 'api-provider')];
+  const badges = [
+    browserApi.status && faultsBadge(browserApi.status, 'browser-api'),
+    apiProvider.status && faultsBadge(apiProvider.status, 'api-provider'),
+  ].filter((badge) => badge !== null);
 
   return (
     <details className={`card ${styles.panel} ${className}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="chaos-panel">
       <summary className={styles.summary}>
         <span className={styles.title}>Demo: network chaos</span>
-        {badges.map(
-          (badge) =>
-            badge && (
-              <span key={badge.text} className={`badge badge--${badge.tone}`}>
-                {badge.text}
-              </span>
-            ),
-        )}
+        {badges.map((badge) => (
+          <span key={badge.text} className={`badge badge--${badge.tone}`}>
+            {badge.text}
+          </span>
+        ))}
       </summary>
       <div className={styles.body}>
         {admins.browserApi && admins.apiProvider && (
