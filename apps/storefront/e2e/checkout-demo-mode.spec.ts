@@ -7,7 +7,7 @@ import { addToCart, buyButton, cardChoice, checkoutResult, openCart, signIn, tim
 
 const CAP = 'Exponential backoff cap';
 const NO_FAULTS = { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 };
-// The chaos panel's Slow shop (components/demo/chaos/slow-shop.ts): every order held 2 s by the proxy.
+// The chaos panel's Slow shop (components/demo/chaos/slow-shop.tsx): every order held 2 s by the proxy.
 const SLOW_SHOP = { rates: { ...NO_FAULTS, latency: 1 }, latencyMs: 2_000 };
 const VIEWPORT = { width: 1280, height: 900 };
 

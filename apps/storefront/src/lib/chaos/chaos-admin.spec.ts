@@ -1,20 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../api';
-import { ChaosAdmin } from './chaos-admin';
+import { changeChaos, readChaos } from './chaos-admin';
 
 // A stand-in for the proxy's admin endpoint on a real socket: it records what it was sent and
 // answers what the test says.
 type Answer = { status: number; body: unknown };
+const COUNTS = { requests: 40, eligible: 12, 'request-lost': 1, 'server-failure': 3, 'response-lost': 4, latency: 0, 'upstream-errors': 2 };
 const SNAPSHOT = {
-  rates: { 'request-lost': 0, 'server-failure': 0, 'response-lost': 1, latency: 0 },
+  rates: { 'request-lost': 0.1, 'server-failure': 0.25, 'response-lost': 0.333, latency: 0 },
   latencyMs: 11_000,
   routes: ['POST /orders'],
   seed: 1,
-  counts: { requests: 3, eligible: 1, 'request-lost': 0, 'server-failure': 0, 'response-lost': 1, latency: 0, 'upstream-errors': 0 },
+  counts: COUNTS,
 };
 
-describe('ChaosAdmin', () => {
+describe('the chaos proxy admin calls', () => {
   let server: Server;
   let url: string;
   let answer: Answer;
@@ -41,17 +42,24 @@ describe('ChaosAdmin', () => {
     received = [];
   });
 
-  describe('status()', () => {
-    it('when the proxy answers, is its settings in the app’s terms', async () => {
-      const status = await new ChaosAdmin(url).status();
-      expect(status.ratePercent['response-lost']).toBe(100);
-      expect(status.injected['response-lost']).toBe(1);
+  describe('readChaos(adminUrl)', () => {
+    it('when the proxy answers, is its settings with the rates in percent, and its counts', async () => {
+      expect(await readChaos(url)).toEqual({
+        ratePercent: { 'request-lost': 10, 'server-failure': 25, 'response-lost': 33.3, latency: 0 },
+        latencyMs: 11_000,
+        routes: ['POST /orders'],
+        counts: COUNTS,
+      });
       expect(received).toEqual([{ method: 'GET', body: '' }]);
     });
 
-    it('when the URL answers something else, throws an ApiError saying it is not a chaos proxy', async () => {
-      answer = { status: 200, body: { status: 'ok' } };
-      await expect(new ChaosAdmin(url).status()).rejects.toMatchObject({ name: 'ApiError', title: 'Not a chaos proxy' });
+    it.each([
+      { what: 'something else', body: { status: 'ok' } },
+      { what: 'a rate out of range', body: { ...SNAPSHOT, rates: { ...SNAPSHOT.rates, 'request-lost': 7 } } },
+      { what: 'a count missing', body: { ...SNAPSHOT, counts: { ...COUNTS, 'upstream-errors': undefined } } },
+    ])('when the URL answers $what, throws an ApiError saying it is not a chaos proxy', async ({ body }) => {
+      answer = { status: 200, body };
+      await expect(readChaos(url)).rejects.toMatchObject({ name: 'ApiError', title: 'Not a chaos proxy' });
     });
 
     it('when nothing listens, throws an ApiError: unreachable', async () => {
@@ -59,15 +67,20 @@ describe('ChaosAdmin', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const { port } = closed.address() as AddressInfo;
       await new Promise((resolve) => closed.close(resolve));
-      await expect(new ChaosAdmin(`http://127.0.0.1:${port}/__chaos`).status()).rejects.toMatchObject({ kind: 'unreachable' });
+      await expect(readChaos(`http://127.0.0.1:${port}/__chaos`)).rejects.toMatchObject({ kind: 'unreachable' });
     });
   });
 
-  describe('change(change)', () => {
-    it('when the proxy accepts, PUTs the wire patch and returns the new settings', async () => {
-      const status = await new ChaosAdmin(url).change({ ratePercent: { 'response-lost': 100 }, resetCounts: true });
-      expect(received).toEqual([{ method: 'PUT', body: JSON.stringify({ rates: { 'response-lost': 1 }, resetCounts: true }) }]);
-      expect(status.ratePercent['response-lost']).toBe(100);
+  describe('changeChaos(adminUrl, change)', () => {
+    it('PUTs the rates named as probabilities, with the rest of the change, and returns the new settings', async () => {
+      const status = await changeChaos(url, { ratePercent: { 'response-lost': 33.3 }, latencyMs: 2_500, resetCounts: true });
+      expect(received).toEqual([{ method: 'PUT', body: JSON.stringify({ rates: { 'response-lost': 0.333 }, latencyMs: 2_500, resetCounts: true }) }]);
+      expect(status.ratePercent['response-lost']).toBe(33.3);
+    });
+
+    it('when no rate is named, sends none', async () => {
+      await changeChaos(url, { resetCounts: true });
+      expect(received).toEqual([{ method: 'PUT', body: JSON.stringify({ resetCounts: true }) }]);
     });
 
     it('when the proxy refuses (400 problem), throws an ApiError carrying its detail', async () => {
@@ -75,7 +88,7 @@ describe('ChaosAdmin', () => {
         status: 400,
         body: { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'fault rates add up to 1.2; they must add up to at most 1' },
       };
-      const error = await new ChaosAdmin(url).change({ ratePercent: { latency: 100 } }).catch((e: unknown) => e);
+      const error = await changeChaos(url, { ratePercent: { latency: 100 } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ title: 'The chaos proxy refused the change', message: expect.stringContaining('add up to at most 1'), status: 400 });
     });

@@ -1,22 +1,16 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { ChaosAdmin } from '@/lib/chaos';
 
-/** The chaos proxies of the demo, one per network hop of a checkout; `null` where that hop has none. */
-export interface ChaosAdmins {
-  /** Between the browser and the shop's API (`POST /orders`). */
-  browserApi: ChaosAdmin | null;
-  /** Between the shop's API and the payment provider (`POST /v1/payment_intents`). */
-  apiProvider: ChaosAdmin | null;
+/** The admin URLs of the demo's chaos proxies: between the browser and the API, and between the API and the payment provider; `null` where a hop has none. */
+interface ChaosAdmins {
+  browserApi: string | null;
+  apiProvider: string | null;
 }
 
 const ChaosAdminContext = createContext<ChaosAdmins | null>(null);
 
-/**
- * Hands the chaos proxies' admin URLs, read on the server at request time, to client components.
- * With neither (the ordinary shop) it provides nothing, and nothing about chaos renders.
- */
+/** Hands the admin URLs, read on the server per request, to client components. With neither (the ordinary shop), nothing about chaos renders. */
 export function ChaosAdminProvider({
   adminUrl,
   providerAdminUrl = null,
@@ -26,13 +20,7 @@ export function ChaosAdminProvider({
   providerAdminUrl?: string | null;
   children: ReactNode;
 }) {
-  const admins = useMemo<ChaosAdmins | null>(
-    () =>
-      adminUrl || providerAdminUrl
-        ? { browserApi: adminUrl ? new ChaosAdmin(adminUrl) : null, apiProvider: providerAdminUrl ? new ChaosAdmin(providerAdminUrl) : null }
-        : null,
-    [adminUrl, providerAdminUrl],
-  );
+  const admins = useMemo(() => (adminUrl || providerAdminUrl ? { browserApi: adminUrl, apiProvider: providerAdminUrl } : null), [adminUrl, providerAdminUrl]);
   return <ChaosAdminContext.Provider value={admins}>{children}</ChaosAdminContext.Provider>;
 }
 

@@ -1,21 +1,42 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { MAX_LATENCY_MS, NETWORK_FAULTS, type ChaosChange, type ChaosStatus, type NetworkFault } from '@/lib/chaos';
+import { NETWORK_FAULTS, totalPercent, type ChaosChange, type ChaosStatus, type FaultPercents } from '@/lib/chaos/chaos-admin';
 import { ProblemNotice } from '../../ui/problem-notice';
-import { ALL_FAULTS_OFF, draftChange, draftProblem, shownLatencySeconds, shownRates, totalPercent, type ChaosDraft } from './chaos-draft';
-import { describeRates, HOP_TEXT, type ChaosHop } from './chaos-text';
-import { FaultRateField } from './fault-rate-field';
+import { describeRates, HOP_TEXT, LEARN_MORE, type ChaosHop } from './chaos-text';
 import styles from './chaos.module.css';
 
-export interface ChaosFormProps {
-  /** The hop whose proxy this form sets (its words: labels, what one attempt is). Default `browser-api`. */
-  hop?: ChaosHop;
-  status: ChaosStatus;
-  /** Sends a change to the proxy; resolves to its new settings, throws `ApiError`. */
-  change(change: ChaosChange): Promise<ChaosStatus>;
+/** What the person has edited and not applied yet; the hold time as typed, so that a half-typed number survives. */
+interface ChaosDraft {
+  ratePercent?: Partial<FaultPercents>;
+  holdSeconds?: string;
 }
+
+/** What the form shows for `draft` over the proxy's settings: the values, the change that applies them (`null`: nothing differs), or why it cannot. */
+export function readDraft(status: ChaosStatus, draft: ChaosDraft, attempt: string) {
+  const rates: FaultPercents = { ...status.ratePercent, ...draft.ratePercent };
+  const holdSeconds = draft.holdSeconds ?? String(status.latencyMs / 1000);
+  const latencyMs = holdSeconds.trim() === '' ? NaN : Math.round(Number(holdSeconds) * 1000);
+  const changed = NETWORK_FAULTS.filter((fault) => rates[fault] !== status.ratePercent[fault]);
+  const change: ChaosChange = {
+    ...(changed.length > 0 && { ratePercent: Object.fromEntries(changed.map((fault) => [fault, rates[fault]])) }),
+    ...(latencyMs !== status.latencyMs && { latencyMs }),
+  };
+  const total = totalPercent(rates);
+  // Each attempt gets at most one fault, so the chances share one 100 %. The proxy states its own longest hold when refusing one.
+  const problem =
+    total > 100
+      ? `The rates add up to ${total} %: each ${attempt} gets at most one fault, so together they can be at most 100 %.`
+      : latencyMs >= 0
+        ? null
+        : 'The hold time must be a number of seconds, 0 or more.';
+  return { rates, holdSeconds, total, problem, change: Object.keys(change).length > 0 ? change : null };
+}
+
+/** Every fault at 0 %. */
+export const ALL_FAULTS_OFF: ChaosChange = { ratePercent: Object.fromEntries(NETWORK_FAULTS.map((fault) => [fault, 0])) };
 
 /** One change sent to the proxy, and how to word its result. */
 interface Sent {
@@ -23,43 +44,49 @@ interface Sent {
   describe(applied: ChaosStatus): string;
 }
 
-/**
- * The rates as a form: sliders edit a draft, Apply sends what differs from the proxy's
- * settings in one `PUT`, so that dragging a slider does not send a request per pixel.
- */
-export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProps) {
+/** The rates as a form: sliders edit a draft and Apply sends what differs in one `PUT`, not a request per pixel dragged. */
+export function ChaosForm({ hop, status, change }: { hop: ChaosHop; status: ChaosStatus; change(change: ChaosChange): Promise<ChaosStatus> }) {
   const id = useId();
   const text = HOP_TEXT[hop];
   const [draft, setDraft] = useState<ChaosDraft>({});
   const sent = useMutation({ mutationFn: ({ next }: Sent) => change(next), onSuccess: () => setDraft({}) });
   const send = (next: ChaosChange, describe: Sent['describe']) => sent.mutate({ next, describe });
-  const sending = sent.isPending;
-  const rates = shownRates(status, draft);
-  const pending = draftChange(status, draft);
-  const problem = draftProblem(status, draft, text.attempt);
-  const allOff = totalPercent(status.ratePercent) === 0;
+  const { rates, holdSeconds, total, problem, change: pending } = readDraft(status, draft, text.attempt);
 
   function apply(event: FormEvent) {
     event.preventDefault();
     if (pending && !problem) send(pending, (applied) => `Applied: ${describeRates(applied, hop)}.`);
   }
 
-  const setRate = (fault: NetworkFault, percent: number) => setDraft((d) => ({ ...d, ratePercent: { ...d.ratePercent, [fault]: percent } }));
-
   return (
     <form className={styles.form} onSubmit={apply} aria-describedby={`${id}-total`}>
       <fieldset className={styles.faults}>
         <legend className="visually-hidden">Chance of each fault per {text.attempt}</legend>
         {NETWORK_FAULTS.map((fault) => (
-          <FaultRateField
-            key={fault}
-            fault={fault}
-            text={text.faults[fault]}
-            percent={rates[fault]}
-            latencyMs={status.latencyMs}
-            injected={status.injected[fault]}
-            onPercent={(percent) => setRate(fault, percent)}
-          >
+          <div key={fault} className={styles.fault} role="group" aria-labelledby={`${id}-${fault}-label`} data-fault={fault}>
+            <div className={styles.faultHead}>
+              <label id={`${id}-${fault}-label`} htmlFor={`${id}-${fault}`}>
+                {text.faults[fault].label}
+              </label>
+              {/* The slider announces its own value (aria-valuetext): the output is for the eyes only. */}
+              <output htmlFor={`${id}-${fault}`} className={styles.percent} aria-hidden="true">
+                {rates[fault]} %
+              </output>
+            </div>
+            <input
+              id={`${id}-${fault}`}
+              className={styles.slider}
+              type="range"
+              min={0}
+              max={100}
+              value={rates[fault]}
+              aria-valuetext={`${rates[fault]} %`}
+              aria-describedby={`${id}-${fault}-help`}
+              onChange={(e) => setDraft((d) => ({ ...d, ratePercent: { ...d.ratePercent, [fault]: Number(e.target.value) } }))}
+            />
+            <p id={`${id}-${fault}-help`} className={styles.explain}>
+              {text.faults[fault].explain(status.latencyMs)} <Link href={`/how-it-works#${LEARN_MORE[fault].anchor}`}>{LEARN_MORE[fault].text}</Link>
+            </p>
             {fault === 'latency' && (
               <div className={`field ${styles.hold}`}>
                 <label htmlFor={`${id}-hold`}>{text.holdLabel}</label>
@@ -68,32 +95,39 @@ export function ChaosForm({ hop = 'browser-api', status, change }: ChaosFormProp
                   type="number"
                   inputMode="decimal"
                   min={0}
-                  max={MAX_LATENCY_MS / 1000}
                   step={0.5}
-                  value={shownLatencySeconds(status, draft)}
-                  onChange={(e) => setDraft((d) => ({ ...d, latencySeconds: e.target.value }))}
+                  value={holdSeconds}
+                  onChange={(e) => setDraft((d) => ({ ...d, holdSeconds: e.target.value }))}
                 />
               </div>
             )}
-          </FaultRateField>
+            <p className={styles.injected}>
+              Injected <strong data-testid="injected-count">{status.counts[fault]}</strong> {status.counts[fault] === 1 ? 'time' : 'times'}
+            </p>
+          </div>
         ))}
       </fieldset>
       <p id={`${id}-total`} className={`${styles.total} ${problem ? 'field__error' : ''}`} aria-live="polite">
-        {problem ?? `Together: ${totalPercent(rates)} % of ${text.attempt}s get a fault; the others pass untouched.${pending ? ' Not applied yet.' : ''}`}
+        {problem ?? `Together: ${total} % of ${text.attempt}s get a fault; the others pass untouched.${pending ? ' Not applied yet.' : ''}`}
       </p>
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={!pending || problem !== null || sending}>
+        <button type="submit" className="button" disabled={!pending || problem !== null || sent.isPending}>
           Apply
         </button>
         <button
           type="button"
           className="button button--secondary"
-          disabled={sending || (allOff && !pending)}
+          disabled={sent.isPending || (totalPercent(status.ratePercent) === 0 && !pending)}
           onClick={() => send(ALL_FAULTS_OFF, () => 'All faults off: every request passes untouched.')}
         >
           All faults off
         </button>
-        <button type="button" className="button button--ghost" disabled={sending} onClick={() => send({ resetCounts: true }, () => 'Counts reset to zero.')}>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={sent.isPending}
+          onClick={() => send({ resetCounts: true }, () => 'Counts reset to zero.')}
+        >
           Reset counts
         </button>
       </div>

@@ -1,23 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ChaosStatus } from '@/lib/chaos';
+import type { ChaosStatus } from '@/lib/chaos/chaos-admin';
 import { ChaosAdminProvider } from './chaos-admin-provider';
-import { ChaosHopGroup } from './chaos-hop-group';
-import { ChaosPanel } from './chaos-panel';
-import type { ChaosStatusState } from './use-chaos-status';
+import { ChaosHopGroup, ChaosPanel, type HopState } from './chaos-panel';
 
 const NO_FAULTS = { 'request-lost': 0, 'server-failure': 0, 'response-lost': 0, latency: 0 };
 const status = (routes: string[], ratePercent = NO_FAULTS, latencyMs = 11_000): ChaosStatus => ({
   ratePercent,
   latencyMs,
   routes,
-  injected: { ...NO_FAULTS, 'response-lost': 2 },
-  requests: 7,
-  eligible: 5,
-  upstreamErrors: 0,
+  counts: { ...NO_FAULTS, 'response-lost': 2, requests: 7, eligible: 5, 'upstream-errors': 0 },
 });
-const stateOf = (s: ChaosStatus | null): ChaosStatusState => ({ status: s, error: null, refresh: () => undefined, change: async () => s! });
+const stateOf = (s: ChaosStatus | null): HopState => ({ status: s, error: null, refresh: () => undefined, change: async () => s! });
 
 /** Static markup of `element` with the query client the storefront's layout provides. */
 function render(element: ReturnType<typeof createElement>): string {
@@ -61,6 +56,14 @@ describe('<ChaosPanel>', () => {
 });
 
 describe('<ChaosHopGroup hop state>', () => {
+  it('when the proxy could not reach the server behind it, counts its 502s in the hop’s words', () => {
+    const failing = { ...status(['POST /v1/payment_intents']), counts: { ...status([]).counts, 'upstream-errors': 3 } };
+    const text = textOf(render(createElement(ChaosHopGroup, { hop: 'api-provider', state: stateOf(failing) })));
+
+    expect(text).toContain('3 answered 502 because the payment sandbox could not be reached.');
+    expect(text).not.toContain('the browser itself may send');
+  });
+
   it('for the browser → API hop, has the slow shop, the four order faults and the counts of order attempts', () => {
     const html = render(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['POST /orders'])) }));
     const text = textOf(html);
@@ -71,6 +74,13 @@ describe('<ChaosHopGroup hop state>', () => {
     expect(text).toContain('one order attempt (POST /orders) gets that fault');
     expect(text).toContain('Together: 0 % of order attempts get a fault');
     expect(text).toContain('5 of them order attempts that could get a fault');
+    expect(text).toContain('the browser itself may send the request again');
+  });
+
+  it('when the proxy makes other requests eligible, names them as they are', () => {
+    const text = textOf(render(createElement(ChaosHopGroup, { hop: 'browser-api', state: stateOf(status(['PUT /users/*', 'POST /orders'])) })));
+
+    expect(text).toContain('one request matching PUT /users/*, POST /orders gets that fault');
   });
 
   it("for the browser → API hop, states the slow shop's hold times without an article that only fits some numbers", () => {
@@ -91,10 +101,11 @@ describe('<ChaosHopGroup hop state>', () => {
     expect(html).toMatch(/type="range"[^>]*value="30"/);
     expect(text).not.toContain('Slow shop');
     expect(text).toContain('Hold charges for (seconds)');
-    expect(text).toContain('one charge (POST /v1/payment_intents) gets that fault');
-    expect(text).toContain('The proxy holds the charge for 4.5 s, longer than the shop waits for one attempt (4 s)');
+    expect(text).toContain('one charge attempt (POST /v1/payment_intents) gets that fault');
+    expect(text).toContain('The proxy holds the charge for 4.5 s, then forwards it.');
     expect(text).toContain('Together: 30 % of charge attempts get a fault');
-    expect(text).toContain('5 of them charges that could get a fault');
+    expect(text).toContain('5 of them charge attempts that could get a fault');
+    expect(text).toMatch(/Injected 2 times.*Injected 0 times/);
     expect(text).toMatch(/Apply.*All faults off.*Reset counts/);
   });
 

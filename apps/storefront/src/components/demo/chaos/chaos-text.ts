@@ -1,51 +1,24 @@
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
-import type { ChaosStatus, NetworkFault } from '@/lib/chaos';
-import { totalPercent } from './chaos-draft';
+import { NETWORK_FAULTS, totalPercent, type ChaosStatus, type NetworkFault } from '@/lib/chaos/chaos-admin';
 import { isSlowShop, SLOW_SHOP_HOLD_MS } from './slow-shop';
 
-/**
- * A network hop of a checkout with a chaos proxy on it: `browser-api` (the browser's calls to the
- * shop's API, `POST /orders`) and `api-provider` (the API's charges at the payment sandbox,
- * `POST /v1/payment_intents`).
- */
-export type ChaosHop = 'browser-api' | 'api-provider';
-
-interface FaultText {
-  label: string;
-  /** What the fault does and what the customer will see, given the hold time of `latency`. */
-  explain(latencyMs: number): string;
-}
-
-/** The panel's words for one hop: its group's heading, what one eligible request is, and each fault. */
-export interface HopText {
-  title: string;
-  /** One request that may get a fault, e.g. `order attempt`. */
-  attempt: string;
-  /** The label of the latency fault's hold time. */
-  holdLabel: string;
-  /** The summary badge's words before the share of faulty attempts, and when none is. */
-  badge: { on: string; off: string };
-  faults: Record<NetworkFault, FaultText>;
-}
-
 const ATTEMPT_TIMEOUT_MS = CHECKOUT_RETRY_POLICY.attemptTimeoutMs;
-// The API's own charge policy (docs/payments.md, "The charge: the retrying client, server-side"):
-// 4 s per attempt. The storefront cannot read it from the API, so it is stated here.
-const SHOP_CHARGE_ATTEMPT_TIMEOUT_MS = 4_000;
 
-/** The section of the How-this-works page about each fault's scenario (the same on both hops), and the link's own words. */
-export const LEARN_MORE: Record<NetworkFault, { anchor: string; text: string }> = {
-  'request-lost': { anchor: 'request-lost', text: 'The request is lost, explained' },
-  'server-failure': { anchor: 'server-failed', text: 'The server fails, explained' },
-  'response-lost': { anchor: 'response-lost', text: 'The response is lost, explained' },
-  latency: { anchor: 'slow-answer', text: 'A slow answer, explained' },
-};
-
-/** The panel's words for each hop, tied to the scenarios of the How-this-works page. */
-export const HOP_TEXT: Record<ChaosHop, HopText> = {
+/**
+ * The panel's words for each network hop of a checkout with a chaos proxy on it: the browser's orders to the API, and the API's
+ * charges at the payment sandbox. `intro` is given the eligible requests in words; `upstream` is what answered 502 when the proxy
+ * could not reach it; each fault's `explain` is given the hold time of `latency`.
+ */
+export const HOP_TEXT = {
   'browser-api': {
     title: 'Browser → API',
+    intro: (requests: string) =>
+      `This shop talks to its API through a fault-injecting proxy. Each rate is the chance that one ${requests} gets that fault; everything else passes untouched. Every retry carries the same key: buy something and watch the retry timeline.`,
+    route: 'POST /orders',
     attempt: 'order attempt',
+    upstream: 'the API',
+    countsNote:
+      ' Faults can outnumber the attempts on the timeline: when a kept-alive connection closes without an answer, the browser itself may send the request again (Chromium up to twice) before the page hears of it. The same key makes those resends harmless too.',
     holdLabel: 'Hold for (seconds)',
     badge: { on: 'Faults on', off: 'Faults off' },
     faults: {
@@ -64,7 +37,7 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
       },
       latency: {
         label: 'Slow answer',
-        explain: (latencyMs) =>
+        explain: (latencyMs: number) =>
           latencyMs >= ATTEMPT_TIMEOUT_MS
             ? `The proxy holds the order for ${seconds(latencyMs)}, longer than the client waits for one attempt (${seconds(ATTEMPT_TIMEOUT_MS)}), then forwards it anyway. Timed out, then 409 in progress, a replay, or the retry places it first.`
             : `The proxy holds the order for ${seconds(latencyMs)} before forwarding it: within the client's ${seconds(ATTEMPT_TIMEOUT_MS)} per attempt, so the client just waits.`,
@@ -73,7 +46,12 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
   },
   'api-provider': {
     title: 'API → payment provider',
+    intro: (requests: string) =>
+      `The shop's API charges the card at the payment sandbox through a second proxy. Each rate is the chance that one ${requests} gets that fault. The shop retries with one key derived from the order: open the order afterwards to see its attempts at the provider.`,
+    route: 'POST /v1/payment_intents',
     attempt: 'charge attempt',
+    upstream: 'the payment sandbox',
+    countsNote: '',
     holdLabel: 'Hold charges for (seconds)',
     badge: { on: 'API → provider', off: 'API → provider: faults off' },
     faults: {
@@ -94,13 +72,22 @@ export const HOP_TEXT: Record<ChaosHop, HopText> = {
       },
       latency: {
         label: 'Slow provider',
-        explain: (latencyMs) =>
-          latencyMs >= SHOP_CHARGE_ATTEMPT_TIMEOUT_MS
-            ? `The proxy holds the charge for ${seconds(latencyMs)}, longer than the shop waits for one attempt (${seconds(SHOP_CHARGE_ATTEMPT_TIMEOUT_MS)}), then forwards it anyway. Timed out, then the retry gets 409 in progress, a replay, or charges first: one charge.`
-            : `The proxy holds the charge for ${seconds(latencyMs)} before forwarding it: within the shop's ${seconds(SHOP_CHARGE_ATTEMPT_TIMEOUT_MS)} per attempt, so the shop just waits.`,
+        // The shop's own time per charge attempt is the API's setting (docs/payments.md), not known here.
+        explain: (latencyMs: number) =>
+          `The proxy holds the charge for ${seconds(latencyMs)}, then forwards it. Held longer than the shop waits for one attempt, it times out there; the retry then gets 409 in progress, a replay, or charges first: one charge.`,
       },
     },
   },
+};
+
+export type ChaosHop = keyof typeof HOP_TEXT;
+
+/** The section of the How-this-works page about each fault's scenario (the same on both hops). */
+export const LEARN_MORE: Record<NetworkFault, { anchor: string; text: string }> = {
+  'request-lost': { anchor: 'request-lost', text: 'The request is lost, explained' },
+  'server-failure': { anchor: 'server-failed', text: 'The server fails, explained' },
+  'response-lost': { anchor: 'response-lost', text: 'The response is lost, explained' },
+  latency: { anchor: 'slow-answer', text: 'A slow answer, explained' },
 };
 
 // `11 s`, `2.5 s`: hold times are set in whole or half seconds, so no fixed decimals.
@@ -108,19 +95,15 @@ function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** `response lost 100 %, request lost 20 %`, or `no faults`: the rates that are on. */
-export function describeRates(status: ChaosStatus, hop: ChaosHop = 'browser-api'): string {
-  const faults = HOP_TEXT[hop].faults;
-  const on = (Object.keys(faults) as NetworkFault[]).filter((fault) => status.ratePercent[fault] > 0);
+/** `request lost 20 %, response lost 10 %`, or `no faults: …`: the rates that are on, in the hop's words. */
+export function describeRates(status: ChaosStatus, hop: ChaosHop): string {
+  const on = NETWORK_FAULTS.filter((fault) => status.ratePercent[fault] > 0);
   if (on.length === 0) return 'no faults: every request passes untouched';
-  return on.map((fault) => `${faults[fault].label.toLowerCase()} ${status.ratePercent[fault]} %`).join(', ');
+  return on.map((fault) => `${HOP_TEXT[hop].faults[fault].label.toLowerCase()} ${status.ratePercent[fault]} %`).join(', ');
 }
 
-/**
- * The summary's badge for a hop: whether any fault is on, and for what share of its attempts. The
- * slow shop alone is named as such: it delays orders but fails none, so it is no warning.
- */
-export function faultsBadge(status: ChaosStatus, hop: ChaosHop = 'browser-api'): { text: string; tone: 'ok' | 'info' | 'warn' } {
+/** The summary's badge for a hop. The slow shop alone delays orders but fails none, so it is named, not a warning. */
+export function faultsBadge(status: ChaosStatus, hop: ChaosHop): { text: string; tone: 'ok' | 'info' | 'warn' } {
   const { badge, attempt } = HOP_TEXT[hop];
   if (hop === 'browser-api' && isSlowShop(status)) return { text: `Slow shop: orders held ${seconds(SLOW_SHOP_HOLD_MS)}, no faults`, tone: 'info' };
   const total = totalPercent(status.ratePercent);

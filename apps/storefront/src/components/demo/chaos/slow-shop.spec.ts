@@ -1,4 +1,4 @@
-import type { ChaosStatus } from '@/lib/chaos';
+import type { ChaosStatus } from '@/lib/chaos/chaos-admin';
 import { isSlowShop, SLOW_ANSWER_HOLD_MS, SLOW_SHOP_HOLD_MS, SLOW_SHOP_OFF, SLOW_SHOP_ON } from './slow-shop';
 import { CHECKOUT_RETRY_POLICY } from '@/lib/api';
 
@@ -7,10 +7,7 @@ const status = (ratePercent: ChaosStatus['ratePercent'], latencyMs: number): Cha
   ratePercent,
   latencyMs,
   routes: ['POST /orders'],
-  injected: NO_FAULTS,
-  requests: 0,
-  eligible: 0,
-  upstreamErrors: 0,
+  counts: { ...NO_FAULTS, requests: 0, eligible: 0, 'upstream-errors': 0 },
 });
 
 describe('the slow shop', () => {

@@ -1,4 +1,4 @@
-import { ApiError, type OrderAttemptObserver, type OrderRequest, type PlacedOrder, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
+import { ApiError, type OrderAttemptObserver, type OrderRequest, type Session, type StorefrontApi, type VersionedProfile } from '@/lib/api';
 import type { CheckoutRecord } from '@/lib/checkout/checkout-record';
 import { shortId } from '@/lib/format';
 import { fieldsOf } from '@/lib/profile/profile-field';
@@ -10,7 +10,6 @@ export interface ExerciseStep {
   tone: 'ok' | 'info' | 'bad';
 }
 
-/** The calls the exercises make: a subset of the tab's `StorefrontApi`. */
 export type ExerciseApi = Pick<StorefrontApi, 'placeOrder' | 'postOrderWithoutKey' | 'getProfile' | 'replaceProfile'>;
 
 /** A checkout of this tab that placed an order: its key and body can be sent again harmlessly. */
@@ -33,56 +32,47 @@ export async function postWithoutKey(api: ExerciseApi, session: Session, order: 
 
 /** Exercise 1, PUT: the profile as it is, saved twice with `If-Match`. Same state, same answer, same version. */
 export async function putProfileTwice(api: ExerciseApi, session: Session): Promise<ExerciseStep[]> {
-  const loaded = await api.getProfile(session);
-  const steps: ExerciseStep[] = [{ request: `GET /users/${shortId(session.user.id)}…`, answer: `HTTP 200, ETag ${loaded.etag}`, tone: 'info' }];
-  let current: VersionedProfile = loaded;
+  const user = `/users/${shortId(session.user.id)}…`;
+  let current: VersionedProfile = await api.getProfile(session);
+  const steps: ExerciseStep[] = [{ request: `GET ${user}`, answer: `HTTP 200, ETag ${current.etag}`, tone: 'info' }];
   for (const which of ['first', 'second']) {
     const saved = await api.replaceProfile(session, fieldsOf(current.profile), current.etag);
     const same = saved.etag === current.etag ? 'unchanged: nothing was different' : 'a new version';
-    steps.push({
-      request: `PUT /users/${shortId(session.user.id)}… (${which} time), If-Match: ${current.etag}`,
-      answer: `HTTP 200, ETag ${saved.etag} (${same})`,
-      tone: 'ok',
-    });
+    steps.push({ request: `PUT ${user} (${which} time), If-Match: ${current.etag}`, answer: `HTTP 200, ETag ${saved.etag} (${same})`, tone: 'ok' });
     current = saved;
   }
   return steps;
 }
 
-/** Exercise 2: this tab's placed checkout sent again with its key, with the same body or another one. */
+/** Exercise 2: this tab's placed checkout sent again with its key, with the same body or with one more of the first item. */
 export async function repeatKey(api: ExerciseApi, session: Session, checkout: PlacedCheckout, body: 'same' | 'other'): Promise<ExerciseStep[]> {
-  const order: OrderRequest = { items: body === 'same' ? checkout.items : withOneMore(checkout.items), paymentMethod: checkout.paymentMethod };
+  const items = checkout.items.map((item, i) => (body === 'other' && i === 0 ? { ...item, quantity: item.quantity + 1 } : item));
   const request = `POST /orders, Idempotency-Key: ${shortId(checkout.key)}…, ${body === 'same' ? 'the same body' : 'one more of the first item'}`;
   try {
-    const placed = await api.placeOrder({ session, order, idempotencyKey: checkout.key, observer: UNOBSERVED });
-    return [{ request, ...replayAnswer(placed, checkout.result.orderId) }];
+    const placed = await api.placeOrder({
+      session,
+      order: { items, paymentMethod: checkout.paymentMethod },
+      idempotencyKey: checkout.key,
+      observer: UNOBSERVED,
+    });
+    const orderId = checkout.result.orderId;
+    if (placed.replayed && placed.order.id === orderId) {
+      const answer = `HTTP 201, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`;
+      return [{ request, answer, tone: 'ok' }];
+    }
+    // Possible only when the key is older than the shop keeps keys (24 h by default).
+    const answer = `HTTP 201: order ${shortId(placed.order.id)}, ${placed.replayed ? 'replayed' : 'created now'}: the shop no longer knew this key.`;
+    return [{ request, answer, tone: 'bad' }];
   } catch (error) {
     return [{ request, ...refusal(error, 'the key belongs to another body, so the shop refused to guess; nothing was stored') }];
   }
-}
-
-// POST /orders answers every order it placed, or replayed, with 201.
-function replayAnswer(placed: PlacedOrder, orderId: string): Omit<ExerciseStep, 'request'> {
-  const status = 'HTTP 201';
-  if (placed.replayed && placed.order.id === orderId) {
-    return {
-      answer: `${status}, Idempotent-Replayed: true: order ${shortId(orderId)}, the one this checkout placed, answered from storage. Nothing new was ordered.`,
-      tone: 'ok',
-    };
-  }
-  // Possible only when the key is older than the shop keeps keys (24 h by default).
-  return {
-    answer: `${status}: order ${shortId(placed.order.id)}, ${placed.replayed ? 'replayed' : 'created now'}: the shop no longer knew this key.`,
-    tone: 'bad',
-  };
 }
 
 function refusal(error: unknown, meaning: string): Omit<ExerciseStep, 'request'> {
   if (error instanceof ApiError && error.status !== undefined && error.status < 500) {
     return { answer: `HTTP ${error.status}${error.slug ? ` ${error.slug}` : ''}: ${meaning}.`, tone: 'info' };
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return { answer: `No answer to show: ${text}`, tone: 'bad' };
+  return { answer: `No answer to show: ${error instanceof Error ? error.message : String(error)}`, tone: 'bad' };
 }
 
 const UNOBSERVED: OrderAttemptObserver = {
@@ -91,7 +81,3 @@ const UNOBSERVED: OrderAttemptObserver = {
   retryScheduled: () => undefined,
   gaveUp: () => undefined,
 };
-
-function withOneMore(items: OrderRequest['items']): OrderRequest['items'] {
-  return items.map((item, i) => (i === 0 ? { ...item, quantity: item.quantity + 1 } : item));
-}

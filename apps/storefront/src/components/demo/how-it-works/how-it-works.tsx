@@ -1,16 +1,55 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { AttemptOutcome } from '@/lib/api';
+import { OUTCOME_LABELS } from '../../checkout/timeline-text';
 import { BackoffExercise } from './backoff-exercise';
-import { FailureScenarios } from './failure-scenarios';
+import { MethodsExercise, RepeatedKeyExercise } from './exercises';
 import { JitterComparison } from './jitter-comparison';
-import { MethodsExercise } from './methods-exercise';
-import { RepeatedKeyExercise } from './repeated-key-exercise';
 import { TimelineGlossary } from './timeline-glossary';
 import styles from './how-it-works.module.css';
 
-/**
- * The three failure scenarios, tied to what the checkout's retry timeline shows, and the three
- * exercises of the seed answered on the running shop (live requests for the signed-in customer).
- */
+/** The three ways a request can fail, each with what the retry timeline shows, in order, and the verdict after. */
+const SCENARIOS: { id: string; title: string; happened: ReactNode; timeline: (AttemptOutcome | 'backoff')[]; verdict: string }[] = [
+  {
+    id: 'request-lost',
+    title: '1. The request is lost',
+    happened:
+      'The order never reached the shop: the connection dropped on the way there. Nothing happened on the server, so the retry simply places the order.',
+    timeline: ['dropped', 'backoff', 'created'],
+    verdict: 'Order placed',
+  },
+  {
+    id: 'server-failed',
+    title: '2. The server fails',
+    happened: (
+      <>
+        The shop received the order but failed (5xx) before finishing. An order is placed in steps: the order and its stock in one transaction, then the charge,
+        then the result. A failure in the first step rolls it back and frees the key; a failure after it leaves the order created and the key at that step. The
+        answer cannot tell which, so the retry with the same key does: it places the order, or finishes the one that exists. Once, either way.
+      </>
+    ),
+    timeline: ['server-error', 'backoff', 'created'],
+    verdict: 'Order placed',
+  },
+  {
+    id: 'response-lost',
+    title: '3. The response is lost',
+    happened: (
+      <>
+        The shop placed the order, but the answer never came back. Without a key, a retry would order a second time: this is the double charge. With the key,
+        the shop recognises the retry and answers with the order it already placed, marked <code>Idempotent-Replayed: true</code>.
+      </>
+    ),
+    // The chaos panel's Response lost drops the connection, so the timeline says Dropped; a
+    // response that never comes (Slow answer) says Timed out instead, with the same outcome.
+    timeline: ['dropped', 'backoff', 'replayed'],
+    verdict: 'Order placed (replayed)',
+  },
+];
+
+const BADGES = { ...OUTCOME_LABELS, backoff: { label: 'backoff', tone: 'warn' } };
+
+/** The three failure scenarios, tied to what the retry timeline shows, and the seed's three exercises answered by the running shop. */
 export function HowItWorks() {
   return (
     <article className={styles.page}>
@@ -23,7 +62,25 @@ export function HowItWorks() {
       </p>
 
       <h2>Three ways a request can fail</h2>
-      <FailureScenarios />
+      <div className={styles.scenarios}>
+        {SCENARIOS.map((s) => (
+          <section key={s.id} id={s.id} className="card" aria-labelledby={`${s.id}-title`}>
+            <h3 id={`${s.id}-title`}>{s.title}</h3>
+            <p>{s.happened}</p>
+            <p className={styles.seen}>
+              <span className="muted">On the timeline:</span>
+              {s.timeline.map((step, i) => (
+                <span key={i} className={`badge badge--${BADGES[step].tone}`}>
+                  {BADGES[step].label}
+                </span>
+              ))}
+            </p>
+            <p className={styles.verdict}>
+              Then: <strong>{s.verdict}</strong>
+            </p>
+          </section>
+        ))}
+      </div>
       <p>
         From the browser, scenarios 1 and 3 look the same: no answer. That is why the timeline calls them <em>dropped</em> or <em>timed out</em> and says the
         order &ldquo;may or may not&rdquo; have reached the shop. Only the retry with the same key can tell, and it is safe either way.

@@ -54,15 +54,14 @@ export function TimelineGlossary() {
         plus a little jitter, so that many customers retrying at once do not hit the shop in the same instant (the{' '}
         <a href="#exercise-backoff">third exercise</a> below has the numbers). It gives up after {CHECKOUT_RETRY_POLICY.retries} retries or{' '}
         {formatSeconds(CHECKOUT_RETRY_POLICY.deadlineMs)}, or sooner when this tab&apos;s retry budget is spent, and tells you what the last attempt settled.
-        Only a 4xx answer is a definite failure; no answer, or the shop&apos;s own 5xx, leaves the outcome unknown, and the page says so rather than guessing.
       </dd>
       <dt id="definite-failure">
         <span className="badge badge--bad">Definitely failed</span>
       </dt>
       <dd>
         A 4xx answer such as &ldquo;not enough stock&rdquo; or a product that no longer exists: the shop refused the order, nothing was ordered, and retrying
-        cannot change it. Or the request was turned away before it ran (signed out, too many requests). A 5xx is never a definite failure of an order: the shop
-        may have failed after the order was created.
+        cannot change it. Or the request was turned away before it ran (signed out, too many requests). No answer, or the shop&apos;s own 5xx, is never a
+        definite failure of an order: the shop may have failed after the order was created, so the page says the outcome is unknown rather than guessing.
       </dd>
       <dt id="card-declined">
         <span className="badge badge--bad">Rejected</span> HTTP 402: your card was declined
