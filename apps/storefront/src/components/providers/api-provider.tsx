@@ -5,7 +5,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { StorefrontApi, type ApiError } from '@/lib/api';
 
 declare module '@tanstack/react-query' {
-  // StorefrontApi and ChaosAdmin throw nothing else.
+  // StorefrontApi, readChaos and changeChaos throw nothing else.
   interface Register {
     defaultError: ApiError;
   }
