@@ -17,7 +17,13 @@ describe('insertOrRead on PostgreSQL', () => {
   const synchronousCommit = async () => (await connection.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0].synchronous_commit;
   const fresh = () =>
     newClaimRecord(
-      { scope: randomUUID(), key: randomUUID(), fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: undefined, body: {} }), leaseMs: 30_000, ttlMs: 60_000 },
+      {
+        scope: randomUUID(),
+        key: randomUUID(),
+        fingerprint: fingerprintRequest({ method: 'POST', route: '/orders', query: undefined, body: {} }),
+        leaseMs: 30_000,
+        ttlMs: 60_000,
+      },
       new Date(),
     );
 
