@@ -17,8 +17,8 @@ import { MUG, quoted } from './testing/send-thing';
 import { ThingsController } from './testing/things.controller';
 import { ThingsService } from './testing/things.service';
 
-// As the API mounts it: module middleware after the body parser, the caller named by a credential
-// checked before (here the test's `x-user`).
+// As the API calls it: from middleware ahead of the routes, with the body parsed (here by Nest's own
+// parser) and the caller named by a credential checked before (here the test's `x-user`).
 @Injectable()
 class AnswerHeldDuplicates implements NestMiddleware {
   constructor(private readonly held: HeldDuplicates) {}

@@ -4,6 +4,7 @@ import { raw } from 'body-parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { assertAnnouncedLengthWithin } from './announced-length';
+import { takeEarlyBody } from './early-body';
 import { toBodyReadProblem } from './body-read-error';
 import { acceptedContentEncoding } from './content-encoding';
 import { JSON_BODY_LIMIT_BYTES } from './json-body-policy';
@@ -53,11 +54,19 @@ function checkBodyHeaders(request: Request, response: Response, next: NextFuncti
 
 function readBody(limitBytes: number) {
   const readRaw = raw({ type: carriesBody, limit: limitBytes });
-  return (request: Request, response: Response, next: NextFunction): void =>
+  return (request: Request, response: Response, next: NextFunction): void => {
+    // Read already, before routing (held-duplicate-answers.ts): the stream is consumed.
+    const early = takeEarlyBody(request);
+    if (early) {
+      if ('error' in early) return next(toBodyReadProblem(early.error, 'identity'));
+      request.body = early.bytes;
+      return next();
+    }
     readRaw(request, response, (error?: unknown) => {
       if (error) return next(toBodyReadProblem(error, (request.headers['content-encoding'] ?? 'identity').toLowerCase()));
       next();
     });
+  };
 }
 
 function parseBody(request: RawBodyRequest<Request>, _response: Response, next: NextFunction): void {
