@@ -37,15 +37,26 @@ export interface HeldDuplicateAnswersDeps {
 export function answerHeldDuplicates(deps: HeldDuplicateAnswersDeps) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (request.method !== 'POST' || request.headers.prefer === undefined || request.headers['idempotency-key'] === undefined) return next();
+    const arrivedAtMs = performance.now();
     const length = plainJsonBodyLength(request, deps.bodyLimitBytes);
     const user = length === undefined ? undefined : signedUserOf(deps.jwt, request, deps.jwtMaxLifetimeSeconds);
     if (length === undefined || user === undefined) return next();
-    answerIfHeld(deps, request, response, user, length).then((answered) => answered || next(), next);
+    answerIfHeld(deps, { request, response, user, length, arrivedAtMs }).then((answered) => answered || next(), next);
   };
 }
 
-async function answerIfHeld(deps: HeldDuplicateAnswersDeps, request: Request, response: Response, user: string, length: number): Promise<boolean> {
-  const arrivedAtMs = performance.now();
+/** A waiting duplicate's request as the middleware found it: its caller, its body's length and when it arrived (`performance.now()`). */
+interface Candidate {
+  request: Request;
+  response: Response;
+  user: string;
+  length: number;
+  arrivedAtMs: number;
+}
+
+// True once the copy is answered; false when it goes on (then, if it is the first copy of its key
+// here, HeldDuplicates has recorded it as the request the next copies wait on).
+async function answerIfHeld(deps: HeldDuplicateAnswersDeps, { request, response, user, length, arrivedAtMs }: Candidate): Promise<boolean> {
   const bytes = await readBodyEarly(request, length);
   if (!bytes) return false;
   try {
