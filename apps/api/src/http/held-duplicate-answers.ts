@@ -30,7 +30,8 @@ export interface HeldDuplicateAnswersDeps {
  * (`X-Request-Id`), the completion line pino-http writes with its outcome, and its place in the
  * HTTP histogram under the route its answer came from. Everything else goes on untouched, with its
  * body (if read here) handed to the body parser: a request that is not a waiting duplicate with a
- * plain JSON body pays a header check; one that is pays one HMAC before going on. The caller is the
+ * plain JSON body pays a header check; one that is but goes on (the first copy of its key here, or
+ * one this cannot answer) pays one HMAC and a second parse of its body. The caller is the
  * `sub` of a token the guard would accept (our signature, expiry and lifetime checked here); a token
  * naming no user gets no answer here, since only a key held for that user is answered.
  */
