@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import request from 'supertest';
 import { HeldDuplicates } from './held-duplicates';
-import { HeldKeys } from './held-keys';
+import { HeldKeys, SETTLED_ANSWER_KEPT_MS } from './held-keys';
 import { IdempotencyModule } from './idempotency.module';
 import { fakeAuthMiddleware, scopeOfTestUser } from './testing/fake-auth.middleware';
 import { idempotencyOutcomes } from './testing/idempotency-outcomes';
@@ -101,6 +101,24 @@ describe('HeldDuplicates, before the pipeline', () => {
     // notification would leave it to the 1 s re-check).
     expect(Math.max(...answeredAt) - releasedAt).toBeLessThan(500);
     expect(heldKeys.waiting).toBe(0);
+  });
+
+  it('answers a copy that arrives just after the first was answered with that answer, without a claim; a later one from the store', async () => {
+    const key = quoted(randomUUID());
+    const original = await copy(key);
+    const justAfter = await copy(key);
+    expect(claims()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, SETTLED_ANSWER_KEPT_MS + 100));
+    const later = await copy(key);
+
+    expect(original.status).toBe(201);
+    for (const answer of [justAfter, later]) {
+      expect(answer.status).toBe(201);
+      expect(answer.text).toBe(original.text);
+      expect(answer.headers['idempotency-outcome']).toBe('replayed');
+    }
+    expect(claims()).toBe(2);
+    expect(things.executions).toBe(1);
   });
 
   it('leaves a copy with another body to the pipeline, which refuses the reused key (422)', async () => {
