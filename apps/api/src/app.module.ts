@@ -10,7 +10,6 @@ import { CheckoutModule } from './checkout/checkout.module';
 import { ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { HeldDuplicatesModule } from './http/held-duplicates.module';
 import { JsonBodyModule } from './http/json-body.module';
 import { HealthModule } from './health/health.module';
 import { ApiIdempotencyModule } from './idempotency/api-idempotency.module';
@@ -51,8 +50,6 @@ export class AppModule {
         MetricsModule,
         // After logging and metrics (their middleware sees refused bodies), before every route.
         JsonBodyModule,
-        // After the body parser: a duplicate of a key held here is answered before routing.
-        HeldDuplicatesModule,
         AuthModule,
         ProductsModule,
         UsersModule,

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { HeldDuplicates } from '@safe-checkout/idempotency-nest';
 import { tracedRequests } from '@safe-checkout/tracing';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -14,11 +15,13 @@ import { AppModule } from './app.module';
 import { ApiConfig } from './config/api-config';
 import { CanonicalUuidParamPipe } from './http/canonical-uuid-param.pipe';
 import { announcedLengthOver, refuseEarly } from './http/early-refusals';
+import { answerHeldDuplicates } from './http/held-duplicate-answers';
 import { JSON_BODY_LIMIT_BYTES } from './http/json-body-policy';
 import { useSecurityHeaders } from './http/security-headers';
 import { applyServerTimeouts } from './http/server-timeouts';
 import { UnknownMembersPipe } from './http/unknown-members.pipe';
 import { validationFailed } from './http/validation-problem';
+import { HttpRequestDurations } from './metrics/http-request-durations';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
@@ -67,6 +70,17 @@ export async function createApiApp(config: ApiConfig, rootModule: DynamicModule 
       ],
       app.get(Registry),
     ),
+  );
+  // Then a duplicate of a key a request of this process is answering waits on it and is answered
+  // here, logged and counted, without the rest of the chain (docs/capacity.md).
+  app.use(
+    answerHeldDuplicates({
+      jwt: app.get(JwtService),
+      held: app.get(HeldDuplicates),
+      durations: app.get(HttpRequestDurations),
+      jwtMaxLifetimeSeconds: config.jwtMaxLifetimeSeconds,
+      bodyLimitBytes: JSON_BODY_LIMIT_BYTES,
+    }),
   );
   app.enableShutdownHooks();
   applyServerTimeouts(app.getHttpServer());

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import request from 'supertest';
 import { HeldDuplicates } from './held-duplicates';
-import { HeldKeys } from './held-keys';
+import { HeldKeys, SETTLED_ANSWER_KEPT_MS } from './held-keys';
 import { IdempotencyModule } from './idempotency.module';
 import { fakeAuthMiddleware, scopeOfTestUser } from './testing/fake-auth.middleware';
 import { idempotencyOutcomes } from './testing/idempotency-outcomes';
@@ -17,8 +17,8 @@ import { MUG, quoted } from './testing/send-thing';
 import { ThingsController } from './testing/things.controller';
 import { ThingsService } from './testing/things.service';
 
-// As the API mounts it: module middleware after the body parser, the caller named by a credential
-// checked before (here the test's `x-user`).
+// As the API calls it: from middleware ahead of the routes, with the body parsed (here by Nest's own
+// parser) and the caller named by a credential checked before (here the test's `x-user`).
 @Injectable()
 class AnswerHeldDuplicates implements NestMiddleware {
   constructor(private readonly held: HeldDuplicates) {}
@@ -101,6 +101,24 @@ describe('HeldDuplicates, before the pipeline', () => {
     // notification would leave it to the 1 s re-check).
     expect(Math.max(...answeredAt) - releasedAt).toBeLessThan(500);
     expect(heldKeys.waiting).toBe(0);
+  });
+
+  it('answers a copy that arrives just after the first was answered with that answer, without a claim; a later one from the store', async () => {
+    const key = quoted(randomUUID());
+    const original = await copy(key);
+    const justAfter = await copy(key);
+    expect(claims()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, SETTLED_ANSWER_KEPT_MS + 100));
+    const later = await copy(key);
+
+    expect(original.status).toBe(201);
+    for (const answer of [justAfter, later]) {
+      expect(answer.status).toBe(201);
+      expect(answer.text).toBe(original.text);
+      expect(answer.headers['idempotency-outcome']).toBe('replayed');
+    }
+    expect(claims()).toBe(2);
+    expect(things.executions).toBe(1);
   });
 
   it('leaves a copy with another body to the pipeline, which refuses the reused key (422)', async () => {

@@ -10,7 +10,8 @@ import { sendStoredResponse } from './stored-response';
 
 /**
  * Answers a `Prefer: wait` duplicate of a request this process is answering now, before routing,
- * guards and the interceptor (the API mounts it as middleware after the body parser). The first
+ * guards and the interceptor (the API calls it from middleware ahead of its routes, with the body
+ * already parsed into `request.body`). The first
  * copy of a key to arrive is recorded in {@link HeldKeys} and goes on through the pipeline (the
  * guard, the claim, waiting for the key or running the operation); the copies that arrive while it
  * is answered wait on it, and get the answer it was sent, replayed, as the interceptor would replay

@@ -4,7 +4,7 @@ import type { StoredResponse } from '@safe-checkout/idempotency';
 /** The `response.locals` entry where the interceptor leaves the stored answer a keyed request was sent (first, resumed or replayed). */
 export const STORED_ANSWER_LOCAL = 'idempotencyStoredAnswer';
 
-/** A key a request of this process is answering now (claiming it, waiting on it, or running its operation). */
+/** A key a request of this process is answering now (claiming it, waiting on it, or running its operation), or was sent a stored answer for a moment ago. */
 export interface HeldKey {
   /** That request's fingerprint: a copy with another one is not a duplicate of it. */
   fingerprint: string;
@@ -21,11 +21,20 @@ export interface HeldKeyAnswer {
 }
 
 /**
+ * How long a stored answer stays here after the request that held its key was sent it (ms). Copies
+ * of one storm keep arriving for a moment after the first is answered (a few percent of a wave in
+ * the capacity bench); within this time they are sent that answer, which is final and the same bytes
+ * the store would replay, instead of each going through the guard, a claim and a read of the store.
+ */
+export const SETTLED_ANSWER_KEPT_MS = 1_000;
+
+/**
  * The keys requests of this process are answering now, so that a duplicate arriving meanwhile waits
  * on that request (held-duplicates.ts) instead of claiming the key and waiting on its own: one
  * claim and one waiter per key and process, and the others wait on a promise, which cannot miss its
- * settlement as a notification registered too late can. Also the one count of duplicates waiting
- * in this process, whichever way they wait.
+ * settlement as a notification registered too late can. A key answered with a stored answer stays
+ * for {@link SETTLED_ANSWER_KEPT_MS} more, already settled. Also the one count of duplicates
+ * waiting in this process, whichever way they wait.
  */
 @Injectable()
 export class HeldKeys {
@@ -33,7 +42,7 @@ export class HeldKeys {
   waiting = 0;
   private readonly held = new Map<string, HeldKey>();
 
-  /** The request of this process answering `key` of `scope` now, if any. */
+  /** The request of this process answering `key` of `scope` now, or answered with a stored answer within {@link SETTLED_ANSWER_KEPT_MS}, if any. */
   find(scope: string, key: string): HeldKey | undefined {
     return this.held.get(heldKeyId(scope, key));
   }
@@ -45,9 +54,14 @@ export class HeldKeys {
     const settled = new Promise<HeldKeyAnswer | undefined>((done) => (resolve = done));
     this.held.set(id, { ...request, settled });
     return (answer) => {
-      // Removed before its waiters resume: a copy arriving after this claims the key, and is replayed from the store.
-      if (this.held.get(id)?.settled === settled) this.held.delete(id);
       resolve(answer);
+      if (this.held.get(id)?.settled !== settled) return;
+      // Without a stored answer (409, a failure that freed the key), removed before its waiters
+      // resume: a copy arriving after this claims the key itself.
+      if (!answer) return void this.held.delete(id);
+      setTimeout(() => {
+        if (this.held.get(id)?.settled === settled) this.held.delete(id);
+      }, SETTLED_ANSWER_KEPT_MS).unref();
     };
   }
 }

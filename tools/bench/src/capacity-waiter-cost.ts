@@ -40,12 +40,14 @@ async function main(): Promise<boolean> {
     const bench = process.cpuUsage();
     return { api: cpuMs(api.pid), postgres: postgresServerCpuMs(postmaster), bench: (bench.user + bench.system) / 1000 };
   };
+  const headersOf = (user: (typeof fixtures.checkoutUsers)[number], key: string, prefer: boolean) => ({
+    authorization: `Bearer ${user.accessToken}`,
+    'content-type': 'application/json',
+    'idempotency-key': key,
+    ...(prefer ? { prefer: 'wait=10' } : {}),
+  });
   const post = (user: (typeof fixtures.checkoutUsers)[number], key: string, body: string, prefer: boolean) =>
-    pool.post(
-      '/orders',
-      { authorization: `Bearer ${user.accessToken}`, 'content-type': 'application/json', 'idempotency-key': key, ...(prefer ? { prefer: 'wait=10' } : {}) },
-      body,
-    );
+    pool.post('/orders', headersOf(user, key, prefer), body);
   // Checkouts KEYS at a time, as a wave's first copies run.
   const checkouts = async (count: number) => {
     const answers: PostAnswer[] = [];
@@ -56,11 +58,13 @@ async function main(): Promise<boolean> {
     }
     return answers;
   };
+  // As the capacity storm sends them: every copy of a key the same bytes, built once.
   const wave = () =>
     Promise.all(
       fixtures.waiterUsers.flatMap((user) => {
         const [key, body] = [newIdempotencyKey(), JSON.stringify(fixtures.nextOrderBody())];
-        return Array.from({ length: COPIES }, () => post(user, key, body, true));
+        const request = pool.prepare('/orders', headersOf(user, key, true), body);
+        return Array.from({ length: COPIES }, () => pool.send(request));
       }),
     );
   const measure = async <T>(run: () => Promise<T[]>) => {

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { assertAnnouncedLengthWithin } from './announced-length';
 import { toBodyReadProblem } from './body-read-error';
 import { acceptedContentEncoding } from './content-encoding';
+import { takeEarlyBody } from './early-body';
 import { JSON_BODY_LIMIT_BYTES } from './json-body-policy';
 import { assertJsonMediaType } from './json-media-type';
 import { parseJsonBody } from './parse-json-body';
@@ -53,11 +54,19 @@ function checkBodyHeaders(request: Request, response: Response, next: NextFuncti
 
 function readBody(limitBytes: number) {
   const readRaw = raw({ type: carriesBody, limit: limitBytes });
-  return (request: Request, response: Response, next: NextFunction): void =>
+  return (request: Request, response: Response, next: NextFunction): void => {
+    // Read already, before routing (held-duplicate-answers.ts): the stream is consumed.
+    const early = takeEarlyBody(request);
+    if (early) {
+      if ('error' in early) return next(toBodyReadProblem(early.error, 'identity'));
+      request.body = early.bytes;
+      return next();
+    }
     readRaw(request, response, (error?: unknown) => {
       if (error) return next(toBodyReadProblem(error, (request.headers['content-encoding'] ?? 'identity').toLowerCase()));
       next();
     });
+  };
 }
 
 function parseBody(request: RawBodyRequest<Request>, _response: Response, next: NextFunction): void {

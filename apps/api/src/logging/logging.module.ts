@@ -1,20 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { REDACTED, redactLogLine, redactUrl } from './redact-secrets';
+import { requestBindingsOf, requestIdOf } from './request-id';
 
 /**
  * Injection token of an optional pino destination (anything with `write(line)`). Unset, as in
  * every normal run, logs go to stdout; tests provide one from a global module to read the logs.
  */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
-
-// Request ids come from the caller when it sends a sane one, so logs of a client, the chaos proxy
-// and the API line up; otherwise we mint one.
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 // pino's structural redaction, for the known places (any value type). Deeper fields, other
 // spellings and secrets inside messages are left to redactLogLine on the serialised line: wildcard
@@ -30,12 +26,7 @@ const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.he
       useFactory: (config: ApiConfig, destination?: DestinationStream) => {
         const options: Options = {
           level: config.logLevel,
-          genReqId: (request, response) => {
-            const incoming = request.headers['x-request-id'];
-            const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-            response.setHeader('X-Request-Id', id);
-            return id;
-          },
+          genReqId: requestIdOf,
           redact: { paths: REDACT_PATHS, censor: REDACTED },
           // Method, URL and status are what an operator needs; headers would carry secrets, and
           // so can a URL (`?access_token=…`).
@@ -44,12 +35,8 @@ const REDACT_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'res.he
             res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
           },
           hooks: { streamWrite: redactLogLine },
-          // For keyed requests, which attempt of the client this was (retry amplification shows
-          // up as attempt > 1): known on arrival, so a binding of every line of the request.
-          customProps: (request) => {
-            const attempt = request.headers['idempotency-attempt'];
-            return attempt ? { idempotencyAttempt: String(attempt) } : {};
-          },
+          // Known on arrival, so a binding of every line of the request.
+          customProps: requestBindingsOf,
           // What the idempotency layer did is known only once the response is written: a field of
           // the completion line. As a customProps binding it would be bound twice, on arrival and
           // at completion, and pino would write the first binding's keys twice in one object.

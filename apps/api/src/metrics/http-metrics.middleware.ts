@@ -1,28 +1,15 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, Registry } from 'prom-client';
+import { HttpRequestDurations } from './http-request-durations';
 
-/** Times every request; labels use the route pattern (`/orders/:id`), never raw ids. */
+/** Times every routed request into {@link HttpRequestDurations}, labelled once it is answered (the route is known by then). */
 @Injectable()
 export class HttpMetricsMiddleware implements NestMiddleware {
-  private readonly durations: Histogram<'method' | 'route' | 'status'>;
-
-  constructor(registry: Registry) {
-    this.durations = new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request durations, by method, route pattern and status',
-      labelNames: ['method', 'route', 'status'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [registry],
-    });
-  }
+  constructor(private readonly durations: HttpRequestDurations) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const stop = this.durations.startTimer({ method: request.method });
-    response.once('finish', () => {
-      const route = request.route?.path ? `${request.baseUrl}${request.route.path}` : 'unmatched';
-      stop({ route, status: String(response.statusCode) });
-    });
+    const started = performance.now();
+    response.once('finish', () => this.durations.observe(request, response.statusCode, (performance.now() - started) / 1000));
     next();
   }
 }

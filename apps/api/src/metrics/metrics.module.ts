@@ -1,6 +1,7 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { HttpRequestDurations } from './http-request-durations';
 import { MetricsController } from './metrics.controller';
 import { TransientFailureMetrics } from './transient-failure-metrics';
 
@@ -22,8 +23,9 @@ import { TransientFailureMetrics } from './transient-failure-metrics';
       },
     },
     { provide: TransientFailureMetrics, inject: [Registry], useFactory: (registry: Registry) => new TransientFailureMetrics(registry) },
+    { provide: HttpRequestDurations, inject: [Registry], useFactory: (registry: Registry) => new HttpRequestDurations(registry) },
   ],
-  exports: [Registry, TransientFailureMetrics],
+  exports: [Registry, TransientFailureMetrics, HttpRequestDurations],
 })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

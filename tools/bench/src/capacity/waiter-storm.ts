@@ -2,7 +2,7 @@
 // storm makes them (one new key, many copies at once: the first executes, the others wait for its
 // answer), here with several keys per wave, each of another user than the checkout load's, and wave
 // after wave for the whole window. Like the other floods it reuses its connections (kept alive
-// across waves) and is capped in rate (CAPACITY_ABUSE_RATE): a wave starts no sooner than its
+// across waves; each copy's bytes built once, keep-alive-posts.ts) and is capped in rate (CAPACITY_ABUSE_RATE): a wave starts no sooner than its
 // requests at that rate after the previous wave's start, nor before the previous wave is answered.
 import { newIdempotencyKey } from '../load';
 import type { Abuse, AbuseResult } from './abuse';
@@ -66,7 +66,11 @@ function wave(pools: KeepAlivePosts[], fixtures: CapacityFixtures, keys: number,
       prefer: `wait=${PREFER_WAIT_SECONDS}`,
     };
     const body = JSON.stringify(fixtures.nextOrderBody());
-    return pools.flatMap((pool, i) => Array.from({ length: copiesTo(i, perKey, pools.length) }, () => pool.post('/orders', headers, body)));
+    return pools.flatMap((pool, i) => {
+      // Every copy of a key is the same bytes: built once per process.
+      const request = pool.prepare('/orders', headers, body);
+      return Array.from({ length: copiesTo(i, perKey, pools.length) }, () => pool.send(request));
+    });
   });
   return Promise.all(posts);
 }
