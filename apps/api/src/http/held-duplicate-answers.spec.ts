@@ -97,6 +97,29 @@ describe('POST /orders copies with Prefer: wait, answered before routing while t
     }, 60_000);
   });
 
+  describe('when the shortcut itself fails', () => {
+    let api: TestApi;
+    beforeAll(async () => (api = await startTestApi()));
+    afterAll(() => api.close());
+
+    it('leaves the request to the pipeline, which answers it, instead of a 500', async () => {
+      jest.spyOn(api.app.get(HeldDuplicates), 'answered').mockRejectedValue(new Error('unexpected'));
+      const user = await createTestUser(api);
+      const product = await createTestProduct(api, 10);
+
+      const response = await api
+        .http()
+        .post('/orders')
+        .set('Authorization', `Bearer ${user.token}`)
+        .set('Idempotency-Key', newIdempotencyKey())
+        .set('Prefer', 'wait=2')
+        .send(body(product.id));
+
+      expect(response.status).toBe(201);
+      expect(await api.prisma.order.count({ where: { userId: user.id } })).toBe(1);
+    });
+  });
+
   describe('while the first copy hangs at the provider', () => {
     let api: TestApi;
     let silent: SilentTcpServer;

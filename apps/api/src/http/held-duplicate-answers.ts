@@ -42,7 +42,11 @@ export function answerHeldDuplicates(deps: HeldDuplicateAnswersDeps) {
     const length = plainJsonBodyLength(request, deps.bodyLimitBytes);
     const user = length === undefined ? undefined : signedUserOf(deps.jwt, request, deps.jwtMaxLifetimeSeconds);
     if (length === undefined || user === undefined) return next();
-    answerIfHeld(deps, { request, response, user, length, arrivedAtMs }).then((answered) => answered || next(), next);
+    answerIfHeld(deps, { request, response, user, length, arrivedAtMs }).then(
+      (answered) => answered || next(),
+      // A failure of this shortcut is not the request's: the pipeline decides it on its own.
+      () => (response.headersSent ? undefined : next()),
+    );
   };
 }
 
